@@ -1,0 +1,52 @@
+export { ISO_COUNTRY_CODES, type IsoCountryCode } from "./countries.js";
+export {
+  Address,
+  CorporateCustomer,
+  CustomerDetails,
+  PREFERRED_LANGUAGES,
+  PreferredLanguage,
+  PrivateCustomer,
+} from "./customer.js";
+export {
+  ErrorResponse,
+  InternalErrorResponse,
+  successEnvelope,
+  ValidationErrorResponse,
+} from "./envelope.js";
+export { SEED_INVOICE_ORDER_EXAMPLE } from "./examples.js";
+export {
+  type OrderSummary as PricedOrderSummary,
+  type PricedLine,
+  type PricedOrder,
+  type PriceLineInput,
+  priceOrder,
+} from "./money.js";
+export {
+  isValidNorwegianOrganizationNumber,
+  isValidNorwegianPersonalNumber,
+  norwegianIdProblem,
+  organizationNumberProblem,
+  personalNumberProblem,
+} from "./norwegian-ids.js";
+export { Numeric, numericValue } from "./numeric.js";
+export { buildOpenApiDocument, DEMO_BASE_URL, serializeOpenApiDocument } from "./openapi/document.js";
+export {
+  CallbackNotification,
+  CancelOrderRequest,
+  InvoiceNumberResponse,
+  InvoiceOrderCreated,
+  OrderActionAccepted,
+  OrderStatusResponse,
+  ResendOrderRequest,
+} from "./operations.js";
+export {
+  CheckedInvoiceOrderRequest,
+  createInvoiceOrderRequestSchema,
+  DEFAULT_TAX_RATES,
+  InvoiceOrderRequest,
+  type InvoiceOrderSchemaOptions,
+  OrderCallback,
+  OrderSummary,
+  type ProductLine,
+} from "./order.js";
+export { KNOWN_ORDER_STATUSES, type KnownOrderStatus, OrderStatus } from "./order-status.js";

@@ -1,0 +1,171 @@
+import { successEnvelope } from "./envelope.js";
+import { Numeric } from "./numeric.js";
+import { OrderStatus } from "./order-status.js";
+import { z } from "./zod.js";
+
+const OrderUuid = z
+  .string()
+  .min(1)
+  .openapi({ description: "Front Payment's order id.", example: "ODR4286244937" });
+
+export const InvoiceOrderCreated = successEnvelope(
+  z
+    .object({
+      orderUuid: OrderUuid,
+      customerUuid: z
+        .string()
+        .openapi({ description: "Front Payment's customer id.", example: "CSRT3419523642" }),
+      bankIdUrl: z.string().url().nullable().optional().openapi({
+        description:
+          "Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (decision 1).",
+      }),
+    })
+    .openapi({ title: "InvoiceOrderCreatedData" }),
+).openapi({
+  title: "InvoiceOrderCreated",
+  description: "201 `orderCreatedSuccessfully`: the order exists at Front Payment.",
+  example: {
+    status_code: 201,
+    status_message: "OK",
+    message: "orderCreatedSuccessfully",
+    is_data: true,
+    data: {
+      orderUuid: "ODR4286244937",
+      customerUuid: "CSRT3419523642",
+      bankIdUrl: "https://auth.current.bankid.no/precheck/auth?state=eyJvcmRlclV1aWQiOiJPRFI0Mjg2MjQ0OTM3In0",
+    },
+  },
+});
+export type InvoiceOrderCreated = z.infer<typeof InvoiceOrderCreated>;
+
+export const OrderStatusResponse = successEnvelope(
+  z
+    .object({
+      uuid: OrderUuid,
+      status: OrderStatus,
+      orderAmount: Numeric.optional().openapi({ description: "The order's total." }),
+      refundedAmount: Numeric.optional().openapi({ description: "How much has been refunded." }),
+    })
+    .openapi({ title: "OrderStatusData" }),
+).openapi({
+  title: "OrderStatusResponse",
+  description: "200: the order's current status.",
+  example: {
+    status_code: 200,
+    status_message: "OK",
+    message: "Order Status Retrieved Successfully",
+    is_data: true,
+    data: { uuid: "ODR4286244937", status: "PAID", orderAmount: 40, refundedAmount: 0 },
+  },
+});
+export type OrderStatusResponse = z.infer<typeof OrderStatusResponse>;
+
+export const CancelOrderRequest = z
+  .object({
+    cancellationNote: z
+      .string()
+      .trim()
+      .min(1, "is required")
+      .openapi({ description: "Why the order is cancelled." }),
+  })
+  .openapi({
+    title: "CancelOrderRequest",
+    description: "Body of Cancel Order.",
+    example: { cancellationNote: "Sent by mistake" },
+  });
+export type CancelOrderRequest = z.infer<typeof CancelOrderRequest>;
+
+/** 202 answers of Cancel and Resend: accepted, no data. */
+export const OrderActionAccepted = successEnvelope(z.null().optional()).openapi({
+  title: "OrderActionAccepted",
+  description: "202: Front Payment accepted the request.",
+  example: {
+    status_code: 202,
+    status_message: "OK",
+    message: "cancelledOrderSuccessfully",
+    is_data: false,
+    data: null,
+  },
+});
+export type OrderActionAccepted = z.infer<typeof OrderActionAccepted>;
+
+export const ResendOrderRequest = z
+  .object({
+    countryCode: z
+      .string()
+      .regex(/^\+\d{1,4}$/, "must be a dialling code such as +47")
+      .optional(),
+    msisdn: z
+      .string()
+      .regex(/^\d{4,15}$/, "must be the mobile number in digits")
+      .optional(),
+    email: z.string().email("must be an email address").optional(),
+  })
+  .refine(
+    (body) => body.email !== undefined || (body.msisdn !== undefined && body.countryCode !== undefined),
+    {
+      message: "give an email, or a mobile number with its country code",
+    },
+  )
+  .openapi({
+    title: "ResendOrderRequest",
+    description: "Where to resend the payment link: by SMS (countryCode and msisdn), by email, or both.",
+    example: { email: "kari@example.no" },
+  });
+export type ResendOrderRequest = z.infer<typeof ResendOrderRequest>;
+
+export const InvoiceNumberResponse = successEnvelope(
+  z
+    .object({
+      orderUuid: OrderUuid,
+      invoiceNumber: z.string().nullable().openapi({
+        description:
+          "The invoice number; null until the order is invoiced (Invoiced, Purring, Inkasso, Paid, Refunded).",
+        example: "99900753",
+      }),
+      status: OrderStatus,
+    })
+    .openapi({ title: "InvoiceNumberData" }),
+).openapi({
+  title: "InvoiceNumberResponse",
+  description: "200: the order's invoice number.",
+  example: {
+    status_code: 200,
+    status_message: "OK",
+    message: "orderInvoiceNoRetrievedSuccessfully",
+    is_data: true,
+    data: { orderUuid: "ODR4286244937", invoiceNumber: "99900753", status: "INVOICED" },
+  },
+});
+export type InvoiceNumberResponse = z.infer<typeof InvoiceNumberResponse>;
+
+/**
+ * The query parameters of a status callback (decision 7), as strings. `checksum` is the lowercase
+ * hex SHA-256 of the other values in arrival order followed by the secret: verify it with the
+ * client's `verifyCallback` before trusting anything here.
+ */
+export const CallbackNotification = z
+  .object({
+    orderUuid: OrderUuid,
+    status: OrderStatus,
+    createdAt: z.string().optional().openapi({ description: "When the order was created (Unix seconds)." }),
+    paymentMethod: z
+      .string()
+      .optional()
+      .openapi({ description: "How the customer paid, e.g. `Visa`.", example: "Visa" }),
+    amount: z.string().optional().openapi({ description: "The order's amount.", example: "1250.00" }),
+    timestamp: z
+      .string()
+      .regex(/^\d+$/, "must be Unix seconds")
+      .optional()
+      .openapi({ description: "When the callback was sent (Unix seconds).", example: "1755150600" }),
+    checksum: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits")
+      .openapi({ description: "SHA-256 of the other parameters' values in arrival order, then the secret." }),
+  })
+  .openapi({
+    title: "CallbackNotification",
+    description: "Query parameters of a status callback from Front Payment.",
+  });
+export type CallbackNotification = z.infer<typeof CallbackNotification>;

@@ -1,0 +1,15 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The vitest settings every package shares: workspace packages resolve to their TypeScript
+ * source, `*.test-d.ts` files are type-checked, and under CI a JSON report is written for
+ * `.ci/run` to total.
+ */
+export default defineConfig({
+  resolve: { conditions: ["@fakturabot/source"] },
+  test: {
+    typecheck: { enabled: true, tsconfig: "./tsconfig.json" },
+    reporters: process.env.CI ? ["default", "json"] : ["default"],
+    outputFile: { json: "test-artifacts/vitest-report.json" },
+  },
+});
