@@ -1,0 +1,8 @@
+export {
+  type CallbackParams,
+  type CallbackVerification,
+  callbackChecksum,
+  signCallback,
+  type VerifyCallbackOptions,
+  verifyCallback,
+} from "./callback.js";
