@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 
 /** A server listening on loopback, with its base URL and a close that also ends open connections. */
@@ -42,7 +48,12 @@ export async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
@@ -52,7 +63,12 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-export function sendHtml(response: ServerResponse, status: number, html: string, headers: Record<string, string> = {}) {
+export function sendHtml(
+  response: ServerResponse,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+) {
   response.writeHead(status, {
     "content-type": "text/html; charset=utf-8",
     "content-length": Buffer.byteLength(html),
@@ -64,4 +80,64 @@ export function sendHtml(response: ServerResponse, status: number, html: string,
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * An append-only record that tests read and wait on. `waitFor` resolves with the first entry,
+ * already recorded or still to come, that matches; it rejects after `timeoutMs` so a test that
+ * waits for something that never happens fails with a message instead of hanging.
+ */
+export class RecordLog<T> {
+  readonly #entries: T[] = [];
+  readonly #waiters = new Set<() => void>();
+
+  get entries(): readonly T[] {
+    return this.#entries;
+  }
+
+  push(entry: T): void {
+    this.#entries.push(entry);
+    for (const wake of [...this.#waiters]) wake();
+  }
+
+  /** The first `count` (default 1) matching entries, once there are that many. */
+  waitForAll(
+    match: (entry: T) => boolean,
+    { count = 1, timeoutMs = 5000, what = "a matching entry" }: WaitOptions = {},
+  ): Promise<T[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.#entries.filter(match);
+        if (found.length < count) return false;
+        resolve(found.slice(0, count));
+        return true;
+      };
+      if (check()) return;
+      const wake = () => {
+        if (!check()) return;
+        clearTimeout(timer);
+        this.#waiters.delete(wake);
+      };
+      const timer = setTimeout(() => {
+        this.#waiters.delete(wake);
+        const seen = this.#entries.filter(match).length;
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${count} × ${what} (saw ${seen})`));
+      }, timeoutMs);
+      this.#waiters.add(wake);
+    });
+  }
+
+  async waitFor(match: (entry: T) => boolean, options: Omit<WaitOptions, "count"> = {}): Promise<T> {
+    const [entry] = await this.waitForAll(match, { ...options, count: 1 });
+    return entry as T;
+  }
+}
+
+export interface WaitOptions {
+  /** How many matching entries to wait for. */
+  count?: number;
+  /** Give up after this long (default 5000 ms). */
+  timeoutMs?: number;
+  /** What is awaited, for the timeout's message. */
+  what?: string;
 }
