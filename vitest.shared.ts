@@ -7,6 +7,8 @@ import { defineConfig } from "vitest/config";
  */
 export default defineConfig({
   resolve: { conditions: ["@fakturabot/source"] },
+  // Test files run as server-side code, which Vite resolves with these conditions instead.
+  ssr: { resolve: { conditions: ["@fakturabot/source"] } },
   test: {
     typecheck: { enabled: true, tsconfig: "./tsconfig.json" },
     reporters: process.env.CI ? ["default", "json"] : ["default"],
