@@ -1,0 +1,27 @@
+import { randomInt } from "node:crypto";
+
+/**
+ * Front Payment's identifiers: `ODR` and `CSRT` followed by 10 digits (notes §7), unique within
+ * one sandbox, and invoice numbers as 8-digit strings like the docs' `99900753`, in sequence.
+ */
+export function createIdGenerator() {
+  const issued = new Set<string>();
+  let lastInvoiceNumber = 99_900_000;
+
+  function unique(prefix: string): string {
+    for (;;) {
+      const id = `${prefix}${String(randomInt(1_000_000_000, 10_000_000_000))}`;
+      if (issued.has(id)) continue;
+      issued.add(id);
+      return id;
+    }
+  }
+
+  return {
+    orderUuid: () => unique("ODR"),
+    customerUuid: () => unique("CSRT"),
+    invoiceNumber: () => String(++lastInvoiceNumber),
+  };
+}
+
+export type IdGenerator = ReturnType<typeof createIdGenerator>;

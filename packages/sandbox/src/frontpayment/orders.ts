@@ -1,0 +1,217 @@
+import {
+  type CustomerDetails,
+  type InvoiceOrderRequest,
+  numericValue,
+  type ResendOrderRequest,
+} from "@fakturabot/schema";
+import type { IdGenerator } from "./ids.js";
+
+/** An order as the sandbox holds it. What `orders()` and `order(uuid)` return are copies. */
+export interface SandboxOrder {
+  uuid: string;
+  customerUuid: string;
+  status: string;
+  /** The submitted body, as validated. */
+  request: InvoiceOrderRequest;
+  /** `orderSummary.grandTotal` as a number. */
+  orderAmount: number;
+  /** When the order was created, in Unix seconds (the callbacks' `createdAt`). */
+  createdAt: number;
+  /** Where the customer verifies with BankID; null when the order went straight to INVOICED. */
+  bankIdUrl: string | null;
+  /** Issued when the order is first INVOICED. */
+  invoiceNumber: string | null;
+  /** The last payment method reported in a callback. */
+  paymentMethod: string;
+  cancellationNote: string | null;
+  /** Every accepted Resend request, in order. */
+  resends: ResendOrderRequest[];
+  /** Every BankID rejection, in clock milliseconds. The order stays SENT after one. */
+  bankIdRejections: number[];
+  /** Every status the order has had, with when it got it (clock milliseconds). */
+  history: { status: string; at: number }[];
+}
+
+/** A control that does not apply to the order as it is (a wrong transition, an unknown order). */
+export class SandboxControlError extends Error {
+  override readonly name = "SandboxControlError";
+  constructor(
+    readonly code: "order_not_found" | "invalid_transition",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Statuses for which Get Invoice Number returns the number (notes §5.7); for the others it is
+ * null, even when one was issued before (a CANCELLED order shows null in the docs' example).
+ */
+const INVOICE_NUMBER_STATUSES = new Set([
+  "INVOICED",
+  "Purring",
+  "Inkasso",
+  "PAID",
+  "REFUNDED",
+  "PARTIAL REFUNDED",
+]);
+
+/** Statuses from which a customer can pay: an invoice, its reminder or its debt collection. */
+const PAYABLE_STATUSES = new Set(["INVOICED", "Purring", "Inkasso"]);
+
+/**
+ * Why Cancel or Resend refuse an order in `status` (400 `Conflict of Business Logic`), or
+ * undefined when they may proceed. The paid and cancelled keys are documented (notes §5.4, §5.5);
+ * ASSUMPTION: the expired and refunded keys follow their pattern, the docs show none.
+ */
+export function businessConflict(status: string): string | undefined {
+  switch (status) {
+    case "PAID":
+      return "orderStatusAlreadyPaid";
+    case "CANCELLED":
+      return "orderStatusAlreadyCancelled";
+    case "EXPIRED":
+      return "orderStatusAlreadyExpired";
+    case "REFUNDED":
+    case "PARTIAL REFUNDED":
+      return "orderStatusAlreadyRefunded";
+    default:
+      return undefined;
+  }
+}
+
+export interface OrderBookOptions {
+  ids: IdGenerator;
+  clock: () => number;
+  /** Whether the customer must verify with BankID before the order is INVOICED. */
+  bankIdFor: (customer: CustomerDetails) => boolean;
+  bankIdUrlFor: (orderUuid: string) => string;
+  /** Told of every status change, after it is made. */
+  onStatusChange: (order: Readonly<SandboxOrder>) => void;
+}
+
+/** The sandbox's orders and the only code that changes their status. */
+export class OrderBook {
+  readonly #orders = new Map<string, SandboxOrder>();
+
+  constructor(private readonly options: OrderBookOptions) {}
+
+  create(request: InvoiceOrderRequest): SandboxOrder {
+    const { ids, clock, bankIdFor, bankIdUrlFor } = this.options;
+    const uuid = ids.orderUuid();
+    const now = clock();
+    const order: SandboxOrder = {
+      uuid,
+      customerUuid: ids.customerUuid(),
+      status: "SENT",
+      request,
+      orderAmount: numericValue(request.orderSummary.grandTotal),
+      createdAt: Math.floor(now / 1000),
+      bankIdUrl: null,
+      invoiceNumber: null,
+      paymentMethod: "invoice",
+      cancellationNote: null,
+      resends: [],
+      bankIdRejections: [],
+      history: [{ status: "SENT", at: now }],
+    };
+    this.#orders.set(uuid, order);
+    if (bankIdFor(request.customerDetails)) order.bankIdUrl = bankIdUrlFor(uuid);
+    else this.#moveTo(order, "INVOICED");
+    return order;
+  }
+
+  find(uuid: string): SandboxOrder | undefined {
+    return this.#orders.get(uuid);
+  }
+
+  all(): SandboxOrder[] {
+    return [...this.#orders.values()];
+  }
+
+  /** The invoice number Get Invoice Number shows for the order now. */
+  visibleInvoiceNumber(order: SandboxOrder): string | null {
+    return INVOICE_NUMBER_STATUSES.has(order.status) ? order.invoiceNumber : null;
+  }
+
+  /** The customer approved the BankID step: SENT → INVOICED. */
+  approveBankId(uuid: string): SandboxOrder {
+    const order = this.#get(uuid);
+    this.#require(order, order.status === "SENT", "only a SENT order can be approved with BankID");
+    return this.#moveTo(order, "INVOICED");
+  }
+
+  /**
+   * The customer rejected the BankID step. ASSUMPTION: the order stays SENT (the link stays valid
+   * until it expires or is cancelled), since the docs name no status for it; no callback is sent.
+   */
+  rejectBankId(uuid: string): SandboxOrder {
+    const order = this.#get(uuid);
+    this.#require(order, order.status === "SENT", "only a SENT order can be rejected with BankID");
+    order.bankIdRejections.push(this.options.clock());
+    return order;
+  }
+
+  /** The customer paid: INVOICED (or Purring/Inkasso) → PAID. */
+  markPaid(uuid: string, paymentMethod?: string): SandboxOrder {
+    const order = this.#get(uuid);
+    this.#require(
+      order,
+      PAYABLE_STATUSES.has(order.status),
+      "only an INVOICED (or Purring, Inkasso) order can be paid",
+    );
+    return this.#moveTo(order, "PAID", paymentMethod);
+  }
+
+  /** The payment link ran out: SENT → EXPIRED. */
+  expire(uuid: string): SandboxOrder {
+    const order = this.#get(uuid);
+    this.#require(order, order.status === "SENT", "only a SENT order can expire");
+    return this.#moveTo(order, "EXPIRED");
+  }
+
+  /** An update through `fpgoUuid`: the new body replaces the old one, the status stays. */
+  update(order: SandboxOrder, request: InvoiceOrderRequest): SandboxOrder {
+    order.request = request;
+    order.orderAmount = numericValue(request.orderSummary.grandTotal);
+    return order;
+  }
+
+  /** Cancel Order's transition; the caller has checked `businessConflict` first. */
+  cancel(order: SandboxOrder, note: string): SandboxOrder {
+    order.cancellationNote = note;
+    return this.#moveTo(order, "CANCELLED");
+  }
+
+  /**
+   * Any status, including ones the lifecycle does not model (Purring, Inkasso, REFUNDED, or an
+   * unknown one): for testing how a client copes with the open set of statuses (decision 9).
+   */
+  setStatus(uuid: string, status: string, paymentMethod?: string): SandboxOrder {
+    if (status.trim() === "")
+      throw new SandboxControlError("invalid_transition", "A status must not be empty.");
+    return this.#moveTo(this.#get(uuid), status, paymentMethod);
+  }
+
+  #moveTo(order: SandboxOrder, status: string, paymentMethod?: string): SandboxOrder {
+    order.status = status;
+    if (paymentMethod !== undefined) order.paymentMethod = paymentMethod;
+    if (order.invoiceNumber === null && INVOICE_NUMBER_STATUSES.has(status))
+      order.invoiceNumber = this.options.ids.invoiceNumber();
+    order.history.push({ status, at: this.options.clock() });
+    this.options.onStatusChange(order);
+    return order;
+  }
+
+  #get(uuid: string): SandboxOrder {
+    const order = this.#orders.get(uuid);
+    if (!order)
+      throw new SandboxControlError("order_not_found", `There is no order ${uuid} in this sandbox.`);
+    return order;
+  }
+
+  #require(order: SandboxOrder, allowed: boolean, rule: string) {
+    if (!allowed)
+      throw new SandboxControlError("invalid_transition", `Order ${order.uuid} is ${order.status}: ${rule}.`);
+  }
+}

@@ -1,0 +1,360 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CustomerDetails } from "@fakturabot/schema";
+import { listen, RecordLog, readBody, sendJson, type WaitOptions } from "../http.js";
+import { bankIdPath, createBankIdPage } from "./bankid-page.js";
+import {
+  type CallbackAttempt,
+  CallbackDispatcher,
+  type CallbackRetry,
+  DEFAULT_CALLBACK_RETRY,
+  type ReleaseOrder,
+} from "./callbacks.js";
+import {
+  type ConnectEndpoint,
+  type ConnectResult,
+  createConnectApi,
+  matchConnectRoute,
+  type RequestEffect,
+} from "./connect-api.js";
+import { createControlApi } from "./control-api.js";
+import { answers } from "./envelopes.js";
+import { type FailNextOptions, type FaultKind, FaultPlan, type PendingFault } from "./faults.js";
+import { createIdGenerator } from "./ids.js";
+import type { SandboxLogger } from "./logger.js";
+import { OrderBook, type SandboxOrder } from "./orders.js";
+
+export interface FrontPaymentSandboxOptions {
+  /** Port on 127.0.0.1; any free port when left out. */
+  port?: number;
+  /** The secret the callbacks' checksums are made with: the one given to `verifyCallback`. */
+  callbackSecret: string;
+  /** Accepted bearer tokens (default `["sandbox-token"]`). */
+  tokens?: readonly string[];
+  /** Milliseconds since the epoch, for `createdAt`, `timestamp` and the logs (default `Date.now`). */
+  clock?: () => number;
+  /**
+   * Whether a customer verifies with BankID before the order is INVOICED. Default: private
+   * customers do, corporate ones go straight to INVOICED (revision 1452 of the docs, decision 1).
+   */
+  bankIdFor?: (customer: CustomerDetails) => boolean;
+  /** Base URL for `bankIdUrl`, when browsers reach the sandbox at another address. */
+  publicUrl?: string;
+  /** How failed callbacks are retried (default 3 tries, waiting 200 ms then 1 s). */
+  callbackRetry?: CallbackRetry;
+  /** How long one callback try may take (default 5000 ms). */
+  callbackTimeoutMs?: number;
+  /** Delivers callbacks (default the global `fetch`). */
+  fetch?: typeof globalThis.fetch;
+  /** VAT rates the account accepts (default 0, 12, 15, 25). */
+  taxRates?: readonly number[];
+  logger?: SandboxLogger;
+}
+
+/** One request to the Connect API, as the requests log keeps it. */
+export interface SandboxRequest {
+  /** 1, 2, 3… in the order the requests arrived. */
+  seq: number;
+  /** When it arrived, in clock milliseconds. */
+  receivedAt: number;
+  method: string;
+  path: string;
+  /** null for a path that is not a Connect endpoint. */
+  endpoint: ConnectEndpoint | null;
+  /** The order in the path, or the one created. */
+  orderUuid: string | null;
+  /** What it changed; null when nothing (a read, a rejected request, or a fault that came first). */
+  effect: RequestEffect | null;
+  fault: FaultKind | null;
+  /** What the client got: an HTTP status, a closed connection, or nothing (held until it gave up). */
+  outcome: { kind: "response"; status: number } | { kind: "dropped" } | { kind: "held" };
+}
+
+export type RequestMatch = Partial<Pick<SandboxRequest, "endpoint" | "orderUuid" | "effect" | "fault">>;
+export type CallbackMatch = Partial<
+  Pick<CallbackAttempt, "orderUuid" | "status" | "ok" | "attempt" | "copy">
+>;
+
+export interface FrontPaymentSandbox {
+  /** Base URL to give the client, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+
+  /** Copies of every order, oldest first. */
+  orders(): SandboxOrder[];
+  /** A copy of the order, or undefined. */
+  order(uuid: string): SandboxOrder | undefined;
+  /** Every Connect API request, in arrival order. */
+  readonly requests: readonly SandboxRequest[];
+  /** Every callback try, in the order they finished. */
+  readonly callbacks: readonly CallbackAttempt[];
+  waitForRequest(
+    match: RequestMatch | ((request: SandboxRequest) => boolean),
+    options?: WaitOptions,
+  ): Promise<SandboxRequest>;
+  /** Resolves with the first callback try, made or to come, that matches. */
+  waitForCallback(
+    match: CallbackMatch | ((attempt: CallbackAttempt) => boolean),
+    options?: WaitOptions,
+  ): Promise<CallbackAttempt>;
+  /** Resolves with the first `count` matching callback tries once there are that many. */
+  waitForCallbacks(
+    match: CallbackMatch | ((attempt: CallbackAttempt) => boolean),
+    count: number,
+    options?: Omit<WaitOptions, "count">,
+  ): Promise<CallbackAttempt[]>;
+  /** Resolves when no callback is being delivered or waiting for a retry (held ones aside). */
+  callbacksIdle(): Promise<void>;
+
+  /** The customer approves on the BankID page: SENT → INVOICED, with a callback. */
+  approveBankId(uuid: string): SandboxOrder;
+  /** The customer rejects on the BankID page; the order stays SENT. */
+  rejectBankId(uuid: string): SandboxOrder;
+  /** The customer pays: INVOICED (or Purring, Inkasso) → PAID, with a callback. */
+  markPaid(uuid: string, options?: { paymentMethod?: string }): SandboxOrder;
+  /** The link runs out: SENT → EXPIRED, with a callback. */
+  expire(uuid: string): SandboxOrder;
+  /** Any status at all (Purring, REFUNDED, one nobody knows), with a callback. */
+  setStatus(uuid: string, status: string, options?: { paymentMethod?: string }): SandboxOrder;
+
+  /** Every Connect API response waits this long first (0 to stop). */
+  setLatency(ms: number): void;
+  /** The next matching Connect request gets `kind` instead of its answer. */
+  failNext(kind: FaultKind, options?: FailNextOptions): void;
+  /** Latency 0, no pending API faults, no pending duplicate callbacks. */
+  clearFaults(): void;
+  /** The next `count` (default 1) callbacks are each delivered twice. */
+  duplicateCallbacks(count?: number): void;
+  /** Keeps new callbacks back until `releaseCallbacks`. */
+  holdCallbacks(): void;
+  /** Delivers the held callbacks, newest first unless `"as-held"`; resolves with their number once delivered. */
+  releaseCallbacks(order?: ReleaseOrder): Promise<number>;
+  setCallbackRetry(retry: CallbackRetry): void;
+  /** What is set up now: latency, pending faults, held callbacks… */
+  faults(): SandboxFaults;
+}
+
+export interface SandboxFaults {
+  latencyMs: number;
+  pending: readonly PendingFault[];
+  duplicateCallbacksLeft: number;
+  holdingCallbacks: boolean;
+  heldCallbacks: number;
+  callbackRetry: CallbackRetry;
+}
+
+/** Everything but the server itself: what the `/_sandbox/…` HTTP controls drive. */
+export type SandboxControls = Omit<FrontPaymentSandbox, "url" | "port" | "close">;
+
+const DEFAULT_TOKENS = ["sandbox-token"];
+
+/** Starts a local stand-in for Front Payment Go's Connect API on loopback. */
+export async function startFrontPaymentSandbox(
+  options: FrontPaymentSandboxOptions,
+): Promise<FrontPaymentSandbox> {
+  if (options.callbackSecret.length === 0) throw new RangeError("callbackSecret must not be empty");
+  const tokens = new Set(options.tokens ?? DEFAULT_TOKENS);
+  const clock = options.clock ?? Date.now;
+  const logger = options.logger;
+  let publicUrl = "";
+
+  const dispatcher = new CallbackDispatcher({
+    secret: options.callbackSecret,
+    fetch: options.fetch ?? globalThis.fetch,
+    clock,
+    retry: options.callbackRetry ?? DEFAULT_CALLBACK_RETRY,
+    timeoutMs: options.callbackTimeoutMs ?? 5000,
+    logger,
+  });
+  const book = new OrderBook({
+    ids: createIdGenerator(),
+    clock,
+    bankIdFor: options.bankIdFor ?? ((customer) => customer.type === "private"),
+    bankIdUrlFor: (uuid) => `${publicUrl}${bankIdPath(uuid)}`,
+    onStatusChange: (order) => {
+      logger?.info({ orderUuid: order.uuid, status: order.status }, "order status changed");
+      dispatcher.notify(order);
+    },
+  });
+  const connect = createConnectApi(book, { taxRates: options.taxRates });
+  const faultPlan = new FaultPlan();
+  const requestLog = new RecordLog<SandboxRequest>();
+  const handleBankIdPage = createBankIdPage(book);
+  let sequence = 0;
+
+  async function handleConnect(request: IncomingMessage, response: ServerResponse, path: string) {
+    const method = request.method ?? "GET";
+    const receivedAt = clock();
+    const seq = ++sequence;
+    const body = await readBody(request);
+    const route = matchConnectRoute(method, path);
+    if (route.kind !== "endpoint") {
+      const answer =
+        route.kind === "wrong-method"
+          ? answers.methodNotAllowed(method, path, route.allowed)
+          : answers.routeNotFound(method, path);
+      sendJson(response, answer.status, answer.body);
+      record({
+        endpoint: null,
+        orderUuid: null,
+        effect: null,
+        fault: null,
+        outcome: responded(answer.status),
+      });
+      return;
+    }
+    if (faultPlan.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faultPlan.latencyMs));
+
+    const fault = faultPlan.take(route.endpoint);
+    const result =
+      fault && !fault.processFirst ? undefined : carryOut(request, route.endpoint, route.orderUuid, body);
+    const entry = {
+      endpoint: route.endpoint,
+      orderUuid: result?.orderUuid ?? route.orderUuid,
+      effect: result?.effect ?? null,
+    };
+    logger?.info({ ...entry, fault: fault?.kind ?? null }, `${method} ${path}`);
+
+    if (!fault) {
+      if (!result) throw new Error("unreachable: a request without a fault is always carried out");
+      sendJson(response, result.answer.status, result.answer.body);
+      record({ ...entry, fault: null, outcome: responded(result.answer.status) });
+      return;
+    }
+    switch (fault.kind) {
+      case 500:
+      case 510: {
+        const answer =
+          fault.kind === 500
+            ? answers.internalError(new Date(clock()).toISOString())
+            : answers.executionException();
+        sendJson(response, answer.status, answer.body);
+        record({ ...entry, fault: fault.kind, outcome: responded(answer.status) });
+        return;
+      }
+      case "drop":
+        request.socket.destroy();
+        record({ ...entry, fault: "drop", outcome: { kind: "dropped" } });
+        return;
+      case "timeout":
+        // Nothing is written: the connection stays open until the client gives up or the sandbox closes.
+        record({ ...entry, fault: "timeout", outcome: { kind: "held" } });
+        return;
+    }
+
+    function record(fields: Omit<SandboxRequest, "seq" | "receivedAt" | "method" | "path">) {
+      requestLog.push({ seq, receivedAt, method, path, ...fields });
+    }
+  }
+
+  function carryOut(
+    request: IncomingMessage,
+    endpoint: ConnectEndpoint,
+    orderUuid: string | null,
+    body: string,
+  ): ConnectResult {
+    const problem = authenticationProblem(request.headers.authorization, tokens);
+    if (problem) return { answer: answers.unauthenticated(problem), orderUuid, effect: null };
+    return connect.handle(endpoint, orderUuid, body);
+  }
+
+  const controls: SandboxControls = {
+    orders: () => book.all().map((order) => structuredClone(order)),
+    order: (uuid) => {
+      const order = book.find(uuid);
+      return order && structuredClone(order);
+    },
+    get requests() {
+      return requestLog.entries;
+    },
+    get callbacks() {
+      return dispatcher.attempts.entries;
+    },
+    waitForRequest: (match, waitOptions) =>
+      requestLog.waitFor(matcher(match), { what: "a Connect request", ...waitOptions }),
+    waitForCallback: (match, waitOptions) =>
+      dispatcher.attempts.waitFor(matcher(match), { what: "a callback try", ...waitOptions }),
+    waitForCallbacks: (match, count, waitOptions) =>
+      dispatcher.attempts.waitForAll(matcher(match), { what: "callback tries", ...waitOptions, count }),
+    callbacksIdle: () => dispatcher.idle(),
+
+    approveBankId: (uuid) => structuredClone(book.approveBankId(uuid)),
+    rejectBankId: (uuid) => structuredClone(book.rejectBankId(uuid)),
+    markPaid: (uuid, { paymentMethod } = {}) => structuredClone(book.markPaid(uuid, paymentMethod)),
+    expire: (uuid) => structuredClone(book.expire(uuid)),
+    setStatus: (uuid, status, { paymentMethod } = {}) =>
+      structuredClone(book.setStatus(uuid, status, paymentMethod)),
+
+    setLatency: (ms) => faultPlan.setLatency(ms),
+    failNext: (kind, failOptions) => faultPlan.failNext(kind, failOptions),
+    clearFaults: () => {
+      faultPlan.clear();
+      dispatcher.duplicateNext(0);
+    },
+    duplicateCallbacks: (count = 1) => dispatcher.duplicateNext(count),
+    holdCallbacks: () => dispatcher.hold(),
+    releaseCallbacks: (order) => dispatcher.release(order),
+    setCallbackRetry: (retry) => dispatcher.setRetry(retry),
+    faults: () => ({
+      latencyMs: faultPlan.latencyMs,
+      pending: faultPlan.pending,
+      duplicateCallbacksLeft: dispatcher.duplicatesLeft,
+      holdingCallbacks: dispatcher.holding,
+      heldCallbacks: dispatcher.heldCount,
+      callbackRetry: dispatcher.retry,
+    }),
+  };
+
+  const handleControl = createControlApi(controls);
+  const server = await listen((request, response) => {
+    const path = new URL(request.url ?? "/", "http://sandbox").pathname;
+    const bankId = /^\/bankid\/([^/]+)$/.exec(path);
+    const handled = path.startsWith("/_sandbox/")
+      ? handleControl(request, response, path)
+      : bankId?.[1] !== undefined
+        ? handleBankIdPage(request, response, decodeURIComponent(bankId[1]))
+        : handleConnect(request, response, path);
+    handled.catch((error: unknown) => {
+      logger?.warn(
+        { error: error instanceof Error ? error.message : String(error) },
+        "sandbox request failed",
+      );
+      if (!response.headersSent)
+        sendJson(response, 500, answers.internalError(new Date(clock()).toISOString()).body);
+      else response.destroy();
+    });
+  }, options.port ?? 0);
+  publicUrl = (options.publicUrl ?? server.url).replace(/\/+$/, "");
+
+  // Assigned onto `controls`, not spread, so `requests` and `callbacks` stay live getters.
+  const sandbox: FrontPaymentSandbox = Object.assign(controls, {
+    url: server.url,
+    port: server.port,
+    close: async () => {
+      dispatcher.close();
+      await server.close();
+    },
+  });
+  return sandbox;
+}
+
+function responded(status: number): SandboxRequest["outcome"] {
+  return { kind: "response", status };
+}
+
+/** Why a request is not authenticated, in words that never repeat the token; undefined if it is. */
+function authenticationProblem(header: string | undefined, tokens: ReadonlySet<string>): string | undefined {
+  if (header === undefined || header.trim() === "")
+    return "The Authorization header with a bearer token is missing.";
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) return 'The Authorization header must be "Bearer <token>".';
+  if (!tokens.has(match[1])) return "The bearer token is not valid.";
+  return undefined;
+}
+
+/** A predicate from an object of expected fields, or the predicate itself. */
+function matcher<T extends object>(match: Partial<T> | ((entry: T) => boolean)): (entry: T) => boolean {
+  if (typeof match === "function") return match;
+  const expected = Object.entries(match);
+  return (entry) => expected.every(([key, value]) => (entry as Record<string, unknown>)[key] === value);
+}
