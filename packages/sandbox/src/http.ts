@@ -141,3 +141,12 @@ export interface WaitOptions {
   /** What is awaited, for the timeout's message. */
   what?: string;
 }
+
+/**
+ * Where a stand-in reports what it does: pino's `(fields, message)` shape, so a pino logger fits.
+ * Fields never hold secrets or full personal numbers.
+ */
+export interface SandboxLogger {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+}

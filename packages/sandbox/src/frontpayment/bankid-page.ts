@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { escapeHtml, readBody, sendHtml } from "../http.js";
-import type { OrderBook, SandboxOrder } from "./orders.js";
+import type { FrontPaymentSandboxOrder, OrderBook } from "./orders.js";
 
 /** The path of an order's BankID page; the submit response's `bankIdUrl` points here. */
 export function bankIdPath(orderUuid: string): string {
@@ -94,7 +94,7 @@ export function createBankIdPage(book: OrderBook) {
 }
 
 /** Whether the order left SENT through an approval and has not been cancelled since. */
-function wasApprovedAndLive(order: SandboxOrder): boolean {
+function wasApprovedAndLive(order: FrontPaymentSandboxOrder): boolean {
   return order.history[1]?.status === "INVOICED" && order.status !== "CANCELLED";
 }
 
@@ -103,13 +103,13 @@ function redirect(response: ServerResponse, location: string) {
   response.end();
 }
 
-function languageOf(order: SandboxOrder): Language {
+function languageOf(order: FrontPaymentSandboxOrder): Language {
   // Front Payment's default is Norwegian; languages without a translation here get English.
   const preferred = order.request.customerDetails.preferredLanguage ?? "no";
   return preferred === "no" ? "no" : "en";
 }
 
-function confirmation(order: SandboxOrder, language: Language): string {
+function confirmation(order: FrontPaymentSandboxOrder, language: Language): string {
   const text = TEXT[language];
   const locale = language === "no" ? "nb-NO" : "en-GB";
   const money = new Intl.NumberFormat(locale, { style: "currency", currency: "NOK" });

@@ -1,8 +1,8 @@
 import { signCallback } from "@fakturabot/client";
+import type { SandboxLogger } from "../http.js";
 import { RecordLog } from "../http.js";
 import { nonNegativeInteger } from "./checks.js";
-import type { SandboxLogger } from "./logger.js";
-import type { SandboxOrder } from "./orders.js";
+import type { FrontPaymentSandboxOrder } from "./orders.js";
 
 /** How a callback that fails (non-2xx or no response) is tried again. */
 export interface CallbackRetry {
@@ -36,7 +36,7 @@ export interface CallbackAttempt {
   willRetry: boolean;
 }
 
-export type ReleaseOrder = "reversed" | "as-held";
+export type CallbackReleaseOrder = "reversed" | "as-held";
 
 interface Delivery {
   notificationId: number;
@@ -78,7 +78,7 @@ export class CallbackDispatcher {
   }
 
   /** Reports the order's current status to its `callback.callbackUrl`, if it has one. */
-  notify(order: Readonly<SandboxOrder>): void {
+  notify(order: Readonly<FrontPaymentSandboxOrder>): void {
     const callbackUrl = order.request.callback.callbackUrl;
     if (callbackUrl === undefined || this.#shutdown.signal.aborted) return;
     const notificationId = ++this.#notifications;
@@ -117,7 +117,7 @@ export class CallbackDispatcher {
    * Stops holding and delivers what was held, newest first unless told otherwise; resolves when
    * those deliveries (retries included) are done.
    */
-  async release(order: ReleaseOrder = "reversed"): Promise<number> {
+  async release(order: CallbackReleaseOrder = "reversed"): Promise<number> {
     this.#holding = false;
     const held = order === "reversed" ? this.#held.reverse() : this.#held;
     this.#held = [];

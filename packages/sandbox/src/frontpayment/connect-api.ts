@@ -17,12 +17,12 @@ export type ConnectEndpoint =
   | "getInvoiceNumber";
 
 /** What a request did to the sandbox's orders, for tests that count ("created exactly once"). */
-export type RequestEffect = "created" | "updated" | "cancelled" | "resent";
+export type ConnectRequestEffect = "created" | "updated" | "cancelled" | "resent";
 
 export interface ConnectResult {
   answer: ApiAnswer;
   orderUuid: string | null;
-  effect: RequestEffect | null;
+  effect: ConnectRequestEffect | null;
 }
 
 interface Route {

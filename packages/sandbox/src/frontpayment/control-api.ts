@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "../http.js";
-import type { ReleaseOrder } from "./callbacks.js";
+import type { CallbackReleaseOrder } from "./callbacks.js";
 import type { ConnectEndpoint } from "./connect-api.js";
-import { FAULT_KINDS, type FaultKind } from "./faults.js";
-import { SandboxControlError } from "./orders.js";
-import type { SandboxControls } from "./sandbox.js";
+import { type ConnectFault, FAULT_KINDS } from "./faults.js";
+import { FrontPaymentSandboxError } from "./orders.js";
+import type { FrontPaymentSandboxControls } from "./sandbox.js";
 
 /** A control request that cannot be carried out as given: answered 400 with its message. */
 class BadControlRequest extends Error {}
@@ -24,7 +24,7 @@ const ENDPOINTS: readonly ConnectEndpoint[] = [
  * The sandbox's controls as JSON over HTTP under `/_sandbox/`, for the demo, the local workspace
  * and other processes: the same functions tests call, so both ways behave alike.
  */
-export function createControlApi(sandbox: SandboxControls) {
+export function createControlApi(sandbox: FrontPaymentSandboxControls) {
   const routes: Record<string, Handler> = {
     "GET /_sandbox/state": () => ({
       orders: sandbox.orders(),
@@ -36,7 +36,7 @@ export function createControlApi(sandbox: SandboxControls) {
     "GET /_sandbox/orders/:uuid": (_body, uuid) => {
       const order = sandbox.order(uuid);
       if (!order)
-        throw new SandboxControlError("order_not_found", `There is no order ${uuid} in this sandbox.`);
+        throw new FrontPaymentSandboxError("order_not_found", `There is no order ${uuid} in this sandbox.`);
       return order;
     },
     "POST /_sandbox/orders/:uuid/approve": (_body, uuid) => sandbox.approveBankId(uuid),
@@ -104,7 +104,7 @@ export function createControlApi(sandbox: SandboxControls) {
     try {
       sendJson(response, 200, await handler(await jsonBody(request), uuid));
     } catch (error) {
-      if (error instanceof SandboxControlError)
+      if (error instanceof FrontPaymentSandboxError)
         sendJson(response, error.code === "order_not_found" ? 404 : 409, { error: error.message });
       else if (error instanceof BadControlRequest || error instanceof RangeError)
         sendJson(response, 400, { error: error.message });
@@ -149,7 +149,7 @@ function optionalPaymentMethod(body: Body): { paymentMethod?: string } {
   return body.paymentMethod === undefined ? {} : { paymentMethod: text(body, "paymentMethod") };
 }
 
-function faultKind(value: unknown): FaultKind {
+function faultKind(value: unknown): ConnectFault {
   const kind = FAULT_KINDS.find((known) => String(known) === String(value));
   if (kind === undefined) throw new BadControlRequest(`kind must be one of ${FAULT_KINDS.join(", ")}.`);
   return kind;
@@ -161,7 +161,7 @@ function endpoint(value: unknown): ConnectEndpoint {
   return found;
 }
 
-function releaseOrder(value: unknown): ReleaseOrder {
+function releaseOrder(value: unknown): CallbackReleaseOrder {
   if (value === undefined || value === "reversed") return "reversed";
   if (value === "as-held") return "as-held";
   throw new BadControlRequest('order must be "reversed" or "as-held".');

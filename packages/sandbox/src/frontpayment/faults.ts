@@ -6,10 +6,10 @@ import type { ConnectEndpoint } from "./connect-api.js";
  * response that never comes (`timeout`: held until the client gives up), or a connection closed
  * without any response (`drop`).
  */
-export type FaultKind = 500 | 510 | "timeout" | "drop";
-export const FAULT_KINDS: readonly FaultKind[] = [500, 510, "timeout", "drop"];
+export type ConnectFault = 500 | 510 | "timeout" | "drop";
+export const FAULT_KINDS: readonly ConnectFault[] = [500, 510, "timeout", "drop"];
 
-export interface FailNextOptions {
+export interface ConnectFailNextOptions {
   /** Only requests to this endpoint take the fault; any Connect endpoint when left out. */
   endpoint?: ConnectEndpoint;
   /** How many matching requests fail, one after another (default 1). */
@@ -21,8 +21,8 @@ export interface FailNextOptions {
   processFirst?: boolean;
 }
 
-export interface PendingFault {
-  kind: FaultKind;
+export interface PendingConnectFault {
+  kind: ConnectFault;
   endpoint: ConnectEndpoint | null;
   remaining: number;
   processFirst: boolean;
@@ -31,13 +31,16 @@ export interface PendingFault {
 /** The Connect API's latency and the faults waiting for their request. */
 export class FaultPlan {
   latencyMs = 0;
-  #pending: PendingFault[] = [];
+  #pending: PendingConnectFault[] = [];
 
   setLatency(ms: number): void {
     this.latencyMs = nonNegativeInteger(ms, "latency");
   }
 
-  failNext(kind: FaultKind, { endpoint, times = 1, processFirst = false }: FailNextOptions = {}): void {
+  failNext(
+    kind: ConnectFault,
+    { endpoint, times = 1, processFirst = false }: ConnectFailNextOptions = {},
+  ): void {
     if (!FAULT_KINDS.includes(kind))
       throw new RangeError(`Unknown fault ${JSON.stringify(kind)}; use one of ${FAULT_KINDS.join(", ")}.`);
     if (nonNegativeInteger(times, "times") === 0) return;
@@ -45,14 +48,14 @@ export class FaultPlan {
   }
 
   /** The fault the request to `endpoint` takes, if one waits for it; used up as it is taken. */
-  take(endpoint: ConnectEndpoint): PendingFault | undefined {
+  take(endpoint: ConnectEndpoint): PendingConnectFault | undefined {
     const fault = this.#pending.find((pending) => pending.endpoint === null || pending.endpoint === endpoint);
     if (!fault) return undefined;
     if (--fault.remaining === 0) this.#pending.splice(this.#pending.indexOf(fault), 1);
     return fault;
   }
 
-  get pending(): readonly PendingFault[] {
+  get pending(): readonly PendingConnectFault[] {
     return this.#pending.map((fault) => ({ ...fault }));
   }
 

@@ -7,7 +7,7 @@ import {
 import type { IdGenerator } from "./ids.js";
 
 /** An order as the sandbox holds it. What `orders()` and `order(uuid)` return are copies. */
-export interface SandboxOrder {
+export interface FrontPaymentSandboxOrder {
   uuid: string;
   customerUuid: string;
   status: string;
@@ -33,8 +33,8 @@ export interface SandboxOrder {
 }
 
 /** A control that does not apply to the order as it is (a wrong transition, an unknown order). */
-export class SandboxControlError extends Error {
-  override readonly name = "SandboxControlError";
+export class FrontPaymentSandboxError extends Error {
+  override readonly name = "FrontPaymentSandboxError";
   constructor(
     readonly code: "order_not_found" | "invalid_transition",
     message: string,
@@ -87,20 +87,20 @@ export interface OrderBookOptions {
   bankIdFor: (customer: CustomerDetails) => boolean;
   bankIdUrlFor: (orderUuid: string) => string;
   /** Told of every status change, after it is made. */
-  onStatusChange: (order: Readonly<SandboxOrder>) => void;
+  onStatusChange: (order: Readonly<FrontPaymentSandboxOrder>) => void;
 }
 
 /** The sandbox's orders and the only code that changes their status. */
 export class OrderBook {
-  readonly #orders = new Map<string, SandboxOrder>();
+  readonly #orders = new Map<string, FrontPaymentSandboxOrder>();
 
   constructor(private readonly options: OrderBookOptions) {}
 
-  create(request: InvoiceOrderRequest): SandboxOrder {
+  create(request: InvoiceOrderRequest): FrontPaymentSandboxOrder {
     const { ids, clock, bankIdFor, bankIdUrlFor } = this.options;
     const uuid = ids.orderUuid();
     const now = clock();
-    const order: SandboxOrder = {
+    const order: FrontPaymentSandboxOrder = {
       uuid,
       customerUuid: ids.customerUuid(),
       status: "SENT",
@@ -121,21 +121,21 @@ export class OrderBook {
     return order;
   }
 
-  find(uuid: string): SandboxOrder | undefined {
+  find(uuid: string): FrontPaymentSandboxOrder | undefined {
     return this.#orders.get(uuid);
   }
 
-  all(): SandboxOrder[] {
+  all(): FrontPaymentSandboxOrder[] {
     return [...this.#orders.values()];
   }
 
   /** The invoice number Get Invoice Number shows for the order now. */
-  visibleInvoiceNumber(order: SandboxOrder): string | null {
+  visibleInvoiceNumber(order: FrontPaymentSandboxOrder): string | null {
     return INVOICE_NUMBER_STATUSES.has(order.status) ? order.invoiceNumber : null;
   }
 
   /** The customer approved the BankID step: SENT → INVOICED. */
-  approveBankId(uuid: string): SandboxOrder {
+  approveBankId(uuid: string): FrontPaymentSandboxOrder {
     const order = this.#get(uuid);
     this.#require(order, order.status === "SENT", "only a SENT order can be approved with BankID");
     return this.#moveTo(order, "INVOICED");
@@ -145,7 +145,7 @@ export class OrderBook {
    * The customer rejected the BankID step. ASSUMPTION: the order stays SENT (the link stays valid
    * until it expires or is cancelled), since the docs name no status for it; no callback is sent.
    */
-  rejectBankId(uuid: string): SandboxOrder {
+  rejectBankId(uuid: string): FrontPaymentSandboxOrder {
     const order = this.#get(uuid);
     this.#require(order, order.status === "SENT", "only a SENT order can be rejected with BankID");
     order.bankIdRejections.push(this.options.clock());
@@ -153,7 +153,7 @@ export class OrderBook {
   }
 
   /** The customer paid: INVOICED (or Purring/Inkasso) → PAID. */
-  markPaid(uuid: string, paymentMethod?: string): SandboxOrder {
+  markPaid(uuid: string, paymentMethod?: string): FrontPaymentSandboxOrder {
     const order = this.#get(uuid);
     this.#require(
       order,
@@ -164,21 +164,21 @@ export class OrderBook {
   }
 
   /** The payment link ran out: SENT → EXPIRED. */
-  expire(uuid: string): SandboxOrder {
+  expire(uuid: string): FrontPaymentSandboxOrder {
     const order = this.#get(uuid);
     this.#require(order, order.status === "SENT", "only a SENT order can expire");
     return this.#moveTo(order, "EXPIRED");
   }
 
   /** An update through `fpgoUuid`: the new body replaces the old one, the status stays. */
-  update(order: SandboxOrder, request: InvoiceOrderRequest): SandboxOrder {
+  update(order: FrontPaymentSandboxOrder, request: InvoiceOrderRequest): FrontPaymentSandboxOrder {
     order.request = request;
     order.orderAmount = numericValue(request.orderSummary.grandTotal);
     return order;
   }
 
   /** Cancel Order's transition; the caller has checked `businessConflict` first. */
-  cancel(order: SandboxOrder, note: string): SandboxOrder {
+  cancel(order: FrontPaymentSandboxOrder, note: string): FrontPaymentSandboxOrder {
     order.cancellationNote = note;
     return this.#moveTo(order, "CANCELLED");
   }
@@ -187,13 +187,13 @@ export class OrderBook {
    * Any status, including ones the lifecycle does not model (Purring, Inkasso, REFUNDED, or an
    * unknown one): for testing how a client copes with the open set of statuses (decision 9).
    */
-  setStatus(uuid: string, status: string, paymentMethod?: string): SandboxOrder {
+  setStatus(uuid: string, status: string, paymentMethod?: string): FrontPaymentSandboxOrder {
     if (status.trim() === "")
-      throw new SandboxControlError("invalid_transition", "A status must not be empty.");
+      throw new FrontPaymentSandboxError("invalid_transition", "A status must not be empty.");
     return this.#moveTo(this.#get(uuid), status, paymentMethod);
   }
 
-  #moveTo(order: SandboxOrder, status: string, paymentMethod?: string): SandboxOrder {
+  #moveTo(order: FrontPaymentSandboxOrder, status: string, paymentMethod?: string): FrontPaymentSandboxOrder {
     order.status = status;
     if (paymentMethod !== undefined) order.paymentMethod = paymentMethod;
     if (order.invoiceNumber === null && INVOICE_NUMBER_STATUSES.has(status))
@@ -203,15 +203,18 @@ export class OrderBook {
     return order;
   }
 
-  #get(uuid: string): SandboxOrder {
+  #get(uuid: string): FrontPaymentSandboxOrder {
     const order = this.#orders.get(uuid);
     if (!order)
-      throw new SandboxControlError("order_not_found", `There is no order ${uuid} in this sandbox.`);
+      throw new FrontPaymentSandboxError("order_not_found", `There is no order ${uuid} in this sandbox.`);
     return order;
   }
 
-  #require(order: SandboxOrder, allowed: boolean, rule: string) {
+  #require(order: FrontPaymentSandboxOrder, allowed: boolean, rule: string) {
     if (!allowed)
-      throw new SandboxControlError("invalid_transition", `Order ${order.uuid} is ${order.status}: ${rule}.`);
+      throw new FrontPaymentSandboxError(
+        "invalid_transition",
+        `Order ${order.uuid} is ${order.status}: ${rule}.`,
+      );
   }
 }

@@ -1,27 +1,31 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CustomerDetails } from "@fakturabot/schema";
-import { listen, RecordLog, readBody, sendJson, type WaitOptions } from "../http.js";
+import { listen, RecordLog, readBody, type SandboxLogger, sendJson, type WaitOptions } from "../http.js";
 import { bankIdPath, createBankIdPage } from "./bankid-page.js";
 import {
   type CallbackAttempt,
   CallbackDispatcher,
+  type CallbackReleaseOrder,
   type CallbackRetry,
   DEFAULT_CALLBACK_RETRY,
-  type ReleaseOrder,
 } from "./callbacks.js";
 import {
   type ConnectEndpoint,
+  type ConnectRequestEffect,
   type ConnectResult,
   createConnectApi,
   matchConnectRoute,
-  type RequestEffect,
 } from "./connect-api.js";
 import { createControlApi } from "./control-api.js";
 import { answers } from "./envelopes.js";
-import { type FailNextOptions, type FaultKind, FaultPlan, type PendingFault } from "./faults.js";
+import {
+  type ConnectFailNextOptions,
+  type ConnectFault,
+  FaultPlan,
+  type PendingConnectFault,
+} from "./faults.js";
 import { createIdGenerator } from "./ids.js";
-import type { SandboxLogger } from "./logger.js";
-import { OrderBook, type SandboxOrder } from "./orders.js";
+import { type FrontPaymentSandboxOrder, OrderBook } from "./orders.js";
 
 export interface FrontPaymentSandboxOptions {
   /** Port on 127.0.0.1; any free port when left out. */
@@ -51,7 +55,7 @@ export interface FrontPaymentSandboxOptions {
 }
 
 /** One request to the Connect API, as the requests log keeps it. */
-export interface SandboxRequest {
+export interface ConnectRequestRecord {
   /** 1, 2, 3… in the order the requests arrived. */
   seq: number;
   /** When it arrived, in clock milliseconds. */
@@ -63,13 +67,15 @@ export interface SandboxRequest {
   /** The order in the path, or the one created. */
   orderUuid: string | null;
   /** What it changed; null when nothing (a read, a rejected request, or a fault that came first). */
-  effect: RequestEffect | null;
-  fault: FaultKind | null;
+  effect: ConnectRequestEffect | null;
+  fault: ConnectFault | null;
   /** What the client got: an HTTP status, a closed connection, or nothing (held until it gave up). */
   outcome: { kind: "response"; status: number } | { kind: "dropped" } | { kind: "held" };
 }
 
-export type RequestMatch = Partial<Pick<SandboxRequest, "endpoint" | "orderUuid" | "effect" | "fault">>;
+export type ConnectRequestMatch = Partial<
+  Pick<ConnectRequestRecord, "endpoint" | "orderUuid" | "effect" | "fault">
+>;
 export type CallbackMatch = Partial<
   Pick<CallbackAttempt, "orderUuid" | "status" | "ok" | "attempt" | "copy">
 >;
@@ -81,17 +87,17 @@ export interface FrontPaymentSandbox {
   close(): Promise<void>;
 
   /** Copies of every order, oldest first. */
-  orders(): SandboxOrder[];
+  orders(): FrontPaymentSandboxOrder[];
   /** A copy of the order, or undefined. */
-  order(uuid: string): SandboxOrder | undefined;
+  order(uuid: string): FrontPaymentSandboxOrder | undefined;
   /** Every Connect API request, in arrival order. */
-  readonly requests: readonly SandboxRequest[];
+  readonly requests: readonly ConnectRequestRecord[];
   /** Every callback try, in the order they finished. */
   readonly callbacks: readonly CallbackAttempt[];
   waitForRequest(
-    match: RequestMatch | ((request: SandboxRequest) => boolean),
+    match: ConnectRequestMatch | ((request: ConnectRequestRecord) => boolean),
     options?: WaitOptions,
-  ): Promise<SandboxRequest>;
+  ): Promise<ConnectRequestRecord>;
   /** Resolves with the first callback try, made or to come, that matches. */
   waitForCallback(
     match: CallbackMatch | ((attempt: CallbackAttempt) => boolean),
@@ -107,20 +113,20 @@ export interface FrontPaymentSandbox {
   callbacksIdle(): Promise<void>;
 
   /** The customer approves on the BankID page: SENT → INVOICED, with a callback. */
-  approveBankId(uuid: string): SandboxOrder;
+  approveBankId(uuid: string): FrontPaymentSandboxOrder;
   /** The customer rejects on the BankID page; the order stays SENT. */
-  rejectBankId(uuid: string): SandboxOrder;
+  rejectBankId(uuid: string): FrontPaymentSandboxOrder;
   /** The customer pays: INVOICED (or Purring, Inkasso) → PAID, with a callback. */
-  markPaid(uuid: string, options?: { paymentMethod?: string }): SandboxOrder;
+  markPaid(uuid: string, options?: { paymentMethod?: string }): FrontPaymentSandboxOrder;
   /** The link runs out: SENT → EXPIRED, with a callback. */
-  expire(uuid: string): SandboxOrder;
+  expire(uuid: string): FrontPaymentSandboxOrder;
   /** Any status at all (Purring, REFUNDED, one nobody knows), with a callback. */
-  setStatus(uuid: string, status: string, options?: { paymentMethod?: string }): SandboxOrder;
+  setStatus(uuid: string, status: string, options?: { paymentMethod?: string }): FrontPaymentSandboxOrder;
 
   /** Every Connect API response waits this long first (0 to stop). */
   setLatency(ms: number): void;
   /** The next matching Connect request gets `kind` instead of its answer. */
-  failNext(kind: FaultKind, options?: FailNextOptions): void;
+  failNext(kind: ConnectFault, options?: ConnectFailNextOptions): void;
   /** Latency 0, no pending API faults, no pending duplicate callbacks. */
   clearFaults(): void;
   /** The next `count` (default 1) callbacks are each delivered twice. */
@@ -128,15 +134,15 @@ export interface FrontPaymentSandbox {
   /** Keeps new callbacks back until `releaseCallbacks`. */
   holdCallbacks(): void;
   /** Delivers the held callbacks, newest first unless `"as-held"`; resolves with their number once delivered. */
-  releaseCallbacks(order?: ReleaseOrder): Promise<number>;
+  releaseCallbacks(order?: CallbackReleaseOrder): Promise<number>;
   setCallbackRetry(retry: CallbackRetry): void;
   /** What is set up now: latency, pending faults, held callbacks… */
-  faults(): SandboxFaults;
+  faults(): FrontPaymentSandboxFaults;
 }
 
-export interface SandboxFaults {
+export interface FrontPaymentSandboxFaults {
   latencyMs: number;
-  pending: readonly PendingFault[];
+  pending: readonly PendingConnectFault[];
   duplicateCallbacksLeft: number;
   holdingCallbacks: boolean;
   heldCallbacks: number;
@@ -144,7 +150,7 @@ export interface SandboxFaults {
 }
 
 /** Everything but the server itself: what the `/_sandbox/…` HTTP controls drive. */
-export type SandboxControls = Omit<FrontPaymentSandbox, "url" | "port" | "close">;
+export type FrontPaymentSandboxControls = Omit<FrontPaymentSandbox, "url" | "port" | "close">;
 
 const DEFAULT_TOKENS = ["sandbox-token"];
 
@@ -178,7 +184,7 @@ export async function startFrontPaymentSandbox(
   });
   const connect = createConnectApi(book, { taxRates: options.taxRates });
   const faultPlan = new FaultPlan();
-  const requestLog = new RecordLog<SandboxRequest>();
+  const requestLog = new RecordLog<ConnectRequestRecord>();
   const handleBankIdPage = createBankIdPage(book);
   let sequence = 0;
 
@@ -242,7 +248,7 @@ export async function startFrontPaymentSandbox(
         return;
     }
 
-    function record(fields: Omit<SandboxRequest, "seq" | "receivedAt" | "method" | "path">) {
+    function record(fields: Omit<ConnectRequestRecord, "seq" | "receivedAt" | "method" | "path">) {
       requestLog.push({ seq, receivedAt, method, path, ...fields });
     }
   }
@@ -258,7 +264,7 @@ export async function startFrontPaymentSandbox(
     return connect.handle(endpoint, orderUuid, body);
   }
 
-  const controls: SandboxControls = {
+  const controls: FrontPaymentSandboxControls = {
     orders: () => book.all().map((order) => structuredClone(order)),
     order: (uuid) => {
       const order = book.find(uuid);
@@ -338,7 +344,7 @@ export async function startFrontPaymentSandbox(
   return sandbox;
 }
 
-function responded(status: number): SandboxRequest["outcome"] {
+function responded(status: number): ConnectRequestRecord["outcome"] {
   return { kind: "response", status };
 }
 
