@@ -1,0 +1,121 @@
+import pino, { type DestinationStream, type Level, type Logger } from "pino";
+
+export type { Logger };
+export type LogLevel = Level | "silent";
+
+const REDACTED = "[redacted]";
+
+/**
+ * Keys whose values are secrets, compared lowercased without separators (`signing_secret`,
+ * `signingSecret` and `SIGNING-SECRET` are one key): anything ending in `token` or `secret`, and these.
+ */
+const SECRET_KEYS = new Set([
+  "authorization",
+  "proxyauthorization",
+  "cookie",
+  "setcookie",
+  "password",
+  "apikey",
+  "checksum",
+  "signature",
+  "xslacksignature",
+  // Slack's response_url lets anyone holding it post into the conversation for 30 minutes.
+  "responseurl",
+]);
+const PERSONAL_NUMBER_KEYS = new Set(["personalnumber"]);
+
+/** An 11-digit run (a Norwegian personal number), also written as `DDMMYY NNNNN`. */
+const PERSONAL_NUMBER_PATTERN = /(?<!\d)(\d{6})( ?)\d{5}(?!\d)/g;
+/** Secrets that can hide inside free text: Slack tokens, auth headers, our callback checksum. */
+const SECRET_TEXT_PATTERNS: readonly [RegExp, string][] = [
+  [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, `$1-${REDACTED}`],
+  [/\b(Bearer|Basic)\s+[^\s"',]+/gi, `$1 ${REDACTED}`],
+  [/([?&]checksum=)[^&#\s"]*/gi, `$1${REDACTED}`],
+];
+
+/**
+ * Masks a personal number for display: the first six digits (the date of birth) stay, every later
+ * digit becomes `*` (`28038712383` → `280387*****`). Idempotent, so masking twice is harmless.
+ * Slack messages, views and logs all use this one.
+ */
+export function maskPersonalNumber(personalNumber: string): string {
+  let digits = 0;
+  return personalNumber.replace(/\d/g, (digit) => (++digits > 6 ? "*" : digit));
+}
+
+/** Masks every personal number (any 11-digit run) inside free text. */
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(
+    PERSONAL_NUMBER_PATTERN,
+    (_match, birthDate: string, space: string) => `${birthDate}${space}*****`,
+  );
+}
+
+function maskText(text: string): string {
+  let masked = maskPersonalNumbers(text);
+  for (const [pattern, replacement] of SECRET_TEXT_PATTERNS) masked = masked.replace(pattern, replacement);
+  return masked;
+}
+
+function normalizedKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+function isSecretKey(key: string): boolean {
+  const normalized = normalizedKey(key);
+  return SECRET_KEYS.has(normalized) || normalized.endsWith("token") || normalized.endsWith("secret");
+}
+
+/** One parsed log line, with secrets removed and personal numbers masked at any depth. */
+function sanitize(value: unknown, key?: string): unknown {
+  if (key !== undefined) {
+    if (isSecretKey(key)) return REDACTED;
+    if (PERSONAL_NUMBER_KEYS.has(normalizedKey(key)) && value !== null && typeof value !== "object") {
+      return maskPersonalNumber(String(value));
+    }
+  }
+  if (typeof value === "string") return maskText(value);
+  // A personal number that arrived as a JSON number.
+  if (
+    typeof value === "number" &&
+    Number.isInteger(value) &&
+    Math.abs(value) >= 1e10 &&
+    Math.abs(value) < 1e11
+  ) {
+    return maskPersonalNumbers(String(value));
+  }
+  if (Array.isArray(value)) return value.map((item) => sanitize(item));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, sanitize(item, name)]));
+  }
+  return value;
+}
+
+/**
+ * Pino's last step before the line is written: it sees everything (child bindings, serialized
+ * errors and requests, the formatted message), so nothing can go around it. Key-based redaction at
+ * any depth, rather than a list of pino `redact` paths, also catches the tokens and personal
+ * numbers that client errors and HTTP requests nest arbitrarily deep.
+ */
+function sanitizeLine(line: string): string {
+  try {
+    return `${JSON.stringify(sanitize(JSON.parse(line)))}\n`;
+  } catch {
+    return maskText(line);
+  }
+}
+
+export interface LoggerOptions {
+  level: LogLevel;
+  /** Where lines go; standard output unless given (tests pass an in-memory stream). */
+  destination?: DestinationStream;
+}
+
+/**
+ * The bot's structured logger (pino, JSON lines). Secrets (tokens, signing and callback secrets,
+ * authorization headers, checksums) never reach the output, and personal numbers are masked, in
+ * fields and in free text alike.
+ */
+export function createLogger({ level, destination }: LoggerOptions): Logger {
+  return pino({ level, hooks: { streamWrite: sanitizeLine } }, destination ?? pino.destination(1));
+}

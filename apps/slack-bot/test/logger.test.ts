@@ -1,0 +1,170 @@
+import { describe, expect, it } from "vitest";
+import { createLogger, type LogLevel, maskPersonalNumber, maskPersonalNumbers } from "../src/logger.js";
+
+const PERSONAL_NUMBER = "28038712383";
+const MASKED = "280387*****";
+const SECRETS = {
+  botToken: "xoxb-1111-2222-secretbottoken",
+  appToken: "xapp-1-A111-333-secretapptoken",
+  signingSecret: "8f742231b10e8888abcd99yyyzzz85a5",
+  callbackSecret: "fp-callback-secret-value",
+  frontPaymentToken: "fp-api-token-value-123",
+  checksum: "a3f1c0ffee5e5e5e0123456789abcdef0123456789abcdef0123456789abcdef",
+};
+
+function captureLogger(level: LogLevel = "info") {
+  const lines: string[] = [];
+  const logger = createLogger({ level, destination: { write: (line: string) => void lines.push(line) } });
+  return {
+    logger,
+    lines,
+    records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    output: () => lines.join(""),
+  };
+}
+
+function expectNothingSensitive(output: string) {
+  for (const secret of Object.values(SECRETS)) expect(output).not.toContain(secret);
+  expect(output).not.toContain(PERSONAL_NUMBER);
+  expect(output).not.toContain("12383");
+}
+
+describe("createLogger", () => {
+  it("redacts secrets by key at any depth, in bindings, and keeps everything else", () => {
+    const { logger, records, output } = captureLogger();
+    const child = logger.child({ component: "callback", callbackSecret: SECRETS.callbackSecret });
+    child.info(
+      {
+        orderId: "FB0123456789AB",
+        config: { slack: { botToken: SECRETS.botToken, signing_secret: SECRETS.signingSecret } },
+        request: {
+          headers: {
+            Authorization: `Bearer ${SECRETS.frontPaymentToken}`,
+            "content-type": "application/json",
+          },
+        },
+        deeply: {
+          nested: { array: [{ FRONTPAYMENT_TOKEN: SECRETS.frontPaymentToken, checksum: SECRETS.checksum }] },
+        },
+        appToken: SECRETS.appToken,
+      },
+      "callback handled",
+    );
+    expectNothingSensitive(output());
+    const [record] = records();
+    expect(record).toMatchObject({
+      level: 30,
+      msg: "callback handled",
+      component: "callback",
+      callbackSecret: "[redacted]",
+      orderId: "FB0123456789AB",
+      config: { slack: { botToken: "[redacted]", signing_secret: "[redacted]" } },
+      request: { headers: { Authorization: "[redacted]", "content-type": "application/json" } },
+      deeply: { nested: { array: [{ FRONTPAYMENT_TOKEN: "[redacted]", checksum: "[redacted]" }] } },
+      appToken: "[redacted]",
+    });
+  });
+
+  it("masks personal numbers in fields, messages, interpolated values and numbers", () => {
+    const { logger, records, output } = captureLogger();
+    logger.info(
+      {
+        request: { customerDetails: { type: "private", personalNumber: PERSONAL_NUMBER, name: "Kari" } },
+        personalNumber: 28038712383,
+        note: `customer 280387 12383 asked`,
+        grandTotalOre: 450000,
+      },
+      "submitting for %s",
+      PERSONAL_NUMBER,
+    );
+    logger.warn(`personal number ${PERSONAL_NUMBER} failed the check digits`);
+    expectNothingSensitive(output());
+    const [first, second] = records();
+    expect(first).toMatchObject({
+      request: { customerDetails: { type: "private", personalNumber: MASKED, name: "Kari" } },
+      personalNumber: MASKED,
+      note: "customer 280387 ***** asked",
+      grandTotalOre: 450000,
+      msg: `submitting for ${MASKED}`,
+    });
+    expect(second?.msg).toBe(`personal number ${MASKED} failed the check digits`);
+  });
+
+  it("masks personal numbers and secrets inside errors, their causes and properties", () => {
+    const { logger, records, output } = captureLogger();
+    const cause = new Error(`upstream said Bearer ${SECRETS.frontPaymentToken} is invalid`);
+    const error = Object.assign(new Error(`personalNumber ${PERSONAL_NUMBER} was rejected`, { cause }), {
+      body: { errors: [`customerDetails.personalNumber ${PERSONAL_NUMBER} must be valid`] },
+      token: SECRETS.botToken,
+    });
+    logger.error({ err: error, orderId: "FB0123456789AB" }, "submit failed");
+    logger.error(error);
+    expectNothingSensitive(output());
+    const [first, second] = records();
+    expect(first?.err).toMatchObject({
+      type: "Error",
+      // pino's error serializer appends the causes' messages.
+      message: `personalNumber ${MASKED} was rejected: upstream said Bearer [redacted] is invalid`,
+      body: { errors: [`customerDetails.personalNumber ${MASKED} must be valid`] },
+      token: "[redacted]",
+    });
+    expect(String((first?.err as { stack: string }).stack)).toContain(MASKED);
+    expect(second?.msg).toBe(`personalNumber ${MASKED} was rejected`);
+  });
+
+  it("removes secrets written inside free text", () => {
+    const { logger, records, output } = captureLogger();
+    logger.info(
+      {
+        url: `/frontpayment/callback/FB0123456789AB?orderUuid=ODR1&status=PAID&checksum=${SECRETS.checksum}`,
+      },
+      `calling Slack with ${SECRETS.botToken} and ${SECRETS.appToken}; header Authorization: Bearer ${SECRETS.frontPaymentToken}`,
+    );
+    expectNothingSensitive(output());
+    const [record] = records();
+    expect(record?.url).toBe(
+      "/frontpayment/callback/FB0123456789AB?orderUuid=ODR1&status=PAID&checksum=[redacted]",
+    );
+    expect(record?.msg).toBe(
+      "calling Slack with xoxb-[redacted] and xapp-[redacted]; header Authorization: Bearer [redacted]",
+    );
+  });
+
+  it("writes one valid JSON line per entry and honours the level", () => {
+    const { logger, lines } = captureLogger("info");
+    logger.debug("not written");
+    logger.info({ amount: 12345678901.5, ts: "1712345678.123456", time2: 1712345678123 }, "written");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.endsWith("\n")).toBe(true);
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+      amount: 12345678901.5,
+      ts: "1712345678.123456",
+      time2: 1712345678123,
+    });
+  });
+});
+
+describe("maskPersonalNumber", () => {
+  it.each([
+    ["28038712383", "280387*****"],
+    ["280387 12383", "280387 *****"],
+    ["280387*****", "280387*****"],
+    ["2803871238", "280387****"],
+    ["", ""],
+  ])("%j → %j", (input, expected) => {
+    expect(maskPersonalNumber(input)).toBe(expected);
+  });
+});
+
+describe("maskPersonalNumbers", () => {
+  it.each([
+    ["Kari (28038712383) owes", "Kari (280387*****) owes"],
+    ["two: 28038712383,41018012345", "two: 280387*****,410180*****"],
+    ["spaced 280387 12383", "spaced 280387 *****"],
+    ["org 923609016 stays", "org 923609016 stays"],
+    ["ODR4286244937 and 1712345678123 stay", "ODR4286244937 and 1712345678123 stay"],
+    ["a 12-digit run 280387123830 stays", "a 12-digit run 280387123830 stays"],
+  ])("%j → %j", (input, expected) => {
+    expect(maskPersonalNumbers(input)).toBe(expected);
+  });
+});
