@@ -108,7 +108,7 @@ describe("createLogger", () => {
       body: { errors: [`customerDetails.personalNumber ${MASKED} must be valid`] },
       token: "[redacted]",
     });
-    expect(String((first?.err as { stack: string }).stack)).toContain(MASKED);
+    expect(first?.err).toHaveProperty("stack", expect.stringContaining(MASKED));
     expect(second?.msg).toBe(`personalNumber ${MASKED} was rejected`);
   });
 
