@@ -6,3 +6,33 @@ export {
   type VerifyCallbackOptions,
   verifyCallback,
 } from "./callback.js";
+export {
+  createFrontPaymentClient,
+  DEFAULT_TIMEOUT_MS,
+  type FrontPaymentClient,
+  type FrontPaymentClientOptions,
+  type FrontPaymentMethods,
+  type InvoiceNumberData,
+  type InvoiceOrderCreatedData,
+  type OrderStatusData,
+  USER_AGENT,
+} from "./client.js";
+export {
+  type Delivery,
+  FrontPaymentAuthenticationError,
+  FrontPaymentConflictError,
+  FrontPaymentError,
+  FrontPaymentNetworkError,
+  FrontPaymentNotFoundError,
+  FrontPaymentRateLimitError,
+  FrontPaymentResponseError,
+  FrontPaymentServerError,
+  FrontPaymentTimeoutError,
+  FrontPaymentValidationError,
+  isOutcomeUnknown,
+  type ValidationIssue,
+} from "./errors.js";
+export type { FrontPaymentLogger } from "./logger.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./retry.js";
+export type { FetchLike } from "./transport.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,196 @@
+import {
+  type Delivery,
+  FrontPaymentNetworkError,
+  FrontPaymentTimeoutError,
+  type Operation,
+} from "./errors.js";
+import type { FrontPaymentLogger } from "./logger.js";
+import { backoffMs, type RetrySettings, retryAfterMs } from "./retry.js";
+
+/** The transport the client sends through: `globalThis.fetch` or anything shaped like it. */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+export interface TransportOptions {
+  fetch: FetchLike;
+  timeoutMs: number;
+  retry: RetrySettings;
+  logger: FrontPaymentLogger;
+}
+
+/**
+ * Error codes that prove no connection was ever established, so Front Payment cannot have seen
+ * the request: DNS, routing, refusal, connect timeouts, and TLS handshakes that failed (the
+ * request is only written after the handshake).
+ */
+const NEVER_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_NONAME",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EHOSTDOWN",
+  "ENETDOWN",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "ERR_SOCKET_CONNECTION_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+const CONNECT_TIMEOUTS = new Set(["UND_ERR_CONNECT_TIMEOUT", "ERR_SOCKET_CONNECTION_TIMEOUT"]);
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Wraps `fetch` with a per-attempt timeout, retries and logging, for openapi-fetch's `fetch`
+ * option (openapi-fetch itself does not retry, and middleware cannot re-send). Reads (GET) retry
+ * network errors, timeouts, 429 and 5xx; anything else only when it was certainly not sent,
+ * since creating an order is not idempotent (decision 10). Transport failures become
+ * `FrontPaymentTimeoutError` / `FrontPaymentNetworkError`; answers are returned with their body
+ * read, so the timeout covers the whole exchange.
+ */
+export function createTransport(options: TransportOptions) {
+  function forOperation(operation: Operation): FetchLike {
+    return (request) => sendWithRetries(request, operation, options);
+  }
+  /** For raw calls (`client.GET(…)`), named after the request. */
+  const forRawCalls: FetchLike = (request) => {
+    const path = new URL(request.url).pathname;
+    const name = `${request.method} ${path}`;
+    return sendWithRetries(
+      request,
+      { name, method: request.method, subject: `the request ${name}` },
+      options,
+    );
+  };
+  return { forOperation, forRawCalls };
+}
+
+async function sendWithRetries(request: Request, operation: Operation, options: TransportOptions) {
+  const { retry, logger } = options;
+  const isRead = request.method === "GET" || request.method === "HEAD";
+  const logFields = {
+    operation: operation.name,
+    method: request.method,
+    path: new URL(request.url).pathname,
+  };
+  for (let attempt = 1; ; attempt++) {
+    const startedAt = performance.now();
+    let outcome: { response: Response } | { error: FrontPaymentTimeoutError | FrontPaymentNetworkError };
+    try {
+      outcome = { response: await sendOnce(request, operation, options) };
+    } catch (error) {
+      if (!(error instanceof FrontPaymentTimeoutError || error instanceof FrontPaymentNetworkError))
+        throw error; // the caller's own abort
+      outcome = { error };
+    }
+    const durationMs = Math.round(performance.now() - startedAt);
+    const canRetry = attempt <= retry.maxRetries;
+
+    if ("response" in outcome) {
+      const { status, headers } = outcome.response;
+      const fields = { ...logFields, attempt, status, durationMs };
+      if (!(status === 429 || status >= 500)) {
+        logger.debug(fields, "Front Payment answered");
+        return outcome.response;
+      }
+      const askedMs = retryAfterMs(headers, retry.now());
+      const delayMs = askedMs ?? backoffMs(attempt, retry);
+      if (!(isRead && canRetry && delayMs <= retry.maxRetryAfterMs)) {
+        logger.warn({ ...fields, willRetry: false }, "Front Payment answered with an error");
+        return outcome.response;
+      }
+      logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment answered with an error; retrying");
+      await retry.sleep(delayMs);
+      continue;
+    }
+
+    const { error } = outcome;
+    const { delivery } = error;
+    const fields = { ...logFields, attempt, durationMs, error: error.name, delivery };
+    if (!(canRetry && (isRead || delivery === "not_sent"))) {
+      logger.warn({ ...fields, willRetry: false }, "Front Payment request failed");
+      throw error;
+    }
+    const delayMs = backoffMs(attempt, retry);
+    logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment request failed; retrying");
+    await retry.sleep(delayMs);
+  }
+}
+
+/** One attempt, body included, within the timeout. Throws timeout and network errors, or the caller's abort reason. */
+async function sendOnce(request: Request, operation: Operation, { fetch, timeoutMs }: TransportOptions) {
+  const timer = new AbortController();
+  let timedOut = false;
+  let handle: ReturnType<typeof setTimeout> | undefined;
+  // Rejects when the time is up even if `fetch` ignores its signal, so nothing can hang.
+  const deadline = new Promise<never>((_, reject) => {
+    handle = setTimeout(() => {
+      timedOut = true;
+      timer.abort();
+      reject(timer.signal.reason);
+    }, timeoutMs);
+  });
+  try {
+    const attempt = new Request(request.clone(), { signal: AbortSignal.any([request.signal, timer.signal]) });
+    const response = await Promise.race([fetch(attempt), deadline]);
+    const body = NULL_BODY_STATUSES.has(response.status)
+      ? null
+      : await Promise.race([response.arrayBuffer(), deadline]);
+    const { status, statusText, headers } = response;
+    return new Response(body, { status, statusText, headers });
+  } catch (error) {
+    if (timedOut)
+      throw new FrontPaymentTimeoutError(
+        `Front Payment did not answer ${operation.subject} within ${formatSeconds(timeoutMs)}: whether it received it is unknown.`,
+        operation,
+        { delivery: "unknown", timeoutMs, cause: error },
+      );
+    if (request.signal.aborted) throw request.signal.reason;
+    throw transportError(error, operation);
+  } finally {
+    clearTimeout(handle);
+  }
+}
+
+/** Classifies a thrown `fetch` error (undici puts the system error in `cause`) by whether anything was sent. */
+function transportError(
+  error: unknown,
+  operation: Operation,
+): FrontPaymentTimeoutError | FrontPaymentNetworkError {
+  const codes = errorCodes(error);
+  const delivery: Delivery =
+    codes.length > 0 && codes.every((code) => NEVER_CONNECTED.has(code)) ? "not_sent" : "unknown";
+  const code = codes[0];
+  const reason = code ?? (error instanceof Error ? error.message : String(error));
+  if (delivery === "not_sent" && codes.some((each) => CONNECT_TIMEOUTS.has(each)))
+    return new FrontPaymentTimeoutError(
+      `Could not connect to Front Payment in time (${reason}): ${operation.subject} was not sent.`,
+      operation,
+      { delivery, cause: error },
+    );
+  return new FrontPaymentNetworkError(
+    delivery === "not_sent"
+      ? `Could not connect to Front Payment (${reason}): ${operation.subject} was not sent.`
+      : `The connection to Front Payment failed (${reason}) after ${operation.subject} was sent: whether Front Payment received it is unknown.`,
+    operation,
+    code === undefined ? { delivery, cause: error } : { delivery, code, cause: error },
+  );
+}
+
+/** Every `code` on the error, its causes and (for AggregateError) its inner errors. */
+function errorCodes(error: unknown, depth = 0): string[] {
+  if (depth > 5 || error === null || typeof error !== "object") return [];
+  const own = "code" in error && typeof error.code === "string" ? [error.code] : [];
+  const inner =
+    error instanceof AggregateError ? error.errors.flatMap((each) => errorCodes(each, depth + 1)) : [];
+  const cause = "cause" in error ? errorCodes(error.cause, depth + 1) : [];
+  return [...own, ...inner, ...cause];
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
