@@ -1,7 +1,7 @@
 import { signCallback } from "@fakturabot/client";
 import type { SandboxLogger } from "../http.js";
 import { RecordLog } from "../http.js";
-import { nonNegativeInteger } from "./checks.js";
+import { nextTurn, nonNegativeInteger, pause } from "./checks.js";
 import type { FrontPaymentSandboxOrder } from "./orders.js";
 
 /** How a callback that fails (non-2xx or no response) is tried again. */
@@ -232,23 +232,6 @@ function describeFetchError(error: unknown): string {
   if (error.name === "TimeoutError") return "no response in time";
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   return `${error.message}${cause}`;
-}
-
-/** Lets the current request finish before a delivery starts. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 }
 
 function validRetry(retry: CallbackRetry): CallbackRetry {

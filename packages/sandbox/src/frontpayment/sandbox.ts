@@ -9,6 +9,7 @@ import {
   type CallbackRetry,
   DEFAULT_CALLBACK_RETRY,
 } from "./callbacks.js";
+import { pause } from "./checks.js";
 import {
   type ConnectEndpoint,
   type ConnectRequestEffect,
@@ -186,6 +187,7 @@ export async function startFrontPaymentSandbox(
   const faultPlan = new FaultPlan();
   const requestLog = new RecordLog<ConnectRequestRecord>();
   const handleBankIdPage = createBankIdPage(book);
+  const shutdown = new AbortController();
   let sequence = 0;
 
   async function handleConnect(request: IncomingMessage, response: ServerResponse, path: string) {
@@ -209,7 +211,8 @@ export async function startFrontPaymentSandbox(
       });
       return;
     }
-    if (faultPlan.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faultPlan.latencyMs));
+    if (faultPlan.latencyMs > 0) await pause(faultPlan.latencyMs, shutdown.signal);
+    if (shutdown.signal.aborted) return;
 
     const fault = faultPlan.take(route.endpoint);
     const result =
@@ -337,6 +340,7 @@ export async function startFrontPaymentSandbox(
     url: server.url,
     port: server.port,
     close: async () => {
+      shutdown.abort();
       dispatcher.close();
       await server.close();
     },

@@ -36,9 +36,12 @@ export function laravelMessage(issue: Issue): string {
   const the = attribute.length > 0 ? `The ${attribute.join(".")}` : undefined;
   const sentence = (predicate: string) => (the ? `${the} ${predicate}.` : `${capitalized(predicate)}.`);
 
+  if (issue.message === "is required" || isMissing(issue)) return sentence("field is required");
+  // The schema's own messages are written as predicates ("must be exactly 11 digits"); zod's
+  // defaults start with a capital and are replaced below.
+  if (/^[a-z]/.test(issue.message)) return sentence(issue.message);
   switch (issue.code) {
     case "invalid_type":
-      if (isMissing(issue)) return sentence("field is required");
       if (issue.expected === "boolean") return sentence("field must be true or false");
       return sentence(`must be ${withArticle(issue.expected)}`);
     case "invalid_literal":
@@ -59,9 +62,6 @@ export function laravelMessage(issue: Issue): string {
       return sentence(`must be ${[...expected].map(withArticle).join(" or ")}`);
     }
     default:
-      // The schema's own messages are written as predicates ("must be exactly 11 digits").
-      if (issue.message === "is required") return sentence("field is required");
-      if (/^[a-z]/.test(issue.message)) return sentence(issue.message);
       return sentence("is invalid");
   }
 }
