@@ -1,0 +1,365 @@
+import { resolve } from "node:path";
+import { DEFAULT_TAX_RATES, DEMO_BASE_URL } from "@fakturabot/schema";
+import { z } from "zod";
+import type { LogLevel } from "./logger.js";
+
+/** Everything the bot reads from its environment, validated. Never log it whole: see `describeConfig`. */
+export interface Config {
+  slack: {
+    signingSecret: string;
+    botToken: string;
+    /** Socket Mode (development) instead of HTTP request URLs (production). */
+    socketMode: boolean;
+    /** The app-level token (`xapp-…`), set exactly when `socketMode` is on. */
+    appToken: string | null;
+    /** Another Slack Web API base URL (the sandbox's); null for Slack itself. */
+    apiUrl: string | null;
+  };
+  frontPayment: {
+    token: string;
+    callbackSecret: string;
+    environment: "demo" | "production";
+    baseUrl: string;
+  };
+  /** Where Front Payment and customers reach the bot, without a trailing slash. */
+  publicBaseUrl: string;
+  /** Empty lists allow everyone; admins may use the bot everywhere and cancel any order. */
+  access: {
+    allowedChannelIds: string[];
+    allowedUserIds: string[];
+    adminUserIds: string[];
+  };
+  /** The durable store: SQLite in `dataDir` (an absolute path). */
+  store: { kind: "sqlite"; dataDir: string };
+  port: number;
+  logLevel: LogLevel;
+  invoice: {
+    /** The VAT rates (percent) the account accepts (decision 5). */
+    taxRates: number[];
+    /** Days until an invoice is due, unless the user chooses otherwise. */
+    maturityDays: number;
+  };
+}
+
+/** The configuration is unusable; `problems` has one line per problem, every one of them. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Fakturabot cannot start: ${problems.length === 1 ? "1 problem" : `${problems.length} problems`} in its configuration (environment variables or .env):\n${problems.join("\n")}`,
+    );
+  }
+}
+
+const LOG_LEVELS = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+] as const satisfies readonly LogLevel[];
+
+const HINT = {
+  signingSecret: "copy the Signing Secret from your Slack app's Basic Information page (App Credentials)",
+  botToken:
+    "install the app to your workspace and copy the Bot User OAuth Token from your Slack app's OAuth & Permissions page",
+  appToken:
+    "create an app-level token with the connections:write scope under Basic Information → App-Level Tokens, or set SLACK_SOCKET_MODE=false",
+  frontPaymentToken: "use the API token Front Payment issued for your account",
+  callbackSecret: "use the secret key Front Payment issued for verifying callbacks",
+  publicBaseUrl:
+    "set the https URL where Front Payment and your customers reach this bot, e.g. https://fakturabot.example.com",
+  channelIds: "use channel ids (like C0123ABCD, from the channel's details), separated by commas",
+  userIds: "use member ids (like U0123ABCD, from a profile's ⋮ menu → Copy member ID), separated by commas",
+} as const;
+
+/** `""` counts as unset, so `FOO=` in a .env file means the default. */
+function variable<T extends z.ZodTypeAny>(schema: T) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    schema,
+  );
+}
+
+function secret(hint: string) {
+  return variable(
+    z
+      .string({ required_error: `is missing: ${hint}` })
+      .refine((value) => !/\s/.test(value), `contains spaces or line breaks: ${hint}, exactly as shown`),
+  );
+}
+
+function token(prefix: string, kind: string, hint: string) {
+  return z
+    .string()
+    .refine((value) => value.startsWith(prefix), `must be ${kind} (starting with ${prefix}): ${hint}`)
+    .refine((value) => !/\s/.test(value), `contains spaces or line breaks: ${hint}, exactly as shown`);
+}
+
+function isLocalhost(url: URL): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+/** An http(s) URL without query or fragment, returned without its trailing slash. */
+function baseUrl({ httpsUnlessLocal, hint }: { httpsUnlessLocal: boolean; hint: string }) {
+  return z.string().transform((text, context) => {
+    const fail = (problem: string) => {
+      context.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}: ${hint}` });
+      return z.NEVER;
+    };
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return fail(`"${text}" is not a URL`);
+    }
+    if (url.protocol !== "https:" && url.protocol !== "http:")
+      return fail(`"${text}" must be an http(s) URL`);
+    if (httpsUnlessLocal && url.protocol === "http:" && !isLocalhost(url)) {
+      return fail(`"${text}" must use https (plain http only for localhost)`);
+    }
+    if (url.search || url.hash) return fail(`"${text}" must not have a query string or fragment`);
+    return url.href.replace(/\/+$/, "");
+  });
+}
+
+function boolean(defaultValue: boolean) {
+  return variable(
+    z
+      .string()
+      .transform((text, context) => {
+        const value = text.trim().toLowerCase();
+        if (value === "true") return true;
+        if (value === "false") return false;
+        context.addIssue({ code: z.ZodIssueCode.custom, message: `must be true or false, not "${text}"` });
+        return z.NEVER;
+      })
+      .default(String(defaultValue)),
+  );
+}
+
+function slackIds(pattern: RegExp, example: string, hint: string) {
+  return variable(
+    z
+      .string()
+      .transform((text, context) => {
+        const ids = text
+          .split(",")
+          .map((id) => id.trim())
+          .filter((id) => id !== "");
+        const wrong = ids.filter((id) => !pattern.test(id));
+        if (wrong.length > 0) {
+          const list = wrong.map((id) => `"${id}"`).join(", ");
+          context.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `has ${list}, which ${wrong.length === 1 ? "is not" : "are not"} ${example}: ${hint}`,
+          });
+          return z.NEVER;
+        }
+        return [...new Set(ids)];
+      })
+      .default(""),
+  );
+}
+
+function integer({
+  min,
+  max,
+  defaultValue,
+  what,
+}: {
+  min: number;
+  max: number;
+  defaultValue: number;
+  what: string;
+}) {
+  return variable(
+    z
+      .string()
+      .transform((text, context) => {
+        const value = Number(text.trim());
+        if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+          context.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `must be ${what}, a whole number from ${min} to ${max}, not "${text}"`,
+          });
+          return z.NEVER;
+        }
+        return value;
+      })
+      .default(String(defaultValue)),
+  );
+}
+
+const taxRates = variable(
+  z
+    .string()
+    .transform((text, context) => {
+      const parts = text.split(",").map((part) => part.trim());
+      if (parts.some((part) => !/^\d+(\.\d+)?$/.test(part) || Number(part) > 100)) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `must be VAT percentages from 0 to 100 separated by commas (like 0,12,15,25), not "${text}"`,
+        });
+        return z.NEVER;
+      }
+      return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+    })
+    .default(DEFAULT_TAX_RATES.join(",")),
+);
+
+/** One entry per variable, in the order the problems are reported and `.env.example` lists them. */
+const environmentSchema = z.object({
+  SLACK_SIGNING_SECRET: secret(HINT.signingSecret),
+  SLACK_BOT_TOKEN: variable(
+    z
+      .string({ required_error: `is missing: ${HINT.botToken}` })
+      .pipe(token("xoxb-", "a bot token", HINT.botToken)),
+  ),
+  SLACK_SOCKET_MODE: boolean(false),
+  SLACK_APP_TOKEN: variable(token("xapp-", "an app-level token", HINT.appToken).optional()),
+  SLACK_API_URL: variable(
+    baseUrl({ httpsUnlessLocal: false, hint: "leave it unset to use Slack itself" }).optional(),
+  ),
+  FRONTPAYMENT_TOKEN: secret(HINT.frontPaymentToken),
+  FRONTPAYMENT_CALLBACK_SECRET: secret(HINT.callbackSecret),
+  FRONTPAYMENT_ENVIRONMENT: variable(
+    z
+      .enum(["demo", "production"], {
+        errorMap: (_issue, context) => ({ message: `must be demo or production, not "${context.data}"` }),
+      })
+      .default("demo"),
+  ),
+  FRONTPAYMENT_BASE_URL: variable(
+    baseUrl({
+      httpsUnlessLocal: true,
+      hint: `set the Connect API's base URL Front Payment gave you (demo: ${DEMO_BASE_URL})`,
+    }).optional(),
+  ),
+  PUBLIC_BASE_URL: variable(
+    z
+      .string({ required_error: `is missing: ${HINT.publicBaseUrl}` })
+      .pipe(baseUrl({ httpsUnlessLocal: true, hint: HINT.publicBaseUrl })),
+  ),
+  ALLOWED_CHANNEL_IDS: slackIds(/^[CGD][A-Z0-9]{2,}$/, "a Slack channel id", HINT.channelIds),
+  ALLOWED_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
+  ADMIN_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
+  DATA_DIR: variable(z.string().default("./data")),
+  DATABASE_URL: variable(z.string().optional()),
+  PORT: integer({ min: 1, max: 65535, defaultValue: 3000, what: "the port to listen on" }),
+  LOG_LEVEL: variable(
+    z
+      .enum(LOG_LEVELS, {
+        errorMap: (_issue, context) => ({
+          message: `must be one of ${LOG_LEVELS.join(", ")}, not "${context.data}"`,
+        }),
+      })
+      .default("info"),
+  ),
+  TAX_RATES: taxRates,
+  DEFAULT_INVOICE_MATURITY_DAYS: integer({
+    min: 1,
+    max: 365,
+    defaultValue: 14,
+    what: "the number of days until an invoice is due",
+  }),
+});
+
+type EnvironmentVariable = keyof typeof environmentSchema.shape;
+const VARIABLE_ORDER = Object.keys(environmentSchema.shape) as EnvironmentVariable[];
+
+/** Rules that involve more than one variable, checked on the raw values so every problem is reported. */
+function crossVariableProblems(env: Record<string, string | undefined>): [EnvironmentVariable, string][] {
+  const present = (name: EnvironmentVariable) => (env[name] ?? "").trim() !== "";
+  const problems: [EnvironmentVariable, string][] = [];
+  if ((env.SLACK_SOCKET_MODE ?? "").trim().toLowerCase() === "true" && !present("SLACK_APP_TOKEN")) {
+    problems.push(["SLACK_APP_TOKEN", `is missing, and Socket Mode needs it: ${HINT.appToken}`]);
+  }
+  if ((env.FRONTPAYMENT_ENVIRONMENT ?? "").trim() === "production" && !present("FRONTPAYMENT_BASE_URL")) {
+    problems.push([
+      "FRONTPAYMENT_BASE_URL",
+      "is missing, and the production environment needs it: set the production Connect API base URL Front Payment gave you",
+    ]);
+  }
+  if (present("DATABASE_URL")) {
+    problems.push([
+      "DATABASE_URL",
+      "is set, but the Postgres store is not implemented yet: unset DATABASE_URL and keep the data in SQLite under DATA_DIR",
+    ]);
+  }
+  return problems;
+}
+
+/**
+ * Reads and validates the configuration. Throws a `ConfigError` listing every problem at once,
+ * each naming its variable and what to do; no message ever contains a secret's value.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = environmentSchema.safeParse(env);
+  const problems: [EnvironmentVariable, string][] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => [issue.path[0] as EnvironmentVariable, issue.message]);
+  problems.push(...crossVariableProblems(env));
+  if (!parsed.success || problems.length > 0) {
+    problems.sort(([a], [b]) => VARIABLE_ORDER.indexOf(a) - VARIABLE_ORDER.indexOf(b));
+    throw new ConfigError(problems.map(([name, message]) => `${name} ${message}`));
+  }
+  const values = parsed.data;
+  return {
+    slack: {
+      signingSecret: values.SLACK_SIGNING_SECRET,
+      botToken: values.SLACK_BOT_TOKEN,
+      socketMode: values.SLACK_SOCKET_MODE,
+      appToken: values.SLACK_SOCKET_MODE ? (values.SLACK_APP_TOKEN ?? null) : null,
+      apiUrl: values.SLACK_API_URL ?? null,
+    },
+    frontPayment: {
+      token: values.FRONTPAYMENT_TOKEN,
+      callbackSecret: values.FRONTPAYMENT_CALLBACK_SECRET,
+      environment: values.FRONTPAYMENT_ENVIRONMENT,
+      // Production without its base URL was refused above.
+      baseUrl: values.FRONTPAYMENT_BASE_URL ?? DEMO_BASE_URL,
+    },
+    publicBaseUrl: values.PUBLIC_BASE_URL,
+    access: {
+      allowedChannelIds: values.ALLOWED_CHANNEL_IDS,
+      allowedUserIds: values.ALLOWED_USER_IDS,
+      adminUserIds: values.ADMIN_USER_IDS,
+    },
+    store: { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
+    port: values.PORT,
+    logLevel: values.LOG_LEVEL,
+    invoice: { taxRates: values.TAX_RATES, maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS },
+  };
+}
+
+/** A summary for the start-up log line: which features are on, secrets only as "set". */
+export function describeConfig(config: Config) {
+  return {
+    slack: {
+      mode: config.slack.socketMode ? "socket" : "http",
+      api: config.slack.apiUrl ?? "slack.com",
+      signingSecret: "set",
+      botToken: "set",
+      appToken: config.slack.appToken === null ? "not used" : "set",
+    },
+    frontPayment: {
+      environment: config.frontPayment.environment,
+      baseUrl: config.frontPayment.baseUrl,
+      token: "set",
+      callbackSecret: "set",
+    },
+    publicBaseUrl: config.publicBaseUrl,
+    access: {
+      channels: config.access.allowedChannelIds.length === 0 ? "all" : config.access.allowedChannelIds,
+      users: config.access.allowedUserIds.length === 0 ? "all" : config.access.allowedUserIds.length,
+      admins: config.access.adminUserIds.length,
+    },
+    store: config.store,
+    port: config.port,
+    logLevel: config.logLevel,
+    invoice: config.invoice,
+  };
+}
