@@ -124,32 +124,29 @@ async function sendWithRetries(request: Request, operation: Operation, options: 
 /** One attempt, body included, within the timeout. Throws timeout and network errors, or the caller's abort reason. */
 async function sendOnce(request: Request, operation: Operation, { fetch, timeoutMs }: TransportOptions) {
   const timer = new AbortController();
-  let timedOut = false;
-  let handle: ReturnType<typeof setTimeout> | undefined;
-  // Rejects when the time is up even if `fetch` ignores its signal, so nothing can hang.
-  const deadline = new Promise<never>((_, reject) => {
-    handle = setTimeout(() => {
-      timedOut = true;
-      timer.abort();
-      reject(timer.signal.reason);
-    }, timeoutMs);
+  const handle = setTimeout(() => timer.abort(), timeoutMs);
+  const signal = AbortSignal.any([request.signal, timer.signal]);
+  // Settles the race when time is up or the caller aborts, even if `fetch` ignores its signal.
+  const stopped = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
+  stopped.catch(() => {}); // an abort after the answer is nobody's concern
   try {
-    const attempt = new Request(request.clone(), { signal: AbortSignal.any([request.signal, timer.signal]) });
-    const response = await Promise.race([fetch(attempt), deadline]);
+    const response = await Promise.race([fetch(new Request(request.clone(), { signal })), stopped]);
     const body = NULL_BODY_STATUSES.has(response.status)
       ? null
-      : await Promise.race([response.arrayBuffer(), deadline]);
+      : await Promise.race([response.arrayBuffer(), stopped]);
     const { status, statusText, headers } = response;
     return new Response(body, { status, statusText, headers });
   } catch (error) {
-    if (timedOut)
+    if (request.signal.aborted) throw request.signal.reason;
+    if (timer.signal.aborted)
       throw new FrontPaymentTimeoutError(
         `Front Payment did not answer ${operation.subject} within ${formatSeconds(timeoutMs)}: whether it received it is unknown.`,
         operation,
         { delivery: "unknown", timeoutMs, cause: error },
       );
-    if (request.signal.aborted) throw request.signal.reason;
     throw transportError(error, operation);
   } finally {
     clearTimeout(handle);
