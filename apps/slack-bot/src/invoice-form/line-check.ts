@@ -1,0 +1,91 @@
+import { priceOrder } from "@fakturabot/schema";
+import { formatNok } from "../views/format.js";
+import type { LineField } from "./ids.js";
+import { LINE_FIELD_NAMES } from "./labels.js";
+import { decimalPlaces, isPlainDecimal, normaliseDecimal, normaliseText } from "./normalise.js";
+import type { InvoiceLineValues } from "./read.js";
+
+/** A product line normalised, with what keeps it from being priced. */
+export interface CheckedLine {
+  name?: string;
+  productId?: string;
+  quantity?: string;
+  rate?: string;
+  tax?: string;
+  discount?: string;
+  /** Messages by field, phrased for the person ("Quantity must be more than 0"). */
+  problems: Partial<Record<LineField, string>>;
+  /** The line's amount (quantity × unit price − discount, VAT included) in øre; null while it has problems. */
+  amountOre: number | null;
+}
+
+/** Kroner as `priceOrder` returns them (at most two decimals) to whole øre. */
+export function toOre(kroner: number): number {
+  return Math.round(kroner * 100);
+}
+
+function money(field: "rate" | "discount", value: string, example: string): string | undefined {
+  const name = LINE_FIELD_NAMES[field];
+  if (!isPlainDecimal(value)) return `${name} must be a number of kroner, such as ${example}`;
+  if (Number(value) < 0) return `${name} must not be negative`;
+  if (decimalPlaces(value) > 2) return `${name} can have at most 2 decimals (øre)`;
+  return undefined;
+}
+
+/**
+ * Normalises a line and checks what pricing needs: a positive quantity, a unit price, a VAT rate
+ * (one of `taxRates` when given) and a discount no larger than the line. Never throws, so it
+ * serves both the running totals of half-typed lines and the submission's validation.
+ */
+export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly number[]): CheckedLine {
+  const quantity = normaliseDecimal(line.quantity);
+  const rate = normaliseDecimal(line.rate);
+  const tax = normaliseDecimal(line.tax);
+  const discount = normaliseDecimal(line.discount);
+  const checked: CheckedLine = {
+    name: normaliseText(line.name),
+    productId: normaliseText(line.productId),
+    quantity,
+    rate,
+    tax,
+    discount,
+    problems: {},
+    amountOre: null,
+  };
+  const { problems } = checked;
+
+  if (quantity === undefined) problems.quantity = `${LINE_FIELD_NAMES.quantity} is required`;
+  else if (!isPlainDecimal(quantity))
+    problems.quantity = `${LINE_FIELD_NAMES.quantity} must be a number, such as 1 or 2.5`;
+  else if (Number(quantity) <= 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
+
+  if (rate === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
+  else {
+    const problem = money("rate", rate, "1500 or 99.50");
+    if (problem) problems.rate = problem;
+  }
+
+  const rates = taxRates?.join(", ");
+  if (tax === undefined) problems.tax = `${LINE_FIELD_NAMES.tax} is required`;
+  else if (!isPlainDecimal(tax) || Number(tax) < 0 || (taxRates && !taxRates.includes(Number(tax))))
+    problems.tax = rates
+      ? `${LINE_FIELD_NAMES.tax} must be one of ${rates} %`
+      : `${LINE_FIELD_NAMES.tax} must be a percentage`;
+
+  if (discount !== undefined) {
+    const problem = money("discount", discount, "100");
+    if (problem) problems.discount = problem;
+  }
+
+  if (problems.quantity || problems.rate || problems.tax || problems.discount) return checked;
+  // Checked above: the strings are plain non-negative decimals, so priceOrder cannot throw here.
+  const [gross] = priceOrder([{ quantity: quantity ?? "", rate: rate ?? "", tax: tax ?? "" }]).products;
+  const grossOre = toOre(gross?.amount ?? 0);
+  const discountOre = discount === undefined ? 0 : toOre(Number(discount));
+  if (discountOre > grossOre) {
+    problems.discount = `${LINE_FIELD_NAMES.discount} is larger than the line's total (${formatNok(grossOre)})`;
+    return checked;
+  }
+  checked.amountOre = grossOre - discountOre;
+  return checked;
+}

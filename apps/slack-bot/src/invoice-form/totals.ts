@@ -1,0 +1,44 @@
+import { priceOrder } from "@fakturabot/schema";
+import { checkLine, toOre } from "./line-check.js";
+import type { InvoiceLineValues } from "./read.js";
+
+/** The running totals the modal shows while the lines are typed, in whole øre. */
+export interface FormTotals {
+  /** Each line's amount (VAT included), in the form's line order; null while a line is incomplete. */
+  lineAmountsOre: (number | null)[];
+  /** Without VAT. */
+  subTotalOre: number;
+  totalTaxOre: number;
+  totalDiscountOre: number;
+  /** What the customer pays. */
+  grandTotalOre: number;
+}
+
+/**
+ * Totals of the lines that are complete (quantity, unit price and VAT rate that are numbers, a
+ * discount within the line), computed by `priceOrder` exactly as the order will be. Half-typed
+ * lines count as nothing until they are complete; this never throws.
+ */
+export function formTotals(form: { lines?: readonly Partial<InvoiceLineValues>[] }): FormTotals {
+  const checked = (form.lines ?? []).map((line) => checkLine(line));
+  const complete = checked.flatMap((line) =>
+    line.amountOre === null
+      ? []
+      : [
+          {
+            quantity: line.quantity ?? "",
+            rate: line.rate ?? "",
+            tax: line.tax ?? "",
+            discount: line.discount,
+          },
+        ],
+  );
+  const { orderSummary } = priceOrder(complete);
+  return {
+    lineAmountsOre: checked.map((line) => line.amountOre),
+    subTotalOre: toOre(orderSummary.subTotal),
+    totalTaxOre: toOre(orderSummary.totalTax),
+    totalDiscountOre: toOre(orderSummary.totalDiscount),
+    grandTotalOre: toOre(orderSummary.grandTotal),
+  };
+}

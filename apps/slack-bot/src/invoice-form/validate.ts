@@ -1,0 +1,301 @@
+import {
+  CheckedInvoiceOrderRequest,
+  createInvoiceOrderRequestSchema,
+  DEFAULT_TAX_RATES,
+  type InvoiceOrderRequest,
+  norwegianIdProblem,
+  numericValue,
+  priceOrder,
+} from "@fakturabot/schema";
+import type { ZodIssue } from "zod";
+import { type FormDefaults, formDefaults } from "./defaults.js";
+import { blockForOrderPath, isFieldShown, ORDER_PATH_FIELDS, PRODUCT_PATH_FIELDS } from "./fields.js";
+import { BLOCK_IDS, type FormField, lineBlockId } from "./ids.js";
+import { fieldName, LINE_FIELD_NAMES } from "./labels.js";
+import { type CheckedLine, checkLine, toOre } from "./line-check.js";
+import type { FormMetadata } from "./metadata.js";
+import {
+  isPlainDecimal,
+  normaliseCountryCode,
+  normaliseDecimal,
+  normaliseEmail,
+  normaliseMobile,
+  normaliseOrganizationNumber,
+  normalisePersonalNumber,
+  normaliseText,
+} from "./normalise.js";
+import type { InvoiceFormValues } from "./read.js";
+
+/** What the bot adds to what was typed. */
+export interface ValidationContext {
+  /** The order date. */
+  now: Date;
+  /** Our order id: sent as `referenceNo` when the user gave no reference of their own. */
+  referenceNo: string;
+  /** Our notification and redirect URLs for this order. */
+  callback: { callbackUrl: string; success: string; failure: string };
+  /** The VAT rates the Front Payment account accepts; its default set when left out. */
+  taxRates?: readonly number[];
+  /** Overrides of {@link FORM_DEFAULTS}, used for fields the view did not have. */
+  defaults?: Partial<FormDefaults>;
+}
+
+export type FormValidation =
+  | { ok: true; order: InvoiceOrderRequest; grandTotalOre: number }
+  /** Messages by input block id: the `errors` of `response_action: "errors"`. */
+  | { ok: false; errors: Record<string, string> };
+
+/** Schema messages that read better for a person in front of the field. */
+const FRIENDLIER_MESSAGES: Readonly<Record<string, string>> = {
+  "must be an email address": "must be an address such as kari@example.no",
+  "must be the mobile number in digits, without the country code":
+    "must be digits only, without the country code",
+};
+
+/** Fields Slack requires (non-optional inputs) and the order requires: empty gets "is required". */
+const REQUIRED_FIELDS: readonly FormField[] = [
+  "name",
+  "email",
+  "mobile",
+  "personalNumber",
+  "organizationId",
+  "street",
+  "zip",
+  "city",
+];
+
+/** One message for a field from a zod issue, phrased with the field's name. */
+function phrase(name: string, issue: ZodIssue): string {
+  if (issue.code === "invalid_enum_value") return `${name} must be one of ${issue.options.join(", ")}`;
+  if (issue.code === "invalid_type")
+    return issue.received === "undefined" ? `${name} is required` : `${name} is not valid`;
+  const message = FRIENDLIER_MESSAGES[issue.message] ?? issue.message;
+  return /^[a-z]/.test(message) ? `${name} ${message}` : `${name} is not valid`;
+}
+
+const checkedSchemas = new Map<string, typeof CheckedInvoiceOrderRequest>();
+
+/**
+ * `CheckedInvoiceOrderRequest` for the account's VAT rates: the schema's own instance for the
+ * default rates, else the same request schema and Norwegian check-digit rule with other rates.
+ */
+function checkedSchema(taxRates: readonly number[]): typeof CheckedInvoiceOrderRequest {
+  if (taxRates.join() === DEFAULT_TAX_RATES.join()) return CheckedInvoiceOrderRequest;
+  const key = taxRates.join();
+  let schema = checkedSchemas.get(key);
+  if (!schema) {
+    schema = createInvoiceOrderRequestSchema({ taxRates }).superRefine((order, context) => {
+      const problem = norwegianIdProblem(order.customerDetails);
+      if (problem)
+        context.addIssue({
+          code: "custom",
+          path: ["customerDetails", problem.field],
+          message: problem.message,
+        });
+    });
+    checkedSchemas.set(key, schema);
+  }
+  return schema;
+}
+
+/** The normalised customer and terms, and the problems found before the schema sees them. */
+function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, errors: Record<string, string>) {
+  const type = form.customerType;
+  const countryCode = normaliseCountryCode(form.countryCode) ?? defaults.countryCode;
+  const values: Partial<Record<FormField, string | undefined>> = {
+    name: normaliseText(form.name),
+    email: normaliseEmail(form.email),
+    mobile: normaliseMobile(form.mobile, countryCode),
+    personalNumber: normalisePersonalNumber(form.personalNumber),
+    organizationId: normaliseOrganizationNumber(form.organizationId),
+    street: normaliseText(form.street),
+    zip: normaliseText(form.zip),
+    city: normaliseText(form.city),
+  };
+  for (const field of REQUIRED_FIELDS) {
+    if (isFieldShown(field, type) && values[field] === undefined)
+      errors[BLOCK_IDS[field]] = `${fieldName(field, type)} is required`;
+  }
+  // Norwegian numbers are 8 digits: anything else is a typo the schema's 4-15 digits would miss.
+  if (countryCode === "+47" && values.mobile && /^\d+$/.test(values.mobile) && values.mobile.length !== 8)
+    errors[BLOCK_IDS.mobile] = `${fieldName("mobile", type)} must be 8 digits for +47`;
+
+  const maturity = normaliseDecimal(form.invoiceMaturity) ?? String(defaults.invoiceMaturityDays);
+  if (!/^\d+$/.test(maturity))
+    errors[BLOCK_IDS.invoiceMaturity] =
+      `${fieldName("invoiceMaturity", type)} must be a whole number, such as 14`;
+  const interval = normaliseDecimal(form.invoiceInterval);
+  if (interval !== undefined && !isPlainDecimal(interval))
+    errors[BLOCK_IDS.invoiceInterval] = `${fieldName("invoiceInterval", type)} must be 0, 1 or 2`;
+
+  return {
+    customerDetails: {
+      type,
+      countryCode,
+      msisdn: values.mobile ?? "",
+      email: values.email ?? "",
+      name: values.name ?? "",
+      preferredLanguage: form.preferredLanguage ?? defaults.preferredLanguage,
+      // As in the seed's example: the other type's identifier is sent empty.
+      personalNumber: type === "private" ? (values.personalNumber ?? "") : "",
+      organizationId: type === "corporate" ? (values.organizationId ?? "") : "",
+      address: {
+        street: values.street ?? "",
+        zip: values.zip ?? "",
+        city: values.city ?? "",
+        country: (form.country ?? defaults.country).toUpperCase(),
+      },
+    },
+    invoiceFeeApplicable: form.invoiceFeeApplicable ?? defaults.invoiceFeeApplicable,
+    separateInvoices: form.separateInvoices ?? defaults.separateInvoices,
+    invoiceMaturity: /^\d+$/.test(maturity) ? Number(maturity) : maturity,
+    ...(interval === undefined
+      ? {}
+      : { invoiceInterval: isPlainDecimal(interval) ? Number(interval) : interval }),
+  };
+}
+
+/** The order's products: priced by `priceOrder` when every line can be, else unpriced placeholders. */
+function products(lines: readonly CheckedLine[]) {
+  const typed = lines.map((line) => ({
+    name: line.name ?? "",
+    ...(line.productId === undefined ? {} : { productId: line.productId }),
+    quantity: line.quantity ?? "",
+    rate: line.rate ?? "",
+    tax: line.tax ?? "",
+    ...(line.discount === undefined ? {} : { discount: line.discount }),
+  }));
+  if (lines.every((line) => line.amountOre !== null)) return priceOrder(typed);
+  // Some line has problems (already reported on its blocks): the schema still checks the rest.
+  return {
+    products: typed.map((line) => ({ ...line, amount: 0 })),
+    orderSummary: { subTotal: 0, totalTax: 0, totalDiscount: 0, grandTotal: 0 },
+  };
+}
+
+/**
+ * Validates a submitted form. Normalises what people type (spaces in numbers, `,` as decimal
+ * separator, `47` for `+47`, email case, "NO … MVA"), prices the lines with `priceOrder`, and
+ * parses the order with `CheckedInvoiceOrderRequest` (the schema plus Norwegian check digits).
+ * Every problem is a message next to the input block a person sees, keyed by block id; the
+ * first problem of a block wins.
+ *
+ * Throws when the schema rejects something the bot computed (orderSummary, amounts, orderDate,
+ * callback): that is a programming or configuration error, not the user's.
+ */
+export function validateInvoiceForm(form: InvoiceFormValues, context: ValidationContext): FormValidation {
+  const defaults = formDefaults(context.defaults);
+  const taxRates = context.taxRates ?? DEFAULT_TAX_RATES;
+  const errors: Record<string, string> = {};
+
+  const lines = form.lines.map((line) => checkLine(line, taxRates));
+  lines.forEach((line, index) => {
+    const key = form.lines[index]?.key ?? "";
+    if (line.name === undefined) line.problems.name = `${LINE_FIELD_NAMES.name} is required`;
+    for (const [field, message] of Object.entries(line.problems)) {
+      errors[lineBlockId(key, field as keyof typeof line.problems)] = message;
+    }
+  });
+
+  const terms = customerAndTerms(form, defaults, errors);
+  const priced = products(lines);
+  const ourReference = normaliseText(form.referenceNo);
+  const customerReference = normaliseText(form.customerReference);
+  const candidate = {
+    ...priced,
+    orderDate: String(Math.floor(context.now.getTime() / 1000)),
+    referenceNo: ourReference ?? context.referenceNo,
+    ...(customerReference === undefined ? {} : { customerReference }),
+    ...terms,
+    callback: context.callback,
+  };
+
+  const result = checkedSchema(taxRates).safeParse(candidate);
+  if (!result.success) {
+    const layout = { customerType: form.customerType, lineKeys: form.lines.map((line) => line.key) };
+    const computed: string[] = [];
+    for (const issue of result.error.issues) {
+      const block = blockForOrderPath(issue.path, layout);
+      if (block) errors[block.blockId] ??= phrase(block.name, issue);
+      else computed.push(`${issue.path.join(".")} ${issue.message}`);
+    }
+    if (computed.length > 0)
+      throw new Error(`The invoice form built an invalid order: ${computed.join("; ")}`);
+  }
+  if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
+  return {
+    ok: true,
+    order: result.data,
+    grandTotalOre: toOre(numericValue(result.data.orderSummary.grandTotal)),
+  };
+}
+
+/** Front Payment's 417 messages, placed on the form. */
+export interface MappedFrontPaymentErrors {
+  /** Messages by input block id, phrased for the field ("Personal number must be exactly 11 digits"). */
+  byBlock: Record<string, string>;
+  /** Messages about no field the form shows, for a general notice. */
+  unmatched: string[];
+}
+
+/** A Laravel attribute as Front Payment writes it: `customerDetails.personalNumber` → "customer details.personal number". */
+function laravelAttribute(path: string): string {
+  return path
+    .split(".")
+    .map((segment) => segment.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase())
+    .join(".");
+}
+
+/** Every order path a person types, as Laravel names it; longest first, so the most specific wins. */
+const ATTRIBUTES: readonly { attribute: string; path: string[] }[] = [...ORDER_PATH_FIELDS.keys()]
+  .map((path) => ({ attribute: laravelAttribute(path), path: path.split(".") }))
+  .sort((a, b) => b.attribute.length - a.attribute.length);
+
+const PRODUCT_ATTRIBUTE = new RegExp(
+  `^the products\\.(\\d+)\\.(${[...PRODUCT_PATH_FIELDS.keys()].map(laravelAttribute).join("|")}) `,
+  "i",
+);
+
+/** The order path a Laravel sentence is about, and the rest of the sentence. */
+function parseSentence(sentence: string): { path: (string | number)[]; predicate: string } | undefined {
+  const product = PRODUCT_ATTRIBUTE.exec(sentence);
+  if (product) {
+    const [whole, index = "", attribute = ""] = product;
+    const field = [...PRODUCT_PATH_FIELDS.keys()].find(
+      (key) => laravelAttribute(key) === attribute.toLowerCase(),
+    );
+    return field
+      ? { path: ["products", Number(index), field], predicate: sentence.slice(whole.length) }
+      : undefined;
+  }
+  const lower = sentence.toLowerCase();
+  const match = ATTRIBUTES.find(({ attribute }) => lower.startsWith(`the ${attribute} `));
+  return match
+    ? { path: match.path, predicate: sentence.slice(`the ${match.attribute} `.length) }
+    : undefined;
+}
+
+/**
+ * Places Front Payment's 417 messages ("The customer details.personal number must be exactly 11
+ * digits.") next to the fields they name, rephrased with the field's name; a message about a
+ * field the form does not show, or no field at all, is returned in `unmatched`.
+ */
+export function frontPaymentErrorsToBlocks(
+  messages: readonly string[],
+  metadata: FormMetadata,
+): MappedFrontPaymentErrors {
+  const byBlock: Record<string, string> = {};
+  const unmatched: string[] = [];
+  for (const message of messages) {
+    const parsed = parseSentence(message.trim());
+    const block = parsed && blockForOrderPath(parsed.path, metadata);
+    if (!parsed || !block) {
+      unmatched.push(message);
+      continue;
+    }
+    const predicate = parsed.predicate.replace(/^field /, "").replace(/\.$/, "");
+    const text = `${block.name} ${predicate}`;
+    byBlock[block.blockId] = byBlock[block.blockId] ? `${byBlock[block.blockId]}; ${text}` : text;
+  }
+  return { byBlock, unmatched };
+}
