@@ -50,13 +50,18 @@ export async function callbackReceiverForTest({ failFirst = 0, failWith = 503 } 
     response.writeHead(answered, { "content-type": "text/plain" });
     response.end(answered === 200 ? "ok" : "not now");
   });
-  cleanups.push(() => server.close());
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= server.close();
+    return closing;
+  };
+  cleanups.push(close);
   return {
     /** A callback URL without a query string of its own, as decision 7 asks. */
     callbackUrl: `${server.url}/frontpayment/callback/FB-TEST-1`,
     received,
     /** Stops answering: deliveries fail with a connection error. */
-    close: () => server.close(),
+    close,
   };
 }
 
