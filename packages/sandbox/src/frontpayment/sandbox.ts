@@ -222,7 +222,6 @@ export async function startFrontPaymentSandbox(
       orderUuid: result?.orderUuid ?? route.orderUuid,
       effect: result?.effect ?? null,
     };
-    logger?.info({ ...entry, fault: fault?.kind ?? null }, `${method} ${path}`);
 
     if (!fault) {
       if (!result) throw new Error("unreachable: a request without a fault is always carried out");
@@ -253,6 +252,9 @@ export async function startFrontPaymentSandbox(
 
     function record(fields: Omit<ConnectRequestRecord, "seq" | "receivedAt" | "method" | "path">) {
       requestLog.push({ seq, receivedAt, method, path, ...fields });
+      const { outcome, ...rest } = fields;
+      const answered = outcome.kind === "response" ? outcome.status : outcome.kind;
+      logger?.info({ ...rest, answered }, `${method} ${path}`);
     }
   }
 
