@@ -109,19 +109,19 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
       const retryAfter = retryAfterMs(response.headers, retry.now());
       throw errorFromResponse(
         operation,
-        response,
+        response.status,
         error,
         retryAfter === undefined ? undefined : Math.ceil(retryAfter / 1000),
       );
     }
-    const problems = bodyProblems(data, schema);
-    if (problems.ok) return problems.value;
+    const parsed = parseBody(data, schema);
+    if (parsed.ok) return parsed.value;
     const effect =
       operation.method === "GET" ? "" : " It was probably carried out: check before sending it again.";
     throw new FrontPaymentResponseError(
-      `Front Payment answered ${operation.subject} with HTTP ${response.status}, but not as its API documents (${problems.problems.join("; ")}).${effect}`,
+      `Front Payment answered ${operation.subject} with HTTP ${response.status}, but not as its API documents (${parsed.problems.join("; ")}).${effect}`,
       operation,
-      { status: response.status, body: data, problems: problems.problems },
+      { status: response.status, body: data, problems: parsed.problems },
     );
   }
 
@@ -269,7 +269,7 @@ function localValidationError(operation: Operation, issues: ValidationIssue[]): 
   );
 }
 
-function bodyProblems<Output>(
+function parseBody<Output>(
   text: string | undefined,
   schema: Schema<Output>,
 ): { ok: true; value: Output } | { ok: false; problems: string[] } {

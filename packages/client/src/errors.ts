@@ -218,11 +218,10 @@ function validationMessages(errors: unknown, messageKey: string | undefined): st
  */
 export function errorFromResponse(
   operation: Operation,
-  response: { status: number; headers: Headers },
+  status: number,
   body: unknown,
   retryAfterSeconds: number | undefined,
 ): FrontPaymentError {
-  const { status } = response;
   const envelope = ErrorResponse.safeParse(body);
   const messageKey = envelope.success ? envelope.data.message : undefined;
   const errors = envelope.success ? maskDeep(envelope.data.errors) : undefined;

@@ -42,7 +42,7 @@ const NEVER_CONNECTED = new Set([
   "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 const CONNECT_TIMEOUTS = new Set(["UND_ERR_CONNECT_TIMEOUT", "ERR_SOCKET_CONNECTION_TIMEOUT"]);
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
  * Wraps `fetch` with a per-attempt timeout, retries and logging, for openapi-fetch's `fetch`
