@@ -1,0 +1,16 @@
+export { FpOrderMismatchError, OrderNotFoundError, OrderStateError, StoreVersionError } from "./errors.js";
+export {
+  DATABASE_FILE,
+  openSqliteStore,
+  type SqliteInvoiceStore,
+  type SqliteStoreOptions,
+} from "./sqlite.js";
+export type {
+  InvoiceStore,
+  NewSubmission,
+  OrderRecord,
+  RecordedStatusChange,
+  RecordStatusOutcome,
+  StatusChange,
+  SubmissionState,
+} from "./types.js";
