@@ -227,8 +227,27 @@ export function openSqliteStore({
 
   const selectById = db.prepare<[string], OrderRow>("SELECT * FROM orders WHERE id = ?");
   const selectByFpOrderUuid = db.prepare<[string], OrderRow>("SELECT * FROM orders WHERE fp_order_uuid = ?");
+  const selectBySubmissionKey = db.prepare<[string], OrderRow>(
+    "SELECT * FROM orders WHERE submission_key = ?",
+  );
   const selectHistory = db.prepare<[string], HistoryRow>(
     "SELECT * FROM status_history WHERE order_id = ? ORDER BY seq",
+  );
+  const selectSending = db.prepare<[], { id: string }>(
+    "SELECT id FROM orders WHERE state = 'sending' ORDER BY created_at",
+  );
+  const insertOrder = db.prepare(
+    `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
+       customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at)
+     VALUES (@id, @submissionKey, @teamId, @channelId, @userId, 'sending', @customerType, @customerName,
+       @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now)
+     ON CONFLICT (submission_key) DO NOTHING`,
+  );
+  const insertHistory = db.prepare(
+    `INSERT INTO status_history (order_id, fp_order_uuid, status, sent_at, payment_method, amount, source,
+       received_at, applied, dedup_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (order_id, dedup_key) DO NOTHING`,
   );
 
   function load(id: string): OrderRow {
@@ -267,35 +286,25 @@ export function openSqliteStore({
 
   const beginSubmission = immediate((submission: NewSubmission) => {
     const now = clock().getTime();
-    const inserted = db
-      .prepare(
-        `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
-           customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at)
-         VALUES (@id, @submissionKey, @teamId, @channelId, @userId, 'sending', @customerType, @customerName,
-           @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now)
-         ON CONFLICT (submission_key) DO NOTHING`,
-      )
-      .run({
-        id: submission.id,
-        submissionKey: submission.submissionKey,
-        teamId: submission.teamId,
-        channelId: submission.channelId,
-        userId: submission.userId,
-        customerType: submission.customerType,
-        customerName: submission.customerName,
-        // Defence in depth: a private customer's identifier is stored masked whatever the caller passed.
-        customerIdentifier:
-          submission.customerType === "private"
-            ? maskPersonalNumber(submission.customerIdentifier)
-            : submission.customerIdentifier,
-        preferredLanguage: submission.preferredLanguage,
-        grandTotalOre: submission.grandTotalOre,
-        requestJson: JSON.stringify(submission.request),
-        now,
-      });
-    const row = db
-      .prepare<[string], OrderRow>("SELECT * FROM orders WHERE submission_key = ?")
-      .get(submission.submissionKey) as OrderRow;
+    const inserted = insertOrder.run({
+      id: submission.id,
+      submissionKey: submission.submissionKey,
+      teamId: submission.teamId,
+      channelId: submission.channelId,
+      userId: submission.userId,
+      customerType: submission.customerType,
+      customerName: submission.customerName,
+      // Defence in depth: a private customer's identifier is stored masked whatever the caller passed.
+      customerIdentifier:
+        submission.customerType === "private"
+          ? maskPersonalNumber(submission.customerIdentifier)
+          : submission.customerIdentifier,
+      preferredLanguage: submission.preferredLanguage,
+      grandTotalOre: submission.grandTotalOre,
+      requestJson: JSON.stringify(submission.request),
+      now,
+    });
+    const row = selectBySubmissionKey.get(submission.submissionKey) as OrderRow;
     return { order: toOrder(row), created: inserted.changes === 1 };
   });
 
@@ -352,25 +361,18 @@ export function openSqliteStore({
     const status = canonicalStatus(change.status);
     const at = change.sentAt ?? unixSeconds(change.receivedAt);
     const next = progressed(row, status, at);
-    const recorded = db
-      .prepare(
-        `INSERT INTO status_history (order_id, fp_order_uuid, status, sent_at, payment_method, amount, source,
-           received_at, applied, dedup_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (order_id, dedup_key) DO NOTHING`,
-      )
-      .run(
-        id,
-        change.fpOrderUuid,
-        status,
-        change.sentAt,
-        change.paymentMethod,
-        change.amount,
-        change.source,
-        change.receivedAt.getTime(),
-        next ? 1 : 0,
-        notificationKey(status, change),
-      );
+    const recorded = insertHistory.run(
+      id,
+      change.fpOrderUuid,
+      status,
+      change.sentAt,
+      change.paymentMethod,
+      change.amount,
+      change.source,
+      change.receivedAt.getTime(),
+      next ? 1 : 0,
+      notificationKey(status, change),
+    );
     if (recorded.changes === 0) return { outcome: "duplicate", order: toOrder(row) };
     // Only Front Payment can report on its order, and the callback's checksum proves it did: an
     // order still sending, failed or unknown was created after all.
@@ -389,10 +391,7 @@ export function openSqliteStore({
   });
 
   const recoverInterruptedSubmissions = immediate((reason: string) =>
-    db
-      .prepare<[], { id: string }>("SELECT id FROM orders WHERE state = 'sending' ORDER BY created_at")
-      .all()
-      .map(({ id }) => update(id, { state: "unknown", failure_reason: reason })),
+    selectSending.all().map(({ id }) => update(id, { state: "unknown", failure_reason: reason })),
   );
 
   return {
