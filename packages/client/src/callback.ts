@@ -66,7 +66,9 @@ export function verifyCallback(
   secret: string,
   options: VerifyCallbackOptions = {},
 ): CallbackVerification {
-  if (secret.length === 0) return reject("no callback secret is configured");
+  // Typed callers cannot pass anything else, but a handler in plain JavaScript might.
+  if (typeof secret !== "string" || secret.length === 0) return reject("no callback secret is configured");
+  if (typeof url !== "string" && !(url instanceof URL)) return reject("the callback URL is missing");
   const parsed = parseQuery(typeof url === "string" ? rawQueryOf(url) : url.search.slice(1));
   if (!parsed.ok) return parsed;
   const { params } = parsed;

@@ -243,6 +243,13 @@ describe("verifyCallback rejects every tampered variant", () => {
     expect(verifyCallback(url, SECRET).ok).toBe(false);
   });
 
+  it("input of the wrong type from untyped callers, without throwing", () => {
+    const verify = verifyCallback as (url: unknown, secret: unknown) => ReturnType<typeof verifyCallback>;
+    expect(rejectionOf(verify(undefined, SECRET))).toBe("the callback URL is missing");
+    expect(rejectionOf(verify({ search: "?x" }, SECRET))).toBe("the callback URL is missing");
+    expect(rejectionOf(verify(`/cb?${genuine}`, undefined))).toBe("no callback secret is configured");
+  });
+
   it("never puts the secret in a reason", () => {
     const reasons = [
       verifyCallback(`/cb?${genuine}`, "wrong-secret-value"),
