@@ -85,6 +85,7 @@ export interface FrontPaymentSandbox {
   /** Base URL to give the client, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
   readonly port: number;
+  /** Stops the server, its held connections and pending callback retries; calling it again is harmless. */
   close(): Promise<void>;
 
   /** Copies of every order, oldest first. */
@@ -337,14 +338,18 @@ export async function startFrontPaymentSandbox(
   }, options.port ?? 0);
   publicUrl = (options.publicUrl ?? server.url).replace(/\/+$/, "");
 
+  let closing: Promise<void> | undefined;
   // Assigned onto `controls`, not spread, so `requests` and `callbacks` stay live getters.
   const sandbox: FrontPaymentSandbox = Object.assign(controls, {
     url: server.url,
     port: server.port,
-    close: async () => {
-      shutdown.abort();
-      dispatcher.close();
-      await server.close();
+    close: () => {
+      closing ??= (async () => {
+        shutdown.abort();
+        dispatcher.close();
+        await server.close();
+      })();
+      return closing;
     },
   });
   return sandbox;
