@@ -58,6 +58,15 @@ export interface InvoiceFormValues {
   customerReference?: string;
 }
 
+/**
+ * Values to start a form with (`invoiceModal`'s `initial`): any subset of the form, lines by
+ * position (line `i` fills the metadata's `lineKeys[i]`). `InvoiceFormValues` read from the same
+ * metadata fits as it is.
+ */
+export type InitialFormValues = Partial<Omit<InvoiceFormValues, "lines">> & {
+  lines?: readonly Partial<InvoiceLineValues>[];
+};
+
 type TextField = Exclude<FormField, "customerType" | "invoiceOptions">;
 
 const TEXT_FIELDS: readonly TextField[] = [
