@@ -94,7 +94,10 @@ function secret(hint: string) {
 function token(prefix: string, kind: string, hint: string) {
   return z
     .string()
-    .refine((value) => value.startsWith(prefix), `must be ${kind} (starting with ${prefix}): ${hint}`)
+    .refine(
+      (value) => value.startsWith(prefix) && value.length > prefix.length,
+      `must be ${kind} (starting with ${prefix}): ${hint}`,
+    )
     .refine((value) => !/\s/.test(value), `contains spaces or line breaks: ${hint}, exactly as shown`);
 }
 
@@ -243,12 +246,12 @@ const environmentSchema = z.object({
       .string({ required_error: `is missing: ${HINT.publicBaseUrl}` })
       .pipe(baseUrl({ httpsUnlessLocal: true, hint: HINT.publicBaseUrl })),
   ),
+  PORT: integer({ min: 1, max: 65535, defaultValue: 3000, what: "the port to listen on" }),
   ALLOWED_CHANNEL_IDS: slackIds(/^[CGD][A-Z0-9]{2,}$/, "a Slack channel id", HINT.channelIds),
   ALLOWED_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   ADMIN_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   DATA_DIR: variable(z.string().default("./data")),
   DATABASE_URL: variable(z.string().optional()),
-  PORT: integer({ min: 1, max: 65535, defaultValue: 3000, what: "the port to listen on" }),
   LOG_LEVEL: variable(
     z
       .enum(LOG_LEVELS, {
@@ -268,7 +271,8 @@ const environmentSchema = z.object({
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
-const VARIABLE_ORDER = Object.keys(environmentSchema.shape) as EnvironmentVariable[];
+/** Every variable the bot reads, in the order `.env.example` documents them. */
+export const ENVIRONMENT_VARIABLES = Object.keys(environmentSchema.shape) as readonly EnvironmentVariable[];
 
 /** Rules that involve more than one variable, checked on the raw values so every problem is reported. */
 function crossVariableProblems(env: Record<string, string | undefined>): [EnvironmentVariable, string][] {
@@ -303,7 +307,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     : parsed.error.issues.map((issue) => [issue.path[0] as EnvironmentVariable, issue.message]);
   problems.push(...crossVariableProblems(env));
   if (!parsed.success || problems.length > 0) {
-    problems.sort(([a], [b]) => VARIABLE_ORDER.indexOf(a) - VARIABLE_ORDER.indexOf(b));
+    problems.sort(([a], [b]) => ENVIRONMENT_VARIABLES.indexOf(a) - ENVIRONMENT_VARIABLES.indexOf(b));
     throw new ConfigError(problems.map(([name, message]) => `${name} ${message}`));
   }
   const values = parsed.data;

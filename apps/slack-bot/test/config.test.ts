@@ -1,6 +1,7 @@
+import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, describeConfig, loadConfig } from "../src/config.js";
+import { ConfigError, describeConfig, ENVIRONMENT_VARIABLES, loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 
 const VALID = {
@@ -130,6 +131,7 @@ describe("loadConfig", () => {
       "SLACK_BOT_TOKEN is missing: install the app to your workspace and copy the Bot User OAuth Token",
     ],
     ["SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_BOT_TOKEN must be a bot token (starting with xoxb-)"],
+    ["SLACK_BOT_TOKEN", "xoxb-", "SLACK_BOT_TOKEN must be a bot token (starting with xoxb-)"],
     ["SLACK_SOCKET_MODE", "yes", 'SLACK_SOCKET_MODE must be true or false, not "yes"'],
     [
       "SLACK_APP_TOKEN",
@@ -245,9 +247,9 @@ describe("loadConfig", () => {
       "FRONTPAYMENT_CALLBACK_SECRET",
       "FRONTPAYMENT_BASE_URL",
       "PUBLIC_BASE_URL",
+      "PORT",
       "ALLOWED_USER_IDS",
       "DATABASE_URL",
-      "PORT",
       "TAX_RATES",
     ]);
     expect(() => loadConfig({})).toThrow(/^Fakturabot cannot start: 5 problems in its configuration/);
@@ -284,5 +286,33 @@ describe("describeConfig", () => {
     logger.info({ config: describeConfig(config) }, "starting");
     expect(lines).toHaveLength(2);
     for (const secret of SECRET_VALUES) expect(lines.join("")).not.toContain(secret);
+  });
+});
+
+describe(".env.example", () => {
+  const lines = readFileSync(new URL("../.env.example", import.meta.url), "utf8").split("\n");
+
+  it("documents every variable, each under a comment, in the order problems are reported", () => {
+    const documented = lines.flatMap((line) => /^#? ?([A-Z][A-Z0-9_]*)=/.exec(line)?.[1] ?? []);
+    expect(documented).toEqual(ENVIRONMENT_VARIABLES);
+    for (const name of ENVIRONMENT_VARIABLES) {
+      const index = lines.findIndex((line) => new RegExp(`^#? ?${name}=`).test(line));
+      expect(lines[index - 1], `the line above ${name}`).toMatch(/^# \S/);
+    }
+  });
+
+  it("asks a fresh copy for exactly the four secrets", () => {
+    const env = Object.fromEntries(
+      lines.flatMap((line) => {
+        const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
+        return match ? [[match[1], match[2]]] : [];
+      }),
+    );
+    expect(problemsOf(env).map((problem) => problem.split(" ").slice(0, 3).join(" "))).toEqual([
+      "SLACK_SIGNING_SECRET is missing:",
+      "SLACK_BOT_TOKEN is missing:",
+      "FRONTPAYMENT_TOKEN is missing:",
+      "FRONTPAYMENT_CALLBACK_SECRET is missing:",
+    ]);
   });
 });
