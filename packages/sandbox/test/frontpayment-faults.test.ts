@@ -360,6 +360,7 @@ describe("Front Payment sandbox: controls over HTTP", () => {
       error: "latency must be a whole number ≥ 0",
     });
     expect((await control(sandbox, "GET", "faults/latency")).status).toBe(405);
+    expect((await control(sandbox, "GET", "orders/%E0%A4%A")).status).toBe(404);
     expect(await control(sandbox, "GET", "nothing-here")).toEqual({
       status: 404,
       body: { error: "There is no control GET /_sandbox/nothing-here." },

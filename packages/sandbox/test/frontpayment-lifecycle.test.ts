@@ -152,6 +152,7 @@ describe("Front Payment sandbox: BankID page", () => {
     );
     expect((await postDecision(`${sandbox.url}/bankid/${uuid}`, "maybe")).status).toBe(400);
     expect((await fetch(`${sandbox.url}/bankid/ODR0000000000`)).status).toBe(404);
+    expect((await fetch(`${sandbox.url}/bankid/%E0%A4%A`)).status).toBe(404);
   });
 });
 
@@ -270,6 +271,23 @@ describe("Front Payment sandbox: lifecycle and callbacks", () => {
       ["orderUuid", expect.stringMatching(/^ODR/)],
     ]);
     expect(verifyCallback(url, CALLBACK_SECRET).ok).toBe(true);
+  });
+
+  it("records a callback it cannot sign, when the URL's own query repeats one of its parameters", async () => {
+    const receiver = await callbackReceiverForTest();
+    const sandbox = await sandboxForTest();
+    const uuid = await submitted(sandbox, corporateOrder(`${receiver.callbackUrl}?status=mine`));
+    expect(sandbox.order(uuid)?.status).toBe("INVOICED");
+    expect(await sandbox.waitForCallback({ orderUuid: uuid })).toMatchObject({
+      ok: false,
+      willRetry: false,
+      outcome: {
+        kind: "error",
+        message: 'cannot sign the callback: signCallback: the parameter "status" is given twice',
+      },
+    });
+    await sandbox.callbacksIdle();
+    expect(receiver.received.entries).toEqual([]);
   });
 
   it("sends no callback for an order without a callbackUrl", async () => {

@@ -82,18 +82,39 @@ export class CallbackDispatcher {
     const callbackUrl = order.request.callback.callbackUrl;
     if (callbackUrl === undefined || this.#shutdown.signal.aborted) return;
     const notificationId = ++this.#notifications;
-    const url = signedCallbackUrl(
-      callbackUrl,
-      [
-        ["orderUuid", order.uuid],
-        ["status", order.status],
-        ["paymentMethod", order.paymentMethod],
-        ["amount", order.orderAmount.toFixed(2)],
-        ["createdAt", String(order.createdAt)],
-        ["timestamp", String(Math.floor(this.options.clock() / 1000))],
-      ],
-      this.options.secret,
-    );
+    const params: [string, string][] = [
+      ["orderUuid", order.uuid],
+      ["status", order.status],
+      ["paymentMethod", order.paymentMethod],
+      ["amount", order.orderAmount.toFixed(2)],
+      ["createdAt", String(order.createdAt)],
+      ["timestamp", String(Math.floor(this.options.clock() / 1000))],
+    ];
+    let url: string;
+    try {
+      url = signedCallbackUrl(callbackUrl, params, this.options.secret);
+    } catch (error) {
+      // The URL's own query repeats one of the callback's parameters: Front Payment's checksum
+      // scheme cannot sign that, so the try fails visibly instead of sending something unverifiable.
+      const message = `cannot sign the callback: ${error instanceof Error ? error.message : String(error)}`;
+      const delivery = {
+        notificationId,
+        copy: 1,
+        orderUuid: order.uuid,
+        status: order.status,
+        url: callbackUrl,
+      };
+      this.attempts.push({
+        ...delivery,
+        attempt: 1,
+        startedAt: this.options.clock(),
+        outcome: { kind: "error", message },
+        ok: false,
+        willRetry: false,
+      });
+      this.options.logger?.warn({ orderUuid: order.uuid, status: order.status }, message);
+      return;
+    }
     const copies = this.#duplicatesLeft > 0 ? 2 : 1;
     if (copies === 2) this.#duplicatesLeft--;
     for (let copy = 1; copy <= copies; copy++) {

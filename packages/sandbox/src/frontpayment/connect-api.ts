@@ -4,6 +4,7 @@ import {
   type InvoiceOrderRequest,
   ResendOrderRequest,
 } from "@fakturabot/schema";
+import { decodedSegment } from "./checks.js";
 import { type ApiAnswer, answers } from "./envelopes.js";
 import { businessConflict, type OrderBook } from "./orders.js";
 import { validateBody } from "./validation.js";
@@ -57,7 +58,7 @@ export function matchConnectRoute(method: string, path: string): RouteMatch {
     const match = route.pattern.exec(path);
     if (!match) continue;
     if (route.method !== method) return { kind: "wrong-method", allowed: route.method };
-    const uuid = match[1] === undefined ? null : safeDecode(match[1]);
+    const uuid = match[1] === undefined ? null : decodedSegment(match[1]);
     return { kind: "endpoint", endpoint: route.endpoint, orderUuid: uuid };
   }
   return { kind: "none" };
@@ -174,12 +175,4 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
 
 function unchanged(answer: ApiAnswer, orderUuid: string | null = null): ConnectResult {
   return { answer, orderUuid, effect: null };
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "../http.js";
 import type { CallbackReleaseOrder } from "./callbacks.js";
+import { decodedSegment } from "./checks.js";
 import type { ConnectEndpoint } from "./connect-api.js";
 import { type ConnectFault, FAULT_KINDS } from "./faults.js";
 import { FrontPaymentSandboxError } from "./orders.js";
@@ -91,7 +92,7 @@ export function createControlApi(sandbox: FrontPaymentSandboxControls) {
   return async function handleControl(request: IncomingMessage, response: ServerResponse, path: string) {
     const method = request.method ?? "GET";
     const orderRoute = /^\/_sandbox\/orders\/([^/]+)(\/[a-z]+)?$/.exec(path);
-    const uuid = orderRoute?.[1] === undefined ? "" : decodeURIComponent(orderRoute[1]);
+    const uuid = orderRoute?.[1] === undefined ? "" : decodedSegment(orderRoute[1]);
     const routeKey = orderRoute ? `/_sandbox/orders/:uuid${orderRoute[2] ?? ""}` : path;
     const handler = routes[`${method} ${routeKey}`];
     if (!handler) {

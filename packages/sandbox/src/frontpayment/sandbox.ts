@@ -9,7 +9,7 @@ import {
   type CallbackRetry,
   DEFAULT_CALLBACK_RETRY,
 } from "./callbacks.js";
-import { pause } from "./checks.js";
+import { decodedSegment, pause } from "./checks.js";
 import {
   type ConnectEndpoint,
   type ConnectRequestEffect,
@@ -216,40 +216,20 @@ export async function startFrontPaymentSandbox(
     if (shutdown.signal.aborted) return;
 
     const fault = faultPlan.take(route.endpoint);
-    const result =
-      fault && !fault.processFirst ? undefined : carryOut(request, route.endpoint, route.orderUuid, body);
-    const entry = {
+    if (!fault) {
+      const { answer, orderUuid, effect } = carryOut(request, route.endpoint, route.orderUuid, body);
+      sendJson(response, answer.status, answer.body);
+      record({ endpoint: route.endpoint, orderUuid, effect, fault: null, outcome: responded(answer.status) });
+      return;
+    }
+    const result = fault.processFirst ? carryOut(request, route.endpoint, route.orderUuid, body) : undefined;
+    record({
       endpoint: route.endpoint,
       orderUuid: result?.orderUuid ?? route.orderUuid,
       effect: result?.effect ?? null,
-    };
-
-    if (!fault) {
-      if (!result) throw new Error("unreachable: a request without a fault is always carried out");
-      sendJson(response, result.answer.status, result.answer.body);
-      record({ ...entry, fault: null, outcome: responded(result.answer.status) });
-      return;
-    }
-    switch (fault.kind) {
-      case 500:
-      case 510: {
-        const answer =
-          fault.kind === 500
-            ? answers.internalError(new Date(clock()).toISOString())
-            : answers.executionException();
-        sendJson(response, answer.status, answer.body);
-        record({ ...entry, fault: fault.kind, outcome: responded(answer.status) });
-        return;
-      }
-      case "drop":
-        request.socket.destroy();
-        record({ ...entry, fault: "drop", outcome: { kind: "dropped" } });
-        return;
-      case "timeout":
-        // Nothing is written: the connection stays open until the client gives up or the sandbox closes.
-        record({ ...entry, fault: "timeout", outcome: { kind: "held" } });
-        return;
-    }
+      fault: fault.kind,
+      outcome: failWith(fault.kind, request, response),
+    });
 
     function record(fields: Omit<ConnectRequestRecord, "seq" | "receivedAt" | "method" | "path">) {
       requestLog.push({ seq, receivedAt, method, path, ...fields });
@@ -268,6 +248,31 @@ export async function startFrontPaymentSandbox(
     const problem = authenticationProblem(request.headers.authorization, tokens);
     if (problem) return { answer: answers.unauthenticated(problem), orderUuid, effect: null };
     return connect.handle(endpoint, orderUuid, body);
+  }
+
+  /** Answers with the fault instead of the request's own answer, and says what the client got. */
+  function failWith(
+    kind: ConnectFault,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): ConnectRequestRecord["outcome"] {
+    switch (kind) {
+      case 500:
+      case 510: {
+        const answer =
+          kind === 500
+            ? answers.internalError(new Date(clock()).toISOString())
+            : answers.executionException();
+        sendJson(response, answer.status, answer.body);
+        return responded(answer.status);
+      }
+      case "drop":
+        request.socket.destroy();
+        return { kind: "dropped" };
+      case "timeout":
+        // Nothing is written: the connection stays open until the client gives up or the sandbox closes.
+        return { kind: "held" };
+    }
   }
 
   const controls: FrontPaymentSandboxControls = {
@@ -318,15 +323,16 @@ export async function startFrontPaymentSandbox(
   };
 
   const handleControl = createControlApi(controls);
-  const server = await listen((request, response) => {
+  async function route(request: IncomingMessage, response: ServerResponse) {
     const path = new URL(request.url ?? "/", "http://sandbox").pathname;
-    const bankId = /^\/bankid\/([^/]+)$/.exec(path);
-    const handled = path.startsWith("/_sandbox/")
-      ? handleControl(request, response, path)
-      : bankId?.[1] !== undefined
-        ? handleBankIdPage(request, response, decodeURIComponent(bankId[1]))
-        : handleConnect(request, response, path);
-    handled.catch((error: unknown) => {
+    if (path.startsWith("/_sandbox/")) return handleControl(request, response, path);
+    const bankIdPage = /^\/bankid\/([^/]+)$/.exec(path)?.[1];
+    if (bankIdPage !== undefined) return handleBankIdPage(request, response, decodedSegment(bankIdPage));
+    return handleConnect(request, response, path);
+  }
+
+  const server = await listen((request, response) => {
+    route(request, response).catch((error: unknown) => {
       logger?.warn(
         { error: error instanceof Error ? error.message : String(error) },
         "sandbox request failed",
