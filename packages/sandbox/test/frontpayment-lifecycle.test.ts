@@ -298,6 +298,16 @@ describe("Front Payment sandbox: lifecycle and callbacks", () => {
     expect(sandbox.callbacks).toEqual([]);
   });
 
+  it("fails a wait that is never satisfied with a message, instead of hanging", async () => {
+    const sandbox = await sandboxForTest();
+    await expect(sandbox.waitForCallback({ status: "PAID" }, { timeoutMs: 20 })).rejects.toThrow(
+      "Timed out after 20 ms waiting for 1 × a callback try (saw 0)",
+    );
+    await expect(sandbox.waitForRequest({ endpoint: "cancelOrder" }, { timeoutMs: 20 })).rejects.toThrow(
+      "waiting for 1 × a Connect request",
+    );
+  });
+
   it("hands out copies, so a test cannot change the sandbox's state by accident", async () => {
     const sandbox = await sandboxForTest();
     const uuid = await submitted(sandbox, privateOrder());
