@@ -117,5 +117,9 @@ export interface LoggerOptions {
  * fields and in free text alike.
  */
 export function createLogger({ level, destination }: LoggerOptions): Logger {
-  return pino({ level, hooks: { streamWrite: sanitizeLine } }, destination ?? pino.destination(1));
+  // Synchronous writes to standard output: the lines before a crash are not lost in a buffer.
+  return pino(
+    { level, hooks: { streamWrite: sanitizeLine } },
+    destination ?? pino.destination({ dest: 1, sync: true }),
+  );
 }
