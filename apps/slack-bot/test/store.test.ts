@@ -399,6 +399,12 @@ describe("status notifications", () => {
     const order = await store.markCreated(fresh.id, created("ODR79", "SENT"));
     expect(order).toMatchObject({ state: "created", status: "INVOICED", fpCustomerUuid: "CSRT3419523642" });
     expect(order.bankIdUrl).toContain("ODR79");
+
+    // Also a status the rules cannot rank: Front Payment's word beats the one inferred from the answer.
+    const other = submission();
+    await store.beginSubmission(other);
+    await store.recordStatus(other.id, callback("ODR82", "RESERVED", 100));
+    expect(await store.markCreated(other.id, created("ODR82", "SENT"))).toMatchObject({ status: "RESERVED" });
   });
 
   it("refuses a second Front Payment order for one of ours, recording nothing", async () => {

@@ -268,17 +268,6 @@ export function openSqliteStore({
     return toOrder(load(id));
   }
 
-  /** The order's status after `status` (reported at `at`), if it moves the order forward. */
-  function progressed(
-    row: OrderRow,
-    status: string,
-    at: number,
-  ): { status: string; status_at: number } | null {
-    const current =
-      row.status === null || row.status_at === null ? null : { status: row.status, at: row.status_at };
-    return shouldApply(current, { status, at }) ? { status, status_at: at } : null;
-  }
-
   function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => R {
     const transaction = db.transaction(change);
     return (...args) => transaction.immediate(...args);
@@ -331,7 +320,10 @@ export function openSqliteStore({
         bank_id_url: row.bank_id_url ?? created.bankIdUrl,
         request_json: null,
         failure_reason: null,
-        ...progressed(row, canonicalStatus(created.status), unixSeconds(clock())),
+        // The answer's status is inferred from it; one Front Payment already reported is better.
+        ...(row.status === null
+          ? { status: canonicalStatus(created.status), status_at: unixSeconds(clock()) }
+          : {}),
       });
     },
   );
@@ -360,7 +352,9 @@ export function openSqliteStore({
     }
     const status = canonicalStatus(change.status);
     const at = change.sentAt ?? unixSeconds(change.receivedAt);
-    const next = progressed(row, status, at);
+    const current =
+      row.status === null || row.status_at === null ? null : { status: row.status, at: row.status_at };
+    const next = shouldApply(current, { status, at }) ? { status, status_at: at } : null;
     const recorded = insertHistory.run(
       id,
       change.fpOrderUuid,
