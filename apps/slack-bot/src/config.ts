@@ -83,22 +83,22 @@ function variable<T extends z.ZodTypeAny>(schema: T) {
   );
 }
 
+/** A secret as copied from a web page: one word (a stray space or line break is a copying mistake). */
+function secretText(hint: string) {
+  return z
+    .string({ required_error: `is missing: ${hint}` })
+    .refine((value) => !/\s/.test(value), `contains spaces or line breaks: ${hint}, exactly as shown`);
+}
+
 function secret(hint: string) {
-  return variable(
-    z
-      .string({ required_error: `is missing: ${hint}` })
-      .refine((value) => !/\s/.test(value), `contains spaces or line breaks: ${hint}, exactly as shown`),
-  );
+  return variable(secretText(hint));
 }
 
 function token(prefix: string, kind: string, hint: string) {
-  return z
-    .string()
-    .refine(
-      (value) => value.startsWith(prefix) && value.length > prefix.length,
-      `must be ${kind} (starting with ${prefix}): ${hint}`,
-    )
-    .refine((value) => !/\s/.test(value), `contains spaces or line breaks: ${hint}, exactly as shown`);
+  return secretText(hint).refine(
+    (value) => value.startsWith(prefix) && value.length > prefix.length,
+    `must be ${kind} (starting with ${prefix}): ${hint}`,
+  );
 }
 
 function isLocalhost(url: URL): boolean {
@@ -118,6 +118,8 @@ function baseUrl({ httpsUnlessLocal, hint }: { httpsUnlessLocal: boolean; hint: 
     } catch {
       return fail(`"${text}" is not a URL`);
     }
+    // Checked before anything that quotes the URL, so a password in it never reaches the message.
+    if (url.username || url.password) return fail("must not contain a user name or password");
     if (url.protocol !== "https:" && url.protocol !== "http:")
       return fail(`"${text}" must be an http(s) URL`);
     if (httpsUnlessLocal && url.protocol === "http:" && !isLocalhost(url)) {
@@ -216,11 +218,7 @@ const taxRates = variable(
 /** One entry per variable, in the order the problems are reported and `.env.example` lists them. */
 const environmentSchema = z.object({
   SLACK_SIGNING_SECRET: secret(HINT.signingSecret),
-  SLACK_BOT_TOKEN: variable(
-    z
-      .string({ required_error: `is missing: ${HINT.botToken}` })
-      .pipe(token("xoxb-", "a bot token", HINT.botToken)),
-  ),
+  SLACK_BOT_TOKEN: variable(token("xoxb-", "a bot token", HINT.botToken)),
   SLACK_SOCKET_MODE: boolean(false),
   SLACK_APP_TOKEN: variable(token("xapp-", "an app-level token", HINT.appToken).optional()),
   SLACK_API_URL: variable(

@@ -12,7 +12,11 @@ const VALID = {
   PUBLIC_BASE_URL: "https://fakturabot.example.com",
 } as const;
 const APP_TOKEN = "xapp-1-A111-333-secretapptoken";
-const SECRET_VALUES = [...Object.values(VALID).filter((value) => !value.startsWith("https:")), APP_TOKEN];
+const SECRET_VALUES = [
+  ...Object.values(VALID).filter((value) => !value.startsWith("https:")),
+  APP_TOKEN,
+  "hunter2",
+];
 
 function problemsOf(env: Record<string, string | undefined>): readonly string[] {
   try {
@@ -180,6 +184,11 @@ describe("loadConfig", () => {
       'PUBLIC_BASE_URL "https://bot.example.com/?x=1" must not have a query string or fragment',
     ],
     ["PUBLIC_BASE_URL", "bot.example.com", 'PUBLIC_BASE_URL "bot.example.com" is not a URL'],
+    [
+      "SLACK_API_URL",
+      "http://admin:hunter2@127.0.0.1:4100",
+      "SLACK_API_URL must not contain a user name or password",
+    ],
     [
       "ALLOWED_CHANNEL_IDS",
       "C0123ABCD,#general",
