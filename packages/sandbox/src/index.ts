@@ -1,1 +1,2 @@
 export * from "./frontpayment/index.js";
+export * from "./slack/index.js";

@@ -1,0 +1,32 @@
+export type { BlockKitProblem, ViewSurface } from "./block-kit/validate.js";
+export { formatProblem, LIMITS, validateMessageBlocks, validateView } from "./block-kit/validate.js";
+export { DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_CHANNELS, DEFAULT_TEAM, DEFAULT_USERS } from "./defaults.js";
+export type { Delivery } from "./delivery.js";
+export { ACK_TIMEOUT_MS } from "./delivery.js";
+export type {
+  CloseOutcome,
+  FillResult,
+  ModalHandle,
+  SlackDriver,
+  SlackDriverOptions,
+  SlashCommandInput,
+  SlashCommandResult,
+  WaitForOptions,
+} from "./driver.js";
+export { createSlackDriver } from "./driver.js";
+export { SlackApiError, SlackDriverError } from "./errors.js";
+export type { ResponseUrlTarget } from "./response-urls.js";
+export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls.js";
+export type { SlackChannelInit, SlackSandbox, SlackSandboxControls, SlackSandboxOptions } from "./sandbox.js";
+export { startSlackSandbox } from "./sandbox.js";
+export { signedHeaders, slackSignature } from "./signing.js";
+export type { SubmitOutcome } from "./submission.js";
+export { TROUBLE_CONNECTING } from "./submission.js";
+export type { TriggerSource } from "./triggers.js";
+export { TRIGGER_LIFETIME_MS } from "./triggers.js";
+export type * from "./types.js";
+export type { FillValue } from "./view-state.js";
+export { MODAL_STACK_LIMIT, VIEW_SIZE_LIMIT_BYTES } from "./views.js";
+export type { SlackMethodName } from "./web-api/server.js";
+export { SLACK_METHODS } from "./web-api/server.js";
+export { SlackWorkspace } from "./workspace.js";

@@ -1,0 +1,142 @@
+/** auth.test, users.info, conversations.info and conversations.join. */
+import { SlackApiError } from "../errors.js";
+import type { SlackChannel, SlackUser } from "../types.js";
+import type { SlackWorkspace } from "../workspace.js";
+import { booleanArg, type MethodHandler, stringArg } from "./args.js";
+
+const authTest: MethodHandler = (_args, { workspace }) => {
+  const { team, bot } = workspace;
+  return {
+    url: `https://${team.domain}.slack.com/`,
+    team: team.name,
+    user: bot.name,
+    team_id: team.id,
+    user_id: bot.userId,
+    bot_id: bot.botId,
+    is_enterprise_install: false,
+  };
+};
+
+/** The zone's UTC offset (seconds) and long name at `at`, as Slack reports `tz_offset` and `tz_label`. */
+function zoneAt(tz: string, at: number): { offset: number; label: string } {
+  const part = (timeZoneName: "longOffset" | "long") =>
+    new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName })
+      .formatToParts(at)
+      .find((item) => item.type === "timeZoneName")?.value ?? "";
+  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part("longOffset"));
+  const offset = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60) : 0;
+  return { offset, label: part("long") };
+}
+
+function apiUser(workspace: SlackWorkspace, user: SlackUser): Record<string, unknown> {
+  const zone = zoneAt(user.tz, workspace.clock());
+  return {
+    id: user.id,
+    team_id: workspace.team.id,
+    name: user.name,
+    deleted: false,
+    real_name: user.realName,
+    tz: user.tz,
+    tz_label: zone.label,
+    tz_offset: zone.offset,
+    profile: {
+      real_name: user.realName,
+      real_name_normalized: user.realName,
+      display_name: user.name,
+      display_name_normalized: user.name,
+      email: user.email,
+      title: user.title ?? "",
+      team: workspace.team.id,
+    },
+    is_admin: false,
+    is_owner: false,
+    is_bot: user.isBot === true,
+    is_app_user: false,
+  };
+}
+
+const usersInfo: MethodHandler = (args, { workspace }) => {
+  const user = workspace.user(stringArg(args, "user") ?? "");
+  if (!user) throw new SlackApiError("user_not_found");
+  return { user: apiUser(workspace, user) };
+};
+
+export function apiChannel(
+  workspace: SlackWorkspace,
+  channel: SlackChannel,
+  includeMemberCount = false,
+): Record<string, unknown> {
+  if (channel.kind === "im") {
+    return {
+      id: channel.id,
+      created: channel.created,
+      is_im: true,
+      is_org_shared: false,
+      context_team_id: workspace.team.id,
+      user: channel.imUserId,
+      is_user_deleted: false,
+      priority: 0,
+    };
+  }
+  return {
+    id: channel.id,
+    name: channel.name,
+    is_channel: channel.kind === "public",
+    is_group: false,
+    is_im: false,
+    is_mpim: false,
+    is_private: channel.kind === "private",
+    created: channel.created,
+    is_archived: channel.archived,
+    is_general: channel.name === "general",
+    unlinked: 0,
+    name_normalized: channel.name,
+    is_shared: false,
+    is_org_shared: false,
+    is_ext_shared: false,
+    is_pending_ext_shared: false,
+    context_team_id: workspace.team.id,
+    is_member: workspace.isMember(channel, workspace.bot.userId),
+    topic: { value: channel.topic, creator: "", last_set: 0 },
+    purpose: { value: channel.purpose, creator: "", last_set: 0 },
+    previous_names: [],
+    ...(includeMemberCount ? { num_members: channel.members.length } : {}),
+  };
+}
+
+/** A conversation the bot can see: public ones, and private ones and DMs it is in. */
+function visibleChannel(workspace: SlackWorkspace, reference: string | undefined): SlackChannel {
+  const channel = reference ? workspace.channel(reference) : undefined;
+  if (!channel || reference?.startsWith("#")) throw new SlackApiError("channel_not_found");
+  if (channel.kind !== "public" && !workspace.isMember(channel, workspace.bot.userId)) {
+    throw new SlackApiError("channel_not_found");
+  }
+  return channel;
+}
+
+const conversationsInfo: MethodHandler = (args, { workspace }) => {
+  const channel = visibleChannel(workspace, stringArg(args, "channel"));
+  return { channel: apiChannel(workspace, channel, booleanArg(args, "include_num_members") === true) };
+};
+
+const conversationsJoin: MethodHandler = (args, { workspace }) => {
+  const channel = visibleChannel(workspace, stringArg(args, "channel"));
+  if (channel.kind === "im") throw new SlackApiError("method_not_supported_for_channel_type");
+  if (channel.archived) throw new SlackApiError("is_archived");
+  if (workspace.isMember(channel, workspace.bot.userId)) {
+    return {
+      channel: apiChannel(workspace, channel),
+      warning: "already_in_channel",
+      response_metadata: { warnings: ["already_in_channel"] },
+    };
+  }
+  workspace.setMembership(channel, workspace.bot.userId, true);
+  return { channel: apiChannel(workspace, channel) };
+};
+
+export const directoryMethods = {
+  "auth.test": authTest,
+  "users.info": usersInfo,
+  "conversations.info": conversationsInfo,
+  "conversations.join": conversationsJoin,
+} satisfies Record<string, MethodHandler>;

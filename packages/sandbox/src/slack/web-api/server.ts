@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { readBody, sendJson } from "../../http.js";
+import { SlackApiError } from "../errors.js";
+import type { FaultPlan } from "../faults.js";
+import type { ApiArgs, MethodContext, MethodHandler } from "./args.js";
+import { chatMethods } from "./chat.js";
+import { directoryMethods } from "./directory.js";
+import { viewMethods } from "./views.js";
+
+const METHODS = { ...directoryMethods, ...viewMethods, ...chatMethods };
+
+/** The Web API methods the stand-in implements. */
+export type SlackMethodName = keyof typeof METHODS;
+
+export const SLACK_METHODS = Object.keys(METHODS) as SlackMethodName[];
+
+function handlerFor(method: string): MethodHandler | undefined {
+  return Object.hasOwn(METHODS, method) ? METHODS[method as SlackMethodName] : undefined;
+}
+
+/** Scopes the stand-in reports in `x-oauth-scopes`, as Slack does on every answer. */
+const SCOPES =
+  "commands,chat:write,users:read,users:read.email,channels:read,groups:read,im:read,channels:join";
+
+export interface WebApiContext extends MethodContext {
+  botToken: string;
+  faults: FaultPlan;
+}
+
+/** Form fields, JSON bodies and query strings, the ways Slack accepts arguments. */
+function decodeArgs(request: IncomingMessage, body: string): { args: ApiArgs; tokenAllowedInBody: boolean } {
+  const url = new URL(request.url ?? "/", "http://sandbox");
+  const args: ApiArgs = Object.fromEntries(url.searchParams);
+  const contentType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  if (body === "") return { args, tokenAllowedInBody: true };
+  if (contentType === "application/x-www-form-urlencoded") {
+    return { args: { ...args, ...Object.fromEntries(new URLSearchParams(body)) }, tokenAllowedInBody: true };
+  }
+  if (contentType === "application/json") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new SlackApiError("invalid_json");
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      throw new SlackApiError("invalid_json");
+    // Slack reads the token of a JSON request only from the Authorization header.
+    return { args: { ...args, ...(parsed as ApiArgs) }, tokenAllowedInBody: false };
+  }
+  if (contentType === "") throw new SlackApiError("missing_post_type");
+  throw new SlackApiError("invalid_post_type");
+}
+
+function bearerToken(request: IncomingMessage): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
+  return match?.[1];
+}
+
+/** Answers `POST /api/<method>` like slack.com/api does, and records the call. */
+export async function handleWebApi(
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: string,
+  context: WebApiContext,
+): Promise<void> {
+  const { workspace } = context;
+  const body = await readBody(request);
+  let args: ApiArgs = {};
+  const answer = (status: number, payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    workspace.recordCall({
+      method,
+      args,
+      status,
+      ok: payload.ok === true,
+      ...(typeof payload.error === "string" ? { error: payload.error } : {}),
+      at: workspace.clock(),
+    });
+    sendJson(response, status, payload, { "x-oauth-scopes": SCOPES, ...headers });
+  };
+
+  try {
+    const decoded = decodeArgs(request, body);
+    const { token: bodyToken, ...rest } = decoded.args;
+    args = rest;
+    const handler = handlerFor(method);
+    if (!handler) return answer(200, { ok: false, error: "unknown_method", req_method: method });
+    const token =
+      bearerToken(request) ??
+      (decoded.tokenAllowedInBody && typeof bodyToken === "string" ? bodyToken : undefined);
+    if (!token) throw new SlackApiError("not_authed");
+    if (token !== context.botToken) throw new SlackApiError("invalid_auth");
+    const fault = context.faults.take(method);
+    if (fault?.kind === "rate_limited") {
+      return answer(
+        429,
+        { ok: false, error: "ratelimited" },
+        { "retry-after": String(fault.retryAfterSeconds) },
+      );
+    }
+    if (fault?.kind === "error") throw new SlackApiError(fault.error, [], fault.status);
+    answer(200, { ok: true, ...handler(args, context) });
+  } catch (error) {
+    if (error instanceof SlackApiError) return answer(error.status, error.toBody());
+    // A bug in the stand-in, not a Slack answer: make it loud.
+    const message = error instanceof Error ? error.message : String(error);
+    answer(500, { ok: false, error: "sandbox_internal_error", detail: message });
+  }
+}
