@@ -21,7 +21,7 @@ export function normaliseEmail(text: string | undefined): string | undefined {
  * An amount or quantity as a plain decimal string: "1 500,50" → "1500.50", "kr 1500" → "1500",
  * "1500,-" → "1500", "1.500,50" → "1500.50", "1,500.50" → "1500.50". With one kind of separator,
  * a single `,` or `.` is the decimal separator (Norwegian "2,5" is two and a half) and repeated
- * ones group thousands. Text that is still not a number comes back cleaned but unparsed, so the
+ * ones group thousands ("1.000.000"), but only in groups of three. Text that is still not a number comes back cleaned but unparsed, so the
  * validation can say so.
  */
 export function normaliseDecimal(text: string | undefined): string | undefined {
@@ -35,15 +35,23 @@ export function normaliseDecimal(text: string | undefined): string | undefined {
   const lastComma = value.lastIndexOf(",");
   const lastDot = value.lastIndexOf(".");
   if (lastComma >= 0 && lastDot >= 0) {
-    const decimal = lastComma > lastDot ? "," : ".";
-    const grouping = decimal === "," ? "." : ",";
-    value = value.split(grouping).join("").replace(decimal, ".");
+    const decimalAt = Math.max(lastComma, lastDot);
+    const grouping = lastComma > lastDot ? "." : ",";
+    const integer = value.slice(0, decimalAt);
+    if (isGroupedThousands(integer, grouping))
+      value = `${integer.split(grouping).join("")}.${value.slice(decimalAt + 1)}`;
   } else if (lastComma >= 0 || lastDot >= 0) {
     const separator = lastComma >= 0 ? "," : ".";
     const parts = value.split(separator);
-    value = parts.length === 2 ? parts.join(".") : parts.join("");
+    if (parts.length === 2) value = parts.join(".");
+    else if (isGroupedThousands(value, separator)) value = parts.join("");
   }
   return value === "" ? undefined : value;
+}
+
+/** "1.500.000" with `.`: digits in groups of three after the first. */
+function isGroupedThousands(text: string, separator: string): boolean {
+  return text.split(separator).every((group, index) => (index === 0 ? /^-?\d{1,3}$/ : /^\d{3}$/).test(group));
 }
 
 /** Whether `text` is a plain decimal as {@link normaliseDecimal} produces it. */

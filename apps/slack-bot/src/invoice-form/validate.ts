@@ -66,11 +66,12 @@ const REQUIRED_FIELDS: readonly FormField[] = [
 
 /** One message for a field from a zod issue, phrased with the field's name. */
 function phrase(name: string, issue: ZodIssue): string {
-  if (issue.code === "invalid_enum_value") return `${name} must be one of ${issue.options.join(", ")}`;
-  if (issue.code === "invalid_type")
-    return issue.received === "undefined" ? `${name} is required` : `${name} is not valid`;
   const message = FRIENDLIER_MESSAGES[issue.message] ?? issue.message;
-  return /^[a-z]/.test(message) ? `${name} ${message}` : `${name} is not valid`;
+  // The schema's own messages are predicates ("must be exactly 11 digits"); zod's defaults are not.
+  if (/^[a-z]/.test(message)) return `${name} ${message}`;
+  if (issue.code === "invalid_enum_value") return `${name} must be one of ${issue.options.join(", ")}`;
+  if (issue.code === "invalid_type" && issue.received === "undefined") return `${name} is required`;
+  return `${name} is not valid`;
 }
 
 const checkedSchemas = new Map<string, typeof CheckedInvoiceOrderRequest>();
