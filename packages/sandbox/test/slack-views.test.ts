@@ -265,7 +265,11 @@ describe("views.update", () => {
 
   it("answers hash_conflict for a stale hash", async () => {
     const opened = await open(modal());
-    await client.views.update({ view_id: idsOf(opened).id, hash: idsOf(opened).hash, view: modal() as never });
+    await client.views.update({
+      view_id: idsOf(opened).id,
+      hash: idsOf(opened).hash,
+      view: modal() as never,
+    });
     const failure = await slackError(
       client.views.update({ view_id: idsOf(opened).id, hash: idsOf(opened).hash, view: modal() as never }),
     );
