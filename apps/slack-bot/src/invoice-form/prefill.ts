@@ -1,4 +1,4 @@
-import { isValidNorwegianOrganizationNumber } from "@fakturabot/schema";
+import { isValidNorwegianOrganizationNumber, isValidNorwegianPersonalNumber } from "@fakturabot/schema";
 import { normaliseDecimal } from "./normalise.js";
 import type { InitialFormValues } from "./read.js";
 
@@ -16,15 +16,19 @@ const ORGANIZATION_NUMBER = /(?<![\d,.])(\d{3}) ?(\d{3}) ?(\d{3})(?![\d,.]|\s*(?
  * (",50", ".50") or ",-" (whole kroner), with "kr"/"NOK" before or after it.
  */
 const AMOUNT =
-  /(?<![\w.,+-])(?:(?:kr\.?|nok)\s*)?(\d{1,3}(?:[ .]\d{3})+|\d+)((?:[,.]\d{1,2}|,-)?)(?:\s*(?:kr\.?|nok))?(?=$|[\s);!?]|,\s)/i;
+  /(?<![\w.,+-])(?:(kr\.?|nok)\s*)?(\d{1,3}(?:[ .]\d{3})+|\d+)((?:[,.]\d{1,2}|,-)?)(?:\s*(kr\.?|nok))?(?=$|[\s);!?]|,\s)/i;
+/** Without "kr" or "NOK", longer numbers are more likely ids than amounts (10 million kr and up). */
+const MAX_UNMARKED_AMOUNT_DIGITS = 7;
+/** A personal number, also "280387 12383"; kept only with valid check digits. */
+const PERSONAL_NUMBER = /(?<![\d,.])(\d{6}) ?(\d{5})(?![\d,.])/;
 /** Capitalised words, as in "Kari Nordmann" or "Fjordkraft AS". */
 const NAME_WORD = /^(\p{Lu}[\p{L}'’.-]*|&|og)$/u;
 const COMPANY_SUFFIXES = new Set(["AS", "ASA", "ANS", "DA", "SA", "NUF", "AB", "LTD", "GMBH", "INC"]);
 
 /**
  * What the text after `/invoice` obviously says, to prefill the modal: an email, a mobile number
- * with its dialling code, a valid Norwegian organisation number (the customer is then a company),
- * an amount (the first line's unit price: "1500", "1 500,50", "kr 1500", "1500,-") and, when
+ * with its dialling code, a Norwegian personal or organisation number with valid check digits
+ * (the customer is then a person or a company), an amount (the first line's unit price: "1500", "1 500,50", "kr 1500", "1500,-") and, when
  * only capitalised words remain, the customer's name ("Kari Nordmann", "Fjordkraft AS": a company).
  * Anything else is ignored; an empty text gives an empty prefill.
  */
@@ -59,10 +63,19 @@ export function prefillFromCommandText(text: string): InitialFormValues {
     take(organization);
   }
 
+  const personal = PERSONAL_NUMBER.exec(rest);
+  const personalNumber = personal?.slice(1, 3).join("");
+  if (personal && personalNumber && isValidNorwegianPersonalNumber(personalNumber)) {
+    prefill.personalNumber = personalNumber;
+    prefill.customerType = "private";
+    take(personal);
+  }
+
   const amount = AMOUNT.exec(rest);
-  if (amount) {
-    const [, whole = "", decimals = ""] = amount;
-    const rate = normaliseDecimal(`${whole.replace(/[ .]/g, "")}${decimals}`);
+  const [, before, whole = "", decimals = "", after] = amount ?? [];
+  const digits = whole.replace(/[ .]/g, "");
+  if (amount && (before || after || digits.length <= MAX_UNMARKED_AMOUNT_DIGITS)) {
+    const rate = normaliseDecimal(`${digits}${decimals}`);
     if (rate !== undefined) prefill.lines = [{ rate }];
     take(amount);
   }

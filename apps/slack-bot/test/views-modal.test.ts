@@ -1,0 +1,422 @@
+import { ISO_COUNTRY_CODES } from "@fakturabot/schema";
+import type { types } from "@slack/bolt";
+import { describe, expect, it } from "vitest";
+import {
+  ACTION_IDS,
+  ADD_LINE_ACTION_ID,
+  BLOCK_IDS,
+  CONFIRM_UNKNOWN_RETRY_ACTION_ID,
+  EDIT_SUBMISSION_ACTION_ID,
+  INVOICE_MODAL_CALLBACK_ID,
+  LAYOUT_BLOCK_IDS,
+  lineBlockId,
+  lineHeaderBlockId,
+  RECALCULATE_ACTION_IDS,
+  REMOVE_LINE_ACTION_ID,
+  RETRY_SUBMISSION_ACTION_ID,
+  SUBMISSION_CALLBACK_ID,
+} from "../src/invoice-form/ids.js";
+import {
+  addLine,
+  decodeFormMetadata,
+  type FormMetadata,
+  newFormMetadata,
+  removeLine,
+  switchCustomerType,
+} from "../src/invoice-form/metadata.js";
+import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
+import { readInvoiceForm } from "../src/invoice-form/read.js";
+import { formTotals } from "../src/invoice-form/totals.js";
+import type { ModalView } from "../src/views/block-kit.js";
+import { formatNok } from "../src/views/format.js";
+import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
+import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
+import { slackLimitProblems } from "./views-modal-limits.js";
+import { slackState } from "./views-modal-state.js";
+
+const NBSP = "\u00a0";
+
+function metadataWithLines(count: number, customerType: "private" | "corporate" = "private"): FormMetadata {
+  let metadata = newFormMetadata({ channelId: "C0SALES", customerType });
+  while (metadata.lineKeys.length < count) metadata = addLine(metadata);
+  return metadata;
+}
+
+function blocksOf(view: ModalView): types.KnownBlock[] {
+  return view.blocks as types.KnownBlock[];
+}
+
+function block(view: ModalView, blockId: string): types.KnownBlock | undefined {
+  return blocksOf(view).find((candidate) => candidate.block_id === blockId);
+}
+
+function inputBlock(view: ModalView, blockId: string): types.InputBlock {
+  const found = block(view, blockId);
+  if (found?.type !== "input") throw new Error(`no input block ${blockId}`);
+  return found;
+}
+
+function textOf(view: ModalView): string {
+  return blocksOf(view)
+    .flatMap((item) => {
+      if (item.type === "section") return [item.text?.text ?? ""];
+      if (item.type === "context")
+        return item.elements.map((element) => ("text" in element ? element.text : ""));
+      return [];
+    })
+    .join("\n");
+}
+
+function buttons(view: ModalView): types.Button[] {
+  return blocksOf(view).flatMap((item) => {
+    if (item.type === "actions")
+      return item.elements.filter((element) => element.type === "button") as types.Button[];
+    if (item.type === "section" && item.accessory?.type === "button") return [item.accessory];
+    return [];
+  });
+}
+
+describe("formatNok", () => {
+  it.each([
+    [0, `0,00${NBSP}kr`],
+    [5, `0,05${NBSP}kr`],
+    [125000, `1${NBSP}250,00${NBSP}kr`],
+    [123456789, `1${NBSP}234${NBSP}567,89${NBSP}kr`],
+    [-50050, `-500,50${NBSP}kr`],
+  ])("%i øre is %j", (ore, text) => {
+    expect(formatNok(ore)).toBe(text);
+  });
+
+  it("refuses fractions of øre", () => {
+    expect(() => formatNok(12.5)).toThrow(RangeError);
+  });
+});
+
+describe("invoiceModal", () => {
+  it("opens with Slack's modal settings, the metadata and the defaults", () => {
+    const metadata = newFormMetadata({ channelId: "C0SALES" });
+    const view = invoiceModal({ metadata });
+    expect(view).toMatchObject({
+      type: "modal",
+      callback_id: INVOICE_MODAL_CALLBACK_ID,
+      title: { text: "New invoice" },
+      submit: { text: "Send invoice" },
+      close: { text: "Cancel" },
+      notify_on_close: true,
+    });
+    expect(decodeFormMetadata(view.private_metadata ?? "")).toEqual(metadata);
+
+    const form = readInvoiceForm(slackState(view), metadata);
+    expect(form).toEqual({
+      customerType: "private",
+      countryCode: "+47",
+      country: "NO",
+      preferredLanguage: "no",
+      invoiceMaturity: "14",
+      invoiceFeeApplicable: false,
+      separateInvoices: false,
+      lines: [{ key: "1", quantity: "1", tax: "25" }],
+    });
+    expect(slackLimitProblems(view)).toEqual([]);
+  });
+
+  it("shows the fields of the customer type, and the type switch dispatches at once", () => {
+    const personal = invoiceModal({ metadata: metadataWithLines(1) });
+    const company = invoiceModal({ metadata: metadataWithLines(1, "corporate") });
+    expect(block(personal, BLOCK_IDS.personalNumber)).toBeDefined();
+    expect(block(personal, BLOCK_IDS.organizationId)).toBeUndefined();
+    expect(block(company, BLOCK_IDS.organizationId)).toBeDefined();
+    expect(block(company, BLOCK_IDS.personalNumber)).toBeUndefined();
+    expect(inputBlock(personal, BLOCK_IDS.name).label.text).toBe("Full name");
+    expect(inputBlock(company, BLOCK_IDS.name).label.text).toBe("Company name");
+
+    const switcher = inputBlock(company, BLOCK_IDS.customerType);
+    expect(switcher.dispatch_action).toBe(true);
+    expect(switcher.element).toMatchObject({
+      type: "radio_buttons",
+      action_id: ACTION_IDS.customerType,
+      initial_option: { value: "corporate" },
+    });
+  });
+
+  it("stays within Slack's limits at every size, for both customer types, with everything shown", () => {
+    const long = "Å".repeat(400);
+    for (const customerType of ["private", "corporate"] as const) {
+      for (let lines = 1; lines <= MAX_LINES; lines++) {
+        const metadata = metadataWithLines(lines, customerType);
+        const inputIds = blocksOf(invoiceModal({ metadata })).flatMap((item) =>
+          item.type === "input" && item.block_id ? [item.block_id] : [],
+        );
+        const view = invoiceModal({
+          metadata,
+          notice: long.repeat(20),
+          fieldErrors: Object.fromEntries(inputIds.map((id) => [id, long.repeat(10)])),
+          initial: {
+            name: long,
+            street: long,
+            referenceNo: long,
+            lines: metadata.lineKeys.map(() => ({
+              name: long,
+              quantity: "3",
+              rate: "1999.99",
+              discount: "10",
+            })),
+          },
+        });
+        expect(slackLimitProblems(view), `${customerType}, ${lines} lines`).toEqual([]);
+      }
+    }
+  });
+
+  it("offers every country once, in option groups a static select can hold", () => {
+    const country = inputBlock(invoiceModal({ metadata: metadataWithLines(1) }), BLOCK_IDS.country).element;
+    if (country.type !== "static_select" || !country.option_groups) throw new Error("expected option groups");
+    const values = country.option_groups.flatMap((group) => group.options.map((option) => option.value));
+    expect(values.sort()).toEqual([...ISO_COUNTRY_CODES].sort());
+    expect(country.option_groups[0]?.options.map((option) => option.value)).toEqual([
+      "NO",
+      "SE",
+      "DK",
+      "FI",
+      "IS",
+    ]);
+    expect(country.initial_option?.value).toBe("NO");
+  });
+
+  it("has a remove button on every line when there are several, and none when there is one", () => {
+    expect(buttons(invoiceModal({ metadata: metadataWithLines(1) })).map((item) => item.action_id)).toEqual([
+      ADD_LINE_ACTION_ID,
+    ]);
+    const metadata = removeLine(metadataWithLines(3), "2");
+    const removes = buttons(invoiceModal({ metadata })).filter(
+      (item) => item.action_id === REMOVE_LINE_ACTION_ID,
+    );
+    expect(removes.map((item) => item.value)).toEqual(["1", "3"]);
+  });
+
+  it("replaces Add line with a note at MAX_LINES", () => {
+    const full = invoiceModal({ metadata: metadataWithLines(MAX_LINES) });
+    expect(buttons(full).some((item) => item.action_id === ADD_LINE_ACTION_ID)).toBe(false);
+    expect(block(full, LAYOUT_BLOCK_IDS.addLine)?.type).toBe("context");
+    expect(textOf(full)).toContain(`A form holds at most ${MAX_LINES} lines`);
+  });
+
+  it("dispatches the inputs behind the running totals, with the action ids the listeners register", () => {
+    const view = invoiceModal({ metadata: metadataWithLines(2) });
+    const dispatching = blocksOf(view).flatMap((item) =>
+      item.type === "input" && item.dispatch_action ? [item.element.action_id] : [],
+    );
+    expect(new Set(dispatching)).toEqual(new Set([ACTION_IDS.customerType, ...RECALCULATE_ACTION_IDS]));
+    const quantity = inputBlock(view, lineBlockId("2", "quantity")).element;
+    expect(quantity).toMatchObject({
+      type: "number_input",
+      is_decimal_allowed: true,
+      min_value: "0",
+      initial_value: "1",
+      dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
+    });
+  });
+
+  it("keeps typed values when a middle line is removed and when a line is added", () => {
+    const three = metadataWithLines(3);
+    const first = invoiceModal({ metadata: three });
+    const typed = slackState(first, {
+      [BLOCK_IDS.name]: "Kari Nordmann",
+      [lineBlockId("1", "name")]: "Consulting",
+      [lineBlockId("1", "rate")]: "1250",
+      [lineBlockId("2", "name")]: "To be removed",
+      [lineBlockId("3", "name")]: "Router",
+      [lineBlockId("3", "quantity")]: "2",
+      [lineBlockId("3", "rate")]: "4500",
+      [lineBlockId("3", "tax")]: "12",
+    });
+
+    // The person clicks Remove on line 2: the listener updates the view with the new metadata.
+    const two = removeLine(three, "2");
+    const afterRemove = readInvoiceForm(typed, two);
+    const second = invoiceModal({ metadata: two, initial: afterRemove, totals: formTotals(afterRemove) });
+    const kept = slackState(second, {}, typed);
+    expect(readInvoiceForm(kept, two).lines).toEqual([
+      { key: "1", name: "Consulting", quantity: "1", rate: "1250", tax: "25" },
+      { key: "3", name: "Router", quantity: "2", rate: "4500", tax: "12" },
+    ]);
+    expect(textOf(second)).toContain(`*Total 10${NBSP}250,00${NBSP}kr*`);
+    expect(block(second, lineHeaderBlockId("3"))).toMatchObject({
+      text: { text: `*Line 2*  ·  9${NBSP}000,00${NBSP}kr` },
+    });
+
+    // Then Add line: the new line starts empty with the defaults; the others keep their values.
+    const grown = addLine(two);
+    const third = invoiceModal({ metadata: grown, initial: readInvoiceForm(kept, grown) });
+    const afterAdd = readInvoiceForm(slackState(third, {}, kept), grown);
+    expect(afterAdd.name).toBe("Kari Nordmann");
+    expect(afterAdd.lines).toEqual([
+      { key: "1", name: "Consulting", quantity: "1", rate: "1250", tax: "25" },
+      { key: "3", name: "Router", quantity: "2", rate: "4500", tax: "12" },
+      { key: "4", quantity: "1", tax: "25" },
+    ]);
+  });
+
+  it("keeps the shared customer fields when the customer type switches", () => {
+    const metadata = metadataWithLines(1);
+    const typed = slackState(invoiceModal({ metadata }), {
+      [BLOCK_IDS.customerType]: "corporate",
+      [BLOCK_IDS.name]: "Fjordkraft AS",
+      [BLOCK_IDS.email]: "post@fjordkraft.no",
+      [BLOCK_IDS.personalNumber]: "28038712383",
+    });
+    const switched = switchCustomerType(metadata, "corporate");
+    const after = readInvoiceForm(slackState(invoiceModal({ metadata: switched }), {}, typed), switched);
+    expect(after).toMatchObject({
+      customerType: "corporate",
+      name: "Fjordkraft AS",
+      email: "post@fjordkraft.no",
+    });
+    expect(after.personalNumber).toBeUndefined();
+  });
+
+  it("starts from a prefill and shows its totals", () => {
+    const prefill = prefillFromCommandText("Kari Nordmann kari@example.no kr 1 250");
+    const view = invoiceModal({ metadata: metadataWithLines(1), initial: prefill });
+    expect(readInvoiceForm(slackState(view), metadataWithLines(1))).toMatchObject({
+      name: "Kari Nordmann",
+      email: "kari@example.no",
+      lines: [{ key: "1", rate: "1250", quantity: "1", tax: "25" }],
+    });
+    expect(textOf(view)).toContain(`*Total 1${NBSP}250,00${NBSP}kr*`);
+    expect(textOf(view)).toContain(`Excl. VAT 1${NBSP}000,00${NBSP}kr  ·  VAT 250,00${NBSP}kr`);
+  });
+
+  it("says which lines are not counted yet, and what it needs before there is a total", () => {
+    const metadata = metadataWithLines(2);
+    const empty = invoiceModal({ metadata });
+    expect(textOf(empty)).toContain("appears when a line has a quantity, a unit price and a VAT rate");
+    const half = invoiceModal({ metadata, initial: { lines: [{ rate: "100" }, { rate: "abc" }] } });
+    expect(textOf(half)).toContain("Line 2 is not counted until complete.");
+  });
+
+  it("shows field errors under their inputs and the notice at the top, escaped", () => {
+    const view = invoiceModal({
+      metadata: metadataWithLines(1),
+      notice: "Front Payment rejected the invoice: <!channel> & more",
+      fieldErrors: {
+        [BLOCK_IDS.personalNumber]: "Personal number must be exactly 11 digits",
+        "no.such.block": "x",
+      },
+    });
+    expect(inputBlock(view, BLOCK_IDS.personalNumber).hint?.text).toBe(
+      "⚠️ Personal number must be exactly 11 digits",
+    );
+    expect(blocksOf(view)[0]).toMatchObject({
+      block_id: LAYOUT_BLOCK_IDS.notice,
+      text: { text: ":warning: Front Payment rejected the invoice: &lt;!channel&gt; &amp; more" },
+    });
+    expect(JSON.stringify(view)).not.toContain("no.such.block");
+  });
+
+  it("offers the account's VAT rates", () => {
+    const view = invoiceModal({
+      metadata: metadataWithLines(1),
+      taxRates: [0, 6, 25],
+      defaults: { taxRate: 6 },
+    });
+    const tax = inputBlock(view, lineBlockId("1", "tax")).element;
+    expect(tax).toMatchObject({
+      type: "static_select",
+      options: [{ value: "0" }, { value: "6" }, { value: "25" }],
+      initial_option: { value: "6" },
+    });
+  });
+});
+
+describe("submission views", () => {
+  const customerName = "Kari <!channel> & Co";
+
+  const views: [string, ModalView][] = [
+    ["sending", sendingModal({ customerName, grandTotalOre: 125000 })],
+    [
+      "created with BankID",
+      createdModal({
+        orderId: "FB01TEST",
+        fpOrderUuid: "ODR4286244937",
+        bankIdUrl: "https://auth.current.bankid.no/precheck/auth?a=1&state=eyJ|x",
+        customerName,
+        grandTotalOre: 125000,
+        channelNote: "Posted in <#C0SALES>.",
+      }),
+    ],
+    [
+      "created, invoiced directly",
+      createdModal({
+        orderId: "FB01TEST",
+        fpOrderUuid: "ODR1",
+        bankIdUrl: null,
+        customerName,
+        grandTotalOre: 1,
+      }),
+    ],
+    [
+      "failed",
+      failedModal({ orderId: "FB01TEST", reason: "x".repeat(10_000), metadata: metadataWithLines(3) }),
+    ],
+    [
+      "unknown",
+      unknownModal({ orderId: "FB01TEST", reason: "Front Payment did not answer within 10 seconds." }),
+    ],
+  ];
+
+  it.each(views)("%s: within Slack's limits, no submit button, its own callback id", (_, view) => {
+    expect(slackLimitProblems(view)).toEqual([]);
+    expect(view.submit).toBeUndefined();
+    expect(view.callback_id).toBe(SUBMISSION_CALLBACK_ID);
+    expect(textOf(view)).not.toContain("<!channel>");
+  });
+
+  it("sending says so", () => {
+    expect(textOf(sendingModal({ customerName: "Kari", grandTotalOre: 125000 }))).toContain(
+      `*Sending to Front Payment…*\nThe invoice to *Kari* for *1${NBSP}250,00${NBSP}kr*.`,
+    );
+  });
+
+  it("created links the BankID page, or says no BankID step is needed", () => {
+    const [, withBankId] = views[1] as [string, ModalView];
+    expect(textOf(withBankId)).toContain(
+      "<https://auth.current.bankid.no/precheck/auth?a=1&amp;state=eyJ%7Cx|BankID link>",
+    );
+    expect(textOf(withBankId)).toContain("`ODR4286244937`");
+    const [, direct] = views[2] as [string, ModalView];
+    expect(textOf(direct)).toContain("Front Payment invoices the customer directly");
+  });
+
+  it("failed offers Send again and Edit for the order, and keeps the form's metadata", () => {
+    const metadata = metadataWithLines(3);
+    const view = failedModal({ orderId: "FB01TEST", reason: "Front Payment answered 500.", metadata });
+    expect(buttons(view).map((item) => [item.action_id, item.value])).toEqual([
+      [RETRY_SUBMISSION_ACTION_ID, "FB01TEST"],
+      [EDIT_SUBMISSION_ACTION_ID, "FB01TEST"],
+    ]);
+    expect(decodeFormMetadata(view.private_metadata ?? "")).toEqual(metadata);
+    expect(failedModal({ orderId: "FB01TEST", reason: "" }).private_metadata).toBeUndefined();
+  });
+
+  it("unknown explains the risk and asks for confirmation before sending anyway", () => {
+    const view = unknownModal({ orderId: "FB01TEST", reason: "No answer within 10 seconds." });
+    const text = textOf(view);
+    expect(text).toContain("may or may not have created it");
+    expect(text).toContain("will *not* send it again by itself");
+    expect(text).toContain("its status appears in the channel");
+    const [sendAnyway, ...others] = buttons(view);
+    expect(others).toEqual([]);
+    expect(sendAnyway).toMatchObject({
+      action_id: CONFIRM_UNKNOWN_RETRY_ACTION_ID,
+      value: "FB01TEST",
+      style: "danger",
+      confirm: {
+        title: { text: "Send the invoice again?" },
+        confirm: { text: "Send anyway" },
+        deny: { text: "Don't send" },
+      },
+    });
+    expect(sendAnyway?.confirm?.text.text).toContain("the customer gets two invoices");
+  });
+});
