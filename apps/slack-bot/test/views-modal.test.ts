@@ -1,3 +1,4 @@
+import { formatProblem, VIEW_SIZE_LIMIT_BYTES, validateView } from "@fakturabot/sandbox";
 import { ISO_COUNTRY_CODES } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
@@ -31,10 +32,16 @@ import type { ModalView } from "../src/views/block-kit.js";
 import { formatNok } from "../src/views/format.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
-import { slackLimitProblems } from "./views-modal-limits.js";
 import { slackState } from "./views-modal-state.js";
 
 const NBSP = "\u00a0";
+
+/** What the Slack stand-in would refuse in `view`: its Block Kit validator, plus `view_too_large`. */
+function slackLimitProblems(view: ModalView): string[] {
+  const problems = validateView(view, "modal").map(formatProblem);
+  if (Buffer.byteLength(JSON.stringify(view)) > VIEW_SIZE_LIMIT_BYTES) problems.push("view_too_large");
+  return problems;
+}
 
 function metadataWithLines(count: number, customerType: "private" | "corporate" = "private"): FormMetadata {
   let metadata = newFormMetadata({ channelId: "C0SALES", customerType });

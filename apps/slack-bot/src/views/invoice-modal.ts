@@ -59,7 +59,7 @@ export interface InvoiceModalOptions {
   /**
    * Messages shown under their input blocks, by block id: how Front Payment's 417 messages
    * return to the form after the submission was acknowledged (when `response_action: "errors"`
-   * is no longer possible). Unknown block ids are ignored.
+   * is no longer possible). Unknown block ids are ignored; each message is cut at 300 characters.
    */
   fieldErrors?: Readonly<Record<string, string>>;
   /** The VAT rates offered; Front Payment's defaults when left out. */
@@ -114,6 +114,32 @@ const INVOICE_OPTIONS = [
 
 const ENTER_TO_RECALCULATE = { trigger_actions_on: ["on_enter_pressed" as const] };
 
+/**
+ * A field's error is a sentence under the field; bounding it keeps the view far below Slack's
+ * 250 kB even with an error under every input.
+ */
+const MAX_FIELD_ERROR_LENGTH = 300;
+
+/** Slack's limit for an email input's value (an address is at most 320 characters). */
+const MAX_EMAIL_LENGTH = 320;
+
+/**
+ * A plain-text input that accepts at most `maxLength` characters. Slack refuses a view whose
+ * starting value is longer, so a longer one (from a stored order or a prefill) is cut to fit.
+ */
+function textElement(
+  actionId: string,
+  { value, placeholder, maxLength }: { value: string | undefined; placeholder?: string; maxLength: number },
+): InputBlockElement {
+  return {
+    type: "plain_text_input",
+    action_id: actionId,
+    max_length: maxLength,
+    ...(value ? { initial_value: value.slice(0, maxLength) } : {}),
+    ...(placeholder ? { placeholder: plainText(placeholder) } : {}),
+  };
+}
+
 /** A number as a number input's `initial_value`: only a plain decimal is accepted by Slack. */
 function numberValue(text: string | undefined): string | undefined {
   const value = normaliseDecimal(text);
@@ -147,7 +173,7 @@ function formBuilder(options: InvoiceModalOptions) {
 
   function input({ blockId, label, element, hint, optional, dispatch }: InputSpec): InputBlock {
     const error = fieldErrors[blockId];
-    const note = error ? `⚠️ ${error}` : hint;
+    const note = error ? `⚠️ ${truncate(error, MAX_FIELD_ERROR_LENGTH)}` : hint;
     return {
       type: "input",
       block_id: blockId,
@@ -161,19 +187,12 @@ function formBuilder(options: InvoiceModalOptions) {
 
   function textInput(
     field: Exclude<FormField, "customerType" | "invoiceOptions">,
-    spec: { placeholder?: string; hint?: string; optional?: boolean; maxLength?: number; initial?: string },
+    spec: { placeholder?: string; hint?: string; optional?: boolean; maxLength: number; initial?: string },
   ): InputBlock {
-    const value = initial[field] ?? spec.initial;
     return input({
       blockId: BLOCK_IDS[field],
       label: field === "name" ? nameFieldName(metadata.customerType) : FIELD_NAMES[field],
-      element: {
-        type: "plain_text_input",
-        action_id: ACTION_IDS[field],
-        ...(value ? { initial_value: value } : {}),
-        ...(spec.placeholder ? { placeholder: plainText(spec.placeholder) } : {}),
-        ...(spec.maxLength ? { max_length: spec.maxLength } : {}),
-      },
+      element: textElement(ACTION_IDS[field], { ...spec, value: initial[field] ?? spec.initial }),
       ...(spec.hint ? { hint: spec.hint } : {}),
       ...(spec.optional ? { optional: true } : {}),
     });
@@ -225,7 +244,7 @@ function formBuilder(options: InvoiceModalOptions) {
           type: "email_text_input",
           action_id: ACTION_IDS.email,
           placeholder: plainText("kari@example.no"),
-          ...(email ? { initial_value: email } : {}),
+          ...(email ? { initial_value: email.slice(0, MAX_EMAIL_LENGTH) } : {}),
         },
       }),
       textInput("countryCode", { initial: defaults.countryCode, maxLength: 8 }),
@@ -308,25 +327,21 @@ function formBuilder(options: InvoiceModalOptions) {
       input({
         blockId: id("name"),
         label: LINE_FIELD_NAMES.name,
-        element: {
-          type: "plain_text_input",
-          action_id: LINE_ACTION_IDS.name,
-          placeholder: plainText("What is sold, as the invoice shows it"),
-          max_length: 255,
-          ...(values.name ? { initial_value: values.name } : {}),
-        },
+        element: textElement(LINE_ACTION_IDS.name, {
+          value: values.name,
+          placeholder: "What is sold, as the invoice shows it",
+          maxLength: 255,
+        }),
       }),
       input({
         blockId: id("productId"),
         label: LINE_FIELD_NAMES.productId,
         optional: true,
-        element: {
-          type: "plain_text_input",
-          action_id: LINE_ACTION_IDS.productId,
-          placeholder: plainText("Your product number, at most 25 characters"),
-          max_length: 25,
-          ...(values.productId ? { initial_value: values.productId } : {}),
-        },
+        element: textElement(LINE_ACTION_IDS.productId, {
+          value: values.productId,
+          placeholder: "Your product number, at most 25 characters",
+          maxLength: 25,
+        }),
       }),
       numberInput(id("quantity"), LINE_FIELD_NAMES.quantity, LINE_ACTION_IDS.quantity, {
         value: values.quantity ?? defaults.quantity,
