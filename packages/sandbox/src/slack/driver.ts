@@ -262,6 +262,8 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         const { record } = open();
         const blocked = clientSideProblems(record.view.blocks, record.view.state.values);
         if (Object.keys(blocked).length > 0) return { kind: "blocked", errors: blocked };
+        // Errors from an earlier answer go away when the person submits again.
+        record.errors = {};
         const actor = actorFor(record.userId);
         const triggerId = controls.issueTrigger(record.userId, { kind: "view", viewId: record.view.id });
         const payload = viewSubmissionPayload(actor, structuredClone(record.view), triggerId);

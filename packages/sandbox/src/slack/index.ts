@@ -29,4 +29,5 @@ export type { FillValue } from "./view-state.js";
 export { MODAL_STACK_LIMIT, VIEW_SIZE_LIMIT_BYTES } from "./views.js";
 export type { SlackMethodName } from "./web-api/server.js";
 export { SLACK_METHODS } from "./web-api/server.js";
+export type { NewMessage } from "./workspace.js";
 export { SlackWorkspace } from "./workspace.js";

@@ -87,7 +87,9 @@ export class SlackWorkspace {
     const now = check();
     if (now) return now;
     let found: T | undefined;
-    await this.events.waitFor(() => {
+    // Only the newest entry re-evaluates `check`, so each change costs one evaluation.
+    await this.events.waitFor((entry) => {
+      if (entry !== this.events.entries.at(-1)) return false;
       const value = check();
       if (value) found = value;
       return Boolean(value);
