@@ -1,20 +1,15 @@
-export type { BlockKitProblem, ViewSurface } from "./block-kit/validate.js";
-export { formatProblem, LIMITS, validateMessageBlocks, validateView } from "./block-kit/validate.js";
+export type { BlockKitProblem } from "./block-kit/checker.js";
+export { formatProblem } from "./block-kit/checker.js";
+export { LIMITS } from "./block-kit/limits.js";
+export type { ViewSurface } from "./block-kit/validate.js";
+export { validateMessageBlocks, validateView } from "./block-kit/validate.js";
 export { DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_CHANNELS, DEFAULT_TEAM, DEFAULT_USERS } from "./defaults.js";
 export type { Delivery } from "./delivery.js";
 export { ACK_TIMEOUT_MS } from "./delivery.js";
-export type {
-  CloseOutcome,
-  FillResult,
-  ModalHandle,
-  SlackDriver,
-  SlackDriverOptions,
-  SlashCommandInput,
-  SlashCommandResult,
-  WaitForOptions,
-} from "./driver.js";
+export type { SlackDriver, SlackDriverOptions, SlashCommandInput, SlashCommandResult } from "./driver.js";
 export { createSlackDriver } from "./driver.js";
 export { SlackApiError, SlackDriverError } from "./errors.js";
+export type { CloseOutcome, FillResult, ModalHandle, WaitForOptions } from "./modal-handle.js";
 export type { ResponseUrlTarget } from "./response-urls.js";
 export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls.js";
 export type { SlackChannelInit, SlackSandbox, SlackSandboxControls, SlackSandboxOptions } from "./sandbox.js";

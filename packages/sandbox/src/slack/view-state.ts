@@ -3,7 +3,7 @@
  * value until the person changes it, `null`/`[]` when empty), and what a person typed survives a
  * view update only while the block id, action id and element type stay the same.
  */
-import { isCalendarDate, NUMBER, TIME } from "./block-kit/validate.js";
+import { isCalendarDate, NUMBER, TIME } from "./block-kit/elements.js";
 import { interactiveElements, isObject, type LocatedElement } from "./block-kit/walk.js";
 import { SlackDriverError } from "./errors.js";
 import type { BlockJson, OptionObject, ViewStateValue, ViewStateValues } from "./types.js";

@@ -2,8 +2,10 @@
  * Creating and replacing views, shared by `views.*` and by `response_action` update/push, so a
  * view is held to the same rules whichever way the app sends it.
  */
+
+import { formatProblem } from "./block-kit/checker.js";
 import { buildViewObject } from "./block-kit/normalize.js";
-import { formatProblem, type ViewSurface, validateView } from "./block-kit/validate.js";
+import { type ViewSurface, validateView } from "./block-kit/validate.js";
 import { isObject } from "./block-kit/walk.js";
 import { SlackApiError } from "./errors.js";
 import type { SlackModal, SlackViewObject, SlackViewRecord } from "./types.js";

@@ -10,7 +10,7 @@ import type {
   SlackViewObject,
   ViewStateValues,
 } from "../types.js";
-import { isInteractiveElement } from "./validate.js";
+import { isInteractiveElement } from "./elements.js";
 import { interactiveElements, isObject, visitObjects } from "./walk.js";
 
 export function normalizeBlocks(blocks: readonly unknown[], ids: SlackIds): BlockJson[] {

@@ -1,5 +1,6 @@
+import { formatProblem } from "../block-kit/checker.js";
 import { normalizeBlocks } from "../block-kit/normalize.js";
-import { formatProblem, validateMessageBlocks } from "../block-kit/validate.js";
+import { validateMessageBlocks } from "../block-kit/validate.js";
 import { SlackApiError } from "../errors.js";
 import type { BlockJson, SlackChannel, SlackMessage } from "../types.js";
 import type { SlackWorkspace } from "../workspace.js";

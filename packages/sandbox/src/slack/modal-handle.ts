@@ -1,0 +1,251 @@
+/**
+ * A modal as the person in Slack's client sees it: entering values, clicking, submitting and
+ * closing, each sent to the bot the way Slack sends it and each answer applied the way Slack does.
+ */
+import type { WaitOptions } from "../http.js";
+import { interactiveElements, type LocatedElement } from "./block-kit/walk.js";
+import { type BotEndpoint, type Delivery, deliver } from "./delivery.js";
+import { SlackDriverError } from "./errors.js";
+import {
+  type Actor,
+  actionFor,
+  actionTs,
+  payloadForm,
+  viewBlockActionsPayload,
+  viewClosedPayload,
+  viewSubmissionPayload,
+} from "./payloads.js";
+import type { SlackSandbox } from "./sandbox.js";
+import { applySubmissionAnswer, type SubmitOutcome } from "./submission.js";
+import type { SlackModal, SlackViewObject, SlackViewRecord, ViewStateValue } from "./types.js";
+import {
+  clientSideProblems,
+  currentState,
+  enteredValue,
+  type FillValue,
+  isStateful,
+  offeredOptions,
+} from "./view-state.js";
+import type { SlackWorkspace } from "./workspace.js";
+
+/** What a modal handle needs from the driver. */
+export interface DriverContext {
+  slack: SlackSandbox;
+  endpoint: BotEndpoint;
+  actorFor(userId: string | undefined): Actor;
+}
+
+export type FillResult = { dispatched: false } | ({ dispatched: true } & Delivery);
+
+export type CloseOutcome = { notified: false } | { notified: true; delivery: Delivery };
+
+export type WaitForOptions = Omit<WaitOptions, "count" | "what">;
+
+/** A modal as the person sees it; every read is fresh from the stand-in. */
+export interface ModalHandle {
+  /** The root view id, which identifies the modal. */
+  readonly id: string;
+  readonly userId: string;
+  readonly modal: SlackModal;
+  readonly isOpen: boolean;
+  /** The view on top of the stack, with `state.values` as the next payload will carry them. */
+  readonly view: SlackViewObject;
+  /** Messages shown under input blocks (by block id) after `response_action: "errors"`. */
+  readonly errors: Record<string, string>;
+  /** The state value of one element of the top view. */
+  value(blockId: string, actionId: string): ViewStateValue | undefined;
+  /**
+   * Enters `value` into an element of the top view: text for text and number inputs, an option
+   * value for selects and radio buttons, a list of values for checkboxes and multi-selects,
+   * `YYYY-MM-DD` for date pickers, `null` to empty. Sends `block_actions` when Slack would
+   * (`dispatch_action` input blocks, elements in actions blocks or section accessories).
+   */
+  fill(blockId: string, actionId: string, value: FillValue): Promise<FillResult>;
+  /** Clicks a button of the top view; `select` picks one when several share the action id. */
+  click(actionId: string, select?: { blockId?: string; value?: string }): Promise<Delivery>;
+  /** Presses Submit: refused by the client when required fields are empty, else `view_submission`. */
+  submit(): Promise<SubmitOutcome>;
+  /** Presses Close: `view_closed` if the view asks for it, then the view (or whole modal) closes. */
+  close(): Promise<CloseOutcome>;
+  /** Waits until `check` holds for the top view, e.g. after a `block_actions` the bot answers with `views.update`. */
+  waitForView(
+    check: (view: SlackViewObject, record: SlackViewRecord) => boolean,
+    options?: WaitForOptions,
+  ): Promise<SlackViewObject>;
+}
+
+function modalById(workspace: SlackWorkspace, id: string): SlackModal {
+  const modal = workspace.state.modals.find((candidate) => candidate.id === id);
+  if (!modal) throw new SlackDriverError(`No modal ${id}`);
+  return modal;
+}
+
+/** A handle on modal `modalId`; every read is fresh from the stand-in. */
+export function modalHandle(context: DriverContext, modalId: string): ModalHandle {
+  const { slack, endpoint, actorFor } = context;
+  const { workspace, controls } = slack;
+  const open = () => {
+    const modal = modalById(workspace, modalId);
+    if (modal.status !== "open")
+      throw new SlackDriverError(`Modal ${modalId} is closed (${modal.closeReason})`);
+    return { modal, record: modal.stack.at(-1) as SlackViewRecord };
+  };
+  const locate = (record: SlackViewRecord, blockId: string, actionId: string): LocatedElement => {
+    const found = interactiveElements(record.view.blocks).find(
+      (located) => located.block.block_id === blockId && located.element.action_id === actionId,
+    );
+    if (!found) {
+      const known = interactiveElements(record.view.blocks)
+        .map((located) => `${String(located.block.block_id)}/${String(located.element.action_id)}`)
+        .join(", ");
+      throw new SlackDriverError(
+        `View ${record.view.id} has no element ${blockId}/${actionId}; it has ${known}`,
+      );
+    }
+    return found;
+  };
+  const dispatch = async (
+    record: SlackViewRecord,
+    located: LocatedElement,
+    chosen: Parameters<typeof actionFor>[1],
+  ) => {
+    const actor = actorFor(record.userId);
+    const triggerId = controls.issueTrigger(record.userId, { kind: "view", viewId: record.view.id });
+    const action = actionFor(located, chosen, actionTs(workspace.clock));
+    const payload = viewBlockActionsPayload(actor, structuredClone(record.view), action, triggerId);
+    return deliver(
+      endpoint,
+      workspace,
+      { kind: "block_actions", userId: record.userId },
+      payloadForm(payload),
+    );
+  };
+
+  return {
+    id: modalId,
+    get userId() {
+      return modalById(workspace, modalId).userId;
+    },
+    get modal() {
+      return modalById(workspace, modalId);
+    },
+    get isOpen() {
+      return modalById(workspace, modalId).status === "open";
+    },
+    get view() {
+      return open().record.view;
+    },
+    get errors() {
+      return open().record.errors;
+    },
+    value(blockId, actionId) {
+      return open().record.view.state.values[blockId]?.[actionId];
+    },
+    async fill(blockId, actionId, value) {
+      const { modal, record } = open();
+      const located = locate(record, blockId, actionId);
+      if (located.element.type === "overflow") {
+        const option = offeredOptions(located.element).find((candidate) => candidate.value === value);
+        if (!option)
+          throw new SlackDriverError(
+            `${JSON.stringify(value)} is not an option of overflow ${blockId}/${actionId}`,
+          );
+        return { dispatched: true, ...(await dispatch(record, located, { selected_option: option })) };
+      }
+      if (!isStateful(located.element)) {
+        throw new SlackDriverError(
+          `${String(located.element.type)} ${blockId}/${actionId} cannot be filled; click it`,
+        );
+      }
+      const entered = enteredValue(located.element, blockId, value);
+      record.entered = {
+        ...record.entered,
+        [blockId]: { ...record.entered[blockId], [actionId]: entered },
+      };
+      record.view.state.values = currentState(record.view.blocks, record.entered);
+      workspace.viewChanged(modal, record, "view_input");
+      const dispatches = located.place !== "input" || located.block.dispatch_action === true;
+      if (!dispatches) return { dispatched: false };
+      return { dispatched: true, ...(await dispatch(record, located, entered)) };
+    },
+    async click(actionId, select = {}) {
+      const { record } = open();
+      const buttons = interactiveElements(record.view.blocks).filter(
+        (located) =>
+          located.element.type === "button" &&
+          located.element.action_id === actionId &&
+          (select.blockId === undefined || located.block.block_id === select.blockId) &&
+          (select.value === undefined || located.element.value === select.value),
+      );
+      const [button] = buttons;
+      if (!button)
+        throw new SlackDriverError(
+          `View ${record.view.id} has no button ${actionId} matching ${JSON.stringify(select)}`,
+        );
+      if (buttons.length > 1) {
+        throw new SlackDriverError(
+          `${buttons.length} buttons have action id ${actionId}; pass blockId or value`,
+        );
+      }
+      return dispatch(record, button, undefined);
+    },
+    async submit() {
+      const { record } = open();
+      const blocked = clientSideProblems(record.view.blocks, record.view.state.values);
+      if (Object.keys(blocked).length > 0) return { kind: "blocked", errors: blocked };
+      // Errors from an earlier answer go away when the person submits again.
+      record.errors = {};
+      const actor = actorFor(record.userId);
+      const triggerId = controls.issueTrigger(record.userId, { kind: "view", viewId: record.view.id });
+      const payload = viewSubmissionPayload(actor, structuredClone(record.view), triggerId);
+      const delivery = await deliver(
+        endpoint,
+        workspace,
+        { kind: "view_submission", userId: record.userId },
+        payloadForm(payload),
+      );
+      // The bot may have changed the view while answering; apply the answer to what is there now.
+      const current = workspace.findView(record.view.id);
+      if (current?.modal.status !== "open") {
+        return {
+          kind: "failed",
+          reason: `view ${record.view.id} was closed before the answer arrived`,
+          delivery,
+        };
+      }
+      return applySubmissionAnswer(workspace, current.modal, current.record, delivery);
+    },
+    async close() {
+      const { modal, record } = open();
+      const clearsAll = record.view.clear_on_close || modal.stack.length === 1;
+      let outcome: CloseOutcome = { notified: false };
+      if (record.view.notify_on_close) {
+        const payload = viewClosedPayload(
+          actorFor(record.userId),
+          structuredClone(record.view),
+          record.view.clear_on_close,
+        );
+        const delivery = await deliver(
+          endpoint,
+          workspace,
+          { kind: "view_closed", userId: record.userId },
+          payloadForm(payload),
+        );
+        outcome = { notified: true, delivery };
+      }
+      if (clearsAll) workspace.closeModal(modal, "closed_by_user");
+      else workspace.popView(modal, "closed_by_user");
+      return outcome;
+    },
+    async waitForView(check, waitOptions = {}) {
+      return slack.waitFor(
+        () => {
+          const modal = modalById(workspace, modalId);
+          const record = modal.stack.at(-1);
+          return modal.status === "open" && record && check(record.view, record) ? record.view : undefined;
+        },
+        { ...waitOptions, what: `a change to modal ${modalId}` },
+      );
+    },
+  };
+}
