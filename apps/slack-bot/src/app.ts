@@ -1,0 +1,142 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { FrontPaymentClient } from "@fakturabot/client";
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { Logger } from "pino";
+import { boltLogger } from "./bolt-logger.js";
+import type { BotDeps } from "./deps.js";
+import { frontPaymentCallbackRoute } from "./http/frontpayment-callback.js";
+import { healthRoute } from "./http/health-route.js";
+import { returnPagesRoute } from "./http/return-route.js";
+import type { FormDefaults } from "./invoice-form/defaults.js";
+import type { AccessRules } from "./listeners/access.js";
+import { registerListeners } from "./listeners/index.js";
+import { createOrderMessages } from "./services/order-messages.js";
+import { createStatusUpdates } from "./services/status-updates.js";
+import { createSubmissions } from "./services/submissions.js";
+import type { InvoiceStore } from "./store/types.js";
+
+export interface BotOptions {
+  slack: {
+    botToken: string;
+    signingSecret: string;
+    /** Socket Mode for development: needs the app-level token. */
+    socketMode?: { appToken: string; port: number } | undefined;
+    /** Another Slack Web API base URL, e.g. the sandbox's. */
+    apiUrl?: string | undefined;
+  };
+  frontPayment: FrontPaymentClient;
+  callbackSecret: string;
+  publicBaseUrl: string;
+  access: AccessRules;
+  taxRates: readonly number[];
+  formDefaults?: Partial<FormDefaults>;
+  store: InvoiceStore;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export interface RunningBot {
+  /** Where this server listens, e.g. `http://127.0.0.1:3000`. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Slack calls that change something must not be repeated blindly (a retried `chat.postMessage`
+ * can post twice): a few retries for network trouble, and rate limits waited out as Slack asks.
+ */
+function slackClientOptions(apiUrl: string | undefined, logger: Logger): WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+    timeout: 10_000,
+    logger: boltLogger(logger),
+  };
+}
+
+/**
+ * The composition root of the Slack app: Bolt with the listeners, and on the same server the
+ * Front Payment callback, the customer's return pages and a health check.
+ */
+export function createBot(options: BotOptions) {
+  const { logger, store } = options;
+  const now = options.now ?? (() => new Date());
+  const clientOptions = slackClientOptions(options.slack.apiUrl, logger);
+  // The services' own client: callbacks and background work happen outside Slack requests.
+  const slack = new WebClient(options.slack.botToken, clientOptions);
+  const messages = createOrderMessages({ slack, logger });
+  const statusUpdates = createStatusUpdates({ store, messages, logger });
+  const submissions = createSubmissions({
+    store,
+    frontPayment: options.frontPayment,
+    messages,
+    slack,
+    logger,
+  });
+  const deps: BotDeps = {
+    access: options.access,
+    publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ""),
+    taxRates: options.taxRates,
+    formDefaults: options.formDefaults ?? {},
+    store,
+    frontPayment: options.frontPayment,
+    messages,
+    statusUpdates,
+    submissions,
+    logger,
+    now,
+  };
+
+  const customRoutes: CustomRoute[] = [
+    healthRoute(),
+    frontPaymentCallbackRoute({
+      store,
+      statusUpdates,
+      messages,
+      callbackSecret: options.callbackSecret,
+      logger,
+      now: () => now().getTime(),
+    }),
+    returnPagesRoute({ store }),
+  ];
+  const socketMode = options.slack.socketMode;
+  const receiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: socketMode.appToken,
+        customRoutes,
+        installerOptions: { port: socketMode.port },
+        logger: boltLogger(logger),
+      })
+    : new HTTPReceiver({
+        signingSecret: options.slack.signingSecret,
+        customRoutes,
+        logger: boltLogger(logger),
+      });
+  const app = new App({
+    token: options.slack.botToken,
+    receiver,
+    logger: boltLogger(logger),
+    clientOptions,
+  });
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.error({ err: error }, "unhandled error in a Slack listener");
+  });
+
+  return {
+    app,
+    deps,
+    /** Starts listening on `port` (0: any free port) on `host`. */
+    async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
+      const server = (await app.start({ port, host })) as Server | undefined;
+      const address = server?.address() as AddressInfo | null | undefined;
+      const url = `http://${host}:${address?.port ?? port}`;
+      logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
+      return { url, stop: () => app.stop() as Promise<void> };
+    },
+  };
+}
+
+export type Bot = ReturnType<typeof createBot>;

@@ -1,0 +1,23 @@
+/** Who may use the bot where: empty allowlists allow everyone. */
+export interface AccessRules {
+  allowedUserIds: readonly string[];
+  allowedChannelIds: readonly string[];
+  adminUserIds: readonly string[];
+}
+
+/** Why this user may not use the bot in this channel, or null when they may. Admins may everywhere. */
+export function accessProblem(
+  rules: AccessRules,
+  who: { userId: string; channelId: string },
+): "user" | "channel" | null {
+  if (rules.adminUserIds.includes(who.userId)) return null;
+  if (rules.allowedUserIds.length > 0 && !rules.allowedUserIds.includes(who.userId)) return "user";
+  if (rules.allowedChannelIds.length > 0 && !rules.allowedChannelIds.includes(who.channelId))
+    return "channel";
+  return null;
+}
+
+/** Only the order's creator and the configured admins may cancel it. */
+export function mayCancel(rules: AccessRules, userId: string, order: { userId: string }): boolean {
+  return order.userId === userId || rules.adminUserIds.includes(userId);
+}

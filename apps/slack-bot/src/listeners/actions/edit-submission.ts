@@ -1,0 +1,27 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { BotDeps } from "../../deps.js";
+import { formFromOrder } from "../../invoice-form/from-order.js";
+import { decodeFormMetadata, newFormMetadata } from "../../invoice-form/metadata.js";
+import { invoiceModal } from "../../views/invoice-modal.js";
+
+type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** "Edit" after a failed submission: back to the form, filled in from what was sent. */
+export function editSubmissionClicked(deps: BotDeps) {
+  return async ({ ack, body, action, client }: Args) => {
+    await ack();
+    const orderId = action.type === "button" ? action.value : undefined;
+    const view = body.view;
+    if (!orderId || !view) return;
+    const order = await deps.store.get(orderId);
+    if (!order?.request || order.userId !== body.user.id) return;
+    const base = view.private_metadata
+      ? decodeFormMetadata(view.private_metadata)
+      : newFormMetadata({ channelId: order.channelId });
+    const { metadata, values } = formFromOrder(order.request, base, { orderId: order.id });
+    await client.views.update({
+      view_id: view.id,
+      view: invoiceModal({ metadata, initial: values, taxRates: deps.taxRates, defaults: deps.formDefaults }),
+    });
+  };
+}

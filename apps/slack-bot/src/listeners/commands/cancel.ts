@@ -1,0 +1,48 @@
+import type { WebClient } from "@slack/web-api";
+import type { BotDeps } from "../../deps.js";
+import { cancelConfirmModal } from "../../views/cancel-modal.js";
+import { mayCancel } from "../access.js";
+import { findOrder } from "../find-order.js";
+
+/** Statuses after which cancelling makes no sense, and how to say so. */
+const NOT_CANCELLABLE: Record<string, string> = {
+  PAID: "is already paid, so it can't be cancelled. Refund it in Front Payment Go instead.",
+  REFUNDED: "is already paid and refunded.",
+  "PARTIAL REFUNDED": "is already paid (and partly refunded), so it can't be cancelled.",
+  CANCELLED: "is already cancelled.",
+  EXPIRED: "has expired; there is nothing to cancel.",
+};
+
+/**
+ * `/invoice cancel <order> [note]`: checks who asks and whether the order can be cancelled, then
+ * opens a confirmation dialog (nothing is sent to Front Payment before the user confirms). Returns
+ * the message to show instead, when there is no dialog.
+ */
+export async function openCancelDialog(
+  deps: BotDeps,
+  client: WebClient,
+  request: { reference: string; note: string; userId: string; triggerId: string },
+): Promise<string | null> {
+  const order = await findOrder(deps.store, request.reference);
+  if (!order)
+    return `I can only cancel invoices sent with Fakturabot, and \`${request.reference}\` isn't one of them.`;
+  if (!mayCancel(deps.access, request.userId, order)) {
+    return `Only <@${order.userId}>, who sent it, or a Fakturabot admin can cancel \`${request.reference}\`.`;
+  }
+  if (order.state !== "created" || !order.fpOrderUuid) {
+    return `\`${request.reference}\` was never created at Front Payment, so there is nothing to cancel.`;
+  }
+  const final = order.status ? NOT_CANCELLABLE[order.status] : undefined;
+  if (final) return `\`${order.fpOrderUuid}\` ${final}`;
+  await client.views.open({
+    trigger_id: request.triggerId,
+    view: cancelConfirmModal({
+      orderId: order.id,
+      fpOrderUuid: order.fpOrderUuid,
+      customerName: order.customerName,
+      grandTotalOre: order.grandTotalOre,
+      note: request.note,
+    }),
+  });
+  return null;
+}

@@ -1,0 +1,52 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
+import type { BotDeps } from "../../deps.js";
+import { helpMessage, notAllowedText } from "../../views/help.js";
+import { accessProblem } from "../access.js";
+import { openCancelDialog } from "./cancel.js";
+import { openInvoiceModal } from "./new-invoice.js";
+import { parseInvoiceCommand } from "./parse-command.js";
+import { orderStatusText } from "./status.js";
+
+/** `/invoice [text]`, `/invoice status|cancel <order>`, `/invoice help`. */
+export function invoiceCommand(deps: BotDeps) {
+  return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+    const problem = accessProblem(deps.access, { userId: command.user_id, channelId: command.channel_id });
+    if (problem) {
+      await ack({ response_type: "ephemeral", text: notAllowedText(problem) });
+      return;
+    }
+    const parsed = parseInvoiceCommand(command.text);
+    switch (parsed.kind) {
+      case "new":
+        // The trigger expires 3 s after Slack issued it: ack, then open the modal before any other I/O.
+        await ack();
+        await openInvoiceModal(deps, client, {
+          triggerId: command.trigger_id,
+          channelId: command.channel_id,
+          text: parsed.text,
+        });
+        return;
+      case "help":
+        await ack({ response_type: "ephemeral", ...helpMessage() });
+        return;
+      case "invalid":
+        await ack({ response_type: "ephemeral", text: parsed.message });
+        return;
+      case "status":
+        await ack();
+        await respond({ response_type: "ephemeral", text: await orderStatusText(deps, parsed.reference) });
+        return;
+      case "cancel": {
+        await ack();
+        const refusal = await openCancelDialog(deps, client, {
+          reference: parsed.reference,
+          note: parsed.note,
+          userId: command.user_id,
+          triggerId: command.trigger_id,
+        });
+        if (refusal) await respond({ response_type: "ephemeral", text: refusal });
+        return;
+      }
+    }
+  };
+}

@@ -1,0 +1,22 @@
+import type { WebClient } from "@slack/web-api";
+import type { BotDeps } from "../../deps.js";
+import { newFormMetadata } from "../../invoice-form/metadata.js";
+import { prefillFromCommandText } from "../../invoice-form/prefill.js";
+import { invoiceModal } from "../../views/invoice-modal.js";
+
+/** Opens a new invoice form, prefilled from what followed `/invoice` (an email, an amount…). */
+export async function openInvoiceModal(
+  deps: BotDeps,
+  client: WebClient,
+  request: { triggerId: string; channelId: string; text: string },
+): Promise<void> {
+  await client.views.open({
+    trigger_id: request.triggerId,
+    view: invoiceModal({
+      metadata: newFormMetadata({ channelId: request.channelId }),
+      initial: prefillFromCommandText(request.text),
+      taxRates: deps.taxRates,
+      defaults: deps.formDefaults,
+    }),
+  });
+}

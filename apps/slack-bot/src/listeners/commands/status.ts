@@ -1,0 +1,46 @@
+import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
+import { numericValue } from "@fakturabot/schema";
+import type { BotDeps } from "../../deps.js";
+import { formatNok } from "../../views/format.js";
+import { statusLabel } from "../../views/order-status.js";
+import { findOrder } from "../find-order.js";
+
+/** The answer to `/invoice status <order>`, from Front Payment's Get Order Status. */
+export async function orderStatusText(deps: BotDeps, reference: string): Promise<string> {
+  const order = await findOrder(deps.store, reference);
+  const fpOrderUuid = order?.fpOrderUuid ?? (reference.startsWith("ODR") ? reference : null);
+  if (!fpOrderUuid) {
+    return order
+      ? `\`${reference}\` was never created at Front Payment (${order.state}${order.failureReason ? `: ${order.failureReason}` : ""}).`
+      : `I don't know an invoice \`${reference}\`. Use the id from the invoice message.`;
+  }
+  try {
+    const status = await deps.frontPayment.getOrderStatus(fpOrderUuid);
+    if (order) {
+      await deps.statusUpdates.record(order.id, {
+        fpOrderUuid,
+        status: status.status,
+        sentAt: null,
+        paymentMethod: null,
+        amount: null,
+        source: "lookup",
+        receivedAt: deps.now(),
+      });
+    }
+    const amounts = [
+      status.orderAmount === undefined
+        ? null
+        : `total ${formatNok(Math.round(numericValue(status.orderAmount) * 100))}`,
+      status.refundedAmount === undefined || numericValue(status.refundedAmount) === 0
+        ? null
+        : `refunded ${formatNok(Math.round(numericValue(status.refundedAmount) * 100))}`,
+    ].filter(Boolean);
+    const who = order ? ` to ${order.customerName}` : "";
+    return `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`;
+  } catch (error) {
+    if (error instanceof FrontPaymentNotFoundError) return `Front Payment has no order \`${fpOrderUuid}\`.`;
+    if (error instanceof FrontPaymentError)
+      return `I couldn't get the status from Front Payment: ${error.message}`;
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import type { App } from "@slack/bolt";
+import type { BotDeps } from "../deps.js";
+import {
+  ACTION_IDS,
+  ADD_LINE_ACTION_ID,
+  CONFIRM_UNKNOWN_RETRY_ACTION_ID,
+  EDIT_SUBMISSION_ACTION_ID,
+  INVOICE_MODAL_CALLBACK_ID,
+  RECALCULATE_ACTION_IDS,
+  REMOVE_LINE_ACTION_ID,
+  RETRY_SUBMISSION_ACTION_ID,
+  SUBMISSION_CALLBACK_ID,
+} from "../invoice-form/ids.js";
+import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
+import { addLineClicked } from "./actions/add-line.js";
+import { customerTypeChanged } from "./actions/customer-type.js";
+import { editSubmissionClicked } from "./actions/edit-submission.js";
+import { lineValueChanged } from "./actions/recalculate.js";
+import { removeLineClicked } from "./actions/remove-line.js";
+import { retrySubmissionClicked } from "./actions/retry-submission.js";
+import { invoiceCommand } from "./commands/invoice.js";
+import { cancelSubmission } from "./views/cancel-submission.js";
+import { invoiceClosed } from "./views/invoice-closed.js";
+import { invoiceSubmission } from "./views/invoice-submission.js";
+
+/** Every Slack listener of the bot, one file each. */
+export function registerListeners(app: App, deps: BotDeps): void {
+  app.command("/invoice", invoiceCommand(deps));
+
+  app.action(ACTION_IDS.customerType, customerTypeChanged(deps));
+  app.action(ADD_LINE_ACTION_ID, addLineClicked(deps));
+  app.action(REMOVE_LINE_ACTION_ID, removeLineClicked(deps));
+  for (const actionId of RECALCULATE_ACTION_IDS) app.action(actionId, lineValueChanged(deps));
+  app.action(RETRY_SUBMISSION_ACTION_ID, retrySubmissionClicked(deps, ["failed"]));
+  app.action(CONFIRM_UNKNOWN_RETRY_ACTION_ID, retrySubmissionClicked(deps, ["unknown"]));
+  app.action(EDIT_SUBMISSION_ACTION_ID, editSubmissionClicked(deps));
+
+  app.view(INVOICE_MODAL_CALLBACK_ID, invoiceSubmission(deps));
+  app.view({ callback_id: INVOICE_MODAL_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
+  app.view({ callback_id: SUBMISSION_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
+  app.view(CANCEL_MODAL_CALLBACK_ID, cancelSubmission(deps));
+}

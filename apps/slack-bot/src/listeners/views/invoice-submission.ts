@@ -1,0 +1,62 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { BotDeps } from "../../deps.js";
+import { CALLBACK_PATH } from "../../http/frontpayment-callback.js";
+import { RETURN_PATH } from "../../http/return-route.js";
+import { decodeFormMetadata } from "../../invoice-form/metadata.js";
+import { readInvoiceForm } from "../../invoice-form/read.js";
+import { validateInvoiceForm } from "../../invoice-form/validate.js";
+import { maskPersonalNumber } from "../../logger.js";
+import { newOrderId } from "../../orders/order-id.js";
+import { sendingModal } from "../../views/submission.js";
+
+/**
+ * The invoice form is submitted: errors go next to their fields; a valid order is recorded,
+ * the modal shows "Sending…" within Slack's 3 s, and then the outcome.
+ */
+export function invoiceSubmission(deps: BotDeps) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const metadata = decodeFormMetadata(view.private_metadata);
+    const form = readInvoiceForm(view.state.values, metadata);
+    const orderId = newOrderId();
+    const validation = validateInvoiceForm(form, {
+      now: deps.now(),
+      referenceNo: orderId,
+      callback: {
+        callbackUrl: `${deps.publicBaseUrl}${CALLBACK_PATH}/${orderId}`,
+        success: `${deps.publicBaseUrl}${RETURN_PATH}/${orderId}/success`,
+        failure: `${deps.publicBaseUrl}${RETURN_PATH}/${orderId}/failure`,
+      },
+      taxRates: deps.taxRates,
+      defaults: deps.formDefaults,
+    });
+    if (!validation.ok) {
+      await ack({ response_action: "errors", errors: validation.errors });
+      return;
+    }
+    const customer = validation.order.customerDetails;
+    const { order, created } = await deps.submissions.begin({
+      id: orderId,
+      // The same view state submitted twice (a double click) is one submission.
+      submissionKey: `${view.id}:${view.hash}`,
+      teamId: body.team?.id ?? view.team_id,
+      channelId: metadata.channelId,
+      userId: body.user.id,
+      customerType: customer.type,
+      customerName: customer.name,
+      customerIdentifier:
+        customer.type === "private" ? maskPersonalNumber(customer.personalNumber) : customer.organizationId,
+      preferredLanguage: customer.preferredLanguage ?? "no",
+      grandTotalOre: validation.grandTotalOre,
+      request: validation.order,
+    });
+    if (!created) {
+      await ack({ response_action: "update", view: deps.submissions.viewFor(order) });
+      return;
+    }
+    await ack({
+      response_action: "update",
+      view: sendingModal({ customerName: order.customerName, grandTotalOre: order.grandTotalOre }),
+    });
+    await deps.submissions.send(order, view.id, { values: form, metadata });
+  };
+}

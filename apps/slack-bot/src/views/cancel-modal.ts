@@ -1,0 +1,56 @@
+import type { ModalView } from "./block-kit.js";
+import { formatNok } from "./format.js";
+
+export const CANCEL_MODAL_CALLBACK_ID = "cancel_order";
+export const CANCEL_NOTE_BLOCK_ID = "cancellation_note";
+export const CANCEL_NOTE_ACTION_ID = "note";
+
+/** Asks for the cancellation note and confirmation before anything is sent to Front Payment. */
+export function cancelConfirmModal(order: {
+  orderId: string;
+  fpOrderUuid: string;
+  customerName: string;
+  grandTotalOre: number;
+  note: string;
+}): ModalView {
+  return {
+    type: "modal",
+    callback_id: CANCEL_MODAL_CALLBACK_ID,
+    private_metadata: order.orderId,
+    title: { type: "plain_text", text: "Cancel invoice" },
+    submit: { type: "plain_text", text: "Cancel invoice" },
+    close: { type: "plain_text", text: "Keep it" },
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `Cancel the invoice to *${order.customerName}* for *${formatNok(order.grandTotalOre)}* (\`${order.fpOrderUuid}\`)? The customer will no longer be able to pay it.`,
+        },
+      },
+      {
+        type: "input",
+        block_id: CANCEL_NOTE_BLOCK_ID,
+        label: { type: "plain_text", text: "Reason" },
+        hint: { type: "plain_text", text: "Sent to Front Payment with the cancellation." },
+        element: {
+          type: "plain_text_input",
+          action_id: CANCEL_NOTE_ACTION_ID,
+          multiline: true,
+          max_length: 500,
+          ...(order.note ? { initial_value: order.note } : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** The modal after the cancellation was sent, or why it could not be. */
+export function cancelOutcomeModal(outcome: { title: string; text: string }): ModalView {
+  return {
+    type: "modal",
+    title: { type: "plain_text", text: outcome.title },
+    close: { type: "plain_text", text: "Close" },
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: outcome.text } }],
+  };
+}

@@ -1,0 +1,68 @@
+import { escapeMrkdwn, type KnownBlock, mrkdwnLink } from "./block-kit.js";
+import { formatNok } from "./format.js";
+import { statusEmoji, statusLabel } from "./order-status.js";
+
+/** What the channel message shows about an order: nothing personal beyond name and masked number. */
+export interface OrderMessageInput {
+  orderId: string;
+  fpOrderUuid: string | null;
+  customerName: string;
+  customerIdentifier: string;
+  grandTotalOre: number;
+  status: string | null;
+  bankIdUrl: string | null;
+  createdBy: string;
+}
+
+/** The message in the channel that follows the order from sent to paid; `chat.update` rewrites it. */
+export function orderMessage(order: OrderMessageInput): { text: string; blocks: KnownBlock[] } {
+  const total = formatNok(order.grandTotalOre);
+  const status = order.status ?? "SENT";
+  const customer = escapeMrkdwn(order.customerName);
+  const awaitingBankId = order.bankIdUrl !== null && status === "SENT";
+  const bankIdLink = order.bankIdUrl
+    ? mrkdwnLink(order.bankIdUrl, "open the BankID verification")
+    : undefined;
+  const nextStep = awaitingBankId
+    ? `:bust_in_silhouette: The customer confirms with BankID: ${bankIdLink ?? "the link is in Front Payment Go"}`
+    : order.bankIdUrl === null
+      ? ":zap: Invoiced directly, no BankID step."
+      : null;
+  const blocks: KnownBlock[] = [
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: `*Invoice to ${customer}*: ${total}\n${statusLabel(status)}` },
+    },
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*Customer*\n${customer} (${escapeMrkdwn(order.customerIdentifier)})` },
+        { type: "mrkdwn", text: `*Total*\n${total}` },
+        { type: "mrkdwn", text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
+        { type: "mrkdwn", text: `*Status*\n${statusLabel(status)}` },
+      ],
+    },
+  ];
+  if (nextStep) blocks.push({ type: "section", text: { type: "mrkdwn", text: nextStep } });
+  blocks.push({
+    type: "context",
+    elements: [
+      { type: "mrkdwn", text: `Sent by <@${order.createdBy}> · our reference \`${order.orderId}\`` },
+    ],
+  });
+  return { text: `Invoice to ${order.customerName}: ${total}, ${status}`, blocks };
+}
+
+/** A callback from Front Payment (or a status lookup), as a thread reply: "PAID via Visa, 1 250,00 kr". */
+export function statusChangeText(change: {
+  status: string;
+  paymentMethod: string | null;
+  amount: string | null;
+}): string {
+  const via = change.paymentMethod ? ` via ${change.paymentMethod}` : "";
+  const amount =
+    change.amount !== null && /^\d+(\.\d+)?$/.test(change.amount)
+      ? `, ${formatNok(Math.round(Number(change.amount) * 100))}`
+      : "";
+  return `${statusEmoji(change.status)} ${change.status}${via}${amount}`;
+}

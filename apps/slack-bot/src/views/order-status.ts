@@ -1,0 +1,21 @@
+/** How each known Front Payment status reads in Slack; unknown statuses are shown as they are (decision 9). */
+const STATUS_LABELS: Record<string, { emoji: string; label: string }> = {
+  SENT: { emoji: ":hourglass_flowing_sand:", label: "Sent, waiting for the customer" },
+  INVOICED: { emoji: ":page_facing_up:", label: "Invoiced" },
+  PAID: { emoji: ":white_check_mark:", label: "Paid" },
+  CANCELLED: { emoji: ":no_entry_sign:", label: "Cancelled" },
+  EXPIRED: { emoji: ":hourglass:", label: "Expired" },
+  REFUNDED: { emoji: ":leftwards_arrow_with_hook:", label: "Refunded" },
+  "PARTIAL REFUNDED": { emoji: ":leftwards_arrow_with_hook:", label: "Partly refunded" },
+  Purring: { emoji: ":bell:", label: "Reminder sent (purring)" },
+  Inkasso: { emoji: ":warning:", label: "Sent to debt collection (inkasso)" },
+};
+
+export function statusEmoji(status: string): string {
+  return STATUS_LABELS[status]?.emoji ?? ":grey_question:";
+}
+
+/** e.g. ":white_check_mark: Paid"; an unknown status as Front Payment wrote it. */
+export function statusLabel(status: string): string {
+  return `${statusEmoji(status)} ${STATUS_LABELS[status]?.label ?? status}`;
+}
