@@ -30,7 +30,10 @@ function setAt(target: Mutable, path: string, value: unknown): Mutable {
   const keys = path.split(".");
   const last = keys.pop() as string;
   let node = target as Record<string, unknown>;
-  for (const key of keys) node = (node[key] ??= {}) as Record<string, unknown>;
+  for (const key of keys) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
   if (value === undefined) delete node[last];
   else node[last] = value;
   return target;
