@@ -41,6 +41,7 @@ export {
 } from "./operations.js";
 export {
   CheckedInvoiceOrderRequest,
+  createCheckedInvoiceOrderRequestSchema,
   createInvoiceOrderRequestSchema,
   DEFAULT_TAX_RATES,
   InvoiceOrderRequest,

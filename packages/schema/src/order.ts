@@ -148,8 +148,12 @@ export type ProductLine = InvoiceOrderRequest["products"][number];
  * `InvoiceOrderRequest` plus the Norwegian check digits (decision 6): what Fakturabot checks
  * before any money moves. Front Payment itself asks only for 11 digits / alphanumeric.
  */
-export const CheckedInvoiceOrderRequest = InvoiceOrderRequest.superRefine((order, context) => {
-  const problem = norwegianIdProblem(order.customerDetails);
-  if (problem)
-    context.addIssue({ code: "custom", path: ["customerDetails", problem.field], message: problem.message });
-});
+export function createCheckedInvoiceOrderRequestSchema(options: InvoiceOrderSchemaOptions = {}) {
+  return createInvoiceOrderRequestSchema(options).superRefine((order, context) => {
+    const problem = norwegianIdProblem(order.customerDetails);
+    if (problem)
+      context.addIssue({ code: "custom", path: ["customerDetails", problem.field], message: problem.message });
+  });
+}
+
+export const CheckedInvoiceOrderRequest = createCheckedInvoiceOrderRequestSchema();

@@ -1,9 +1,8 @@
 import {
-  CheckedInvoiceOrderRequest,
-  createInvoiceOrderRequestSchema,
+  type CheckedInvoiceOrderRequest,
+  createCheckedInvoiceOrderRequestSchema,
   DEFAULT_TAX_RATES,
   type InvoiceOrderRequest,
-  norwegianIdProblem,
   numericValue,
   priceOrder,
 } from "@fakturabot/schema";
@@ -76,24 +75,12 @@ function phrase(name: string, issue: ZodIssue): string {
 
 const checkedSchemas = new Map<string, typeof CheckedInvoiceOrderRequest>();
 
-/**
- * `CheckedInvoiceOrderRequest` for the account's VAT rates: the schema's own instance for the
- * default rates, else the same request schema and Norwegian check-digit rule with other rates.
- */
+/** `CheckedInvoiceOrderRequest` for the account's VAT rates, built once per set of rates. */
 function checkedSchema(taxRates: readonly number[]): typeof CheckedInvoiceOrderRequest {
-  if (taxRates.join() === DEFAULT_TAX_RATES.join()) return CheckedInvoiceOrderRequest;
   const key = taxRates.join();
   let schema = checkedSchemas.get(key);
   if (!schema) {
-    schema = createInvoiceOrderRequestSchema({ taxRates }).superRefine((order, context) => {
-      const problem = norwegianIdProblem(order.customerDetails);
-      if (problem)
-        context.addIssue({
-          code: "custom",
-          path: ["customerDetails", problem.field],
-          message: problem.message,
-        });
-    });
+    schema = createCheckedInvoiceOrderRequestSchema({ taxRates });
     checkedSchemas.set(key, schema);
   }
   return schema;
