@@ -28,7 +28,8 @@ export interface BotOptions {
   };
   frontPayment: FrontPaymentClient;
   callbackSecret: string;
-  publicBaseUrl: string;
+  /** Where Front Payment and customers reach this server; the listening address when left out. */
+  publicBaseUrl?: string | undefined;
   access: AccessRules;
   taxRates: readonly number[];
   formDefaults?: Partial<FormDefaults>;
@@ -77,7 +78,7 @@ export function createBot(options: BotOptions) {
   });
   const deps: BotDeps = {
     access: options.access,
-    publicBaseUrl: options.publicBaseUrl.replace(/\/+$/, ""),
+    publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
     store,
@@ -132,7 +133,8 @@ export function createBot(options: BotOptions) {
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
       const server = (await app.start({ port, host })) as Server | undefined;
       const address = server?.address() as AddressInfo | null | undefined;
-      const url = `http://${host}:${address?.port ?? port}`;
+      const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address?.port ?? port}`;
+      if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
       return { url, stop: () => app.stop() as Promise<void> };
     },

@@ -1,0 +1,92 @@
+import { createFrontPaymentClient } from "@fakturabot/client";
+import {
+  createSlackDriver,
+  type FrontPaymentSandbox,
+  type SlackDriver,
+  type SlackSandbox,
+  startFrontPaymentSandbox,
+  startSlackSandbox,
+} from "@fakturabot/sandbox";
+import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
+import type { Logger } from "pino";
+import { type Bot, createBot, type RunningBot } from "../app.js";
+import type { AccessRules } from "../listeners/access.js";
+import { openSqliteStore, type SqliteInvoiceStore } from "../store/index.js";
+
+/** Secrets of the local stack only: the stand-ins and the bot share them on loopback. */
+export const LOCAL_SECRETS = {
+  signingSecret: "local-signing-secret",
+  callbackSecret: "local-callback-secret",
+  frontPaymentToken: "sandbox-token",
+} as const;
+
+export interface LocalStackOptions {
+  dataDir: string;
+  logger: Logger;
+  /** Ports on 127.0.0.1; any free port when left out. */
+  ports?: { bot?: number; slack?: number; frontPayment?: number };
+  access?: AccessRules;
+  now?: () => Date;
+}
+
+export interface LocalStack {
+  frontPayment: FrontPaymentSandbox;
+  slack: SlackSandbox;
+  bot: Bot;
+  running: RunningBot;
+  store: SqliteInvoiceStore;
+  /** Acts as Slack (and as the people in it) towards the bot. */
+  driver: SlackDriver;
+  close(): Promise<void>;
+}
+
+/**
+ * Fakturabot with no accounts anywhere: the Front Payment and Slack stand-ins and the real bot,
+ * wired on loopback. `pnpm start` without Slack credentials, `pnpm demo` and the tests use it.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const { logger } = options;
+  const frontPayment = await startFrontPaymentSandbox({
+    callbackSecret: LOCAL_SECRETS.callbackSecret,
+    tokens: [LOCAL_SECRETS.frontPaymentToken],
+    ...(options.ports?.frontPayment === undefined ? {} : { port: options.ports.frontPayment }),
+    logger: logger.child({ component: "frontpayment-sandbox" }),
+  });
+  const slack = await startSlackSandbox(
+    options.ports?.slack === undefined ? {} : { port: options.ports.slack },
+  );
+  const store = openSqliteStore({ dataDir: options.dataDir });
+  const bot = createBot({
+    slack: { botToken: "xoxb-sandbox", signingSecret: LOCAL_SECRETS.signingSecret, apiUrl: slack.apiUrl },
+    frontPayment: createFrontPaymentClient({
+      token: LOCAL_SECRETS.frontPaymentToken,
+      baseUrl: frontPayment.url,
+      logger: logger.child({ component: "frontpayment" }),
+    }),
+    callbackSecret: LOCAL_SECRETS.callbackSecret,
+    access: options.access ?? { allowedChannelIds: [], allowedUserIds: [], adminUserIds: [] },
+    taxRates: DEFAULT_TAX_RATES,
+    store,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const running = await bot.start(options.ports?.bot ?? 0);
+  const driver = createSlackDriver({
+    slack,
+    botUrl: `${running.url}/slack/events`,
+    signingSecret: LOCAL_SECRETS.signingSecret,
+  });
+  return {
+    frontPayment,
+    slack,
+    bot,
+    running,
+    store,
+    driver,
+    async close() {
+      await running.stop();
+      await Promise.all([slack.close(), frontPayment.close()]);
+      await store.close();
+    },
+  };
+}
