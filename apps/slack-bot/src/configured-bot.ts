@@ -1,11 +1,11 @@
-// Starts Fakturabot from its environment: `node dist/main.js`, or `pnpm dev` with Socket Mode.
 import { createFrontPaymentClient } from "@fakturabot/client";
 import { createBot } from "./app.js";
-import { ConfigError, describeConfig, loadConfig } from "./config.js";
+import { describeConfig, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { openSqliteStore } from "./store/index.js";
 
-export async function main(env: Record<string, string | undefined> = process.env) {
+/** Starts Fakturabot against real Slack and Front Payment, configured by `env`. */
+export async function startConfiguredBot(env: Record<string, string | undefined>) {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, "starting Fakturabot");
@@ -46,20 +46,11 @@ export async function main(env: Record<string, string | undefined> = process.env
       .catch((error: unknown) => logger.warn({ orderId: order.id, err: error }, "could not tell the user"));
   }
 
-  const stop = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    await running.stop();
-    await store.close();
-    process.exit(0);
+  return {
+    url: running.url,
+    async stop() {
+      await running.stop();
+      await store.close();
+    },
   };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    // biome-ignore lint/suspicious/noConsole: start-up failures go to the operator's terminal
-    console.error(error instanceof ConfigError ? error.message : error);
-    process.exit(1);
-  });
 }
