@@ -19,27 +19,25 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
   const total = formatNok(order.grandTotalOre);
   const status = order.status ?? "SENT";
   const customer = escapeMrkdwn(order.customerName);
-  const awaitingBankId = order.bankIdUrl !== null && status === "SENT";
   const bankIdLink = order.bankIdUrl
     ? mrkdwnLink(order.bankIdUrl, "open the BankID verification")
     : undefined;
-  const nextStep = awaitingBankId
-    ? `:bust_in_silhouette: The customer confirms with BankID: ${bankIdLink ?? "the link is in Front Payment Go"}`
-    : order.bankIdUrl === null
-      ? ":zap: Invoiced directly, no BankID step."
-      : null;
+  const nextStep =
+    status === "SENT" && order.bankIdUrl !== null
+      ? `:bust_in_silhouette: The customer confirms with BankID: ${bankIdLink ?? "the link is in Front Payment Go"}`
+      : status === "INVOICED" && order.bankIdUrl === null
+        ? ":zap: Invoiced directly, no BankID step."
+        : null;
   const blocks: KnownBlock[] = [
     {
       type: "section",
-      text: { type: "mrkdwn", text: `*Invoice to ${customer}*: ${total}\n${statusLabel(status)}` },
+      text: { type: "mrkdwn", text: `*Invoice to ${customer}* · ${total}\n${statusLabel(status)}` },
     },
     {
       type: "section",
       fields: [
         { type: "mrkdwn", text: `*Customer*\n${customer} (${escapeMrkdwn(order.customerIdentifier)})` },
-        { type: "mrkdwn", text: `*Total*\n${total}` },
         { type: "mrkdwn", text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
-        { type: "mrkdwn", text: `*Status*\n${statusLabel(status)}` },
       ],
     },
   ];
@@ -59,7 +57,8 @@ export function statusChangeText(change: {
   paymentMethod: string | null;
   amount: string | null;
 }): string {
-  const via = change.paymentMethod ? ` via ${change.paymentMethod}` : "";
+  // Front Payment names a payment method on every callback; it means something once paid.
+  const via = change.paymentMethod && change.status === "PAID" ? ` via ${change.paymentMethod}` : "";
   const amount =
     change.amount !== null && /^\d+(\.\d+)?$/.test(change.amount)
       ? `, ${formatNok(Math.round(Number(change.amount) * 100))}`
