@@ -152,7 +152,11 @@ export function createCheckedInvoiceOrderRequestSchema(options: InvoiceOrderSche
   return createInvoiceOrderRequestSchema(options).superRefine((order, context) => {
     const problem = norwegianIdProblem(order.customerDetails);
     if (problem)
-      context.addIssue({ code: "custom", path: ["customerDetails", problem.field], message: problem.message });
+      context.addIssue({
+        code: "custom",
+        path: ["customerDetails", problem.field],
+        message: problem.message,
+      });
   });
 }
 

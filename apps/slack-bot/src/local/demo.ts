@@ -32,7 +32,7 @@ function typedValues(view: SlackViewObject): Record<string, Record<string, strin
         state.selected_option?.text.text ??
         state.selected_options?.map((option) => option.text.text).join(", ") ??
         undefined;
-      if (shown) (values[blockId] ??= {})[actionId] = shown;
+      if (shown) values[blockId] = { ...values[blockId], [actionId]: shown };
     }
   }
   return values;
