@@ -27,6 +27,10 @@ export interface LocalStackOptions {
   ports?: { bot?: number; slack?: number; frontPayment?: number };
   access?: AccessRules;
   now?: () => Date;
+  /** Stand-ins already running, used instead of new ones and left running by `close()` (a restart keeps them). */
+  standIns?: { frontPayment?: FrontPaymentSandbox; slack?: SlackSandbox };
+  /** The Front Payment client's time limit per attempt (the client's default when left out). */
+  frontPaymentTimeoutMs?: number;
 }
 
 export interface LocalStack {
@@ -46,15 +50,18 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { logger } = options;
-  const frontPayment = await startFrontPaymentSandbox({
-    callbackSecret: LOCAL_SECRETS.callbackSecret,
-    tokens: [LOCAL_SECRETS.frontPaymentToken],
-    ...(options.ports?.frontPayment === undefined ? {} : { port: options.ports.frontPayment }),
-    logger: logger.child({ component: "frontpayment-sandbox" }),
-  });
-  const slack = await startSlackSandbox(
-    options.ports?.slack === undefined ? {} : { port: options.ports.slack },
-  );
+  const own = { frontPayment: !options.standIns?.frontPayment, slack: !options.standIns?.slack };
+  const frontPayment =
+    options.standIns?.frontPayment ??
+    (await startFrontPaymentSandbox({
+      callbackSecret: LOCAL_SECRETS.callbackSecret,
+      tokens: [LOCAL_SECRETS.frontPaymentToken],
+      ...(options.ports?.frontPayment === undefined ? {} : { port: options.ports.frontPayment }),
+      logger: logger.child({ component: "frontpayment-sandbox" }),
+    }));
+  const slack =
+    options.standIns?.slack ??
+    (await startSlackSandbox(options.ports?.slack === undefined ? {} : { port: options.ports.slack }));
   const store = openSqliteStore({ dataDir: options.dataDir });
   const bot = createBot({
     slack: { botToken: "xoxb-sandbox", signingSecret: LOCAL_SECRETS.signingSecret, apiUrl: slack.apiUrl },
@@ -62,6 +69,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       token: LOCAL_SECRETS.frontPaymentToken,
       baseUrl: frontPayment.url,
       logger: logger.child({ component: "frontpayment" }),
+      ...(options.frontPaymentTimeoutMs === undefined ? {} : { timeoutMs: options.frontPaymentTimeoutMs }),
     }),
     callbackSecret: LOCAL_SECRETS.callbackSecret,
     access: options.access ?? { allowedChannelIds: [], allowedUserIds: [], adminUserIds: [] },
@@ -85,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     driver,
     async close() {
       await running.stop();
-      await Promise.all([slack.close(), frontPayment.close()]);
+      await Promise.all([own.slack && slack.close(), own.frontPayment && frontPayment.close()]);
       await store.close();
     },
   };
