@@ -1,14 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decodeFormMetadata } from "../src/invoice-form/metadata.js";
 import {
+  blockText,
   CORPORATE_CUSTOMER,
-  fillCustomer,
-  fillLine,
   type Harness,
   KARI,
+  onlyOrder,
   PRIVATE_CUSTOMER,
+  plain,
   SALES,
+  sendOrder,
   startHarness,
+  submitRequests,
+  viewTitles,
+  waitForOrderMessage,
+  waitForReply,
+  waitForTitle,
 } from "./e2e-harness.js";
 
 let harness: Harness;
@@ -19,78 +25,67 @@ afterEach(async () => {
   await harness.dispose();
 });
 
-/** Money is formatted with no-break spaces; compare as plain text. */
-function plain(text: string | undefined): string {
-  return (text ?? "").replace(/\u00a0/g, " ");
-}
-
-function firstLineKey(harness: Harness): string {
-  const view = harness.driver.modal(KARI).view;
-  return decodeFormMetadata(view.private_metadata ?? "").lineKeys[0] as string;
-}
-
 describe("/invoice from modal to paid", () => {
   it("a private customer: BankID, then INVOICED and PAID in the channel message and its thread", async () => {
-    const command = await harness.driver.slashCommand({
-      command: "/invoice",
-      userId: KARI,
-      channelId: SALES,
+    const { modal, outcome } = await sendOrder(harness, PRIVATE_CUSTOMER, {
+      lines: [{ name: "Konsulenttime", quantity: "2", rate: "1250" }],
     });
-    expect(command.status).toBe(200);
-    const modal = await command.modal();
-    await fillCustomer(modal, PRIVATE_CUSTOMER);
-    await fillLine(modal, firstLineKey(harness), { name: "Konsulenttime", quantity: "2", rate: "1250" });
-
-    const outcome = await modal.submit();
     expect(outcome.kind).toBe("updated");
+    await waitForTitle(modal, "Invoice created");
 
-    const message = await harness.slack.waitFor(() =>
-      harness.slack.workspace.messages(SALES).find((m) => m.text?.includes("Kari Nordmann")),
-    );
+    const message = await waitForOrderMessage(harness, "Kari Nordmann");
     expect(plain(message.text)).toContain("2 500,00 kr");
-    const order = harness.frontPayment.orders()[0];
-    expect(order?.status).toBe("SENT");
-    expect(JSON.stringify(message.blocks)).toContain("BankID");
-    expect(JSON.stringify(message.blocks)).not.toContain("28038712383");
+    const order = onlyOrder(harness);
+    expect(order.status).toBe("SENT");
+    expect(order.request.customerDetails.personalNumber).toBe("28038712383");
+    expect(blockText(message.blocks)).toContain("BankID");
+    expect(blockText(message.blocks)).toContain("280387*****");
+    expect(JSON.stringify(message)).not.toContain("28038712383");
 
-    harness.frontPayment.approveBankId(order?.uuid as string);
-    harness.frontPayment.markPaid(order?.uuid as string, { paymentMethod: "Visa" });
-    const paid = await harness.slack.waitFor(() => {
-      const thread = harness.slack.workspace.thread(SALES, message.ts);
-      return thread.some((reply) => reply.text?.includes("PAID via Visa")) ? thread : undefined;
-    });
-    expect(paid.map((reply) => plain(reply.text))).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining("INVOICED"),
-        expect.stringContaining("PAID via Visa, 2 500,00 kr"),
-      ]),
-    );
+    harness.frontPayment.approveBankId(order.uuid);
+    harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Visa" });
+    const thread = await waitForReply(harness, SALES, message.ts, "PAID via Visa");
+    expect(thread.map((reply) => plain(reply.text))).toEqual([
+      expect.stringContaining("INVOICED"),
+      expect.stringContaining("PAID via Visa, 2 500,00 kr"),
+    ]);
     const updated = harness.slack.workspace.message(SALES, message.ts);
-    expect(JSON.stringify(updated?.blocks)).toContain("Paid");
+    expect(blockText(updated?.blocks)).toContain("Paid");
+    expect(submitRequests(harness)).toHaveLength(1);
   });
 
   it("a corporate customer is invoiced directly, then PAID", async () => {
-    const command = await harness.driver.slashCommand({
-      command: "/invoice",
-      userId: KARI,
-      channelId: SALES,
+    const { outcome } = await sendOrder(harness, CORPORATE_CUSTOMER, {
+      lines: [{ name: "Lisens", rate: "9990" }],
     });
-    const modal = await command.modal();
-    await fillCustomer(modal, CORPORATE_CUSTOMER);
-    await fillLine(modal, firstLineKey(harness), { name: "Lisens", rate: "9990" });
-    expect((await modal.submit()).kind).toBe("updated");
+    expect(outcome.kind).toBe("updated");
 
-    const message = await harness.slack.waitFor(() =>
-      harness.slack.workspace.messages(SALES).find((m) => m.text?.includes("Equinor")),
+    const message = await waitForOrderMessage(harness, "Equinor");
+    const order = onlyOrder(harness);
+    expect(order.status).toBe("INVOICED");
+    expect(order.request.customerDetails.organizationId).toBe("923609016");
+    expect(blockText(message.blocks)).toContain("Invoiced directly");
+    harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Bank transfer" });
+    await waitForReply(harness, SALES, message.ts, "PAID via Bank transfer, 9 990,00 kr");
+    expect(blockText(harness.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Paid");
+  });
+
+  it("the modal says 'Sending to Front Payment…' at once, then shows the outcome with the BankID link", async () => {
+    const { modal, outcome } = await sendOrder(harness);
+    // Slack's 3 s answer to the submission is the sending view; the outcome replaces it later.
+    expect(outcome.kind === "updated" && blockText(outcome.view.blocks)).toContain(
+      "Sending to Front Payment…",
     );
-    const order = harness.frontPayment.orders()[0];
-    expect(order?.status).toBe("INVOICED");
-    expect(JSON.stringify(message.blocks)).toContain("Invoiced directly");
-    harness.frontPayment.markPaid(order?.uuid as string, { paymentMethod: "Bank transfer" });
-    await harness.slack.waitFor(() =>
-      harness.slack.workspace
-        .thread(SALES, message.ts)
-        .find((reply) => reply.text?.includes("PAID via Bank transfer")),
-    );
+    const created = await waitForTitle(modal, "Invoice created");
+    const order = onlyOrder(harness);
+    expect(blockText(created.blocks)).toContain("Front Payment created the invoice");
+    expect(JSON.stringify(created.blocks)).toContain(order.bankIdUrl as string);
+    expect(blockText(created.blocks)).toContain(order.uuid);
+
+    // The form (redrawn with totals while it was filled), then sending, then the outcome.
+    const titles = viewTitles(harness, modal.id);
+    expect(titles.slice(-2)).toEqual(["Sending invoice", "Invoice created"]);
+    expect(new Set(titles.slice(0, -2))).toEqual(new Set(["New invoice"]));
+    expect(modal.modal.userId).toBe(KARI);
   });
 });

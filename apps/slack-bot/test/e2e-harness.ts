@@ -2,10 +2,25 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { DEFAULT_CHANNELS, type ModalHandle } from "@fakturabot/sandbox";
-import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "../src/invoice-form/ids.js";
+import {
+  DEFAULT_CHANNELS,
+  type ModalHandle,
+  type SlackMessage,
+  type SlackViewObject,
+  type SubmitOutcome,
+} from "@fakturabot/sandbox";
+import {
+  type CustomerInput,
+  fillCustomer,
+  fillLine,
+  type LineInput,
+  lineKeys,
+} from "../src/local/fill-invoice.js";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../src/local/stack.js";
 import { createLogger } from "../src/logger.js";
+
+export type { CustomerInput, LineInput };
+export { fillCustomer, fillLine, lineKeys };
 
 /** Every log line the bot wrote, as text, for assertions about what reaches the logs. */
 export interface CapturedLogs {
@@ -16,14 +31,26 @@ export interface CapturedLogs {
 export interface Harness extends LocalStack {
   dataDir: string;
   logs: CapturedLogs;
-  /** Closes everything and removes the data directory. */
+  /**
+   * Closes everything and removes the data directory (unless the test brought its own). Throws
+   * when Slack refused anything for breaking its limits during the test: every view and message
+   * of every test is held to them.
+   */
   dispose(): Promise<void>;
 }
 
+export type HarnessOptions = Partial<Omit<LocalStackOptions, "logger">> & { logs?: CapturedLogs };
+
+/** Slack's answers to a view or message that breaks its limits. */
+const LIMIT_ERRORS = new Set([
+  "invalid_arguments",
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "view_too_large",
+]);
+
 /** The whole local stack (both stand-ins and the real bot over loopback HTTP) on a fresh data dir. */
-export async function startHarness(
-  options: Partial<Omit<LocalStackOptions, "logger">> & { logs?: CapturedLogs } = {},
-): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), "fakturabot-e2e-")));
   const logs = options.logs ?? captureLogs();
   const destination = new Writable({
@@ -42,8 +69,16 @@ export async function startHarness(
     dataDir,
     logs,
     async dispose() {
+      const refused = stack.slack.workspace.state.calls.filter(
+        (call) => call.error !== undefined && LIMIT_ERRORS.has(call.error),
+      );
       await stack.close();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (refused.length > 0) {
+        throw new Error(
+          `Slack refused ${refused.map((call) => `${call.method} (${call.error})`).join(", ")}: ${JSON.stringify(refused)}`,
+        );
+      }
     },
   };
 }
@@ -54,21 +89,15 @@ export function captureLogs(): CapturedLogs {
 }
 
 export const KARI = "U0KARINOR";
+export const OLA = "U0OLAHANS";
+export const INGRID = "U0INGBERG";
 export const SALES = DEFAULT_CHANNELS.sales;
+export const GENERAL = DEFAULT_CHANNELS.general;
+export const FINANCE = DEFAULT_CHANNELS.finance;
+/** The bot's direct message with Kari. */
+export const KARI_DM = "D0KARIBOT";
 
-export interface CustomerInput {
-  type?: "private" | "corporate";
-  name?: string;
-  email?: string;
-  mobile?: string;
-  personalNumber?: string;
-  organizationId?: string;
-  street?: string;
-  zip?: string;
-  city?: string;
-}
-
-export const PRIVATE_CUSTOMER: Required<Omit<CustomerInput, "organizationId">> = {
+export const PRIVATE_CUSTOMER = {
   type: "private",
   name: "Kari Nordmann",
   email: "kari.nordmann@example.com",
@@ -77,7 +106,7 @@ export const PRIVATE_CUSTOMER: Required<Omit<CustomerInput, "organizationId">> =
   street: "Klosterenget 144",
   zip: "7030",
   city: "Trondheim",
-};
+} as const satisfies CustomerInput;
 
 export const CORPORATE_CUSTOMER = {
   type: "corporate",
@@ -88,44 +117,138 @@ export const CORPORATE_CUSTOMER = {
   street: "Forusbeen 50",
   zip: "4035",
   city: "Stavanger",
-} as const;
+} as const satisfies CustomerInput;
 
-/** Fills the customer part of the open invoice modal, switching the customer type first if asked. */
-export async function fillCustomer(modal: ModalHandle, customer: CustomerInput): Promise<void> {
-  if (customer.type === "corporate") {
-    await modal.fill(BLOCK_IDS.customerType, ACTION_IDS.customerType, "corporate");
-    await modal.waitForView((view) =>
-      view.blocks.some((block) => block.block_id === BLOCK_IDS.organizationId),
-    );
-  }
-  const fields: [
-    keyof CustomerInput,
-    "name" | "email" | "mobile" | "personalNumber" | "organizationId" | "street" | "zip" | "city",
-  ][] = [
-    ["name", "name"],
-    ["email", "email"],
-    ["mobile", "mobile"],
-    ["personalNumber", "personalNumber"],
-    ["organizationId", "organizationId"],
-    ["street", "street"],
-    ["zip", "zip"],
-    ["city", "city"],
-  ];
-  for (const [key, field] of fields) {
-    const value = customer[key];
-    if (value !== undefined) await modal.fill(BLOCK_IDS[field], ACTION_IDS[field], value);
-  }
+export const CONSULTING: LineInput = { name: "Konsulenttime", quantity: "2", rate: "1250" };
+
+/** Money is formatted with no-break spaces; compare as plain text. */
+export function plain(text: string | undefined): string {
+  return (text ?? "").replace(/\u00a0/g, " ");
 }
 
-/** Fills product line `index` (0-based, in display order) of the open invoice modal. */
-export async function fillLine(
+/** Every text of a view or message's blocks, in order, as plain text. */
+export function blockText(blocks: readonly unknown[] | undefined): string {
+  const texts: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === "text" && typeof inner === "string") texts.push(inner);
+        else walk(inner);
+      }
+    }
+  };
+  walk(blocks);
+  return plain(texts.join("\n"));
+}
+
+/** Types `/invoice [text]` as `userId` in `channelId` and returns the modal the bot opens. */
+export async function openInvoice(
+  harness: Harness,
+  {
+    userId = KARI,
+    channelId = SALES,
+    text = "",
+  }: { userId?: string; channelId?: string; text?: string } = {},
+): Promise<ModalHandle> {
+  const command = await harness.driver.slashCommand({ command: "/invoice", text, userId, channelId });
+  if (command.status !== 200) throw new Error(`/invoice answered ${command.status}: ${command.body}`);
+  return command.modal();
+}
+
+/** Fills a whole order (customer and one line per entry, adding lines as needed). */
+export async function fillOrder(
   modal: ModalHandle,
-  lineKey: string,
-  line: { name: string; quantity?: string; rate: string; tax?: string },
+  customer: CustomerInput,
+  lines: readonly LineInput[] = [CONSULTING],
 ): Promise<void> {
-  await modal.fill(lineBlockId(lineKey, "name"), LINE_ACTION_IDS.name, line.name);
-  if (line.quantity !== undefined)
-    await modal.fill(lineBlockId(lineKey, "quantity"), LINE_ACTION_IDS.quantity, line.quantity);
-  await modal.fill(lineBlockId(lineKey, "rate"), LINE_ACTION_IDS.rate, line.rate);
-  if (line.tax !== undefined) await modal.fill(lineBlockId(lineKey, "tax"), LINE_ACTION_IDS.tax, line.tax);
+  await fillCustomer(modal, customer);
+  while (lineKeys(modal).length < lines.length) {
+    const count = lineKeys(modal).length;
+    await modal.click("invoice_form.add_line");
+    await modal.waitForView(() => lineKeys(modal).length > count);
+  }
+  const keys = lineKeys(modal);
+  for (const [index, line] of lines.entries()) await fillLine(modal, keys[index] as string, line);
+}
+
+/** Opens `/invoice`, fills the order and submits it; returns the modal and the submission's outcome. */
+export async function sendOrder(
+  harness: Harness,
+  customer: CustomerInput = PRIVATE_CUSTOMER,
+  options: { userId?: string; channelId?: string; lines?: readonly LineInput[] } = {},
+): Promise<{ modal: ModalHandle; outcome: SubmitOutcome }> {
+  const modal = await openInvoice(harness, options);
+  await fillOrder(modal, customer, options.lines);
+  return { modal, outcome: await modal.submit() };
+}
+
+/** Waits until the modal's top view is titled `title` (the submission's outcome views). */
+export function waitForTitle(modal: ModalHandle, title: string): Promise<SlackViewObject> {
+  return modal.waitForView((view) => view.title?.text === title);
+}
+
+/** Waits for the order message about `customerName` in `channel`. */
+export function waitForOrderMessage(
+  harness: Harness,
+  customerName: string,
+  channel: string = SALES,
+): Promise<SlackMessage> {
+  return harness.slack.waitFor(
+    () => harness.slack.workspace.messages(channel).find((message) => message.text.includes(customerName)),
+    { what: `the order message about ${customerName} in ${channel}` },
+  );
+}
+
+/** Waits for a thread reply under `ts` containing `text`; returns the whole thread. */
+export function waitForReply(
+  harness: Harness,
+  channel: string,
+  ts: string,
+  text: string,
+): Promise<SlackMessage[]> {
+  return harness.slack.waitFor(
+    () => {
+      const thread = harness.slack.workspace.thread(channel, ts);
+      return thread.some((reply) => plain(reply.text).includes(text)) ? thread : undefined;
+    },
+    { what: `a reply containing ${JSON.stringify(text)} under ${ts}` },
+  );
+}
+
+/** The submit requests Front Payment's stand-in received: "sent exactly once" is one of them. */
+export function submitRequests(harness: Harness) {
+  return harness.frontPayment.requests.filter((request) => request.endpoint === "submitInvoiceOrder");
+}
+
+/** The Front Payment order behind the only submission so far. */
+export function onlyOrder(harness: Harness) {
+  const orders = harness.frontPayment.orders();
+  if (orders.length !== 1) throw new Error(`Front Payment has ${orders.length} orders, not one`);
+  return orders[0] as (typeof orders)[number];
+}
+
+/** The ephemeral messages `userId` saw, as plain text. */
+export function ephemeralTexts(harness: Harness, userId: string = KARI): string[] {
+  return harness.slack.workspace.ephemeralsFor(userId).map((message) => plain(message.text));
+}
+
+/** Waits for an ephemeral message to `userId` containing `text`. */
+export function waitForEphemeral(harness: Harness, text: string, userId: string = KARI): Promise<string> {
+  return harness.slack.waitFor(
+    () => ephemeralTexts(harness, userId).find((message) => message.includes(text)),
+    {
+      what: `an ephemeral message to ${userId} containing ${JSON.stringify(text)}`,
+    },
+  );
+}
+
+/** The titles modal `modalId` showed, in order: opened, then each replacement. */
+export function viewTitles(harness: Harness, modalId: string): (string | undefined)[] {
+  return harness.slack.events.entries.flatMap((event) => {
+    if (event.type === "modal_opened" && event.modal.id === modalId)
+      return [event.modal.stack.at(-1)?.view.title?.text];
+    if (event.type === "view_updated" && event.modal.id === modalId) return [event.view.view.title?.text];
+    return [];
+  });
 }
