@@ -90,6 +90,7 @@ export function escapeHtml(text: string): string {
 export class RecordLog<T> {
   readonly #entries: T[] = [];
   readonly #waiters = new Set<() => void>();
+  readonly #subscribers = new Set<(entry: T) => void>();
 
   get entries(): readonly T[] {
     return this.#entries;
@@ -98,6 +99,15 @@ export class RecordLog<T> {
   push(entry: T): void {
     this.#entries.push(entry);
     for (const wake of [...this.#waiters]) wake();
+    for (const subscriber of [...this.#subscribers]) subscriber(entry);
+  }
+
+  /** Calls `subscriber` with every entry pushed from now on, until the returned function is called. */
+  subscribe(subscriber: (entry: T) => void): () => void {
+    this.#subscribers.add(subscriber);
+    return () => {
+      this.#subscribers.delete(subscriber);
+    };
   }
 
   /** The first `count` (default 1) matching entries, once there are that many. */

@@ -192,6 +192,32 @@ describe("Front Payment sandbox: lifecycle and callbacks", () => {
     ]);
   });
 
+  it("tells onChange listeners of requests, status changes, BankID rejections and callback tries", async () => {
+    const receiver = await callbackReceiverForTest();
+    const sandbox = await sandboxForTest();
+    const seen: string[] = [];
+    const stop = sandbox.onChange(() => {
+      seen.push(
+        sandbox
+          .orders()
+          .map((order) => `${order.status}/${order.bankIdRejections.length}`)
+          .join(),
+      );
+    });
+    const uuid = await submitted(sandbox, privateOrder(receiver.callbackUrl));
+    expect(seen).toEqual(["SENT/0"]);
+    await postDecision(`${sandbox.url}/bankid/${uuid}`, "reject");
+    expect(seen.at(-1)).toBe("SENT/1");
+    sandbox.approveBankId(uuid);
+    expect(seen.at(-1)).toBe("INVOICED/1");
+    await sandbox.waitForCallback({ orderUuid: uuid, status: "INVOICED" });
+    expect(seen).toHaveLength(4); // the callback try too
+    stop();
+    sandbox.markPaid(uuid);
+    await sandbox.callbacksIdle();
+    expect(seen).toHaveLength(4);
+  });
+
   it("calls back INVOICED for a corporate order, which skips BankID", async () => {
     const receiver = await callbackReceiverForTest();
     const sandbox = await sandboxForTest();

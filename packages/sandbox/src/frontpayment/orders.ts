@@ -88,6 +88,8 @@ export interface OrderBookOptions {
   bankIdUrlFor: (orderUuid: string) => string;
   /** Told of every status change, after it is made. */
   onStatusChange: (order: Readonly<FrontPaymentSandboxOrder>) => void;
+  /** Told of every BankID rejection, which changes no status. */
+  onBankIdRejection?: (order: Readonly<FrontPaymentSandboxOrder>) => void;
 }
 
 /** The sandbox's orders and the only code that changes their status. */
@@ -149,6 +151,7 @@ export class OrderBook {
     const order = this.#get(uuid);
     this.#require(order, order.status === "SENT", "only a SENT order can be rejected with BankID");
     order.bankIdRejections.push(this.options.clock());
+    this.options.onBankIdRejection?.(order);
     return order;
   }
 

@@ -113,6 +113,11 @@ export interface FrontPaymentSandbox {
   ): Promise<CallbackAttempt[]>;
   /** Resolves when no callback is being delivered or waiting for a retry (held ones aside). */
   callbacksIdle(): Promise<void>;
+  /**
+   * Calls `listener` after every change someone could see: a Connect request, a status change, a
+   * BankID rejection, a callback try. Returns the function that stops it (the workspace page's feed).
+   */
+  onChange(listener: () => void): () => void;
 
   /** The customer approves on the BankID page: SENT → INVOICED, with a callback. */
   approveBankId(uuid: string): FrontPaymentSandboxOrder;
@@ -165,6 +170,10 @@ export async function startFrontPaymentSandbox(
   const clock = options.clock ?? Date.now;
   const logger = options.logger;
   let publicUrl = "";
+  const changeListeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of [...changeListeners]) listener();
+  };
 
   const dispatcher = new CallbackDispatcher({
     secret: options.callbackSecret,
@@ -182,11 +191,15 @@ export async function startFrontPaymentSandbox(
     onStatusChange: (order) => {
       logger?.info({ orderUuid: order.uuid, status: order.status }, "order status changed");
       dispatcher.notify(order);
+      changed();
     },
+    onBankIdRejection: changed,
   });
   const connect = createConnectApi(book, { taxRates: options.taxRates });
   const faultPlan = new FaultPlan();
   const requestLog = new RecordLog<ConnectRequestRecord>();
+  requestLog.subscribe(changed);
+  dispatcher.attempts.subscribe(changed);
   const handleBankIdPage = createBankIdPage(book);
   const shutdown = new AbortController();
   let sequence = 0;
@@ -294,6 +307,12 @@ export async function startFrontPaymentSandbox(
     waitForCallbacks: (match, count, waitOptions) =>
       dispatcher.attempts.waitForAll(matcher(match), { what: "callback tries", ...waitOptions, count }),
     callbacksIdle: () => dispatcher.idle(),
+    onChange: (listener) => {
+      changeListeners.add(listener);
+      return () => {
+        changeListeners.delete(listener);
+      };
+    },
 
     approveBankId: (uuid) => structuredClone(book.approveBankId(uuid)),
     rejectBankId: (uuid) => structuredClone(book.rejectBankId(uuid)),
