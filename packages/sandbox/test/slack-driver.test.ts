@@ -321,6 +321,38 @@ describe("modals", () => {
     await expect(handle.fill("lines", "add_line", "x")).rejects.toThrow("click it");
   });
 
+  it("send a typed value in a dispatch_action input only on Enter, unless the input asks for every character", async () => {
+    await setUp();
+    const view = form();
+    const blocks = view.blocks as Record<string, unknown>[];
+    blocks.push({
+      type: "input",
+      block_id: "search",
+      optional: true,
+      dispatch_action: true,
+      label: plain("Search"),
+      element: {
+        type: "plain_text_input",
+        action_id: "query",
+        dispatch_action_config: { trigger_actions_on: ["on_character_entered"] },
+      },
+    });
+    const handle = await openForKari(view);
+    expect(await handle.fill("org", "org_number", "923609016", { pressEnter: false })).toEqual({
+      dispatched: false,
+    });
+    expect(handle.value("org", "org_number")).toEqual({ type: "plain_text_input", value: "923609016" });
+    expect(recorder.received).toHaveLength(0);
+    expect(await handle.fill("search", "query", "Nord", { pressEnter: false })).toMatchObject({
+      dispatched: true,
+    });
+    expect(await handle.fill("org", "org_number", "923609016")).toMatchObject({ dispatched: true });
+    expect(recorder.received.map((request) => request.payload?.actions)).toEqual([
+      [expect.objectContaining({ block_id: "search", value: "Nord" })],
+      [expect.objectContaining({ block_id: "org", value: "923609016" })],
+    ]);
+  });
+
   it("send block_actions for dispatch_action inputs and buttons, signed, with view, hash and a fresh trigger", async () => {
     await setUp();
     const handle = await openForKari(form());

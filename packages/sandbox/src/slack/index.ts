@@ -9,7 +9,7 @@ export { ACK_TIMEOUT_MS } from "./delivery.js";
 export type { SlackDriver, SlackDriverOptions, SlashCommandInput, SlashCommandResult } from "./driver.js";
 export { createSlackDriver } from "./driver.js";
 export { SlackApiError, SlackDriverError } from "./errors.js";
-export type { CloseOutcome, FillResult, ModalHandle, WaitForOptions } from "./modal-handle.js";
+export type { CloseOutcome, FillOptions, FillResult, ModalHandle, WaitForOptions } from "./modal-handle.js";
 export type { ResponseUrlTarget } from "./response-urls.js";
 export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls.js";
 export type { SlackChannelInit, SlackSandbox, SlackSandboxControls, SlackSandboxOptions } from "./sandbox.js";

@@ -3,7 +3,7 @@
  * closing, each sent to the bot the way Slack sends it and each answer applied the way Slack does.
  */
 import type { WaitOptions } from "../http.js";
-import { interactiveElements, type LocatedElement } from "./block-kit/walk.js";
+import { interactiveElements, isObject, type LocatedElement } from "./block-kit/walk.js";
 import { type BotEndpoint, type Delivery, deliver } from "./delivery.js";
 import { SlackDriverError } from "./errors.js";
 import {
@@ -17,7 +17,7 @@ import {
 } from "./payloads.js";
 import type { SlackSandbox } from "./sandbox.js";
 import { applySubmissionAnswer, type SubmitOutcome } from "./submission.js";
-import type { SlackModal, SlackViewObject, SlackViewRecord, ViewStateValue } from "./types.js";
+import type { BlockJson, SlackModal, SlackViewObject, SlackViewRecord, ViewStateValue } from "./types.js";
 import {
   clientSideProblems,
   currentState,
@@ -36,6 +36,26 @@ export interface DriverContext {
 }
 
 export type FillResult = { dispatched: false } | ({ dispatched: true } & Delivery);
+
+export interface FillOptions {
+  /**
+   * Whether the person presses Enter after typing (default true). A text or number input in a
+   * `dispatch_action` block sends its action only on Enter unless its `dispatch_action_config`
+   * asks for `on_character_entered`; `false` types the value and moves on, as tabbing away does.
+   */
+  pressEnter?: boolean;
+}
+
+const TYPED_ELEMENTS = new Set(["plain_text_input", "number_input", "email_text_input", "url_text_input"]);
+
+/** Whether typing into `element` waits for Enter before Slack sends the action. */
+function waitsForEnter(element: BlockJson): boolean {
+  if (!TYPED_ELEMENTS.has(String(element.type))) return false;
+  const config = element.dispatch_action_config;
+  const triggers =
+    isObject(config) && Array.isArray(config.trigger_actions_on) ? config.trigger_actions_on : [];
+  return !triggers.includes("on_character_entered");
+}
 
 export type CloseOutcome = { notified: false } | { notified: true; delivery: Delivery };
 
@@ -60,7 +80,7 @@ export interface ModalHandle {
    * `YYYY-MM-DD` for date pickers, `null` to empty. Sends `block_actions` when Slack would
    * (`dispatch_action` input blocks, elements in actions blocks or section accessories).
    */
-  fill(blockId: string, actionId: string, value: FillValue): Promise<FillResult>;
+  fill(blockId: string, actionId: string, value: FillValue, options?: FillOptions): Promise<FillResult>;
   /** Clicks a button of the top view; `select` picks one when several share the action id. */
   click(actionId: string, select?: { blockId?: string; value?: string }): Promise<Delivery>;
   /** Presses Submit: refused by the client when required fields are empty, else `view_submission`. */
@@ -141,7 +161,7 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
     value(blockId, actionId) {
       return open().record.view.state.values[blockId]?.[actionId];
     },
-    async fill(blockId, actionId, value) {
+    async fill(blockId, actionId, value, { pressEnter = true } = {}) {
       const { modal, record } = open();
       const located = locate(record, blockId, actionId);
       if (located.element.type === "overflow") {
@@ -165,7 +185,7 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
       record.view.state.values = currentState(record.view.blocks, record.entered);
       workspace.viewChanged(modal, record, "view_input");
       const dispatches = located.place !== "input" || located.block.dispatch_action === true;
-      if (!dispatches) return { dispatched: false };
+      if (!dispatches || (!pressEnter && waitsForEnter(located.element))) return { dispatched: false };
       return { dispatched: true, ...(await dispatch(record, located, entered)) };
     },
     async click(actionId, select = {}) {

@@ -138,7 +138,8 @@ export interface SlackChannel {
   messages: SlackMessage[];
 }
 
-export type SlackMessageSource = "web_api" | "response_url" | "command_ack";
+/** How a message got there; `client` is a person typing in the local workspace page. */
+export type SlackMessageSource = "web_api" | "response_url" | "command_ack" | "client";
 
 export interface SlackMessageRevision {
   text: string;
