@@ -142,6 +142,24 @@ export function blockText(blocks: readonly unknown[] | undefined): string {
   return plain(texts.join("\n"));
 }
 
+/**
+ * The modal as a person uses it: after a value that Slack sends to the bot at once (the totals'
+ * inputs, the customer type), they wait until the bot has redrawn the form before going on. The
+ * redraw carries the view's hash, so one that lost a race with a newer one is dropped by design.
+ */
+export function patient(modal: ModalHandle): ModalHandle {
+  return Object.create(modal, {
+    fill: {
+      value: async (...args: Parameters<ModalHandle["fill"]>) => {
+        const before = modal.view.hash;
+        const result = await modal.fill(...args);
+        if (result.dispatched) await modal.waitForView((view) => view.hash !== before);
+        return result;
+      },
+    },
+  }) as ModalHandle;
+}
+
 /** Types `/invoice [text]` as `userId` in `channelId` and returns the modal the bot opens. */
 export async function openInvoice(
   harness: Harness,
@@ -153,7 +171,7 @@ export async function openInvoice(
 ): Promise<ModalHandle> {
   const command = await harness.driver.slashCommand({ command: "/invoice", text, userId, channelId });
   if (command.status !== 200) throw new Error(`/invoice answered ${command.status}: ${command.body}`);
-  return command.modal();
+  return patient(await command.modal());
 }
 
 /** Fills a whole order (customer and one line per entry, adding lines as needed). */
