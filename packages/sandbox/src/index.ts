@@ -1,2 +1,3 @@
 export * from "./frontpayment/index.js";
 export * from "./slack/index.js";
+export * from "./workspace/index.js";
