@@ -16,11 +16,12 @@ async function startLocalMode(env: Record<string, string | undefined>) {
   const stack = await startLocalStack({
     dataDir,
     logger,
-    ports: { bot: port, slack: port + 1, frontPayment: port + 2 },
+    ports: { bot: port, slack: port + 1, frontPayment: port + 2, workspace: port + 3 },
   });
   // biome-ignore lint/suspicious/noConsole: the address is what the person running this needs
   console.log(
     [
+      `Open ${stack.workspacePage.url} in your browser: a local Slack workspace, type /invoice in #sales.`,
       "Fakturabot is running in local mode (no Slack or Front Payment account needed).",
       `  Bot:                     ${stack.running.url}`,
       `  Slack stand-in:          ${stack.slack.url}`,

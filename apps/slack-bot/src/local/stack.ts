@@ -6,6 +6,8 @@ import {
   type SlackSandbox,
   startFrontPaymentSandbox,
   startSlackSandbox,
+  startWorkspacePage,
+  type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
 import type { Logger } from "pino";
@@ -24,7 +26,7 @@ export interface LocalStackOptions {
   dataDir: string;
   logger: Logger;
   /** Ports on 127.0.0.1; any free port when left out. */
-  ports?: { bot?: number; slack?: number; frontPayment?: number };
+  ports?: { bot?: number; slack?: number; frontPayment?: number; workspace?: number };
   access?: AccessRules;
   now?: () => Date;
   /** Stand-ins already running, used instead of new ones and left running by `close()` (a restart keeps them). */
@@ -41,6 +43,8 @@ export interface LocalStack {
   store: SqliteInvoiceStore;
   /** Acts as Slack (and as the people in it) towards the bot. */
   driver: SlackDriver;
+  /** The local workspace: a Slack-like page in the browser over all of the above. */
+  workspacePage: WorkspacePage;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     botUrl: `${running.url}/slack/events`,
     signingSecret: LOCAL_SECRETS.signingSecret,
   });
+  const workspacePage = await startWorkspacePage({
+    slack,
+    driver,
+    frontPayment,
+    port: options.ports?.workspace ?? 0,
+  });
   return {
     frontPayment,
     slack,
@@ -91,7 +101,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     running,
     store,
     driver,
+    workspacePage,
     async close() {
+      await workspacePage.close();
       await running.stop();
       await Promise.all([own.slack && slack.close(), own.frontPayment && frontPayment.close()]);
       await store.close();
