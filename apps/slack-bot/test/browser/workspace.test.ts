@@ -1,0 +1,136 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromiumLaunchOptions } from "@fakturabot/sandbox";
+import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, PRIVATE_CUSTOMER, startHarness } from "../e2e-harness.js";
+
+/** Screenshots a person can look at after a run (gitignored). */
+const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
+/** The personal number with its last digit mistyped: the check digits catch it. */
+const MISTYPED_PERSONAL_NUMBER = `${PRIVATE_CUSTOMER.personalNumber.slice(0, 10)}4`;
+
+let harness: Harness;
+let context: BrowserContext;
+let userDataDir: string;
+
+beforeAll(async () => {
+  // Throws, naming the install command, when Chromium is missing: the test fails rather than skips.
+  const launch = chromiumLaunchOptions();
+  await mkdir(ARTIFACTS, { recursive: true });
+  harness = await startHarness();
+  userDataDir = await mkdtemp(join(tmpdir(), "fakturabot-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    ...launch,
+    viewport: { width: 1360, height: 900 },
+  });
+  context.setDefaultTimeout(10_000);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await harness?.dispose();
+  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+});
+
+/** Types a line into the message box of the open channel, as a person would. */
+async function typeInComposer(page: Page, line: string) {
+  const composer = page.getByRole("textbox", { name: "Message #sales" });
+  await composer.fill(line);
+  await composer.press("Enter");
+}
+
+async function fillCustomer(modal: Locator, personalNumber: string) {
+  await modal.getByLabel("Full name").fill(PRIVATE_CUSTOMER.name);
+  await modal.getByLabel("Personal number").fill(personalNumber);
+  await modal.getByLabel("Email").fill(PRIVATE_CUSTOMER.email);
+  await modal.getByLabel("Mobile number").fill(PRIVATE_CUSTOMER.mobile);
+  await modal.getByLabel("Street address").fill(PRIVATE_CUSTOMER.street);
+  await modal.getByLabel("Postcode").fill(PRIVATE_CUSTOMER.zip);
+  await modal.getByLabel("City").fill(PRIVATE_CUSTOMER.city);
+}
+
+describe("the local workspace in Chromium", () => {
+  it("walks /invoice from the modal to PAID: field error, sending, BankID, return page, paid", async () => {
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(harness.workspacePage.url);
+    await page.getByRole("heading", { name: "#sales" }).waitFor();
+
+    // The modal, rendered from the bot's Block Kit.
+    await typeInComposer(page, "/invoice");
+    const modal = page.getByRole("dialog", { name: "New invoice" });
+    await modal.waitFor();
+    expect(await modal.getByRole("radio", { name: "A person" }).isChecked()).toBe(true);
+    await fillCustomer(modal, MISTYPED_PERSONAL_NUMBER);
+    await modal.getByLabel("Product", { exact: true }).fill("Konsulenttime");
+    await modal.getByLabel("Quantity").fill("2");
+    // The unit price input dispatches its action on Enter, as in Slack: the bot recalculates.
+    await modal.getByLabel(/^Unit price/).fill("1250");
+    await modal.getByLabel(/^Unit price/).press("Enter");
+    await modal.getByText(/Total 2\s500,00\skr/).waitFor();
+
+    // Submitted with the typo: the bot's error shows under the personal number, which gets focus.
+    await modal.getByRole("button", { name: "Send invoice" }).click();
+    const personalNumber = modal.getByRole("textbox", { name: "Personal number" });
+    await modal.locator('input[aria-invalid="true"]').waitFor();
+    expect(await personalNumber.getAttribute("aria-invalid")).toBe("true");
+    const errorId = (await personalNumber.getAttribute("aria-describedby"))?.split(" ")[0] ?? "";
+    expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/Personal number/);
+    expect(await personalNumber.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(
+      true,
+    );
+    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-field-error.png") });
+    expect(harness.frontPayment.orders()).toEqual([]);
+
+    // Fixed and sent: "Sending…" while Front Payment answers (held back a second), then created.
+    await personalNumber.fill(PRIVATE_CUSTOMER.personalNumber);
+    harness.frontPayment.setLatency(1000);
+    await modal.getByRole("button", { name: "Send invoice" }).click();
+    await page
+      .getByRole("dialog", { name: "Sending invoice" })
+      .getByText("Sending to Front Payment…")
+      .waitFor();
+    const created = page.getByRole("dialog", { name: "Invoice created" });
+    await created.getByText("Front Payment created the invoice").waitFor();
+    harness.frontPayment.setLatency(0);
+    await created.screenshot({ path: join(ARTIFACTS, "workspace-modal-created.png") });
+    await created.getByRole("button", { name: "Close" }).first().click();
+    await created.waitFor({ state: "hidden" });
+
+    // The channel message, with the BankID link to the Front Payment stand-in's page.
+    const channel = page.getByRole("log", { name: "#sales" });
+    const message = channel.locator("article").filter({ hasText: "Invoice to Kari Nordmann" });
+    await message.getByText("Sent, waiting for the customer").first().waitFor();
+    const bankIdLink = message.getByRole("link", { name: "open the BankID verification" });
+    const [order] = harness.frontPayment.orders();
+    expect(await bankIdLink.getAttribute("href")).toBe(order?.bankIdUrl);
+    await page.screenshot({ path: join(ARTIFACTS, "workspace-channel-sent.png") });
+
+    // The customer approves on the BankID page, on a phone, and lands on the bot's return page.
+    const [bankId] = await Promise.all([context.waitForEvent("page"), bankIdLink.click()]);
+    await bankId.setViewportSize({ width: 390, height: 844 });
+    await bankId.getByRole("button", { name: /Godkjenn med BankID|Approve with BankID/ }).click();
+    await bankId.waitForURL(/\/frontpayment\/return\/[^/]+\/success$/);
+    await bankId.getByRole("heading", { name: "Takk, du er bekreftet" }).waitFor();
+    await bankId.screenshot({ path: join(ARTIFACTS, "return-page-success-phone.png"), fullPage: true });
+    await bankId.close();
+
+    // The callback updates the message live; the Front Payment panel marks the invoice paid.
+    await message.getByText("Invoiced").first().waitFor();
+    await page.getByRole("button", { name: `Mark paid: Kari Nordmann, ${order?.uuid}` }).click();
+    await message.getByText("Paid").first().waitFor();
+    await message.getByRole("button", { name: /replies/ }).click();
+    const thread = page.getByRole("log", { name: /Thread/ });
+    await thread.getByText(/INVOICED/).waitFor();
+    await thread.getByText(/PAID via invoice, 2\s500,00\skr/).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, "workspace-channel-paid.png") });
+
+    expect(harness.frontPayment.requests.filter((r) => r.endpoint === "submitInvoiceOrder")).toHaveLength(1);
+    expect(harness.frontPayment.order(order?.uuid ?? "")?.status).toBe("PAID");
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
