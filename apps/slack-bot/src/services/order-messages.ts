@@ -29,8 +29,44 @@ function messageFor(order: OrderRecord) {
   });
 }
 
+/** Slack's errors for a channel the bot cannot post in: it never was in it, or was taken out. */
+function isShutOut(code: string | undefined): boolean {
+  return code === "not_in_channel" || code === "channel_not_found" || code === "is_archived";
+}
+
+const INVITE_ME = "Invite me there with `/invite @Fakturabot`";
+
+/** A status change as the thread shows it. */
+type ShownChange = { status: string; paymentMethod: string | null; amount: string | null };
+
 /** The channel message of each order: posting it where the command was typed, keeping it current. */
 export function createOrderMessages({ slack, logger }: { slack: WebClient; logger: Logger }) {
+  /** Runs `call` in `channel`; a public channel the bot is not in (any more) is joined first. */
+  async function inChannel<T>(order: OrderRecord, channel: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (slackErrorCode(error) !== "not_in_channel") throw error;
+      try {
+        await slack.conversations.join({ channel });
+      } catch (joinError) {
+        logger.warn({ orderId: order.id, error: slackErrorCode(joinError) }, "could not join the channel");
+        throw error;
+      }
+      return call();
+    }
+  }
+
+  /** One thread reply per status change: "PAID via Visa, 1 250,00 kr". */
+  async function replyStatusChange(order: OrderRecord, change: ShownChange): Promise<void> {
+    if (!order.message) return;
+    await slack.chat.postMessage({
+      channel: order.message.channelId,
+      thread_ts: order.message.ts,
+      text: statusChangeText(change),
+    });
+  }
+
   async function post(channel: string, order: OrderRecord) {
     const result = await slack.chat.postMessage({
       channel,
@@ -49,24 +85,12 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
      */
     async postOrder(order: OrderRecord): Promise<PostedMessage> {
       try {
-        return await post(order.channelId, order);
+        return await inChannel(order, order.channelId, () => post(order.channelId, order));
       } catch (error) {
         const code = slackErrorCode(error);
-        if (code === "not_in_channel") {
-          try {
-            await slack.conversations.join({ channel: order.channelId });
-            return await post(order.channelId, order);
-          } catch (joinError) {
-            logger.warn(
-              { orderId: order.id, error: slackErrorCode(joinError) },
-              "could not join the channel",
-            );
-          }
-        } else if (code !== "channel_not_found" && code !== "is_archived") {
-          throw error;
-        }
+        if (!isShutOut(code)) throw error;
         const posted = await post(order.userId, order);
-        const fallbackReason = `I couldn't post in <#${order.channelId}>. Invite me there with \`/invite @Fakturabot\`; until then I'll keep this invoice up to date here.`;
+        const fallbackReason = `I couldn't post in <#${order.channelId}>. ${INVITE_ME}; until then I'll keep this invoice up to date here.`;
         await slack.chat.postMessage({
           channel: posted.channelId,
           thread_ts: posted.ts,
@@ -80,28 +104,34 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       }
     },
 
-    /** Rewrites the order's message with its current state. */
-    async updateOrder(order: OrderRecord): Promise<void> {
-      if (!order.message) return;
-      await slack.chat.update({
-        channel: order.message.channelId,
-        ts: order.message.ts,
-        ...messageFor(order),
-      });
+    /**
+     * Rewrites the order's message with its current state and replies in its thread. If the bot
+     * was taken out of the channel since, a public channel is joined again; otherwise the creator
+     * gets the news directly, with how to fix it.
+     */
+    async showStatusChange(order: OrderRecord, change: ShownChange): Promise<void> {
+      const message = order.message;
+      if (!message) return;
+      try {
+        await inChannel(order, message.channelId, () =>
+          slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
+        );
+        await replyStatusChange(order, change);
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (!isShutOut(code)) throw error;
+        await slack.chat.postMessage({
+          channel: order.userId,
+          text: `Your invoice to ${order.customerName} (\`${order.id}\`): ${statusChangeText(change)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
+        });
+        logger.warn(
+          { orderId: order.id, channelId: message.channelId, error: code },
+          "status change sent to the creator instead",
+        );
+      }
     },
 
-    /** One thread reply per status change: "PAID via Visa, 1 250,00 kr". */
-    async replyStatusChange(
-      order: OrderRecord,
-      change: { status: string; paymentMethod: string | null; amount: string | null },
-    ): Promise<void> {
-      if (!order.message) return;
-      await slack.chat.postMessage({
-        channel: order.message.channelId,
-        thread_ts: order.message.ts,
-        text: statusChangeText(change),
-      });
-    },
+    replyStatusChange,
 
     /** Front Payment called back about a second order for one of ours: ask for one to be cancelled. */
     async warnSecondOrder(order: OrderRecord, otherFpOrderUuid: string): Promise<void> {

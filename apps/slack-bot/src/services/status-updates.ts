@@ -24,10 +24,10 @@ export function createStatusUpdates({
       if (!order.message) {
         const posted = await messages.postOrder(order);
         order = await store.setMessage(order.id, { channelId: posted.channelId, ts: posted.ts });
+        await messages.replyStatusChange(order, change);
       } else {
-        await messages.updateOrder(order);
+        await messages.showStatusChange(order, change);
       }
-      await messages.replyStatusChange(order, change);
     } catch (error) {
       logger.error(
         { orderId: order.id, status: change.status, err: error },
