@@ -36,7 +36,9 @@ const names = {
 };
 
 function authorOf(message) {
-  if (message.botId || message.user === state.bot.userId) return { name: state.bot.name, isBot: true };
+  // Ephemeral messages carry no author: the app sent them.
+  if (message.botId || !message.user || message.user === state.bot.userId)
+    return { name: state.bot.name, isBot: true };
   return {
     name: state.users.find((user) => user.id === message.user)?.realName ?? message.user,
     isBot: false,
