@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "../src/views/cancel-modal.js";
+import {
+  blockText,
+  ephemeralTexts,
+  type Harness,
+  type HarnessOptions,
+  KARI,
+  OLA,
+  onlyOrder,
+  PRIVATE_CUSTOMER,
+  plain,
+  SALES,
+  sendOrder,
+  startHarness,
+  waitForEphemeral,
+  waitForOrderMessage,
+  waitForReply,
+  waitForTitle,
+} from "./e2e-harness.js";
+
+let harness: Harness | undefined;
+afterEach(async () => {
+  await harness?.dispose();
+  harness = undefined;
+});
+
+async function start(options: HarnessOptions = {}): Promise<Harness> {
+  harness = await startHarness(options);
+  return harness;
+}
+
+/** An order sent from #sales by Kari and shown there; `ours` is the bot's `FB…` reference. */
+async function sentOrder(h: Harness) {
+  await sendOrder(h);
+  const message = await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
+  const order = onlyOrder(h);
+  const ours = (order.request.callback?.callbackUrl as string).split("/").at(-1) as string;
+  return { message, order, ours };
+}
+
+function invoice(h: Harness, text: string, userId: string = KARI) {
+  return h.driver.slashCommand({ command: "/invoice", text, userId, channelId: SALES });
+}
+
+describe("/invoice help", () => {
+  it("answers only the person who asked, with every command", async () => {
+    const h = await start();
+    const answer = await invoice(h, "help");
+    expect(answer.status).toBe(200);
+    const [help] = ephemeralTexts(h);
+    expect(help).toContain("/invoice status <order>");
+    expect(help).toContain("/invoice cancel <order> [note]");
+    expect(h.slack.workspace.messages(SALES)).toEqual([]);
+    expect(h.slack.workspace.openModal(KARI)).toBeUndefined();
+  });
+
+  it("says what is wrong with a command it cannot use", async () => {
+    const h = await start();
+    await invoice(h, "status");
+    await invoice(h, "cancel 12345");
+    expect(ephemeralTexts(h)).toEqual([
+      "Which order? Try `/invoice status ODR4286244937`.",
+      "`12345` is not an order id. Use the Front Payment order (`ODR…`) or our reference (`FB…`) from the invoice message.",
+    ]);
+  });
+});
+
+describe("/invoice status", () => {
+  it("asks Front Payment, by its order id or ours, and catches the channel message up", async () => {
+    const h = await start();
+    const { message, order, ours } = await sentOrder(h);
+    await invoice(h, `status ${order.uuid}`);
+    expect(await waitForEphemeral(h, order.uuid)).toBe(
+      `*\`${order.uuid}\`* to Kari Nordmann: :hourglass_flowing_sand: Sent, waiting for the customer (total 2 500,00 kr)`,
+    );
+
+    // The customer approved, but the callback has not come (yet).
+    h.frontPayment.holdCallbacks();
+    h.frontPayment.approveBankId(order.uuid);
+    await invoice(h, `status ${ours.toLowerCase()}`);
+    expect(await waitForEphemeral(h, ":page_facing_up: Invoiced")).toContain(order.uuid);
+    await waitForReply(h, SALES, message.ts, "INVOICED");
+    expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Invoiced");
+
+    // The late callback changes nothing more.
+    await h.frontPayment.releaseCallbacks();
+    h.frontPayment.markPaid(order.uuid);
+    const thread = await waitForReply(h, SALES, message.ts, "PAID");
+    expect(thread.map((reply) => plain(reply.text).split(",")[0])).toEqual([
+      ":page_facing_up: INVOICED",
+      ":white_check_mark: PAID via invoice",
+    ]);
+  });
+
+  it("says so about an order it does not know, or one never created", async () => {
+    const h = await start();
+    await invoice(h, "status FB0000000000000");
+    expect(await waitForEphemeral(h, "FB0000000000000")).toBe(
+      "I don't know an invoice `FB0000000000000`. Use the id from the invoice message.",
+    );
+    await invoice(h, "status ODR1234567890");
+    expect(await waitForEphemeral(h, "ODR1234567890")).toBe("Front Payment has no order `ODR1234567890`.");
+
+    h.frontPayment.failNext(500, { endpoint: "submitInvoiceOrder" });
+    const { modal } = await sendOrder(h);
+    await waitForTitle(modal, "Invoice not sent");
+    const failed = JSON.stringify(modal.view.blocks).match(/FB[0-9A-Z]+/)?.[0] as string;
+    await invoice(h, `status ${failed}`);
+    expect(await waitForEphemeral(h, "never created")).toContain(
+      `\`${failed}\` was never created at Front Payment (failed: `,
+    );
+  });
+});
+
+describe("/invoice cancel", () => {
+  it("by its creator: confirmed with a reason, cancelled at Front Payment and in the channel", async () => {
+    const h = await start();
+    const { message, order } = await sentOrder(h);
+    const command = await invoice(h, `cancel ${order.uuid} Kunden ombestemte seg`);
+    const dialog = await command.modal();
+    expect(blockText(dialog.view.blocks)).toContain(
+      "Cancel the invoice to *Kari Nordmann* for *2 500,00 kr*",
+    );
+    expect(dialog.value(CANCEL_NOTE_BLOCK_ID, CANCEL_NOTE_ACTION_ID)?.value).toBe("Kunden ombestemte seg");
+    expect(h.frontPayment.requests.filter((request) => request.endpoint === "cancelOrder")).toEqual([]);
+
+    expect((await dialog.submit()).kind).toBe("updated");
+    const done = await waitForTitle(dialog, "Invoice cancelled");
+    expect(blockText(done.blocks)).toContain("The customer can no longer pay it.");
+    expect(h.frontPayment.order(order.uuid)).toMatchObject({
+      status: "CANCELLED",
+      cancellationNote: "Kunden ombestemte seg",
+    });
+    await waitForReply(h, SALES, message.ts, "CANCELLED");
+    expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Cancelled");
+
+    // Front Payment's own CANCELLED callback is the same news: no second reply.
+    await h.frontPayment.waitForCallback({ orderUuid: order.uuid, status: "CANCELLED", ok: true });
+    expect(h.slack.workspace.thread(SALES, message.ts)).toHaveLength(1);
+  });
+
+  it("needs a reason before anything is sent", async () => {
+    const h = await start();
+    const { order } = await sentOrder(h);
+    const dialog = await (await invoice(h, `cancel ${order.uuid}`)).modal();
+    await dialog.fill(CANCEL_NOTE_BLOCK_ID, CANCEL_NOTE_ACTION_ID, "   ");
+    expect((await dialog.submit()).kind).toBe("errors");
+    expect(dialog.errors).toEqual({ [CANCEL_NOTE_BLOCK_ID]: "Say why the invoice is cancelled." });
+    expect(h.frontPayment.order(order.uuid)?.status).toBe("SENT");
+  });
+
+  it("not by someone else, but by an admin", async () => {
+    const h = await start({
+      access: { allowedUserIds: [], allowedChannelIds: [], adminUserIds: ["U0INGBERG"] },
+    });
+    const { order } = await sentOrder(h);
+    await invoice(h, `cancel ${order.uuid}`, OLA);
+    expect(await waitForEphemeral(h, "can cancel", OLA)).toBe(
+      `Only <@${KARI}>, who sent it, or a Fakturabot admin can cancel \`${order.uuid}\`.`,
+    );
+    expect(h.slack.workspace.openModal(OLA)).toBeUndefined();
+
+    const dialog = await (await invoice(h, `cancel ${order.uuid} Duplicate`, "U0INGBERG")).modal();
+    await dialog.submit();
+    await waitForTitle(dialog, "Invoice cancelled");
+    expect(h.frontPayment.order(order.uuid)?.status).toBe("CANCELLED");
+  });
+
+  it("says plainly that a paid invoice can't be cancelled, whether the bot knew it was paid or not", async () => {
+    const h = await start();
+    const { message, order } = await sentOrder(h);
+    h.frontPayment.approveBankId(order.uuid);
+    h.frontPayment.markPaid(order.uuid);
+    await waitForReply(h, SALES, message.ts, "PAID");
+    await invoice(h, `cancel ${order.uuid}`);
+    expect(await waitForEphemeral(h, "already paid")).toBe(
+      `\`${order.uuid}\` is already paid, so it can't be cancelled. Refund it in Front Payment Go instead.`,
+    );
+    expect(h.slack.workspace.openModal(KARI)?.stack.at(-1)?.view.title?.text).toBe("Invoice created");
+
+    // A second order, paid while its callbacks are held back: only Front Payment knows.
+    await sendOrder(h, { ...PRIVATE_CUSTOMER, name: "Ola Nordmann" });
+    await waitForOrderMessage(h, "Ola Nordmann");
+    const second = h.frontPayment.orders()[1]?.uuid as string;
+    h.frontPayment.holdCallbacks();
+    h.frontPayment.approveBankId(second);
+    h.frontPayment.markPaid(second);
+    const dialog = await (await invoice(h, `cancel ${second} Feil beløp`)).modal();
+    await dialog.submit();
+    const refused = await waitForTitle(dialog, "Not cancelled");
+    expect(plain(blockText(refused.blocks))).toBe(
+      `\`${second}\` was not cancelled. It is already paid, so it can't be cancelled. Refund it in Front Payment Go instead.`,
+    );
+    expect(h.frontPayment.order(second)?.status).toBe("PAID");
+  });
+});
