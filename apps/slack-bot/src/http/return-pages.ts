@@ -15,7 +15,7 @@ const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   en: {
     success: {
       title: "Thank you, you are verified",
-      body: "Your invoice is on its way. You can close this page.",
+      body: "Your invoice is on its way.",
       reference: "Order reference",
       close: "You can safely close this window.",
     },
@@ -29,7 +29,7 @@ const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   no: {
     success: {
       title: "Takk, du er bekreftet",
-      body: "Fakturaen er på vei. Du kan lukke denne siden.",
+      body: "Fakturaen er på vei.",
       reference: "Ordrereferanse",
       close: "Du kan trygt lukke dette vinduet.",
     },
@@ -43,7 +43,7 @@ const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   sv: {
     success: {
       title: "Tack, du är verifierad",
-      body: "Din faktura är på väg. Du kan stänga den här sidan.",
+      body: "Din faktura är på väg.",
       reference: "Orderreferens",
       close: "Du kan stänga det här fönstret.",
     },
@@ -57,7 +57,7 @@ const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   da: {
     success: {
       title: "Tak, du er bekræftet",
-      body: "Din faktura er på vej. Du kan lukke denne side.",
+      body: "Din faktura er på vej.",
       reference: "Ordrereference",
       close: "Du kan roligt lukke dette vindue.",
     },
@@ -71,7 +71,7 @@ const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   de: {
     success: {
       title: "Vielen Dank, Sie sind verifiziert",
-      body: "Ihre Rechnung ist unterwegs. Sie können diese Seite schließen.",
+      body: "Ihre Rechnung ist unterwegs.",
       reference: "Bestellreferenz",
       close: "Sie können dieses Fenster jetzt schließen.",
     },
@@ -125,7 +125,7 @@ export function returnPage(outcome: ReturnOutcome, language: Language, reference
     box-shadow: 0 1px 3px rgb(0 0 0 / 0.12); text-align: center; }
   .icon { width: 4rem; height: 4rem; margin: 0 auto 1rem; border-radius: 50%; display: grid;
     place-items: center; font-size: 2rem; font-weight: 700; color: #fff; background: var(--accent); }
-  h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 0.75rem; }
+  h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 0.75rem; overflow-wrap: break-word; hyphens: auto; }
   p { margin: 0 0 1rem; }
   .reference { font-size: 0.9375rem; color: #4a4a4a; }
   .reference code { font-size: 1rem; color: inherit; }

@@ -133,4 +133,24 @@ describe("the local workspace in Chromium", () => {
     expect(harness.frontPayment.order(order?.uuid ?? "")?.status).toBe("PAID");
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it("shows the customer's return pages whole on a phone, in every language", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const language of ["nb-NO", "en-GB", "sv-SE", "da-DK", "de-DE"]) {
+      for (const outcome of ["success", "failure"]) {
+        await page.setExtraHTTPHeaders({ "accept-language": language });
+        await page.goto(`${harness.running.url}/frontpayment/return/FB-UNKNOWN/${outcome}`);
+        await page.getByRole("heading", { level: 1 }).waitFor();
+        const overflows = await page.evaluate(() => {
+          const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
+            .document;
+          return root.documentElement.scrollWidth > 360;
+        });
+        expect(overflows, `${outcome} page in ${language} is wider than the phone`).toBe(false);
+      }
+    }
+    await page.screenshot({ path: join(ARTIFACTS, "return-page-failure-de-phone.png"), fullPage: true });
+    await page.close();
+  }, 60_000);
 });
