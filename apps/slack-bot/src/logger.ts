@@ -24,8 +24,8 @@ const SECRET_KEYS = new Set([
 ]);
 const PERSONAL_NUMBER_KEYS = new Set(["personalnumber"]);
 
-/** An 11-digit run (a Norwegian personal number), also written as `DDMMYY NNNNN`. */
-const PERSONAL_NUMBER_PATTERN = /(?<!\d)(\d{6})( ?)\d{5}(?!\d)/g;
+/** An 11-digit run (a Norwegian personal number), also written `DDMMYY NNNNN`, `DDMMYY-NNNNN` or `DDMMYY.NNNNN`. */
+const PERSONAL_NUMBER_PATTERN = /(?<!\d)(\d{6})([ .-]?)\d{5}(?!\d)/g;
 /** Secrets that can hide inside free text: Slack tokens, auth headers, our callback checksum. */
 const SECRET_TEXT_PATTERNS: readonly [RegExp, string][] = [
   [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, `$1-${REDACTED}`],

@@ -161,6 +161,10 @@ describe("maskPersonalNumbers", () => {
     ["Kari (28038712383) owes", "Kari (280387*****) owes"],
     ["two: 28038712383,41018012345", "two: 280387*****,410180*****"],
     ["spaced 280387 12383", "spaced 280387 *****"],
+    [
+      "as typed into the form, 280387-12383 or 280387.12383",
+      "as typed into the form, 280387-***** or 280387.*****",
+    ],
     ["org 923609016 stays", "org 923609016 stays"],
     ["ODR4286244937 and 1712345678123 stay", "ODR4286244937 and 1712345678123 stay"],
     ["a 12-digit run 280387123830 stays", "a 12-digit run 280387123830 stays"],
