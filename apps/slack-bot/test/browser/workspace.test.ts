@@ -120,9 +120,9 @@ describe("the local workspace in Chromium", () => {
     await bankId.close();
 
     // The callback updates the message live; the Front Payment panel marks the invoice paid.
-    await message.getByText("Invoiced").first().waitFor();
+    await message.getByText(/📄 Invoiced/).waitFor();
     await page.getByRole("button", { name: `Mark paid: Kari Nordmann, ${order?.uuid}` }).click();
-    await message.getByText("Paid").first().waitFor();
+    await message.getByText(/✅ Paid/).waitFor();
     await message.getByRole("button", { name: /replies/ }).click();
     const thread = page.getByRole("log", { name: /Thread/ });
     await thread.getByText(/INVOICED/).waitFor();
