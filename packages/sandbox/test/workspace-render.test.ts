@@ -16,24 +16,30 @@ const SALES = "C0SALES01";
 /** Text that would run script if the page ever parsed data as HTML. */
 const XSS = `<img src=x onerror="window.__pwned=1">"'&`;
 
-let context: BrowserContext;
+let context: BrowserContext | undefined;
+let chromiumMissing: unknown;
 let userDataDir: string;
 let bed: WorkspaceBed;
 let page: Page;
 let pageErrors: string[];
 
 beforeAll(async () => {
-  const launch = chromiumLaunchOptions(); // fails, naming the install command, without Chromium
   await mkdir(ARTIFACTS, { recursive: true });
   userDataDir = await mkdtemp(join(tmpdir(), "workspace-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, launch);
-  context.setDefaultTimeout(5000);
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions());
+    context.setDefaultTimeout(5000);
+  } catch (error) {
+    // Each test then fails (never skips) with the install hint.
+    chromiumMissing = error;
+  }
 });
 afterAll(async () => {
   await context?.close();
   if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
 });
 beforeEach(async () => {
+  if (!context) throw chromiumMissing;
   bed = await startWorkspaceBed();
   page = await context.newPage();
   pageErrors = [];
@@ -42,6 +48,7 @@ beforeEach(async () => {
   await page.getByRole("heading", { name: "#sales" }).waitFor();
 });
 afterEach(async () => {
+  if (!context) return;
   expect(pageErrors).toEqual([]);
   expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
   await page.close();

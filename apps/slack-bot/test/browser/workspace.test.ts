@@ -13,21 +13,30 @@ const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url
 const MISTYPED_PERSONAL_NUMBER = `${PRIVATE_CUSTOMER.personalNumber.slice(0, 10)}4`;
 
 let harness: Harness;
-let context: BrowserContext;
+let context: BrowserContext | undefined;
 let userDataDir: string;
+let chromiumMissing: unknown;
 
 beforeAll(async () => {
-  // Throws, naming the install command, when Chromium is missing: the test fails rather than skips.
-  const launch = chromiumLaunchOptions();
   await mkdir(ARTIFACTS, { recursive: true });
   harness = await startHarness();
   userDataDir = await mkdtemp(join(tmpdir(), "fakturabot-chromium-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    ...launch,
-    viewport: { width: 1360, height: 900 },
-  });
-  context.setDefaultTimeout(10_000);
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      ...chromiumLaunchOptions(),
+      viewport: { width: 1360, height: 900 },
+    });
+    context.setDefaultTimeout(10_000);
+  } catch (error) {
+    chromiumMissing = error;
+  }
 });
+
+/** The browser; each test fails (never skips) with the install hint when Chromium is missing. */
+function browser(): BrowserContext {
+  if (!context) throw chromiumMissing;
+  return context;
+}
 
 afterAll(async () => {
   await context?.close();
@@ -54,7 +63,7 @@ async function fillCustomer(modal: Locator, personalNumber: string) {
 
 describe("the local workspace in Chromium", () => {
   it("walks /invoice from the modal to PAID: field error, sending, BankID, return page, paid", async () => {
-    const page = await context.newPage();
+    const page = await browser().newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     await page.goto(harness.workspacePage.url);
@@ -111,7 +120,7 @@ describe("the local workspace in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "workspace-channel-sent.png") });
 
     // The customer approves on the BankID page, on a phone, and lands on the bot's return page.
-    const [bankId] = await Promise.all([context.waitForEvent("page"), bankIdLink.click()]);
+    const [bankId] = await Promise.all([browser().waitForEvent("page"), bankIdLink.click()]);
     await bankId.setViewportSize({ width: 390, height: 844 });
     await bankId.getByRole("button", { name: /Godkjenn med BankID|Approve with BankID/ }).click();
     await bankId.waitForURL(/\/frontpayment\/return\/[^/]+\/success$/);
@@ -135,7 +144,7 @@ describe("the local workspace in Chromium", () => {
   }, 60_000);
 
   it("shows the customer's return pages whole on a phone, in every language", async () => {
-    const page = await context.newPage();
+    const page = await browser().newPage();
     await page.setViewportSize({ width: 360, height: 740 });
     for (const language of ["nb-NO", "en-GB", "sv-SE", "da-DK", "de-DE"]) {
       for (const outcome of ["success", "failure"]) {
