@@ -41,7 +41,7 @@ function textOf(object: unknown, names?: (id: string) => string): string {
   return typeof text === "string" ? plainMrkdwn(text, names) : "";
 }
 
-function elementLine(element: Json, value: string | undefined, names?: (id: string) => string): string {
+function elementLine(element: Json, value: string | undefined): string {
   switch (element.type) {
     case "button":
       return `[ ${textOf(element.text)} ]`;
@@ -82,7 +82,7 @@ function blockLines(
     case "input": {
       const element = block.element as Json;
       const value = values[String(block.block_id)]?.[String(element.action_id)];
-      return [`${textOf(block.label)}: ${elementLine(element, value, names)}`];
+      return [`${textOf(block.label)}: ${elementLine(element, value)}`];
     }
     default:
       return [`[unknown block ${String(block.type)}]`];
