@@ -51,7 +51,7 @@ afterEach(async () => {
 });
 
 describe("opening", () => {
-  it("creates the directory and the database in WAL mode, readable by its owner only, at schema version 1", async () => {
+  it("creates the directory and the database in WAL mode, readable by its owner only, at the latest schema version", async () => {
     ({ dataDir } = { dataDir: join(dataDir, "nested", "data") });
     const store = openStore();
     await store.close();
@@ -60,7 +60,7 @@ describe("opening", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const db = new Database(file, { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.prepare("SELECT version FROM schema_version").all()).toEqual([{ version: 1 }]);
+    expect(db.prepare("SELECT version FROM schema_version").all()).toEqual([{ version: 1 }, { version: 2 }]);
     db.close();
     // Opening again applies nothing twice.
     const reopened = openStore();
@@ -71,10 +71,10 @@ describe("opening", () => {
     await openStore().close();
     open.splice(0);
     const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (2, 0)").run();
+    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (3, 0)").run();
     db.close();
     expect(() => openStore()).toThrow(StoreVersionError);
-    expect(() => openStore()).toThrow("schema version 2, but this Fakturabot knows versions up to 1");
+    expect(() => openStore()).toThrow("schema version 3, but this Fakturabot knows versions up to 2");
   });
 });
 
@@ -418,6 +418,24 @@ describe("status notifications", () => {
     );
     expect(await store.history(id)).toEqual([]);
     expect((await store.get(id))?.status).toBe("SENT");
+  });
+
+  it("remembers a second Front Payment order: new once, then only when its status moves on, and across restarts", async () => {
+    let store = openStore();
+    const id = await createdOrder(store, "ODR90");
+    expect(await store.recordOtherFpOrder(id, "ODR91", { status: "SENT", at: 100 })).toBe("new");
+    expect(await store.recordOtherFpOrder(id, "ODR91", { status: "SENT", at: 100 })).toBe("same");
+    expect(await store.recordOtherFpOrder(id, "ODR91", { status: "PAID", at: 300 })).toBe("changed");
+    expect(await store.recordOtherFpOrder(id, "ODR91", { status: "INVOICED", at: 200 })).toBe("same");
+    expect(await store.recordOtherFpOrder(id, "ODR91")).toBe("same");
+    expect(await store.recordOtherFpOrder(id, "ODR92")).toBe("new");
+
+    store = await restart(store);
+    expect((await store.getByOtherFpOrderUuid("ODR91"))?.id).toBe(id);
+    expect(await store.getByOtherFpOrderUuid("ODR90")).toBeNull();
+    expect(await store.getByFpOrderUuid("ODR91")).toBeNull();
+    expect((await store.get(id))?.fpOrderUuid).toBe("ODR90");
+    await expect(store.recordOtherFpOrder("FB0NOSUCHORDER", "ODR93")).rejects.toThrow(OrderNotFoundError);
   });
 });
 

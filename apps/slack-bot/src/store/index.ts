@@ -9,6 +9,7 @@ export type {
   InvoiceStore,
   NewSubmission,
   OrderRecord,
+  OtherFpOrderNews,
   RecordedStatusChange,
   RecordStatusOutcome,
   StatusChange,

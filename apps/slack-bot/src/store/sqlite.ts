@@ -9,6 +9,7 @@ import type {
   InvoiceStore,
   NewSubmission,
   OrderRecord,
+  OtherFpOrderNews,
   RecordedStatusChange,
   RecordStatusOutcome,
   StatusChange,
@@ -68,6 +69,18 @@ const MIGRATIONS: readonly string[] = [
     -- What makes two notifications the same one: see notificationKey().
     dedup_key TEXT NOT NULL,
     UNIQUE (order_id, dedup_key)
+  ) STRICT;
+  `,
+  `
+  -- Second Front Payment orders for one of ours (both attempts of an order whose outcome was
+  -- unknown reached Front Payment): found by their id, so they can be cancelled, and told of once.
+  CREATE TABLE other_fp_orders (
+    fp_order_uuid TEXT PRIMARY KEY,
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    status TEXT,
+    status_at INTEGER,
+    reported_at INTEGER NOT NULL,
+    CHECK ((status IS NULL) = (status_at IS NULL))
   ) STRICT;
   `,
 ];
@@ -233,6 +246,16 @@ export function openSqliteStore({
   const selectHistory = db.prepare<[string], HistoryRow>(
     "SELECT * FROM status_history WHERE order_id = ? ORDER BY seq",
   );
+  const selectOther = db.prepare<
+    [string],
+    { order_id: string; status: string | null; status_at: number | null }
+  >("SELECT order_id, status, status_at FROM other_fp_orders WHERE fp_order_uuid = ?");
+  const insertOther = db.prepare(
+    "INSERT INTO other_fp_orders (fp_order_uuid, order_id, status, status_at, reported_at) VALUES (?, ?, ?, ?, ?)",
+  );
+  const updateOther = db.prepare(
+    "UPDATE other_fp_orders SET status = ?, status_at = ? WHERE fp_order_uuid = ?",
+  );
   const selectSending = db.prepare<[], { id: string }>(
     "SELECT id FROM orders WHERE state = 'sending' ORDER BY created_at",
   );
@@ -384,6 +407,25 @@ export function openSqliteStore({
     return { outcome: next ? "applied" : "stale", order };
   });
 
+  const recordOtherFpOrder = immediate(
+    (id: string, fpOrderUuid: string, change?: { status: string; at: number }): OtherFpOrderNews => {
+      load(id);
+      const known = selectOther.get(fpOrderUuid);
+      const status = change ? { status: canonicalStatus(change.status), at: change.at } : null;
+      if (!known) {
+        insertOther.run(fpOrderUuid, id, status?.status ?? null, status?.at ?? null, clock().getTime());
+        return "new";
+      }
+      const current =
+        known.status === null || known.status_at === null
+          ? null
+          : { status: known.status, at: known.status_at };
+      if (!status || !shouldApply(current, status)) return "same";
+      updateOther.run(status.status, status.at, fpOrderUuid);
+      return "changed";
+    },
+  );
+
   const recoverInterruptedSubmissions = immediate((reason: string) =>
     selectSending.all().map(({ id }) => update(id, { state: "unknown", failure_reason: reason })),
   );
@@ -417,6 +459,14 @@ export function openSqliteStore({
     },
     async recordStatus(id, change) {
       return recordStatus(id, change);
+    },
+    async recordOtherFpOrder(id, fpOrderUuid, change) {
+      return recordOtherFpOrder(id, fpOrderUuid, change);
+    },
+    async getByOtherFpOrderUuid(fpOrderUuid) {
+      const other = selectOther.get(fpOrderUuid);
+      const row = other ? selectById.get(other.order_id) : undefined;
+      return row ? toOrder(row) : null;
     },
     async history(id) {
       return selectHistory.all(id).map(toRecordedChange);

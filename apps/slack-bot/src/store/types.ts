@@ -86,6 +86,15 @@ export type RecordStatusOutcome =
   /** New, but older than the order's status (out of order): kept in the history only. */
   | { outcome: "stale"; order: OrderRecord };
 
+/** What a report of a second Front Payment order for one of ours adds to what was known. */
+export type OtherFpOrderNews =
+  /** The first report of it: someone must cancel one of the two. */
+  | "new"
+  /** Its status moved on (paid, cancelled…). */
+  | "changed"
+  /** Nothing new: a repeat, or an earlier status arriving late. */
+  | "same";
+
 /**
  * The bot's durable state. One small interface, so a Postgres implementation can follow the
  * embedded SQLite one for several instances. Every transition is atomic.
@@ -116,6 +125,18 @@ export interface InvoiceStore {
    * the order becomes `created` with the callback's `fpOrderUuid`.
    */
   recordStatus(id: string, change: StatusChange): Promise<RecordStatusOutcome>;
+  /**
+   * Remembers a second Front Payment order for order `id` (both attempts of an order whose outcome
+   * was unknown reached Front Payment), with its latest status when a notification tells it
+   * (`at`: Unix seconds); statuses move forward as in {@link recordStatus}.
+   */
+  recordOtherFpOrder(
+    id: string,
+    fpOrderUuid: string,
+    change?: { status: string; at: number },
+  ): Promise<OtherFpOrderNews>;
+  /** The order a second Front Payment order was made for. */
+  getByOtherFpOrderUuid(fpOrderUuid: string): Promise<OrderRecord | null>;
   /** Every distinct notification for the order, oldest first. */
   history(id: string): Promise<RecordedStatusChange[]>;
   close(): Promise<void>;
