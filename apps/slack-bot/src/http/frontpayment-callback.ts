@@ -61,13 +61,31 @@ export function frontPaymentCallbackRoute({
         }
         if (order.fpOrderUuid !== null && order.fpOrderUuid !== notification.orderUuid) {
           // Only possible after the user re-sent an order whose first outcome was unknown, and
-          // both reached Front Payment: say so loudly, so one of them gets cancelled.
+          // both reached Front Payment: say so loudly, once, so one of them gets cancelled; then
+          // only what changes (the customer paid it, it was cancelled).
+          const news = await store.recordOtherFpOrder(orderId, notification.orderUuid, {
+            status: notification.status,
+            at:
+              notification.timestamp === undefined
+                ? Math.floor(now() / 1000)
+                : Number(notification.timestamp),
+          });
           logger.error(
-            { orderId, known: order.fpOrderUuid, other: notification.orderUuid },
+            { orderId, known: order.fpOrderUuid, other: notification.orderUuid, news },
             "second Front Payment order",
           );
-          await messages.warnSecondOrder(order, notification.orderUuid);
-          return reply(response, 200, "Recorded.");
+          reply(response, 200, "Recorded.");
+          if (news !== "same") {
+            await messages.reportSecondOrder(order, notification.orderUuid, {
+              first: news === "new",
+              change: {
+                status: notification.status,
+                paymentMethod: notification.paymentMethod || null,
+                amount: notification.amount || null,
+              },
+            });
+          }
+          return;
         }
         const { published } = await statusUpdates.record(orderId, {
           fpOrderUuid: notification.orderUuid,

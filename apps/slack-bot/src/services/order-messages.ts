@@ -133,9 +133,20 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
 
     replyStatusChange,
 
-    /** Front Payment called back about a second order for one of ours: ask for one to be cancelled. */
-    async warnSecondOrder(order: OrderRecord, otherFpOrderUuid: string): Promise<void> {
-      const text = `:warning: Front Payment reports a second order \`${otherFpOrderUuid}\` for this invoice (sent again after an unknown outcome). Cancel one of them: \`/invoice cancel ${otherFpOrderUuid}\``;
+    /**
+     * Front Payment reports a second order for one of ours (both attempts of an unknown outcome
+     * reached it): the first report asks for one to be cancelled, later ones say what changed.
+     * In the order's thread, or to its creator when the order has no message.
+     */
+    async reportSecondOrder(
+      order: OrderRecord,
+      otherFpOrderUuid: string,
+      news: { first: boolean; change: ShownChange | null },
+    ): Promise<void> {
+      const latest = news.change ? statusChangeText(news.change) : undefined;
+      const text = news.first
+        ? `:warning: Front Payment reports a second order \`${otherFpOrderUuid}\` for this invoice (sent again after an unknown outcome)${latest ? `: ${latest}` : ""}. Cancel one of them: \`/invoice cancel ${otherFpOrderUuid}\``
+        : `:warning: The second order \`${otherFpOrderUuid}\` for this invoice: ${latest ?? "no news"}`;
       if (order.message) {
         await slack.chat.postMessage({ channel: order.message.channelId, thread_ts: order.message.ts, text });
       } else {

@@ -9,6 +9,7 @@ import type { Logger } from "pino";
 import type { FormMetadata } from "../invoice-form/metadata.js";
 import type { InvoiceFormValues } from "../invoice-form/read.js";
 import { frontPaymentErrorsToBlocks } from "../invoice-form/validate.js";
+import { FpOrderMismatchError } from "../store/errors.js";
 import type { InvoiceStore, NewSubmission, OrderRecord } from "../store/types.js";
 import type { ModalView } from "../views/block-kit.js";
 import { invoiceModal } from "../views/invoice-modal.js";
@@ -125,6 +126,36 @@ export function createSubmissions({
     );
   }
 
+  /**
+   * Front Payment created this attempt, but a callback had already proved that an earlier one (an
+   * unknown outcome) exists: two orders. The order stays the one Front Payment reported first; the
+   * other is remembered and reported, so someone cancels one of them.
+   */
+  async function onSecondOrder(mismatch: FpOrderMismatchError, viewId: string) {
+    const order = (await store.get(mismatch.orderId)) as OrderRecord;
+    logger.error(
+      { orderId: order.id, known: mismatch.knownFpOrderUuid, other: mismatch.otherFpOrderUuid },
+      "second Front Payment order",
+    );
+    if ((await store.recordOtherFpOrder(order.id, mismatch.otherFpOrderUuid)) === "new") {
+      await messages.reportSecondOrder(order, mismatch.otherFpOrderUuid, { first: true, change: null });
+    }
+    const twoOrders = `Front Payment has two orders for this invoice: \`${mismatch.knownFpOrderUuid}\`, and \`${mismatch.otherFpOrderUuid}\` from sending it again. Cancel one of them: \`/invoice cancel ${mismatch.otherFpOrderUuid}\``;
+    await showModal(
+      viewId,
+      createdModal({
+        orderId: order.id,
+        fpOrderUuid: mismatch.knownFpOrderUuid,
+        bankIdUrl: order.bankIdUrl,
+        customerName: order.customerName,
+        grandTotalOre: order.grandTotalOre,
+        channelNote: `:warning: ${twoOrders}`,
+      }),
+      order,
+      `Your invoice to ${order.customerName}: ${twoOrders}`,
+    );
+  }
+
   /** Sends an order in state `sending` and shows the outcome in the modal `viewId`. */
   async function send(order: OrderRecord, viewId: string, form?: SubmittedForm): Promise<void> {
     if (!order.request) throw new Error(`Order ${order.id} has no request to send`);
@@ -140,7 +171,8 @@ export function createSubmissions({
       logger.info({ orderId: order.id, fpOrderUuid: created.orderUuid }, "order created");
       await onCreated(updated, viewId);
     } catch (error) {
-      await onError(order, viewId, error, form);
+      if (error instanceof FpOrderMismatchError) await onSecondOrder(error, viewId);
+      else await onError(order, viewId, error, form);
     }
   }
 
