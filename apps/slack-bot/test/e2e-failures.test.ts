@@ -20,11 +20,14 @@ import {
   onlyOrder,
   PRIVATE_CUSTOMER,
   patient,
+  plain,
   SALES,
   sendOrder,
   startHarness,
   submitRequests,
+  waitForEphemeral,
   waitForOrderMessage,
+  waitForReply,
   waitForTitle,
 } from "./e2e-harness.js";
 
@@ -205,5 +208,77 @@ describe("Front Payment does not answer", () => {
     expect(dm.text).toContain(PRIVATE_CUSTOMER.name);
     expect(dm.text).toContain("It will not be sent again automatically.");
     expect(submitRequests(h)).toHaveLength(1);
+  });
+});
+
+describe("two orders, after a person chose 'Send anyway'", () => {
+  /** Sends an order whose first attempt Front Payment created without answering, then sends it anyway. */
+  async function sentTwice(h: Harness) {
+    h.frontPayment.failNext("drop", { endpoint: "submitInvoiceOrder", processFirst: true });
+    const { modal } = await sendOrder(h);
+    await waitForTitle(modal, "Invoice status unknown");
+    return modal;
+  }
+
+  it("reports the second order once in the thread; the command it suggests cancels that one, and the invoice stands", async () => {
+    const h = await start();
+    const modal = await sentTwice(h);
+    await modal.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID);
+    await waitForTitle(modal, "Invoice created");
+    const [first, second] = h.frontPayment.orders() as unknown as [{ uuid: string }, { uuid: string }];
+    const message = await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
+    expect(blockText(message.blocks)).toContain(second.uuid);
+
+    // The first attempt's callbacks arrive, twice over.
+    h.frontPayment.duplicateCallbacks(1);
+    h.frontPayment.approveBankId(first.uuid);
+    const [warning] = await waitForReply(h, SALES, message.ts, first.uuid);
+    await h.frontPayment.callbacksIdle();
+    expect(h.slack.workspace.thread(SALES, message.ts)).toHaveLength(1);
+    expect(plain(warning?.text)).toContain(`second order \`${first.uuid}\` for this invoice`);
+    const suggested = /`\/invoice (cancel ODR\d+)`/.exec(warning?.text ?? "")?.[1];
+    expect(suggested).toBe(`cancel ${first.uuid}`);
+
+    await h.driver.slashCommand({ command: "/invoice", text: `status ${first.uuid}` });
+    expect(await waitForEphemeral(h, first.uuid)).toContain(
+      `(a second order for the invoice to ${PRIVATE_CUSTOMER.name}, \`${second.uuid}\`): :page_facing_up: Invoiced`,
+    );
+
+    const dialog = await (
+      await h.driver.slashCommand({ command: "/invoice", text: `${suggested} Sendt to ganger` })
+    ).modal();
+    expect(blockText(dialog.view.blocks)).toContain(first.uuid);
+    await dialog.submit();
+    await waitForTitle(dialog, "Invoice cancelled");
+    expect(h.frontPayment.order(first.uuid)?.status).toBe("CANCELLED");
+    expect(h.frontPayment.order(second.uuid)?.status).toBe("SENT");
+    await waitForReply(h, SALES, message.ts, "CANCELLED");
+    await h.frontPayment.waitForCallback({ orderUuid: first.uuid, status: "CANCELLED", ok: true });
+    await h.frontPayment.callbacksIdle();
+    expect(h.slack.workspace.thread(SALES, message.ts)).toHaveLength(2);
+    expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain(
+      "Sent, waiting for the customer",
+    );
+  });
+
+  it("a callback about the first attempt while the second is on its way: the modal says there are two", async () => {
+    const h = await start();
+    const modal = await sentTwice(h);
+    const first = onlyOrder(h).uuid;
+    h.frontPayment.holdCallbacks();
+    h.frontPayment.approveBankId(first);
+    // The second attempt takes a while; the first attempt's callback arrives meanwhile.
+    h.frontPayment.setLatency(500);
+    await modal.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID);
+    await waitForTitle(modal, "Sending invoice");
+    await h.frontPayment.releaseCallbacks();
+
+    const created = await waitForTitle(modal, "Invoice created");
+    const second = h.frontPayment.orders()[1]?.uuid as string;
+    expect(plain(blockText(created.blocks))).toContain(
+      `Front Payment has two orders for this invoice: \`${first}\`, and \`${second}\` from sending it again. Cancel one of them: \`/invoice cancel ${second}\``,
+    );
+    const message = await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
+    expect(blockText(message.blocks)).toContain(first);
   });
 });

@@ -5,6 +5,24 @@ export const CANCEL_MODAL_CALLBACK_ID = "cancel_order";
 export const CANCEL_NOTE_BLOCK_ID = "cancellation_note";
 export const CANCEL_NOTE_ACTION_ID = "note";
 
+/** Which order the confirmation is about: ours, and the Front Payment order to cancel. */
+export interface CancelTarget {
+  orderId: string;
+  /** Null from a dialog opened before it said: the order's own Front Payment order. */
+  fpOrderUuid: string | null;
+}
+
+/** The target a confirmation dialog carries in `private_metadata` (older dialogs: just our order id). */
+export function decodeCancelTarget(privateMetadata: string): CancelTarget {
+  try {
+    const { orderId, fpOrderUuid } = JSON.parse(privateMetadata) as Partial<CancelTarget>;
+    if (typeof orderId === "string" && typeof fpOrderUuid === "string") return { orderId, fpOrderUuid };
+  } catch {
+    // Not JSON: a dialog from before, carrying our order id only.
+  }
+  return { orderId: privateMetadata, fpOrderUuid: null };
+}
+
 /** Asks for the cancellation note and confirmation before anything is sent to Front Payment. */
 export function cancelConfirmModal(order: {
   orderId: string;
@@ -16,7 +34,7 @@ export function cancelConfirmModal(order: {
   return {
     type: "modal",
     callback_id: CANCEL_MODAL_CALLBACK_ID,
-    private_metadata: order.orderId,
+    private_metadata: JSON.stringify({ orderId: order.orderId, fpOrderUuid: order.fpOrderUuid }),
     title: { type: "plain_text", text: "Cancel invoice" },
     submit: { type: "plain_text", text: "Cancel invoice" },
     close: { type: "plain_text", text: "Keep it" },

@@ -23,22 +23,24 @@ export async function openCancelDialog(
   client: WebClient,
   request: { reference: string; note: string; userId: string; triggerId: string },
 ): Promise<string | null> {
-  const order = await findOrder(deps.store, request.reference);
-  if (!order)
+  const found = await findOrder(deps.store, request.reference);
+  if (!found)
     return `I can only cancel invoices sent with Fakturabot, and \`${request.reference}\` isn't one of them.`;
+  const { order, fpOrderUuid } = found;
   if (!mayCancel(deps.access, request.userId, order)) {
     return `Only <@${order.userId}>, who sent it, or a Fakturabot admin can cancel \`${request.reference}\`.`;
   }
-  if (order.state !== "created" || !order.fpOrderUuid) {
+  if (order.state !== "created" || !fpOrderUuid) {
     return `\`${request.reference}\` was never created at Front Payment, so there is nothing to cancel.`;
   }
-  const final = order.status ? NOT_CANCELLABLE[order.status] : undefined;
-  if (final) return `\`${order.fpOrderUuid}\` ${final}`;
+  // The status we know is the order's own; for a second order, Front Payment decides.
+  const final = order.status && fpOrderUuid === order.fpOrderUuid ? NOT_CANCELLABLE[order.status] : undefined;
+  if (final) return `\`${fpOrderUuid}\` ${final}`;
   await client.views.open({
     trigger_id: request.triggerId,
     view: cancelConfirmModal({
       orderId: order.id,
-      fpOrderUuid: order.fpOrderUuid,
+      fpOrderUuid,
       customerName: order.customerName,
       grandTotalOre: order.grandTotalOre,
       note: request.note,

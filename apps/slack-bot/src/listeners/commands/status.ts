@@ -7,8 +7,11 @@ import { findOrder } from "../find-order.js";
 
 /** The answer to `/invoice status <order>`, from Front Payment's Get Order Status. */
 export async function orderStatusText(deps: BotDeps, reference: string): Promise<string> {
-  const order = await findOrder(deps.store, reference);
-  const fpOrderUuid = order?.fpOrderUuid ?? (reference.startsWith("ODR") ? reference : null);
+  const found = await findOrder(deps.store, reference);
+  const order = found?.order;
+  const fpOrderUuid = found ? found.fpOrderUuid : reference.startsWith("ODR") ? reference : null;
+  // A second order sent for one of ours is shown, but not recorded as the order's status.
+  const isOrdersOwn = order !== undefined && fpOrderUuid === order.fpOrderUuid;
   if (!fpOrderUuid) {
     return order
       ? `\`${reference}\` was never created at Front Payment (${order.state}${order.failureReason ? `: ${order.failureReason}` : ""}).`
@@ -16,7 +19,7 @@ export async function orderStatusText(deps: BotDeps, reference: string): Promise
   }
   try {
     const status = await deps.frontPayment.getOrderStatus(fpOrderUuid);
-    if (order) {
+    if (isOrdersOwn) {
       await deps.statusUpdates.record(order.id, {
         fpOrderUuid,
         status: status.status,
@@ -35,7 +38,11 @@ export async function orderStatusText(deps: BotDeps, reference: string): Promise
         ? null
         : `refunded ${formatNok(Math.round(numericValue(status.refundedAmount) * 100))}`,
     ].filter(Boolean);
-    const who = order ? ` to ${order.customerName}` : "";
+    const who = !order
+      ? ""
+      : isOrdersOwn
+        ? ` to ${order.customerName}`
+        : ` (a second order for the invoice to ${order.customerName}, \`${order.fpOrderUuid}\`)`;
     return `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`;
   } catch (error) {
     if (error instanceof FrontPaymentNotFoundError) return `Front Payment has no order \`${fpOrderUuid}\`.`;

@@ -1,7 +1,13 @@
 import { FrontPaymentConflictError, FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
-import { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID, cancelOutcomeModal } from "../../views/cancel-modal.js";
+import type { OrderRecord } from "../../store/types.js";
+import {
+  CANCEL_NOTE_ACTION_ID,
+  CANCEL_NOTE_BLOCK_ID,
+  cancelOutcomeModal,
+  decodeCancelTarget,
+} from "../../views/cancel-modal.js";
 import { mayCancel } from "../access.js";
 
 /** Front Payment's 400 message keys for Cancel Order, said plainly. */
@@ -27,8 +33,10 @@ export function cancelSubmission(deps: BotDeps) {
       });
       return;
     }
-    const order = await deps.store.get(view.private_metadata);
-    if (!order?.fpOrderUuid || !mayCancel(deps.access, body.user.id, order)) {
+    const target = decodeCancelTarget(view.private_metadata);
+    const order = await deps.store.get(target.orderId);
+    const fpOrderUuid = target.fpOrderUuid ?? order?.fpOrderUuid;
+    if (!order || !fpOrderUuid || !mayCancel(deps.access, body.user.id, order)) {
       await ack({
         response_action: "update",
         view: cancelOutcomeModal({ title: "Not cancelled", text: "You can't cancel this invoice." }),
@@ -39,26 +47,33 @@ export function cancelSubmission(deps: BotDeps) {
       response_action: "update",
       view: cancelOutcomeModal({
         title: "Cancelling…",
-        text: `Sending the cancellation of \`${order.fpOrderUuid}\` to Front Payment…`,
+        text: `Sending the cancellation of \`${fpOrderUuid}\` to Front Payment…`,
       }),
     });
-    const outcome = await cancel(deps, order.id, order.fpOrderUuid, note);
+    const outcome = await cancel(deps, order, fpOrderUuid, note);
     await client.views.update({ view_id: view.id, view: cancelOutcomeModal(outcome) });
   };
 }
 
-async function cancel(deps: BotDeps, orderId: string, fpOrderUuid: string, note: string) {
+async function cancel(deps: BotDeps, order: OrderRecord, fpOrderUuid: string, note: string) {
+  const orderId = order.id;
   try {
     await deps.frontPayment.cancelOrder(fpOrderUuid, note);
-    await deps.statusUpdates.record(orderId, {
-      fpOrderUuid,
-      status: "CANCELLED",
-      sentAt: null,
-      paymentMethod: null,
-      amount: null,
-      source: "lookup",
-      receivedAt: deps.now(),
-    });
+    const cancelled = { status: "CANCELLED", paymentMethod: null, amount: null };
+    if (fpOrderUuid === order.fpOrderUuid) {
+      await deps.statusUpdates.record(orderId, {
+        fpOrderUuid,
+        ...cancelled,
+        sentAt: null,
+        source: "lookup",
+        receivedAt: deps.now(),
+      });
+    } else {
+      // A second order sent for this one: the order itself stands.
+      const at = Math.floor(deps.now().getTime() / 1000);
+      await deps.store.recordOtherFpOrder(orderId, fpOrderUuid, { status: "CANCELLED", at });
+      await deps.messages.reportSecondOrder(order, fpOrderUuid, { first: false, change: cancelled });
+    }
     return {
       title: "Invoice cancelled",
       text: `\`${fpOrderUuid}\` is cancelled. The customer can no longer pay it.`,
