@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LOCAL_SECRETS } from "../src/local/stack.js";
 import {
   blockText,
+  callbackUrlOf,
   type Harness,
   onlyOrder,
   PRIVATE_CUSTOMER,
@@ -34,8 +35,7 @@ async function sentOrder() {
   await sendOrder(harness);
   const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
   const order = onlyOrder(harness);
-  const callbackUrl = order.request.callback?.callbackUrl as string;
-  const orderId = callbackUrl.split("/").at(-1) as string;
+  const { callbackUrl, ours: orderId } = callbackUrlOf(order);
   return { message, order, callbackUrl, orderId };
 }
 

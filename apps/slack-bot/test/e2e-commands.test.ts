@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "../src/views/cancel-modal.js";
 import {
   blockText,
+  callbackUrlOf,
   ephemeralTexts,
   type Harness,
   type HarnessOptions,
@@ -35,7 +36,7 @@ async function sentOrder(h: Harness) {
   await sendOrder(h);
   const message = await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
   const order = onlyOrder(h);
-  const ours = (order.request.callback?.callbackUrl as string).split("/").at(-1) as string;
+  const { ours } = callbackUrlOf(order);
   return { message, order, ours };
 }
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import {
   DEFAULT_CHANNELS,
+  type FrontPaymentSandboxOrder,
   type ModalHandle,
   type SlackMessage,
   type SlackViewObject,
@@ -244,6 +245,13 @@ export function onlyOrder(harness: Harness) {
   const orders = harness.frontPayment.orders();
   if (orders.length !== 1) throw new Error(`Front Payment has ${orders.length} orders, not one`);
   return orders[0] as (typeof orders)[number];
+}
+
+/** Where Front Payment calls the bot back about `order`: `<bot>/frontpayment/callback/<our FB… reference>`. */
+export function callbackUrlOf(order: FrontPaymentSandboxOrder): { callbackUrl: string; ours: string } {
+  const callbackUrl = order.request.callback?.callbackUrl;
+  if (!callbackUrl) throw new Error(`Order ${order.uuid} has no callback URL`);
+  return { callbackUrl, ours: callbackUrl.split("/").at(-1) as string };
 }
 
 /** The ephemeral messages `userId` saw, as plain text. */

@@ -4,6 +4,7 @@ import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "../src/invo
 import { LOCAL_SECRETS } from "../src/local/stack.js";
 import {
   blockText,
+  callbackUrlOf,
   fillOrder,
   type Harness,
   lineKeys,
@@ -73,7 +74,7 @@ describe("secrets and personal numbers", () => {
     const order = frontPayment.orders()[0];
     const message = harness.slack.workspace.messages(SALES)[0];
     if (!order || !message) throw new Error("no order, or no message about it");
-    const callbackUrl = order.request.callback?.callbackUrl as string;
+    const { callbackUrl } = callbackUrlOf(order);
     expect(
       (await fetch(`${callbackUrl}?orderUuid=${order.uuid}&status=PAID&checksum=${"a".repeat(64)}`)).status,
     ).toBe(403);

@@ -60,7 +60,8 @@ async function restart(running: Harness): Promise<Harness> {
 
 describe("a restart of the bot", () => {
   it("keeps an order current: callbacks held while it was down reach the restarted bot", async () => {
-    const first = (harness = await startBot());
+    harness = await startBot();
+    const first = harness;
     const { modal } = await sendOrder(first);
     // The modal shows the outcome once the bot has recorded where the order's message is.
     await waitForTitle(modal, "Invoice created");
@@ -80,7 +81,8 @@ describe("a restart of the bot", () => {
   });
 
   it("remembers an unknown outcome: the callback after the restart resolves it, and 'Send anyway' is refused", async () => {
-    const first = (harness = await startBot({ frontPaymentTimeoutMs: 400 }));
+    harness = await startBot({ frontPaymentTimeoutMs: 400 });
+    const first = harness;
     frontPayment.failNext("timeout", { endpoint: "submitInvoiceOrder", processFirst: true });
     const { modal } = await sendOrder(first);
     await waitForTitle(modal, "Invoice status unknown");
