@@ -198,6 +198,35 @@ describe("the invoice form in Slack", () => {
     // dispose() fails the test if Slack refused any view on the way.
   });
 
+  it("sends the largest order there can be, and every view and message about it stays within Slack's limits", async () => {
+    const long = (prefix: string, length: number) => `${prefix} ${"Æ".repeat(length - prefix.length - 1)}`;
+    const modal = await openInvoice(harness);
+    await fillCustomer(modal, { ...PRIVATE_CUSTOMER, name: long("Kari", 255), street: long("Gate", 255) });
+    while (lineKeys(modal).length < MAX_LINES) await clickAndWait(modal, ADD_LINE_ACTION_ID);
+    for (const [index, key] of lineKeys(modal).entries()) {
+      await fillLine(modal, key, {
+        name: long(`Vare ${index + 1}`, 255),
+        quantity: "999.5",
+        rate: "99999.99",
+      });
+      await modal.fill(lineBlockId(key, "productId"), LINE_ACTION_IDS.productId, "P".repeat(25));
+      await modal.fill(lineBlockId(key, "discount"), LINE_ACTION_IDS.discount, "0.01");
+    }
+    await modal.fill(BLOCK_IDS.referenceNo, ACTION_IDS.referenceNo, "R".repeat(100));
+    await modal.fill(BLOCK_IDS.customerReference, ACTION_IDS.customerReference, "C".repeat(100));
+
+    expect((await modal.submit()).kind).toBe("updated");
+    const created = await waitForTitle(modal, "Invoice created");
+    expect(blockText(created.blocks)).toContain("999 499 900,00 kr");
+    const message = await waitForOrderMessage(harness, "Kari Æ");
+    const order = harness.frontPayment.orders()[0];
+    expect(order?.request.products).toHaveLength(MAX_LINES);
+    harness.frontPayment.approveBankId(order?.uuid as string);
+    harness.frontPayment.markPaid(order?.uuid as string);
+    await harness.slack.waitFor(() => harness.slack.workspace.thread("C0SALES01", message.ts).length === 2);
+    // dispose() fails the test if Slack refused any view or message on the way.
+  });
+
   it("a double submit of the same form sends one order", async () => {
     const modal = await openInvoice(harness);
     await fillOrder(modal, PRIVATE_CUSTOMER);
