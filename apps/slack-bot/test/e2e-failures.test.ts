@@ -13,11 +13,13 @@ import {
 import { LOCAL_SECRETS } from "../src/local/stack.js";
 import {
   blockText,
+  fillOrder,
   type Harness,
   type HarnessOptions,
   KARI_DM,
   lineKeys,
   onlyOrder,
+  openInvoice,
   PRIVATE_CUSTOMER,
   patient,
   plain,
@@ -208,6 +210,26 @@ describe("Front Payment does not answer", () => {
     expect(dm.text).toContain(PRIVATE_CUSTOMER.name);
     expect(dm.text).toContain("It will not be sent again automatically.");
     expect(submitRequests(h)).toHaveLength(1);
+  });
+});
+
+describe("Slack cannot show the outcome in the modal", () => {
+  it("an order Front Payment created is never called 'not sent'; the creator hears of it directly", async () => {
+    const h = await start();
+    const modal = await openInvoice(h);
+    await fillOrder(modal, PRIVATE_CUSTOMER);
+    h.slack.controls.failNext("views.update", { error: "fatal_error" });
+    expect((await modal.submit()).kind).toBe("updated");
+    const dm = await h.slack.waitFor(() =>
+      h.slack.workspace
+        .messages(KARI_DM)
+        .find((message) => message.text.includes("was sent to Front Payment")),
+    );
+    expect(dm.text).toContain(onlyOrder(h).uuid);
+    await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
+    expect(modal.view.title?.text).toBe("Sending invoice");
+    const updates = h.slack.workspace.state.calls.filter((call) => call.method === "views.update");
+    expect(updates.at(-1)?.error).toBe("fatal_error");
   });
 });
 

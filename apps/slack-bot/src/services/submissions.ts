@@ -47,12 +47,14 @@ export function createSubmissions({
   slack: WebClient;
   logger: Logger;
 }) {
-  /** Replaces the modal; a closed modal (`not_found`) sends `fallbackText` to the user instead. */
+  /** Replaces the modal; a closed modal, or one Slack would not update, sends `fallbackText` to the user instead. */
   async function showModal(viewId: string, view: ModalView, order: OrderRecord, fallbackText: string) {
     try {
       await slack.views.update({ view_id: viewId, view });
     } catch (error) {
-      if (slackErrorCode(error) !== "not_found") throw error;
+      const code = slackErrorCode(error);
+      if (code !== "not_found")
+        logger.warn({ orderId: order.id, err: error }, "could not show the outcome in the modal");
       await messages.notifyUser(order.userId, fallbackText);
     }
   }
@@ -159,9 +161,10 @@ export function createSubmissions({
   /** Sends an order in state `sending` and shows the outcome in the modal `viewId`. */
   async function send(order: OrderRecord, viewId: string, form?: SubmittedForm): Promise<void> {
     if (!order.request) throw new Error(`Order ${order.id} has no request to send`);
+    let updated: OrderRecord;
     try {
       const created = await frontPayment.submitInvoiceOrder(order.request);
-      const updated = await store.markCreated(order.id, {
+      updated = await store.markCreated(order.id, {
         fpOrderUuid: created.orderUuid,
         fpCustomerUuid: created.customerUuid,
         bankIdUrl: created.bankIdUrl ?? null,
@@ -169,11 +172,13 @@ export function createSubmissions({
         status: created.bankIdUrl ? "SENT" : "INVOICED",
       });
       logger.info({ orderId: order.id, fpOrderUuid: created.orderUuid }, "order created");
-      await onCreated(updated, viewId);
     } catch (error) {
       if (error instanceof FpOrderMismatchError) await onSecondOrder(error, viewId);
       else await onError(order, viewId, error, form);
+      return;
     }
+    // Outside the try: trouble with Slack after this must never make a created order look failed.
+    await onCreated(updated, viewId);
   }
 
   return {
