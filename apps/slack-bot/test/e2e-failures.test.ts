@@ -8,6 +8,7 @@ import {
   LAYOUT_BLOCK_IDS,
   LINE_ACTION_IDS,
   lineBlockId,
+  OPEN_SUBMISSION_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
 } from "../src/invoice-form/ids.js";
 import { LOCAL_SECRETS } from "../src/local/stack.js";
@@ -194,9 +195,9 @@ describe("Front Payment does not answer", () => {
     expect(submitRequests(h)).toHaveLength(1);
   });
 
-  it("with the modal closed while sending, the outcome comes by direct message", async () => {
+  it("with the modal closed while sending, the outcome comes by direct message, and 'Open' brings back what can be done", async () => {
     const h = await start({ frontPaymentTimeoutMs: CLIENT_TIMEOUT_MS });
-    h.frontPayment.failNext("timeout", { endpoint: "submitInvoiceOrder", processFirst: true });
+    h.frontPayment.failNext("timeout", { endpoint: "submitInvoiceOrder" });
     const { modal, outcome } = await sendOrder(h);
     expect(outcome.kind).toBe("updated");
     // The request is at Front Payment, held; the person closes "Sending…" (no request to the bot).
@@ -210,6 +211,37 @@ describe("Front Payment does not answer", () => {
     expect(dm.text).toContain(PRIVATE_CUSTOMER.name);
     expect(dm.text).toContain("It will not be sent again automatically.");
     expect(submitRequests(h)).toHaveLength(1);
+
+    await h.driver.clickMessageButton({ channel: KARI_DM, ts: dm.ts, actionId: OPEN_SUBMISSION_ACTION_ID });
+    const reopened = await h.driver.waitForModal({ callbackId: "invoice_submission" });
+    expect(reopened.view.title?.text).toBe("Invoice status unknown");
+    await reopened.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID);
+    await waitForTitle(reopened, "Invoice created");
+    await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
+    expect(h.frontPayment.orders()).toHaveLength(1);
+  });
+
+  it("a failure the person did not see in the modal can still be edited from the direct message", async () => {
+    const h = await start();
+    h.frontPayment.setLatency(300);
+    h.frontPayment.failNext(500, { endpoint: "submitInvoiceOrder" });
+    const { modal } = await sendOrder(h);
+    await modal.close();
+    const dm = await h.slack.waitFor(() =>
+      h.slack.workspace.messages(KARI_DM).find((message) => message.text.includes("was not sent")),
+    );
+    h.frontPayment.setLatency(0);
+
+    await h.driver.clickMessageButton({ channel: KARI_DM, ts: dm.ts, actionId: OPEN_SUBMISSION_ACTION_ID });
+    const reopened = await h.driver.waitForModal({ callbackId: "invoice_submission" });
+    await reopened.click(EDIT_SUBMISSION_ACTION_ID);
+    await waitForTitle(reopened, "New invoice");
+    expect(reopened.value(BLOCK_IDS.personalNumber, ACTION_IDS.personalNumber)?.value).toBe(
+      PRIVATE_CUSTOMER.personalNumber,
+    );
+    expect((await reopened.submit()).kind).toBe("updated");
+    await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
+    expect(h.frontPayment.orders()).toHaveLength(1);
   });
 });
 

@@ -167,6 +167,12 @@ export const RETRY_SUBMISSION_ACTION_ID = "invoice_submission.retry";
 export const CONFIRM_UNKNOWN_RETRY_ACTION_ID = "invoice_submission.send_anyway";
 
 /**
+ * "Open" in the direct message that tells someone who closed the modal how their submission went:
+ * opens the outcome view again (Send again, Edit, Send anyway). The button's `value` is our order id.
+ */
+export const OPEN_SUBMISSION_ACTION_ID = "invoice_submission.open";
+
+/**
  * "Edit" on the failed view: back to the form, filled in from the stored request
  * (`formFromOrder`). The button's `value` is our order id.
  */

@@ -6,6 +6,7 @@ import {
   CONFIRM_UNKNOWN_RETRY_ACTION_ID,
   EDIT_SUBMISSION_ACTION_ID,
   INVOICE_MODAL_CALLBACK_ID,
+  OPEN_SUBMISSION_ACTION_ID,
   RECALCULATE_ACTION_IDS,
   REMOVE_LINE_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
@@ -15,6 +16,7 @@ import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
 import { addLineClicked } from "./actions/add-line.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
+import { openSubmissionClicked } from "./actions/open-submission.js";
 import { lineValueChanged } from "./actions/recalculate.js";
 import { removeLineClicked } from "./actions/remove-line.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
@@ -34,6 +36,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.action(RETRY_SUBMISSION_ACTION_ID, retrySubmissionClicked(deps, ["failed"]));
   app.action(CONFIRM_UNKNOWN_RETRY_ACTION_ID, retrySubmissionClicked(deps, ["unknown"]));
   app.action(EDIT_SUBMISSION_ACTION_ID, editSubmissionClicked(deps));
+  app.action(OPEN_SUBMISSION_ACTION_ID, openSubmissionClicked(deps));
 
   app.view(INVOICE_MODAL_CALLBACK_ID, invoiceSubmission(deps));
   app.view({ callback_id: INVOICE_MODAL_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));

@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { OrderRecord } from "../store/types.js";
+import type { KnownBlock } from "../views/block-kit.js";
 import { orderMessage, statusChangeText } from "../views/order-message.js";
 
 /** Slack's error code of a failed Web API call (`not_in_channel`, `channel_not_found`, …). */
@@ -155,8 +156,8 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     },
 
     /** A direct message to a user, for news they would otherwise miss (a closed modal). */
-    async notifyUser(userId: string, text: string): Promise<void> {
-      await slack.chat.postMessage({ channel: userId, text });
+    async notifyUser(userId: string, text: string, blocks?: KnownBlock[]): Promise<void> {
+      await slack.chat.postMessage({ channel: userId, text, ...(blocks ? { blocks } : {}) });
     },
   };
 }

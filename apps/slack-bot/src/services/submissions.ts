@@ -13,7 +13,13 @@ import { FpOrderMismatchError } from "../store/errors.js";
 import type { InvoiceStore, NewSubmission, OrderRecord } from "../store/types.js";
 import type { ModalView } from "../views/block-kit.js";
 import { invoiceModal } from "../views/invoice-modal.js";
-import { createdModal, failedModal, sendingModal, unknownModal } from "../views/submission.js";
+import {
+  createdModal,
+  failedModal,
+  outcomeMessage,
+  sendingModal,
+  unknownModal,
+} from "../views/submission.js";
 import { type OrderMessages, slackErrorCode } from "./order-messages.js";
 
 /** The form as the user submitted it, to put them back in it when Front Payment rejects a field. */
@@ -55,7 +61,10 @@ export function createSubmissions({
       const code = slackErrorCode(error);
       if (code !== "not_found")
         logger.warn({ orderId: order.id, err: error }, "could not show the outcome in the modal");
-      await messages.notifyUser(order.userId, fallbackText);
+      // Something left to do (send again, edit, send anyway) can be opened from the message.
+      const open = order.state === "failed" || order.state === "unknown" ? order.id : undefined;
+      const message = outcomeMessage(fallbackText, open);
+      await messages.notifyUser(order.userId, message.text, message.blocks);
     }
   }
 

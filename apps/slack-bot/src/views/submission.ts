@@ -1,6 +1,7 @@
 import {
   CONFIRM_UNKNOWN_RETRY_ACTION_ID,
   EDIT_SUBMISSION_ACTION_ID,
+  OPEN_SUBMISSION_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
@@ -170,4 +171,26 @@ export function unknownModal({ orderId, reason }: { orderId: string; reason: str
     },
     orderLine(orderId),
   ]);
+}
+
+/**
+ * The outcome as a direct message, for someone who closed the modal. When something is left to
+ * do (send again, edit, send anyway), "Open" brings the outcome view back.
+ */
+export function outcomeMessage(text: string, openOrderId?: string): { text: string; blocks: KnownBlock[] } {
+  return {
+    text,
+    blocks: [
+      section(escapeMrkdwn(text)),
+      ...(openOrderId
+        ? [
+            {
+              type: "actions",
+              block_id: "submission.open",
+              elements: [button({ text: "Open", actionId: OPEN_SUBMISSION_ACTION_ID, value: openOrderId })],
+            } satisfies KnownBlock,
+          ]
+        : []),
+    ],
+  };
 }

@@ -1,0 +1,16 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { BotDeps } from "../../deps.js";
+
+type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** "Open" in the direct message about a submission: its outcome view again, in a new modal. */
+export function openSubmissionClicked(deps: BotDeps) {
+  return async ({ ack, body, action, client }: Args) => {
+    await ack();
+    const orderId = action.type === "button" ? action.value : undefined;
+    if (!orderId) return;
+    const order = await deps.store.get(orderId);
+    if (!order || order.userId !== body.user.id) return;
+    await client.views.open({ trigger_id: body.trigger_id, view: deps.submissions.viewFor(order) });
+  };
+}
