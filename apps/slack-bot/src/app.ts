@@ -15,6 +15,7 @@ import { registerListeners } from "./listeners/index.js";
 import { createOrderMessages } from "./services/order-messages.js";
 import { createStatusUpdates } from "./services/status-updates.js";
 import { createSubmissions } from "./services/submissions.js";
+import { createWorkTracker } from "./services/work-tracker.js";
 import type { InvoiceStore } from "./store/types.js";
 
 export interface BotOptions {
@@ -37,6 +38,9 @@ export interface BotOptions {
   logger: Logger;
   now?: () => Date;
 }
+
+const INTERRUPTED_REASON =
+  "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.";
 
 export interface RunningBot {
   /** Where this server listens, e.g. `http://127.0.0.1:3000`. */
@@ -67,14 +71,16 @@ export function createBot(options: BotOptions) {
   const clientOptions = slackClientOptions(options.slack.apiUrl, logger);
   // The services' own client: callbacks and background work happen outside Slack requests.
   const slack = new WebClient(options.slack.botToken, clientOptions);
+  const work = createWorkTracker();
   const messages = createOrderMessages({ slack, logger });
-  const statusUpdates = createStatusUpdates({ store, messages, logger });
+  const statusUpdates = createStatusUpdates({ store, messages, logger, work });
   const submissions = createSubmissions({
     store,
     frontPayment: options.frontPayment,
     messages,
     slack,
     logger,
+    work,
   });
   const deps: BotDeps = {
     access: options.access,
@@ -131,12 +137,30 @@ export function createBot(options: BotOptions) {
     deps,
     /** Starts listening on `port` (0: any free port) on `host`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
+      const interrupted = await store.recoverInterruptedSubmissions(INTERRUPTED_REASON);
       const server = (await app.start({ port, host })) as Server | undefined;
       const address = server?.address() as AddressInfo | null | undefined;
       const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address?.port ?? port}`;
       if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
-      return { url, stop: () => app.stop() as Promise<void> };
+      for (const order of interrupted) {
+        await messages
+          .notifyUser(
+            order.userId,
+            `:warning: Fakturabot restarted while sending your invoice to ${order.customerName} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
+          )
+          .catch((error: unknown) =>
+            logger.warn({ orderId: order.id, err: error }, "could not tell the user"),
+          );
+      }
+      return {
+        url,
+        /** Stops taking requests, then lets work already under way (a submission, a Slack update) finish. */
+        async stop() {
+          await app.stop();
+          await work.idle();
+        },
+      };
     },
   };
 }

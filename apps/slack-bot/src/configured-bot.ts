@@ -11,9 +11,6 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
   logger.info({ config: describeConfig(config) }, "starting Fakturabot");
 
   const store = openSqliteStore({ dataDir: config.store.dataDir });
-  const interrupted = await store.recoverInterruptedSubmissions(
-    "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.",
-  );
   const bot = createBot({
     slack: {
       botToken: config.slack.botToken,
@@ -37,15 +34,6 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     logger,
   });
   const running = await bot.start(config.port, "0.0.0.0");
-  for (const order of interrupted) {
-    await bot.deps.messages
-      .notifyUser(
-        order.userId,
-        `:warning: Fakturabot restarted while sending your invoice to ${order.customerName} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears here if Front Payment reports it.`,
-      )
-      .catch((error: unknown) => logger.warn({ orderId: order.id, err: error }, "could not tell the user"));
-  }
-
   return {
     url: running.url,
     async stop() {

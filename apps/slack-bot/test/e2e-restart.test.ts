@@ -7,13 +7,17 @@ import {
   startFrontPaymentSandbox,
   startSlackSandbox,
 } from "@fakturabot/sandbox";
+import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CONFIRM_UNKNOWN_RETRY_ACTION_ID } from "../src/invoice-form/ids.js";
 import { LOCAL_SECRETS } from "../src/local/stack.js";
+import { openSqliteStore } from "../src/store/index.js";
 import {
   blockText,
   type Harness,
   type HarnessOptions,
+  KARI,
+  KARI_DM,
   onlyOrder,
   PRIVATE_CUSTOMER,
   SALES,
@@ -96,5 +100,32 @@ describe("a restart of the bot", () => {
     await modal.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID);
     await waitForTitle(modal, "Invoice created");
     expect(submitRequests(second)).toHaveLength(1);
+  });
+
+  it("an order cut off mid-send by a crash becomes unknown at the next start, and its creator is told", async () => {
+    // A crash leaves the order `sending` in the store: write exactly that, as the crashed bot had.
+    const crashed = openSqliteStore({ dataDir });
+    await crashed.beginSubmission({
+      id: "FB0CRASHED0001",
+      submissionKey: "V0CRASH:hash",
+      teamId: "T0SANDBOX",
+      channelId: SALES,
+      userId: KARI,
+      customerType: "private",
+      customerName: PRIVATE_CUSTOMER.name,
+      customerIdentifier: "280387*****",
+      preferredLanguage: "no",
+      grandTotalOre: 250_000,
+      request: SEED_INVOICE_ORDER_EXAMPLE,
+    });
+    await crashed.close();
+
+    harness = await startBot();
+    expect((await harness.store.get("FB0CRASHED0001"))?.state).toBe("unknown");
+    const notice = await slack.waitFor(() =>
+      slack.workspace.messages(KARI_DM).find((message) => message.text.includes("FB0CRASHED0001")),
+    );
+    expect(notice.text).toContain("We don't know whether Front Payment created it");
+    expect(submitRequests(harness)).toHaveLength(0);
   });
 });

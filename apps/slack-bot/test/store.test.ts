@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   DATABASE_FILE,
   FpOrderMismatchError,
+  type InvoiceStore,
   OrderNotFoundError,
   OrderStateError,
   openSqliteStore,
-  type SqliteInvoiceStore,
   StoreVersionError,
 } from "../src/store/index.js";
 import { callback, created, PERSONAL_NUMBER, submission, temporaryDataDir } from "./store.fixtures.js";
@@ -16,16 +16,16 @@ import { callback, created, PERSONAL_NUMBER, submission, temporaryDataDir } from
 let dataDir: string;
 let remove: () => void;
 let now: Date;
-const open: SqliteInvoiceStore[] = [];
+const open: InvoiceStore[] = [];
 
-function openStore(): SqliteInvoiceStore {
+function openStore(): InvoiceStore {
   const store = openSqliteStore({ dataDir, clock: () => now });
   open.push(store);
   return store;
 }
 
 /** Closes `store` (a stop), so the same directory can be opened again (a start). */
-async function restart(store: SqliteInvoiceStore): Promise<SqliteInvoiceStore> {
+async function restart(store: InvoiceStore): Promise<InvoiceStore> {
   await store.close();
   open.splice(open.indexOf(store), 1);
   return openStore();
@@ -255,7 +255,7 @@ describe("submissions", () => {
 });
 
 describe("status notifications", () => {
-  async function createdOrder(store: SqliteInvoiceStore, fpOrderUuid = "ODR4286244937") {
+  async function createdOrder(store: InvoiceStore, fpOrderUuid = "ODR4286244937") {
     const fresh = submission();
     await store.beginSubmission(fresh);
     await store.markCreated(fresh.id, created(fpOrderUuid));

@@ -13,7 +13,7 @@ import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
 import type { Logger } from "pino";
 import { type Bot, createBot, type RunningBot } from "../app.js";
 import type { AccessRules } from "../listeners/access.js";
-import { openSqliteStore, type SqliteInvoiceStore } from "../store/index.js";
+import { type InvoiceStore, openSqliteStore } from "../store/index.js";
 
 /** Secrets of the local stack only: the stand-ins and the bot share them on loopback. */
 export const LOCAL_SECRETS = {
@@ -40,7 +40,7 @@ export interface LocalStack {
   slack: SlackSandbox;
   bot: Bot;
   running: RunningBot;
-  store: SqliteInvoiceStore;
+  store: InvoiceStore;
   /** Acts as Slack (and as the people in it) towards the bot. */
   driver: SlackDriver;
   /** The local workspace: a Slack-like page in the browser over all of the above. */

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { InvoiceStore, OrderRecord, RecordStatusOutcome, StatusChange } from "../store/types.js";
 import type { OrderMessages } from "./order-messages.js";
+import type { WorkTracker } from "./work-tracker.js";
 
 /**
  * Applies a status notification (a verified callback, a status lookup, a cancellation) to the
@@ -11,10 +12,12 @@ export function createStatusUpdates({
   store,
   messages,
   logger,
+  work,
 }: {
   store: InvoiceStore;
   messages: OrderMessages;
   logger: Logger;
+  work: WorkTracker;
 }) {
   /** Shows an applied change in Slack; an order first learnt of by its callback gets its message now. */
   async function publish(outcome: RecordStatusOutcome, change: StatusChange): Promise<void> {
@@ -47,7 +50,7 @@ export function createStatusUpdates({
         { orderId, status: change.status, source: change.source, outcome: outcome.outcome },
         "status notification",
       );
-      return { outcome, published: publish(outcome, change) };
+      return { outcome, published: work.track(publish(outcome, change)) };
     },
   };
 }

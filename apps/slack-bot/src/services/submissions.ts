@@ -21,6 +21,7 @@ import {
   unknownModal,
 } from "../views/submission.js";
 import { type OrderMessages, slackErrorCode } from "./order-messages.js";
+import type { WorkTracker } from "./work-tracker.js";
 
 /** The form as the user submitted it, to put them back in it when Front Payment rejects a field. */
 export interface SubmittedForm {
@@ -46,12 +47,14 @@ export function createSubmissions({
   messages,
   slack,
   logger,
+  work,
 }: {
   store: InvoiceStore;
   frontPayment: Pick<FrontPaymentClient, "submitInvoiceOrder">;
   messages: OrderMessages;
   slack: WebClient;
   logger: Logger;
+  work: WorkTracker;
 }) {
   /** Replaces the modal; a closed modal, or one Slack would not update, sends `fallbackText` to the user instead. */
   async function showModal(viewId: string, view: ModalView, order: OrderRecord, fallbackText: string) {
@@ -168,7 +171,11 @@ export function createSubmissions({
   }
 
   /** Sends an order in state `sending` and shows the outcome in the modal `viewId`. */
-  async function send(order: OrderRecord, viewId: string, form?: SubmittedForm): Promise<void> {
+  function send(order: OrderRecord, viewId: string, form?: SubmittedForm): Promise<void> {
+    return work.track(sendNow(order, viewId, form));
+  }
+
+  async function sendNow(order: OrderRecord, viewId: string, form?: SubmittedForm): Promise<void> {
     if (!order.request) throw new Error(`Order ${order.id} has no request to send`);
     let updated: OrderRecord;
     try {

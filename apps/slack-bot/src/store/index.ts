@@ -2,7 +2,6 @@ export { FpOrderMismatchError, OrderNotFoundError, OrderStateError, StoreVersion
 export {
   DATABASE_FILE,
   openSqliteStore,
-  type SqliteInvoiceStore,
   type SqliteStoreOptions,
 } from "./sqlite.js";
 export type {

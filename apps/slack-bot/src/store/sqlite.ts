@@ -202,24 +202,12 @@ export interface SqliteStoreOptions {
   clock?: () => Date;
 }
 
-export interface SqliteInvoiceStore extends InvoiceStore {
-  /**
-   * Marks every order still `sending` as `unknown`: with one instance, an order found `sending` at
-   * start-up was interrupted by a stop or crash and may or may not have reached Front Payment.
-   * Call it once at start-up, before serving requests; returns the orders it changed, to tell their users.
-   */
-  recoverInterruptedSubmissions(reason: string): Promise<OrderRecord[]>;
-}
-
 /**
  * The embedded store: SQLite (better-sqlite3) in `dataDir`, in WAL mode with `synchronous = FULL`,
  * so a write is on disk before its promise resolves and survives `kill -9` and power loss. Every
  * change is one `BEGIN IMMEDIATE` transaction, so several connections to the file stay consistent.
  */
-export function openSqliteStore({
-  dataDir,
-  clock = () => new Date(),
-}: SqliteStoreOptions): SqliteInvoiceStore {
+export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteStoreOptions): InvoiceStore {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE);
   const db = new Database(file);

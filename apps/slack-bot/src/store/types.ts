@@ -139,5 +139,11 @@ export interface InvoiceStore {
   getByOtherFpOrderUuid(fpOrderUuid: string): Promise<OrderRecord | null>;
   /** Every distinct notification for the order, oldest first. */
   history(id: string): Promise<RecordedStatusChange[]>;
+  /**
+   * Marks every order still `sending` as `unknown`: with one instance, an order found `sending` at
+   * start-up was interrupted by a stop or crash and may or may not have reached Front Payment.
+   * Called once at start-up, before serving requests; returns the orders it changed, to tell their users.
+   */
+  recoverInterruptedSubmissions(reason: string): Promise<OrderRecord[]>;
   close(): Promise<void>;
 }
