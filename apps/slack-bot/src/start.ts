@@ -1,5 +1,6 @@
 // `pnpm start`: the real bot when Slack credentials are configured, else local mode, where both
 // stand-ins and the bot run on this machine with no accounts anywhere.
+import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { ConfigError } from "./config.js";
@@ -41,6 +42,9 @@ async function start(env: Record<string, string | undefined>) {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
+
+// Variables already in the environment win over `.env` (apps/slack-bot/.env, see .env.example).
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 start(process.env).catch((error: unknown) => {
   // biome-ignore lint/suspicious/noConsole: start-up failures go to the operator's terminal
