@@ -85,6 +85,29 @@ export class Checker {
     return value;
   }
 
+  /** An optional integer field from `min` up to `max` (no upper bound without `max`). */
+  integer(
+    owner: Record<string, unknown>,
+    pointer: string,
+    key: string,
+    { min, max }: { min: number; max?: number },
+  ): void {
+    const value = owner[key];
+    if (value === undefined) return;
+    if (
+      Number.isInteger(value) &&
+      (value as number) >= min &&
+      (max === undefined || (value as number) <= max)
+    )
+      return;
+    this.add(
+      `${pointer}/${key}`,
+      max === undefined
+        ? `must be an integer greater than or equal to ${min}`
+        : `must be an integer from ${min} to ${max}`,
+    );
+  }
+
   /** A text object field; `plainOnly` for titles, labels, placeholders and buttons. */
   text(
     owner: Record<string, unknown>,

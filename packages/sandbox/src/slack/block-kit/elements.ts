@@ -106,6 +106,9 @@ function checkInitialOptions(
   });
 }
 
+/** A static select's options, whether given flat or in groups. */
+const SELECT_OPTIONS: OptionRule = { required: true, max: LIMITS.selectOptions, min: 1 };
+
 function checkStaticSelect(element: Record<string, unknown>, pointer: string, checker: Checker): void {
   checkPlaceholder(element, pointer, checker);
   checkConfirm(element, pointer, checker);
@@ -122,19 +125,9 @@ function checkStaticSelect(element: Record<string, unknown>, pointer: string, ch
   }
   let offered: Record<string, unknown>[] = [];
   if (hasOptions) {
-    offered = checkOptions(
-      element,
-      pointer,
-      "options",
-      { required: true, max: LIMITS.selectOptions, min: 1 },
-      checker,
-    );
+    offered = checkOptions(element, pointer, "options", SELECT_OPTIONS, checker);
   } else {
-    const groups = checker.array(element, pointer, "option_groups", {
-      required: true,
-      max: LIMITS.selectOptions,
-      min: 1,
-    });
+    const groups = checker.array(element, pointer, "option_groups", SELECT_OPTIONS);
     groups?.forEach((group, index) => {
       const here = `${pointer}/option_groups/${index}`;
       if (!isObject(group)) {
@@ -142,15 +135,7 @@ function checkStaticSelect(element: Record<string, unknown>, pointer: string, ch
         return;
       }
       checker.text(group, here, "label", { required: true, plainOnly: true, max: LIMITS.optionText });
-      offered.push(
-        ...checkOptions(
-          group,
-          here,
-          "options",
-          { required: true, max: LIMITS.selectOptions, min: 1 },
-          checker,
-        ),
-      );
+      offered.push(...checkOptions(group, here, "options", SELECT_OPTIONS, checker));
     });
   }
   checkInitialOptions(element, pointer, offered, checker);
@@ -158,10 +143,7 @@ function checkStaticSelect(element: Record<string, unknown>, pointer: string, ch
 }
 
 function checkMaxSelected(element: Record<string, unknown>, pointer: string, checker: Checker): void {
-  const max = element.max_selected_items;
-  if (max !== undefined && (!Number.isInteger(max) || (max as number) < 1)) {
-    checker.add(`${pointer}/max_selected_items`, "must be an integer greater than or equal to 1");
-  }
+  checker.integer(element, pointer, "max_selected_items", { min: 1 });
 }
 
 function checkChoices(element: Record<string, unknown>, pointer: string, checker: Checker): void {
@@ -216,6 +198,40 @@ function numericField(
   return Number(text);
 }
 
+/** A date or time picker whose `initialKey`, if given, is a valid `what` written as `format`. */
+function pickerWithInitial(
+  initialKey: string,
+  what: string,
+  format: string,
+  isValid: (text: string) => boolean,
+): ElementSpec {
+  return {
+    places: ANYWHERE,
+    interactive: true,
+    check(element, pointer, checker) {
+      checkPlaceholder(element, pointer, checker);
+      checkConfirm(element, pointer, checker);
+      const initial = checker.string(element, pointer, initialKey, { max: format.length });
+      if (initial !== undefined && !isValid(initial)) {
+        checker.add(`${pointer}/${initialKey}`, `must be a ${what} in the format ${format}`);
+      }
+    },
+  };
+}
+
+/** A single-line input of a kind (email, URL) whose `initial_value` Slack caps at `maxInitial` characters. */
+function textInput(maxInitial: number): ElementSpec {
+  return {
+    places: ["input"],
+    interactive: true,
+    check(element, pointer, checker) {
+      checkPlaceholder(element, pointer, checker);
+      checker.string(element, pointer, "initial_value", { max: maxInitial });
+      checkDispatchConfig(element, pointer, checker);
+    },
+  };
+}
+
 export const ELEMENTS: Record<string, ElementSpec> = {
   button: {
     places: ["actions", "accessory"],
@@ -264,30 +280,8 @@ export const ELEMENTS: Record<string, ElementSpec> = {
       checkConfirm(element, pointer, checker);
     },
   },
-  datepicker: {
-    places: ANYWHERE,
-    interactive: true,
-    check(element, pointer, checker) {
-      checkPlaceholder(element, pointer, checker);
-      checkConfirm(element, pointer, checker);
-      const initial = checker.string(element, pointer, "initial_date", { max: 10 });
-      if (initial !== undefined && !isCalendarDate(initial)) {
-        checker.add(`${pointer}/initial_date`, "must be a date in the format YYYY-MM-DD");
-      }
-    },
-  },
-  timepicker: {
-    places: ANYWHERE,
-    interactive: true,
-    check(element, pointer, checker) {
-      checkPlaceholder(element, pointer, checker);
-      checkConfirm(element, pointer, checker);
-      const initial = checker.string(element, pointer, "initial_time", { max: 5 });
-      if (initial !== undefined && !TIME.test(initial)) {
-        checker.add(`${pointer}/initial_time`, "must be a time in the format HH:mm");
-      }
-    },
-  },
+  datepicker: pickerWithInitial("initial_date", "date", "YYYY-MM-DD", isCalendarDate),
+  timepicker: pickerWithInitial("initial_time", "time", "HH:mm", (text) => TIME.test(text)),
   datetimepicker: {
     places: ["input", "actions"],
     interactive: true,
@@ -305,14 +299,10 @@ export const ELEMENTS: Record<string, ElementSpec> = {
     check(element, pointer, checker) {
       checkPlaceholder(element, pointer, checker);
       checker.boolean(element, pointer, "multiline");
+      checker.integer(element, pointer, "min_length", { min: 0, max: 3000 });
+      checker.integer(element, pointer, "max_length", { min: 1, max: 3000 });
       const min = element.min_length;
       const max = element.max_length;
-      if (min !== undefined && (!Number.isInteger(min) || (min as number) < 0 || (min as number) > 3000)) {
-        checker.add(`${pointer}/min_length`, "must be an integer from 0 to 3000");
-      }
-      if (max !== undefined && (!Number.isInteger(max) || (max as number) < 1 || (max as number) > 3000)) {
-        checker.add(`${pointer}/max_length`, "must be an integer from 1 to 3000");
-      }
       if (typeof min === "number" && typeof max === "number" && min > max) {
         checker.add(`${pointer}/min_length`, "must be less than or equal to max_length");
       }
@@ -322,24 +312,8 @@ export const ELEMENTS: Record<string, ElementSpec> = {
       checkDispatchConfig(element, pointer, checker);
     },
   },
-  email_text_input: {
-    places: ["input"],
-    interactive: true,
-    check(element, pointer, checker) {
-      checkPlaceholder(element, pointer, checker);
-      checker.string(element, pointer, "initial_value", { max: 320 });
-      checkDispatchConfig(element, pointer, checker);
-    },
-  },
-  url_text_input: {
-    places: ["input"],
-    interactive: true,
-    check(element, pointer, checker) {
-      checkPlaceholder(element, pointer, checker);
-      checker.string(element, pointer, "initial_value", { max: LIMITS.url });
-      checkDispatchConfig(element, pointer, checker);
-    },
-  },
+  email_text_input: textInput(320),
+  url_text_input: textInput(LIMITS.url),
   number_input: {
     places: ["input"],
     interactive: true,
@@ -367,10 +341,7 @@ export const ELEMENTS: Record<string, ElementSpec> = {
     places: ["input"],
     interactive: true,
     check(element, pointer, checker) {
-      const max = element.max_files;
-      if (max !== undefined && (!Number.isInteger(max) || (max as number) < 1 || (max as number) > 10)) {
-        checker.add(`${pointer}/max_files`, "must be an integer from 1 to 10");
-      }
+      checker.integer(element, pointer, "max_files", { min: 1, max: 10 });
     },
   },
   image: {
