@@ -6,8 +6,8 @@ import {
 } from "@fakturabot/schema";
 import { decodedSegment } from "./checks.js";
 import { type ApiAnswer, answers } from "./envelopes.js";
-import { businessConflict, type OrderBook } from "./orders.js";
-import { validateBody } from "./validation.js";
+import { businessConflict, type FrontPaymentSandboxOrder, type OrderBook } from "./orders.js";
+import { type Parser, validateBody } from "./validation.js";
 
 /** The Connect endpoints the sandbox implements, by their operationId in the OpenAPI document. */
 export type ConnectEndpoint =
@@ -73,16 +73,7 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
     if (!validated.ok) return unchanged(answers.validationFailed(validated.messages));
     const request = validated.value;
     if (request.fpgoUuid !== undefined) return updateOrder(request.fpgoUuid, request);
-    const order = book.create(request);
-    return {
-      answer: answers.orderCreated({
-        orderUuid: order.uuid,
-        customerUuid: order.customerUuid,
-        bankIdUrl: order.bankIdUrl,
-      }),
-      orderUuid: order.uuid,
-      effect: "created",
-    };
+    return orderSaved(book.create(request), "created");
   }
 
   /**
@@ -99,15 +90,7 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
     const conflict = businessConflict(order.status);
     if (conflict) return unchanged(answers.conflict(conflict), uuid);
     book.update(order, request);
-    return {
-      answer: answers.orderCreated({
-        orderUuid: order.uuid,
-        customerUuid: order.customerUuid,
-        bankIdUrl: order.bankIdUrl,
-      }),
-      orderUuid: order.uuid,
-      effect: "updated",
-    };
+    return orderSaved(order, "updated");
   }
 
   function getOrderStatus(uuid: string): ConnectResult {
@@ -119,26 +102,34 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
     );
   }
 
-  function cancelOrder(uuid: string, body: string): ConnectResult {
-    const validated = validateBody(CancelOrderRequest, body);
+  /** Cancel and resend: a valid body, then an existing order whose status allows it, then `act`. */
+  function actOnOrder<T>(
+    uuid: string,
+    body: string,
+    schema: Parser<T>,
+    act: (order: FrontPaymentSandboxOrder, request: T) => ConnectResult,
+  ): ConnectResult {
+    const validated = validateBody(schema, body);
     if (!validated.ok) return unchanged(answers.validationFailed(validated.messages), uuid);
     const order = book.find(uuid);
     if (!order) return unchanged(answers.orderNotFound("errors"), uuid);
     const conflict = businessConflict(order.status);
     if (conflict) return unchanged(answers.conflict(conflict), uuid);
-    book.cancel(order, validated.value.cancellationNote);
-    return { answer: answers.cancelled(), orderUuid: uuid, effect: "cancelled" };
+    return act(order, validated.value);
+  }
+
+  function cancelOrder(uuid: string, body: string): ConnectResult {
+    return actOnOrder(uuid, body, CancelOrderRequest, (order, request) => {
+      book.cancel(order, request.cancellationNote);
+      return { answer: answers.cancelled(), orderUuid: uuid, effect: "cancelled" };
+    });
   }
 
   function resendOrder(uuid: string, body: string): ConnectResult {
-    const validated = validateBody(ResendOrderRequest, body);
-    if (!validated.ok) return unchanged(answers.validationFailed(validated.messages), uuid);
-    const order = book.find(uuid);
-    if (!order) return unchanged(answers.orderNotFound("errors"), uuid);
-    const conflict = businessConflict(order.status);
-    if (conflict) return unchanged(answers.conflict(conflict), uuid);
-    order.resends.push(validated.value);
-    return { answer: answers.resent(), orderUuid: uuid, effect: "resent" };
+    return actOnOrder(uuid, body, ResendOrderRequest, (order, request) => {
+      order.resends.push(request);
+      return { answer: answers.resent(), orderUuid: uuid, effect: "resent" };
+    });
   }
 
   function getInvoiceNumber(uuid: string): ConnectResult {
@@ -175,4 +166,14 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
 
 function unchanged(answer: ApiAnswer, orderUuid: string | null = null): ConnectResult {
   return { answer, orderUuid, effect: null };
+}
+
+/** A submit that created or (with `fpgoUuid`) updated an order gets the same answer either way. */
+function orderSaved(order: FrontPaymentSandboxOrder, effect: "created" | "updated"): ConnectResult {
+  const { uuid, customerUuid, bankIdUrl } = order;
+  return {
+    answer: answers.orderCreated({ orderUuid: uuid, customerUuid, bankIdUrl }),
+    orderUuid: uuid,
+    effect,
+  };
 }

@@ -4,7 +4,7 @@ import type { InvoiceOrderRequest } from "@fakturabot/schema";
 type Issue = NonNullable<ReturnType<(typeof InvoiceOrderRequest)["safeParse"]>["error"]>["issues"][number];
 
 /** Anything with zod's `safeParse`: the schema package's request schemas. */
-interface Parser<T> {
+export interface Parser<T> {
   safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: Issue[] } };
 }
 
