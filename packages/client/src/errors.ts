@@ -118,12 +118,24 @@ export class FrontPaymentServerError extends FrontPaymentError {
 }
 
 /**
+ * A request that failed in transit, without an answer: a timeout or a network error. `delivery`
+ * says whether it can have reached Front Payment.
+ */
+export abstract class FrontPaymentTransitError extends FrontPaymentError {
+  readonly delivery: Delivery;
+
+  constructor(message: string, operation: Operation, details: ErrorDetails & { delivery: Delivery }) {
+    super(message, operation, details);
+    this.delivery = details.delivery;
+  }
+}
+
+/**
  * No answer in time. `delivery` is `unknown` when the request may have reached Front Payment (the
  * usual case), `not_sent` only when the connection itself could not be opened in time.
  */
-export class FrontPaymentTimeoutError extends FrontPaymentError {
+export class FrontPaymentTimeoutError extends FrontPaymentTransitError {
   override readonly name: string = "FrontPaymentTimeoutError";
-  readonly delivery: Delivery;
   readonly timeoutMs: number | undefined;
 
   constructor(
@@ -132,7 +144,6 @@ export class FrontPaymentTimeoutError extends FrontPaymentError {
     details: ErrorDetails & { delivery: Delivery; timeoutMs?: number },
   ) {
     super(message, operation, details);
-    this.delivery = details.delivery;
     this.timeoutMs = details.timeoutMs;
   }
 }
@@ -142,9 +153,8 @@ export class FrontPaymentTimeoutError extends FrontPaymentError {
  * unreachable, TLS handshake), `unknown` when it broke after the request may have been sent.
  * `code` is the system or undici error code, e.g. `ECONNREFUSED` or `UND_ERR_SOCKET`.
  */
-export class FrontPaymentNetworkError extends FrontPaymentError {
+export class FrontPaymentNetworkError extends FrontPaymentTransitError {
   override readonly name: string = "FrontPaymentNetworkError";
-  readonly delivery: Delivery;
   readonly code: string | undefined;
 
   constructor(
@@ -153,7 +163,6 @@ export class FrontPaymentNetworkError extends FrontPaymentError {
     details: ErrorDetails & { delivery: Delivery; code?: string },
   ) {
     super(message, operation, details);
-    this.delivery = details.delivery;
     this.code = details.code;
   }
 }
@@ -179,8 +188,7 @@ export class FrontPaymentResponseError extends FrontPaymentError {
  * request must not be re-sent blindly (decision 10): record it as unknown and check first.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
-  if (error instanceof FrontPaymentTimeoutError || error instanceof FrontPaymentNetworkError)
-    return error.delivery === "unknown";
+  if (error instanceof FrontPaymentTransitError) return error.delivery === "unknown";
   return error instanceof FrontPaymentResponseError && error.method !== "GET";
 }
 

@@ -28,6 +28,7 @@ export {
   FrontPaymentResponseError,
   FrontPaymentServerError,
   FrontPaymentTimeoutError,
+  FrontPaymentTransitError,
   FrontPaymentValidationError,
   isOutcomeUnknown,
   type ValidationIssue,
