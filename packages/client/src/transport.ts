@@ -2,6 +2,7 @@ import {
   type Delivery,
   FrontPaymentNetworkError,
   FrontPaymentTimeoutError,
+  FrontPaymentTransitError,
   type Operation,
 } from "./errors.js";
 import type { FrontPaymentLogger } from "./logger.js";
@@ -79,12 +80,11 @@ async function sendWithRetries(request: Request, operation: Operation, options: 
   };
   for (let attempt = 1; ; attempt++) {
     const startedAt = performance.now();
-    let outcome: { response: Response } | { error: FrontPaymentTimeoutError | FrontPaymentNetworkError };
+    let outcome: { response: Response } | { error: FrontPaymentTransitError };
     try {
       outcome = { response: await sendOnce(request, operation, options) };
     } catch (error) {
-      if (!(error instanceof FrontPaymentTimeoutError || error instanceof FrontPaymentNetworkError))
-        throw error; // the caller's own abort
+      if (!(error instanceof FrontPaymentTransitError)) throw error; // the caller's own abort
       outcome = { error };
     }
     const durationMs = Math.round(performance.now() - startedAt);
