@@ -36,6 +36,20 @@ export type FormField =
   | "referenceNo"
   | "customerReference";
 
+/** The customer details a person types as free text; each is required wherever its block is shown. */
+export const CUSTOMER_TEXT_FIELDS = [
+  "name",
+  "email",
+  "mobile",
+  "personalNumber",
+  "organizationId",
+  "street",
+  "zip",
+  "city",
+] as const satisfies readonly FormField[];
+
+export type CustomerTextField = (typeof CUSTOMER_TEXT_FIELDS)[number];
+
 /**
  * The `block_id` of each input block: the keys of `response_action: "errors"` and of
  * `view.state.values`. `invoiceOptions` holds two checkboxes (invoice fee, separate invoices).

@@ -9,7 +9,7 @@ import {
 import type { ZodIssue } from "zod";
 import { type FormDefaults, formDefaults } from "./defaults.js";
 import { blockForOrderPath, isFieldShown, ORDER_PATH_FIELDS, PRODUCT_PATH_FIELDS } from "./fields.js";
-import { BLOCK_IDS, type FormField, lineBlockId } from "./ids.js";
+import { BLOCK_IDS, CUSTOMER_TEXT_FIELDS, type FormField, lineBlockId } from "./ids.js";
 import { fieldName, LINE_FIELD_NAMES } from "./labels.js";
 import { type CheckedLine, checkLine, toOre } from "./line-check.js";
 import type { FormMetadata } from "./metadata.js";
@@ -52,16 +52,7 @@ const FRIENDLIER_MESSAGES: Readonly<Record<string, string>> = {
 };
 
 /** Fields Slack requires (non-optional inputs) and the order requires: empty gets "is required". */
-const REQUIRED_FIELDS: readonly FormField[] = [
-  "name",
-  "email",
-  "mobile",
-  "personalNumber",
-  "organizationId",
-  "street",
-  "zip",
-  "city",
-];
+const REQUIRED_FIELDS: readonly FormField[] = CUSTOMER_TEXT_FIELDS;
 
 /** One message for a field from a zod issue, phrased with the field's name. */
 function phrase(name: string, issue: ZodIssue): string {

@@ -1,18 +1,17 @@
 import type { ModalHandle } from "@fakturabot/sandbox";
-import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "../invoice-form/ids.js";
-import { decodeFormMetadata } from "../invoice-form/metadata.js";
+import {
+  ACTION_IDS,
+  BLOCK_IDS,
+  CUSTOMER_TEXT_FIELDS,
+  type CustomerTextField,
+  LINE_ACTION_IDS,
+  lineBlockId,
+} from "../invoice-form/ids.js";
+import { type CustomerType, decodeFormMetadata } from "../invoice-form/metadata.js";
 
 /** A customer as a person types it into the invoice modal. */
-export interface CustomerInput {
-  type?: "private" | "corporate";
-  name?: string;
-  email?: string;
-  mobile?: string;
-  personalNumber?: string;
-  organizationId?: string;
-  street?: string;
-  zip?: string;
-  city?: string;
+export interface CustomerInput extends Partial<Record<CustomerTextField, string>> {
+  type?: CustomerType;
 }
 
 export interface LineInput {
@@ -21,17 +20,6 @@ export interface LineInput {
   rate: string;
   tax?: string;
 }
-
-const CUSTOMER_FIELDS = [
-  "name",
-  "email",
-  "mobile",
-  "personalNumber",
-  "organizationId",
-  "street",
-  "zip",
-  "city",
-] as const;
 
 /** The open invoice modal's product line keys, in display order. */
 export function lineKeys(modal: ModalHandle): string[] {
@@ -46,7 +34,7 @@ export async function fillCustomer(modal: ModalHandle, customer: CustomerInput):
       view.blocks.some((block) => block.block_id === BLOCK_IDS.organizationId),
     );
   }
-  for (const field of CUSTOMER_FIELDS) {
+  for (const field of CUSTOMER_TEXT_FIELDS) {
     const value = customer[field];
     if (value !== undefined) await modal.fill(BLOCK_IDS[field], ACTION_IDS[field], value);
   }
