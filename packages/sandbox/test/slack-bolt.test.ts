@@ -6,7 +6,14 @@ import type { AddressInfo } from "node:net";
 import { App, type BlockAction, type ViewStateValue } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSlackDriver, DEFAULT_CHANNELS, DEFAULT_USERS, type SlackDriver } from "../src/index.js";
-import { plain, type SlackTestBed, silentLogger, startSlackTestBed } from "./slack-helpers.js";
+import {
+  customerInput,
+  orgNumberInput,
+  plain,
+  type SlackTestBed,
+  silentLogger,
+  startSlackTestBed,
+} from "./slack-helpers.js";
 
 const SIGNING_SECRET = "e2e-signing-secret";
 const KARI = DEFAULT_USERS[0]?.id ?? "";
@@ -35,21 +42,8 @@ function invoiceView(form: Form) {
     close: plain("Cancel"),
     private_metadata: JSON.stringify(form),
     blocks: [
-      {
-        type: "input",
-        block_id: "customer",
-        label: plain("Customer"),
-        element: { type: "plain_text_input", action_id: "name" },
-      },
-      {
-        type: "input",
-        block_id: "org",
-        optional: true,
-        dispatch_action: true,
-        label: plain("Organisation number"),
-        ...(form.orgHint ? { hint: plain(form.orgHint) } : {}),
-        element: { type: "plain_text_input", action_id: "org_number" },
-      },
+      customerInput(),
+      orgNumberInput(form.orgHint),
       {
         type: "input",
         block_id: "terms",

@@ -9,7 +9,14 @@ import {
   type SlackDriver,
   TROUBLE_CONNECTING,
 } from "../src/index.js";
-import { modal, plain, type SlackTestBed, startSlackTestBed } from "./slack-helpers.js";
+import {
+  customerInput,
+  modal,
+  orgNumberInput,
+  plain,
+  type SlackTestBed,
+  startSlackTestBed,
+} from "./slack-helpers.js";
 
 const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 const [KARI, , , EMIL] = DEFAULT_USERS.map((user) => user.id) as [string, string, string, string];
@@ -199,20 +206,8 @@ describe("modals", () => {
       notify_on_close: true,
       private_metadata: '{"channel":"C0SALES01"}',
       blocks: [
-        {
-          type: "input",
-          block_id: "customer",
-          label: plain("Customer"),
-          element: { type: "plain_text_input", action_id: "name" },
-        },
-        {
-          type: "input",
-          block_id: "org",
-          optional: true,
-          dispatch_action: true,
-          label: plain("Organisation number"),
-          element: { type: "plain_text_input", action_id: "org_number" },
-        },
+        customerInput(),
+        orgNumberInput(),
         {
           type: "input",
           block_id: "amount",

@@ -63,6 +63,29 @@ export async function slackError(call: Promise<unknown>): Promise<{ error: strin
 
 export const plain = (text: string) => ({ type: "plain_text" as const, text });
 
+/** The customer name input that test modals start with. */
+export function customerInput() {
+  return {
+    type: "input",
+    block_id: "customer",
+    label: plain("Customer"),
+    element: { type: "plain_text_input", action_id: "name" },
+  };
+}
+
+/** An optional organisation number input that sends `block_actions` as it is typed. */
+export function orgNumberInput(hint?: string) {
+  return {
+    type: "input",
+    block_id: "org",
+    optional: true,
+    dispatch_action: true,
+    label: plain("Organisation number"),
+    ...(hint ? { hint: plain(hint) } : {}),
+    element: { type: "plain_text_input", action_id: "org_number" },
+  };
+}
+
 /** A small valid modal; tests change one thing at a time. */
 export function modal(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -71,14 +94,7 @@ export function modal(overrides: Record<string, unknown> = {}): Record<string, u
     title: plain("New invoice"),
     submit: plain("Send"),
     close: plain("Cancel"),
-    blocks: [
-      {
-        type: "input",
-        block_id: "customer",
-        label: plain("Customer"),
-        element: { type: "plain_text_input", action_id: "name" },
-      },
-    ],
+    blocks: [customerInput()],
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkspaceSnapshot } from "../src/index.js";
 import { privateOrder, submitted } from "./frontpayment-fixtures.js";
+import { customerInput, modal } from "./slack-helpers.js";
 import { act, option, plain, startWorkspaceBed, type WorkspaceBed } from "./workspace-fixtures.js";
 
 const KARI = "U0KARINOR";
@@ -10,19 +11,9 @@ const SALES = "C0SALES01";
 let bed: WorkspaceBed;
 beforeEach(async () => {
   bed = await startWorkspaceBed();
-  bed.view = {
-    type: "modal",
-    callback_id: "invoice",
-    title: plain("New invoice"),
-    submit: plain("Send"),
-    close: plain("Cancel"),
+  bed.view = modal({
     blocks: [
-      {
-        type: "input",
-        block_id: "customer",
-        label: plain("Customer"),
-        element: { type: "plain_text_input", action_id: "name" },
-      },
+      customerInput(),
       {
         type: "input",
         block_id: "terms",
@@ -31,7 +22,7 @@ beforeEach(async () => {
         element: { type: "static_select", action_id: "days", options: [option("14", "14 days")] },
       },
     ],
-  };
+  });
 });
 afterEach(async () => {
   await bed.close();
