@@ -5,14 +5,8 @@ import { LINE_FIELD_NAMES } from "./labels.js";
 import { decimalPlaces, isPlainDecimal, normaliseDecimal, normaliseText } from "./normalise.js";
 import type { InvoiceLineValues } from "./read.js";
 
-/** A product line normalised, with what keeps it from being priced. */
-export interface CheckedLine {
-  name?: string;
-  productId?: string;
-  quantity?: string;
-  rate?: string;
-  tax?: string;
-  discount?: string;
+/** A product line normalised (empty fields absent), with what keeps it from being priced. */
+export interface CheckedLine extends Partial<Record<LineField, string>> {
   /** Messages by field, phrased for the person ("Quantity must be more than 0"). */
   problems: Partial<Record<LineField, string>>;
   /** The line's amount (quantity × unit price − discount, VAT included) in øre; null while it has problems. */
