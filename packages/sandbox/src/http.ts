@@ -48,19 +48,29 @@ export async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Sends a whole UTF-8 body of `contentType`, its length given. */
+function sendBody(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string>,
+) {
+  response.writeHead(status, {
+    "content-type": `${contentType}; charset=utf-8`,
+    "content-length": Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}
+
 export function sendJson(
   response: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-    ...headers,
-  });
-  response.end(text);
+  sendBody(response, status, "application/json", JSON.stringify(body), headers);
 }
 
 export function sendHtml(
@@ -69,12 +79,11 @@ export function sendHtml(
   html: string,
   headers: Record<string, string> = {},
 ) {
-  response.writeHead(status, {
-    "content-type": "text/html; charset=utf-8",
-    "content-length": Buffer.byteLength(html),
-    ...headers,
-  });
-  response.end(html);
+  sendBody(response, status, "text/html", html, headers);
+}
+
+export function sendText(response: ServerResponse, status: number, text: string) {
+  sendBody(response, status, "text/plain", text, {});
 }
 
 /** Escapes text for HTML element content and attribute values. */

@@ -4,7 +4,7 @@
  * post in the channel (even one the bot is not in), or replace/delete the message acted on.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { readBody } from "../http.js";
+import { readBody, sendText } from "../http.js";
 import { normalizeBlocks } from "./block-kit/normalize.js";
 import { validateMessageBlocks } from "./block-kit/validate.js";
 import { isObject } from "./block-kit/walk.js";
@@ -27,14 +27,6 @@ interface IssuedResponseUrl {
   messageTs?: string;
   issuedAt: number;
   uses: number;
-}
-
-function sendText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, {
-    "content-type": "text/plain; charset=utf-8",
-    "content-length": Buffer.byteLength(text),
-  });
-  response.end(text);
 }
 
 export class ResponseUrls {
