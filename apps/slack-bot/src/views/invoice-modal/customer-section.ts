@@ -1,0 +1,96 @@
+import { ACTION_IDS, BLOCK_IDS, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
+import { FIELD_NAMES } from "../../invoice-form/labels.js";
+import { header, type KnownBlock, option, plainText } from "../block-kit.js";
+import type { FieldBuilder } from "./field-builder.js";
+import { COUNTRY_GROUPS, COUNTRY_OPTIONS, LANGUAGE_OPTIONS, selected } from "./select-options.js";
+
+/** Slack's limit for an email input's value (an address is at most 320 characters). */
+const MAX_EMAIL_LENGTH = 320;
+
+/**
+ * Who is invoiced: the type switch (which shows the personal or the organisation number), name,
+ * email, mobile, address and the invoice's language.
+ */
+export function customerBlocks({
+  metadata,
+  initial,
+  defaults,
+  input,
+  textInput,
+}: FieldBuilder): KnownBlock[] {
+  const person = option("A person", "private");
+  const company = option("A company", "corporate");
+  const email = initial.email;
+  const country =
+    selected(COUNTRY_OPTIONS, initial.country?.toUpperCase()) ?? selected(COUNTRY_OPTIONS, defaults.country);
+  const language =
+    selected(LANGUAGE_OPTIONS, initial.preferredLanguage) ??
+    selected(LANGUAGE_OPTIONS, defaults.preferredLanguage);
+  return [
+    header("Customer", LAYOUT_BLOCK_IDS.customerHeader),
+    input({
+      blockId: BLOCK_IDS.customerType,
+      label: FIELD_NAMES.customerType,
+      dispatch: true,
+      element: {
+        type: "radio_buttons",
+        action_id: ACTION_IDS.customerType,
+        options: [person, company],
+        initial_option: metadata.customerType === "private" ? person : company,
+      },
+    }),
+    textInput("name", {
+      placeholder: metadata.customerType === "private" ? "Kari Nordmann" : "Fjordkraft AS",
+      maxLength: 255,
+    }),
+    metadata.customerType === "private"
+      ? textInput("personalNumber", {
+          placeholder: "11 digits",
+          hint: "Fødselsnummer or D-number. Checked for typos before anything is sent.",
+          maxLength: 20,
+        })
+      : textInput("organizationId", {
+          placeholder: "9 digits, such as 923 609 016",
+          hint: "Organisasjonsnummer. Norwegian numbers are checked for typos before anything is sent.",
+          maxLength: 30,
+        }),
+    input({
+      blockId: BLOCK_IDS.email,
+      label: FIELD_NAMES.email,
+      hint: "Front Payment sends the invoice to this address.",
+      element: {
+        type: "email_text_input",
+        action_id: ACTION_IDS.email,
+        placeholder: plainText("kari@example.no"),
+        ...(email ? { initial_value: email.slice(0, MAX_EMAIL_LENGTH) } : {}),
+      },
+    }),
+    textInput("countryCode", { initial: defaults.countryCode, maxLength: 8 }),
+    textInput("mobile", { placeholder: "465 67 468", maxLength: 30 }),
+    textInput("street", { placeholder: "Klosterenget 144", maxLength: 255 }),
+    textInput("zip", { placeholder: "7030", maxLength: 20 }),
+    textInput("city", { placeholder: "Trondheim", maxLength: 255 }),
+    input({
+      blockId: BLOCK_IDS.country,
+      label: FIELD_NAMES.country,
+      element: {
+        type: "static_select",
+        action_id: ACTION_IDS.country,
+        placeholder: plainText("Choose or type a country"),
+        option_groups: COUNTRY_GROUPS,
+        ...(country ? { initial_option: country } : {}),
+      },
+    }),
+    input({
+      blockId: BLOCK_IDS.preferredLanguage,
+      label: FIELD_NAMES.preferredLanguage,
+      hint: "The language of the customer's invoice and payment pages.",
+      element: {
+        type: "static_select",
+        action_id: ACTION_IDS.preferredLanguage,
+        options: LANGUAGE_OPTIONS,
+        ...(language ? { initial_option: language } : {}),
+      },
+    }),
+  ];
+}

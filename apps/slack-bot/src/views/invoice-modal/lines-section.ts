@@ -1,0 +1,149 @@
+import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
+import {
+  ADD_LINE_ACTION_ID,
+  LAYOUT_BLOCK_IDS,
+  LINE_ACTION_IDS,
+  type LineField,
+  lineBlockId,
+  lineHeaderBlockId,
+  REMOVE_LINE_ACTION_ID,
+} from "../../invoice-form/ids.js";
+import { LINE_FIELD_NAMES } from "../../invoice-form/labels.js";
+import { MAX_LINES } from "../../invoice-form/metadata.js";
+import { normaliseDecimal } from "../../invoice-form/normalise.js";
+import type { InvoiceLineValues } from "../../invoice-form/read.js";
+import { formTotals } from "../../invoice-form/totals.js";
+import { button, context, header, type KnownBlock, option, section } from "../block-kit.js";
+import { formatNok } from "../format.js";
+import { type FieldBuilder, textElement } from "./field-builder.js";
+import type { InvoiceModalOptions } from "./modal-options.js";
+import { selected } from "./select-options.js";
+import { totalsBlocks } from "./totals-section.js";
+
+/** The VAT select's options, and the one a line starts with. */
+function taxChoices({ defaults }: FieldBuilder, taxRates: readonly number[]) {
+  const options = taxRates.map((rate) => option(`${rate} %`, String(rate)));
+  return { options, initial: selected(options, String(defaults.taxRate)) ?? options[0] };
+}
+
+type TaxChoices = ReturnType<typeof taxChoices>;
+
+/** One product line: its heading (amount, remove button), then its inputs. */
+function lineBlocks(
+  form: FieldBuilder,
+  tax: TaxChoices,
+  line: { key: string; index: number; values: Partial<InvoiceLineValues>; amountOre: number | null },
+): KnownBlock[] {
+  const { metadata, defaults, input, numberInput } = form;
+  const { key, index, values, amountOre } = line;
+  const id = (field: LineField) => lineBlockId(key, field);
+  const lineTax = selected(tax.options, normaliseDecimal(values.tax)) ?? tax.initial;
+  const title = `*Line ${index + 1}*${amountOre === null ? "" : `  ·  ${formatNok(amountOre)}`}`;
+  const remove =
+    metadata.lineKeys.length > 1
+      ? button({ text: "Remove", actionId: REMOVE_LINE_ACTION_ID, value: key })
+      : undefined;
+  return [
+    section(title, lineHeaderBlockId(key), remove),
+    input({
+      blockId: id("name"),
+      label: LINE_FIELD_NAMES.name,
+      element: textElement(LINE_ACTION_IDS.name, {
+        value: values.name,
+        placeholder: "What is sold, as the invoice shows it",
+        maxLength: 255,
+      }),
+    }),
+    input({
+      blockId: id("productId"),
+      label: LINE_FIELD_NAMES.productId,
+      optional: true,
+      element: textElement(LINE_ACTION_IDS.productId, {
+        value: values.productId,
+        placeholder: "Your product number, at most 25 characters",
+        maxLength: 25,
+      }),
+    }),
+    numberInput(id("quantity"), LINE_FIELD_NAMES.quantity, LINE_ACTION_IDS.quantity, {
+      value: values.quantity ?? defaults.quantity,
+      decimals: true,
+      dispatch: true,
+    }),
+    numberInput(id("rate"), `${LINE_FIELD_NAMES.rate} (kr, VAT included)`, LINE_ACTION_IDS.rate, {
+      ...(values.rate === undefined ? {} : { value: values.rate }),
+      decimals: true,
+      placeholder: "1500",
+      dispatch: true,
+    }),
+    input({
+      blockId: id("tax"),
+      label: LINE_FIELD_NAMES.tax,
+      dispatch: true,
+      element: {
+        type: "static_select",
+        action_id: LINE_ACTION_IDS.tax,
+        options: tax.options,
+        ...(lineTax ? { initial_option: lineTax } : {}),
+      },
+    }),
+    numberInput(
+      id("discount"),
+      `${LINE_FIELD_NAMES.discount} (kr, on the whole line)`,
+      LINE_ACTION_IDS.discount,
+      {
+        ...(values.discount === undefined ? {} : { value: values.discount }),
+        decimals: true,
+        optional: true,
+        dispatch: true,
+      },
+    ),
+  ];
+}
+
+/** The lines as the view starts them: `initial`'s values, with defaults where it has none. */
+function startingLines({ metadata, initial, defaults }: FieldBuilder, tax: TaxChoices) {
+  return metadata.lineKeys.map((key, index): Partial<InvoiceLineValues> => {
+    const line = initial.lines?.[index] ?? {};
+    return {
+      ...line,
+      key,
+      quantity: line.quantity ?? defaults.quantity,
+      tax: line.tax ?? tax.initial?.value,
+    };
+  });
+}
+
+/**
+ * The product lines (each with its remove button when there are several), "Add line" up to
+ * {@link MAX_LINES}, and the running totals: `totals` when given, else computed from the lines.
+ */
+export function linesBlocks(
+  form: FieldBuilder,
+  { taxRates, totals }: Pick<InvoiceModalOptions, "taxRates" | "totals">,
+): KnownBlock[] {
+  const { lineKeys } = form.metadata;
+  const tax = taxChoices(form, taxRates ?? DEFAULT_TAX_RATES);
+  const lines = startingLines(form, tax);
+  const lineTotals = totals ?? formTotals({ lines });
+  const blocks: KnownBlock[] = [header("Products", LAYOUT_BLOCK_IDS.linesHeader)];
+  lineKeys.forEach((key, index) => {
+    const values = lines[index] ?? {};
+    blocks.push(
+      ...lineBlocks(form, tax, { key, index, values, amountOre: lineTotals.lineAmountsOre[index] ?? null }),
+    );
+  });
+  blocks.push(
+    lineKeys.length < MAX_LINES
+      ? {
+          type: "actions",
+          block_id: LAYOUT_BLOCK_IDS.addLine,
+          elements: [button({ text: "➕ Add line", actionId: ADD_LINE_ACTION_ID })],
+        }
+      : context(
+          `A form holds at most ${MAX_LINES} lines. Put several items on one line, or send a second invoice.`,
+          LAYOUT_BLOCK_IDS.addLine,
+        ),
+    ...totalsBlocks(lineTotals),
+  );
+  return blocks;
+}
