@@ -1,6 +1,8 @@
 import type { SlackBotIdentity, SlackChannel, SlackTeam, SlackUser } from "./types.js";
 
 export const DEFAULT_BOT_TOKEN = "xoxb-sandbox";
+/** The app-level token for Socket Mode (`apps.connections.open`). */
+export const DEFAULT_APP_TOKEN = "xapp-sandbox";
 
 export const DEFAULT_TEAM: SlackTeam = {
   id: "T0SANDBOX",

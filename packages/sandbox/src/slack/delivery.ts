@@ -1,4 +1,6 @@
+import { payloadForm } from "./payloads.js";
 import { signedHeaders } from "./signing.js";
+import type { SocketModeServer } from "./socket-mode.js";
 import type { SlackInteractionRecord } from "./types.js";
 import type { SlackWorkspace } from "./workspace.js";
 
@@ -7,13 +9,27 @@ export const ACK_TIMEOUT_MS = 3000;
 
 /** What the bot answered (`"timeout"` when it did not answer in time). */
 export interface Delivery {
-  /** HTTP 200 within the ack window, the only answer Slack treats as success. */
+  /** HTTP 200 (or, over Socket Mode, an acknowledgement) within the ack window: the only success. */
   ok: boolean;
   status: number | "timeout";
+  /** The response body; over Socket Mode, the acknowledgement's `payload` as JSON ("" when empty). */
   body: string;
 }
 
-export interface BotEndpoint {
+/**
+ * One request from Slack to the app, by its Socket Mode envelope type: a slash command's fields,
+ * or an interaction payload (`block_actions`, `view_submission`, `view_closed`).
+ */
+export type BotRequest =
+  | { type: "slash_commands"; fields: Record<string, string> }
+  | { type: "interactive"; payload: Record<string, unknown> };
+
+/** How Slack's requests reach the bot; `send` resolves with its answer, or `"timeout"`. */
+export interface BotTransport {
+  send(request: BotRequest): Promise<Omit<Delivery, "ok">>;
+}
+
+export interface HttpTransportOptions {
   botUrl: string;
   signingSecret: string;
   /** For `x-slack-request-timestamp`; Bolt compares it with its own `Date.now()`. */
@@ -22,34 +38,67 @@ export interface BotEndpoint {
   ackTimeoutMs: number;
 }
 
-/** POSTs a signed, form-encoded request to the bot as Slack does, and records the exchange. */
+/** Signed, form-encoded POSTs to the bot's request URL, as Slack sends them over HTTP. */
+export function httpTransport(options: HttpTransportOptions): BotTransport {
+  return {
+    async send(request) {
+      const form =
+        request.type === "slash_commands"
+          ? new URLSearchParams(request.fields)
+          : payloadForm(request.payload);
+      const body = form.toString();
+      const timestamp = Math.floor(options.clock() / 1000);
+      try {
+        const response = await options.fetch(options.botUrl, {
+          method: "POST",
+          headers: {
+            // Bolt compares the content type exactly, so no charset.
+            "content-type": "application/x-www-form-urlencoded",
+            "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+            ...signedHeaders(options.signingSecret, timestamp, body),
+          },
+          body,
+          signal: AbortSignal.timeout(options.ackTimeoutMs),
+        });
+        return { status: response.status, body: await response.text() };
+      } catch (error) {
+        if (!(error instanceof Error) || error.name !== "TimeoutError") throw error;
+        return { status: "timeout", body: "" };
+      }
+    },
+  };
+}
+
+/**
+ * Envelopes over the app's Socket Mode connection. An acknowledgement stands for HTTP 200, and its
+ * `payload` for the response body, so the driver applies both answers the same way.
+ */
+export function socketTransport(socketMode: SocketModeServer, ackTimeoutMs: number): BotTransport {
+  return {
+    async send(request) {
+      const payload = request.type === "slash_commands" ? request.fields : request.payload;
+      const ack = await socketMode.send(request.type, payload, ackTimeoutMs);
+      if (ack === "timeout") return { status: "timeout", body: "" };
+      // SocketModeClient sends `payload: {}` for a bare ack(), which over HTTP is an empty body.
+      const { payload: answer } = ack;
+      const empty =
+        answer === undefined ||
+        answer === null ||
+        (typeof answer === "object" && Object.keys(answer).length === 0);
+      return { status: 200, body: empty ? "" : JSON.stringify(answer) };
+    },
+  };
+}
+
+/** Sends `request` to the bot as Slack does, and records the exchange. */
 export async function deliver(
-  endpoint: BotEndpoint,
+  transport: BotTransport,
   workspace: SlackWorkspace,
   record: { kind: SlackInteractionRecord["kind"]; userId: string },
-  form: URLSearchParams,
+  request: BotRequest,
 ): Promise<Delivery> {
-  const body = form.toString();
-  const timestamp = Math.floor(endpoint.clock() / 1000);
-  let delivery: Delivery;
-  try {
-    const response = await endpoint.fetch(endpoint.botUrl, {
-      method: "POST",
-      headers: {
-        // Bolt compares the content type exactly, so no charset.
-        "content-type": "application/x-www-form-urlencoded",
-        "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-        ...signedHeaders(endpoint.signingSecret, timestamp, body),
-      },
-      body,
-      signal: AbortSignal.timeout(endpoint.ackTimeoutMs),
-    });
-    const text = await response.text();
-    delivery = { ok: response.status === 200, status: response.status, body: text };
-  } catch (error) {
-    if (!(error instanceof Error) || error.name !== "TimeoutError") throw error;
-    delivery = { ok: false, status: "timeout", body: "" };
-  }
+  const answer = await transport.send(request);
+  const delivery: Delivery = { ok: answer.status === 200, ...answer };
   workspace.recordInteraction({
     ...record,
     status: delivery.status,

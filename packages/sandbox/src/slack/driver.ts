@@ -1,11 +1,19 @@
 /**
  * The Slack driver: acts as Slack (and as the person in Slack's client) towards the bot. It sends
- * signed slash commands and interaction payloads to the bot's HTTP endpoint, with trigger ids and
- * response URLs issued by the stand-in, and applies the bot's answers to the stand-in's state.
+ * slash commands and interaction payloads to the bot (signed, to its HTTP endpoint, or as envelopes
+ * over its Socket Mode connection), with trigger ids and response URLs issued by the stand-in, and
+ * applies the bot's answers to the stand-in's state.
  */
 import { normalizeBlocks } from "./block-kit/normalize.js";
 import { interactiveElements } from "./block-kit/walk.js";
-import { ACK_TIMEOUT_MS, type BotEndpoint, type Delivery, deliver } from "./delivery.js";
+import {
+  ACK_TIMEOUT_MS,
+  type BotTransport,
+  type Delivery,
+  deliver,
+  httpTransport,
+  socketTransport,
+} from "./delivery.js";
 import { SlackDriverError } from "./errors.js";
 import { type DriverContext, type ModalHandle, modalHandle, type WaitForOptions } from "./modal-handle.js";
 import {
@@ -13,16 +21,16 @@ import {
   actionFor,
   actionTs,
   messageBlockActionsPayload,
-  payloadForm,
-  slashCommandForm,
+  slashCommandFields,
 } from "./payloads.js";
 import type { SlackSandbox } from "./sandbox.js";
 import type { SlackUser } from "./types.js";
 import { currentState } from "./view-state.js";
 import { apiMessage } from "./web-api/chat.js";
 
-export interface SlackDriverOptions {
-  slack: SlackSandbox;
+/** Over HTTP (the default): signed POSTs to the bot's request URL. */
+export interface SlackDriverHttpOptions {
+  transport?: "http";
   /** The bot's Slack endpoint, e.g. `http://127.0.0.1:3000/slack/events`. */
   botUrl: string;
   signingSecret: string;
@@ -32,11 +40,20 @@ export interface SlackDriverOptions {
    */
   clock?: () => number;
   fetch?: typeof fetch;
-  /** How long Slack waits for the bot's answer (default 3000 ms, as Slack). */
+}
+
+/** Over Socket Mode: envelopes on the connection the bot opened with `slack.appToken`. */
+export interface SlackDriverSocketOptions {
+  transport: "socket";
+}
+
+export type SlackDriverOptions = {
+  slack: SlackSandbox;
+  /** How long Slack waits for the bot's answer or acknowledgement (default 3000 ms, as Slack). */
   ackTimeoutMs?: number;
   /** Sent as the deprecated `token` field (default `sandbox-verification-token`). */
   verificationToken?: string;
-}
+} & (SlackDriverHttpOptions | SlackDriverSocketOptions);
 
 export interface SlashCommandInput {
   /** e.g. `/invoice` */
@@ -75,13 +92,17 @@ export interface SlackDriver {
 export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
   const { slack } = options;
   const { workspace, controls } = slack;
-  const endpoint: BotEndpoint = {
-    botUrl: options.botUrl,
-    signingSecret: options.signingSecret,
-    clock: options.clock ?? Date.now,
-    fetch: options.fetch ?? globalThis.fetch,
-    ackTimeoutMs: options.ackTimeoutMs ?? ACK_TIMEOUT_MS,
-  };
+  const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
+  const transport: BotTransport =
+    options.transport === "socket"
+      ? socketTransport(slack.socketMode, ackTimeoutMs)
+      : httpTransport({
+          botUrl: options.botUrl,
+          signingSecret: options.signingSecret,
+          clock: options.clock ?? Date.now,
+          fetch: options.fetch ?? globalThis.fetch,
+          ackTimeoutMs,
+        });
   const verificationToken = options.verificationToken ?? "sandbox-verification-token";
 
   const userOf = (userId: string | undefined): SlackUser => {
@@ -95,7 +116,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     user: userOf(userId),
     verificationToken,
   });
-  const context: DriverContext = { slack, endpoint, actorFor };
+  const context: DriverContext = { slack, transport, actorFor };
 
   const waitForModal: SlackDriver["waitForModal"] = async ({ userId, callbackId, ...waitOptions } = {}) => {
     const user = userOf(userId);
@@ -129,12 +150,12 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         channelId: channel.id,
       });
       const responseUrl = controls.issueResponseUrl({ userId: actor.user.id, channelId: channel.id });
-      const form = slashCommandForm(actor, { command, text, channel, triggerId, responseUrl });
+      const fields = slashCommandFields(actor, { command, text, channel, triggerId, responseUrl });
       const delivery = await deliver(
-        endpoint,
+        transport,
         workspace,
         { kind: "slash_command", userId: actor.user.id },
-        form,
+        { type: "slash_commands", fields },
       );
       showCommandAnswer(slack, actor.user.id, channel.id, delivery);
       return {
@@ -187,10 +208,10 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         }),
       });
       return deliver(
-        endpoint,
+        transport,
         workspace,
         { kind: "block_actions", userId: actor.user.id },
-        payloadForm(payload),
+        { type: "interactive", payload },
       );
     },
   };

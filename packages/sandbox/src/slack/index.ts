@@ -3,10 +3,24 @@ export { formatProblem } from "./block-kit/checker.js";
 export { LIMITS } from "./block-kit/limits.js";
 export type { ViewSurface } from "./block-kit/validate.js";
 export { validateMessageBlocks, validateView } from "./block-kit/validate.js";
-export { DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_CHANNELS, DEFAULT_TEAM, DEFAULT_USERS } from "./defaults.js";
-export type { Delivery } from "./delivery.js";
+export {
+  DEFAULT_APP_TOKEN,
+  DEFAULT_BOT,
+  DEFAULT_BOT_TOKEN,
+  DEFAULT_CHANNELS,
+  DEFAULT_TEAM,
+  DEFAULT_USERS,
+} from "./defaults.js";
+export type { BotRequest, Delivery } from "./delivery.js";
 export { ACK_TIMEOUT_MS } from "./delivery.js";
-export type { SlackDriver, SlackDriverOptions, SlashCommandInput, SlashCommandResult } from "./driver.js";
+export type {
+  SlackDriver,
+  SlackDriverHttpOptions,
+  SlackDriverOptions,
+  SlackDriverSocketOptions,
+  SlashCommandInput,
+  SlashCommandResult,
+} from "./driver.js";
 export { createSlackDriver } from "./driver.js";
 export { SlackApiError, SlackDriverError } from "./errors.js";
 export type { CloseOutcome, FillOptions, FillResult, ModalHandle, WaitForOptions } from "./modal-handle.js";
@@ -15,6 +29,7 @@ export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls
 export type { SlackChannelInit, SlackSandbox, SlackSandboxControls, SlackSandboxOptions } from "./sandbox.js";
 export { startSlackSandbox } from "./sandbox.js";
 export { signedHeaders, slackSignature } from "./signing.js";
+export type { DisconnectReason, EnvelopeType, SocketAck, SocketModeServer } from "./socket-mode.js";
 export type { SubmitOutcome } from "./submission.js";
 export { TROUBLE_CONNECTING } from "./submission.js";
 export type { TriggerSource } from "./triggers.js";

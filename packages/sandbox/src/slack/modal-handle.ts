@@ -4,13 +4,12 @@
  */
 import type { WaitOptions } from "../http.js";
 import { interactiveElements, isObject, type LocatedElement } from "./block-kit/walk.js";
-import { type BotEndpoint, type Delivery, deliver } from "./delivery.js";
+import { type BotTransport, type Delivery, deliver } from "./delivery.js";
 import { SlackDriverError } from "./errors.js";
 import {
   type Actor,
   actionFor,
   actionTs,
-  payloadForm,
   viewBlockActionsPayload,
   viewClosedPayload,
   viewSubmissionPayload,
@@ -31,7 +30,7 @@ import type { SlackWorkspace } from "./workspace.js";
 /** What a modal handle needs from the driver. */
 export interface DriverContext {
   slack: SlackSandbox;
-  endpoint: BotEndpoint;
+  transport: BotTransport;
   actorFor(userId: string | undefined): Actor;
 }
 
@@ -102,7 +101,7 @@ function modalById(workspace: SlackWorkspace, id: string): SlackModal {
 
 /** A handle on modal `modalId`; every read is fresh from the stand-in. */
 export function modalHandle(context: DriverContext, modalId: string): ModalHandle {
-  const { slack, endpoint, actorFor } = context;
+  const { slack, transport, actorFor } = context;
   const { workspace, controls } = slack;
   const open = () => {
     const modal = modalById(workspace, modalId);
@@ -134,10 +133,10 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
     const action = actionFor(located, chosen, actionTs(workspace.clock));
     const payload = viewBlockActionsPayload(actor, structuredClone(record.view), action, triggerId);
     return deliver(
-      endpoint,
+      transport,
       workspace,
       { kind: "block_actions", userId: record.userId },
-      payloadForm(payload),
+      { type: "interactive", payload },
     );
   };
 
@@ -219,10 +218,10 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
       const triggerId = controls.issueTrigger(record.userId, { kind: "view", viewId: record.view.id });
       const payload = viewSubmissionPayload(actor, structuredClone(record.view), triggerId);
       const delivery = await deliver(
-        endpoint,
+        transport,
         workspace,
         { kind: "view_submission", userId: record.userId },
-        payloadForm(payload),
+        { type: "interactive", payload },
       );
       // The bot may have changed the view while answering; apply the answer to what is there now.
       const current = workspace.findView(record.view.id);
@@ -246,10 +245,10 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
           record.view.clear_on_close,
         );
         const delivery = await deliver(
-          endpoint,
+          transport,
           workspace,
           { kind: "view_closed", userId: record.userId },
-          payloadForm(payload),
+          { type: "interactive", payload },
         );
         outcome = { notified: true, delivery };
       }

@@ -21,12 +21,13 @@ export interface Actor {
   verificationToken: string;
 }
 
-export function slashCommandForm(
+/** A slash command's fields: form fields over HTTP, the envelope's `payload` in Socket Mode. */
+export function slashCommandFields(
   actor: Actor,
   fields: { command: string; text: string; channel: SlackChannel; triggerId: string; responseUrl: string },
-): URLSearchParams {
+): Record<string, string> {
   const { team, bot } = actor.workspace;
-  return new URLSearchParams({
+  return {
     token: actor.verificationToken,
     team_id: team.id,
     team_domain: team.domain,
@@ -40,7 +41,7 @@ export function slashCommandForm(
     is_enterprise_install: "false",
     response_url: fields.responseUrl,
     trigger_id: fields.triggerId,
-  });
+  };
 }
 
 function envelope(actor: Actor, type: string): Record<string, unknown> {

@@ -1,9 +1,17 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { listen, type RecordLog, sendJson, type WaitOptions } from "../http.js";
-import { DEFAULT_BOT, DEFAULT_BOT_TOKEN, DEFAULT_TEAM, DEFAULT_USERS, defaultChannels } from "./defaults.js";
+import {
+  DEFAULT_APP_TOKEN,
+  DEFAULT_BOT,
+  DEFAULT_BOT_TOKEN,
+  DEFAULT_TEAM,
+  DEFAULT_USERS,
+  defaultChannels,
+} from "./defaults.js";
 import { FaultPlan } from "./faults.js";
 import { SlackIds } from "./ids.js";
 import { ResponseUrls, type ResponseUrlTarget } from "./response-urls.js";
+import { SocketModeServer } from "./socket-mode.js";
 import { TriggerRegistry, type TriggerSource } from "./triggers.js";
 import type { SlackBotIdentity, SlackChannel, SlackSandboxEvent, SlackTeam, SlackUser } from "./types.js";
 import { handleWebApi, type SlackMethodName } from "./web-api/server.js";
@@ -18,6 +26,8 @@ export interface SlackSandboxOptions {
   port?: number;
   /** The bot token the Web API accepts (default `xoxb-sandbox`). */
   botToken?: string;
+  /** The app-level token `apps.connections.open` accepts, for Socket Mode (default `xapp-sandbox`). */
+  appToken?: string;
   /** Milliseconds since the epoch; inject one to expire triggers without waiting. */
   clock?: () => number;
   team?: SlackTeam;
@@ -50,6 +60,10 @@ export interface SlackSandbox {
   url: string;
   /** Give this to `WebClient` as `slackApiUrl` (ends with `/api/`). */
   apiUrl: string;
+  /** The app-level token for Socket Mode: `apps.connections.open` answers a WebSocket URL to it. */
+  appToken: string;
+  /** Socket Mode connections; the driver with `transport: "socket"` sends its envelopes here. */
+  socketMode: SocketModeServer;
   /** The workspace's state and queries; `GET {url}/_sandbox/state` serves the same JSON. */
   workspace: SlackWorkspace;
   controls: SlackSandboxControls;
@@ -91,7 +105,16 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
   const faults = new FaultPlan();
   let baseUrl = "";
   const responseUrls = new ResponseUrls(workspace, () => baseUrl);
-  const context = { workspace, triggers, faults, botToken: options.botToken ?? DEFAULT_BOT_TOKEN };
+  const socketMode = new SocketModeServer(bot.appId, () => baseUrl);
+  const appToken = options.appToken ?? DEFAULT_APP_TOKEN;
+  const context = {
+    workspace,
+    triggers,
+    faults,
+    socketMode,
+    botToken: options.botToken ?? DEFAULT_BOT_TOKEN,
+    appToken,
+  };
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? "/", "http://sandbox").pathname;
@@ -116,6 +139,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     });
   }, options.port ?? 0);
   baseUrl = server.url;
+  server.server.on("upgrade", (request, socket, head) => socketMode.handleUpgrade(request, socket, head));
 
   const channel = (reference: string) => {
     const found = workspace.channel(reference) ?? workspace.channelByName(reference);
@@ -137,10 +161,15 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
   return {
     url: server.url,
     apiUrl: `${server.url}/api/`,
+    appToken,
+    socketMode,
     workspace,
     controls,
     events: workspace.events,
     waitFor: (check, waitOptions) => workspace.waitFor(check, waitOptions),
-    close: () => server.close(),
+    close: async () => {
+      await socketMode.close();
+      await server.close();
+    },
   };
 }

@@ -2,20 +2,28 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "../../http.js";
 import { SlackApiError } from "../errors.js";
 import type { FaultPlan } from "../faults.js";
-import type { ApiArgs, MethodContext, MethodHandler } from "./args.js";
+import type { SocketModeServer } from "../socket-mode.js";
+import type { ApiArgs, MethodContext } from "./args.js";
 import { chatMethods } from "./chat.js";
 import { directoryMethods } from "./directory.js";
 import { viewMethods } from "./views.js";
 
+/** The one method that takes the app-level token (`xapp-…`) rather than the bot token. */
+const APP_LEVEL_METHOD = "apps.connections.open";
+
 const METHODS = { ...directoryMethods, ...viewMethods, ...chatMethods };
 
 /** The Web API methods the stand-in implements. */
-export type SlackMethodName = keyof typeof METHODS;
+export type SlackMethodName = keyof typeof METHODS | typeof APP_LEVEL_METHOD;
 
-export const SLACK_METHODS = Object.keys(METHODS) as SlackMethodName[];
+export const SLACK_METHODS = [...Object.keys(METHODS), APP_LEVEL_METHOD] as SlackMethodName[];
 
-function handlerFor(method: string): MethodHandler | undefined {
-  return Object.hasOwn(METHODS, method) ? METHODS[method as SlackMethodName] : undefined;
+/** `apps.connections.open` hands out a Socket Mode URL; every other method acts on the workspace. */
+function handlerFor(
+  method: string,
+): ((args: ApiArgs, context: WebApiContext) => Record<string, unknown>) | undefined {
+  if (method === APP_LEVEL_METHOD) return (_args, context) => ({ url: context.socketMode.openUrl() });
+  return Object.hasOwn(METHODS, method) ? METHODS[method as keyof typeof METHODS] : undefined;
 }
 
 /** Scopes the stand-in reports in `x-oauth-scopes`, as Slack does on every answer. */
@@ -24,6 +32,9 @@ const SCOPES =
 
 export interface WebApiContext extends MethodContext {
   botToken: string;
+  /** The app-level token `apps.connections.open` accepts. */
+  appToken: string;
+  socketMode: SocketModeServer;
   faults: FaultPlan;
 }
 
@@ -89,7 +100,10 @@ export async function handleWebApi(
       bearerToken(request) ??
       (decoded.tokenAllowedInBody && typeof bodyToken === "string" ? bodyToken : undefined);
     if (!token) throw new SlackApiError("not_authed");
-    if (token !== context.botToken) throw new SlackApiError("invalid_auth");
+    const appLevel = method === APP_LEVEL_METHOD;
+    if (token !== context.botToken && token !== context.appToken) throw new SlackApiError("invalid_auth");
+    // A bot token for apps.connections.open, or the app-level token for anything else.
+    if ((token === context.appToken) !== appLevel) throw new SlackApiError("not_allowed_token_type");
     const fault = context.faults.take(method);
     if (fault?.kind === "rate_limited") {
       return answer(
