@@ -113,7 +113,11 @@ export function createBot(options: BotOptions) {
     ? new SocketModeReceiver({
         appToken: socketMode.appToken,
         customRoutes,
-        installerOptions: { port: socketMode.port },
+        installerOptions: {
+          port: socketMode.port,
+          // apps.connections.open goes to the same Web API as everything else (e.g. the sandbox's).
+          ...(options.slack.apiUrl ? { clientOptions: { slackApiUrl: options.slack.apiUrl } } : {}),
+        },
         logger: boltLogger(logger),
       })
     : new HTTPReceiver({
@@ -135,12 +139,15 @@ export function createBot(options: BotOptions) {
   return {
     app,
     deps,
-    /** Starts listening on `port` (0: any free port) on `host`. */
+    /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
       const interrupted = await store.recoverInterruptedSubmissions(INTERRUPTED_REASON);
-      const server = (await app.start({ port, host })) as Server | undefined;
-      const address = server?.address() as AddressInfo | null | undefined;
-      const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address?.port ?? port}`;
+      const started = await app.start({ port, host });
+      // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.
+      const address = socketMode
+        ? undefined
+        : ((started as Server | undefined)?.address() as AddressInfo | null);
+      const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${socketMode?.port ?? address?.port ?? port}`;
       if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
       for (const order of interrupted) {

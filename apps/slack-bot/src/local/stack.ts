@@ -1,3 +1,4 @@
+import { createServer } from "node:net";
 import { createFrontPaymentClient } from "@fakturabot/client";
 import {
   createSlackDriver,
@@ -33,6 +34,11 @@ export interface LocalStackOptions {
   standIns?: { frontPayment?: FrontPaymentSandbox; slack?: SlackSandbox };
   /** The Front Payment client's time limit per attempt (the client's default when left out). */
   frontPaymentTimeoutMs?: number;
+  /**
+   * How Slack reaches the bot: signed HTTP requests (default), or Socket Mode, where the bot
+   * connects to the Slack stand-in with its app-level token (its own routes stay on HTTP).
+   */
+  slackTransport?: "http" | "socket";
 }
 
 export interface LocalStack {
@@ -67,8 +73,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     options.standIns?.slack ??
     (await startSlackSandbox(options.ports?.slack === undefined ? {} : { port: options.ports.slack }));
   const store = openSqliteStore({ dataDir: options.dataDir });
+  const socketMode = options.slackTransport === "socket";
+  // Bolt's Socket Mode receiver listens for the routes on a port it is given and does not report back.
+  const botPort = options.ports?.bot ?? (socketMode ? await freePort() : 0);
   const bot = createBot({
-    slack: { botToken: "xoxb-sandbox", signingSecret: LOCAL_SECRETS.signingSecret, apiUrl: slack.apiUrl },
+    slack: {
+      botToken: "xoxb-sandbox",
+      signingSecret: LOCAL_SECRETS.signingSecret,
+      apiUrl: slack.apiUrl,
+      socketMode: socketMode ? { appToken: slack.appToken, port: botPort } : undefined,
+    },
     frontPayment: createFrontPaymentClient({
       token: LOCAL_SECRETS.frontPaymentToken,
       baseUrl: frontPayment.url,
@@ -82,12 +96,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     logger,
     ...(options.now ? { now: options.now } : {}),
   });
-  const running = await bot.start(options.ports?.bot ?? 0);
-  const driver = createSlackDriver({
-    slack,
-    botUrl: `${running.url}/slack/events`,
-    signingSecret: LOCAL_SECRETS.signingSecret,
-  });
+  const running = await bot.start(botPort);
+  const driver = createSlackDriver(
+    socketMode
+      ? { slack, transport: "socket" }
+      : { slack, botUrl: `${running.url}/slack/events`, signingSecret: LOCAL_SECRETS.signingSecret },
+  );
   const workspacePage = await startWorkspacePage({
     slack,
     driver,
@@ -109,4 +123,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await store.close();
     },
   };
+}
+
+/** A port on 127.0.0.1 that nothing listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
