@@ -28,26 +28,21 @@ export interface FormMetadata {
   lineKeys: string[];
   /** The number behind the newest line key; keys are never reused within a modal. */
   lastLineNumber: number;
-  /** The slash command's `response_url`, to reach the user when the channel cannot be posted to. */
-  responseUrl?: string;
 }
 
 /** The metadata of a fresh form: one empty line, a private customer unless told otherwise. */
 export function newFormMetadata({
   channelId,
   customerType = "private",
-  responseUrl,
 }: {
   channelId: string;
   customerType?: CustomerType;
-  responseUrl?: string;
 }): FormMetadata {
   return {
     channelId,
     customerType,
     lineKeys: [lineKey(1)],
     lastLineNumber: 1,
-    ...(responseUrl === undefined ? {} : { responseUrl }),
   };
 }
 
@@ -106,11 +101,6 @@ const EncodedMetadata = z
       .int()
       .min(1)
       .max(36 ** 4 - 1),
-    r: z
-      .string()
-      .max(1000)
-      .refine((url) => URL.canParse(url) && new URL(url).protocol === "https:", "is not an https URL")
-      .optional(),
   })
   .strict()
   .refine(({ l, n }) => l.every((key) => Number.parseInt(key, 36) <= n), "has a line key from the future");
@@ -123,7 +113,6 @@ export function encodeFormMetadata(metadata: FormMetadata): string {
     t: metadata.customerType,
     l: metadata.lineKeys,
     n: metadata.lastLineNumber,
-    ...(metadata.responseUrl === undefined ? {} : { r: metadata.responseUrl }),
   };
   return JSON.stringify(encoded);
 }
@@ -154,12 +143,6 @@ export function decodeFormMetadata(privateMetadata: string): FormMetadata {
     );
     throw new FormMetadataError(`The form's metadata is not valid: ${problems.join("; ")}`);
   }
-  const { c, t, l, n, r } = parsed.data;
-  return {
-    channelId: c,
-    customerType: t,
-    lineKeys: l,
-    lastLineNumber: n,
-    ...(r === undefined ? {} : { responseUrl: r }),
-  };
+  const { c, t, l, n } = parsed.data;
+  return { channelId: c, customerType: t, lineKeys: l, lastLineNumber: n };
 }
