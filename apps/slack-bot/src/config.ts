@@ -51,7 +51,7 @@ export class ConfigError extends Error {
   }
 }
 
-const LOG_LEVELS = [
+export const LOG_LEVELS = [
   "fatal",
   "error",
   "warn",

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
-import { ConfigError } from "./config.js";
+import { ConfigError, LOG_LEVELS } from "./config.js";
 import { startConfiguredBot } from "./configured-bot.js";
 import { startLocalStack } from "./local/stack.js";
 import { createLogger, type LogLevel } from "./logger.js";
@@ -12,7 +12,11 @@ async function startLocalMode(env: Record<string, string | undefined>) {
   const dataDir = resolve(env.DATA_DIR ?? "data/local");
   await mkdir(dataDir, { recursive: true });
   // Quiet by default: the terminal shows the addresses; LOG_LEVEL=info shows every request.
-  const logger = createLogger({ level: (env.LOG_LEVEL ?? "warn") as LogLevel });
+  const level = env.LOG_LEVEL ?? "warn";
+  if (!LOG_LEVELS.includes(level as LogLevel)) {
+    throw new ConfigError([`LOG_LEVEL "${level}" is not a log level: use one of ${LOG_LEVELS.join(", ")}`]);
+  }
+  const logger = createLogger({ level: level as LogLevel });
   const port = Number(env.PORT ?? 3000);
   const stack = await startLocalStack({
     dataDir,
