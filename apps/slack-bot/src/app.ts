@@ -12,9 +12,9 @@ import { returnPagesRoute } from "./http/return-route.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import { registerListeners } from "./listeners/index.js";
+import { createOrderLifecycle } from "./orders/lifecycle.js";
 import { createOrderMessages } from "./services/order-messages.js";
-import { createStatusUpdates } from "./services/status-updates.js";
-import { createSubmissions } from "./services/submissions.js";
+import { createOutcomeModal } from "./services/outcome-modal.js";
 import { createWorkTracker } from "./services/work-tracker.js";
 import type { InvoiceStore } from "./store/types.js";
 
@@ -38,9 +38,6 @@ export interface BotOptions {
   logger: Logger;
   now?: () => Date;
 }
-
-const INTERRUPTED_REASON =
-  "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.";
 
 export interface RunningBot {
   /** Where this server listens, e.g. `http://127.0.0.1:3000`. */
@@ -73,25 +70,22 @@ export function createBot(options: BotOptions) {
   const slack = new WebClient(options.slack.botToken, clientOptions);
   const work = createWorkTracker();
   const messages = createOrderMessages({ slack, logger });
-  const statusUpdates = createStatusUpdates({ store, messages, logger, work });
-  const submissions = createSubmissions({
+  const orders = createOrderLifecycle({
     store,
     frontPayment: options.frontPayment,
     messages,
-    slack,
+    outcomes: createOutcomeModal({ slack, messages, logger }),
     logger,
     work,
+    now,
   });
   const deps: BotDeps = {
     access: options.access,
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
-    store,
+    orders,
     frontPayment: options.frontPayment,
-    messages,
-    statusUpdates,
-    submissions,
     logger,
     now,
   };
@@ -99,14 +93,12 @@ export function createBot(options: BotOptions) {
   const customRoutes: CustomRoute[] = [
     healthRoute(),
     frontPaymentCallbackRoute({
-      store,
-      statusUpdates,
-      messages,
+      orders,
       callbackSecret: options.callbackSecret,
       logger,
       now: () => now().getTime(),
     }),
-    returnPagesRoute({ store }),
+    returnPagesRoute({ orders }),
   ];
   const socketMode = options.slack.socketMode;
   const receiver = socketMode
@@ -141,7 +133,7 @@ export function createBot(options: BotOptions) {
     deps,
     /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
-      const interrupted = await store.recoverInterruptedSubmissions(INTERRUPTED_REASON);
+      const recovered = await orders.recover();
       const started = await app.start({ port, host });
       // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.
       const address = socketMode
@@ -150,16 +142,8 @@ export function createBot(options: BotOptions) {
       const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${socketMode?.port ?? address?.port ?? port}`;
       if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
-      for (const order of interrupted) {
-        await messages
-          .notifyUser(
-            order.userId,
-            `:warning: Fakturabot restarted while sending your invoice to ${order.customerName} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
-          )
-          .catch((error: unknown) =>
-            logger.warn({ orderId: order.id, err: error }, "could not tell the user"),
-          );
-      }
+      // The creators of interrupted submissions are told once the bot is up.
+      await Promise.all(recovered.map(({ effects }) => effects));
       return {
         url,
         /** Stops taking requests, then lets work already under way (a submission, a Slack update) finish. */

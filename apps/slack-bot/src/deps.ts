@@ -2,10 +2,7 @@ import type { FrontPaymentClient } from "@fakturabot/client";
 import type { Logger } from "pino";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
-import type { OrderMessages } from "./services/order-messages.js";
-import type { StatusUpdates } from "./services/status-updates.js";
-import type { Submissions } from "./services/submissions.js";
-import type { InvoiceStore } from "./store/types.js";
+import type { OrderLifecycle } from "./orders/lifecycle.js";
 
 /** What the bot's listeners and routes work with; built once in `createBot`. */
 export interface BotDeps {
@@ -15,11 +12,9 @@ export interface BotDeps {
   taxRates: readonly number[];
   /** The deployment's form defaults (maturity days, invoice fee, …). */
   formDefaults: Partial<FormDefaults>;
-  store: InvoiceStore;
+  /** Every change to an order goes through it. */
+  orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;
-  messages: OrderMessages;
-  statusUpdates: StatusUpdates;
-  submissions: Submissions;
   logger: Logger;
   now: () => Date;
 }

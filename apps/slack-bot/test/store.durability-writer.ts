@@ -3,7 +3,7 @@
  * each write over IPC only after the store acknowledged it, until the parent kills it with SIGKILL.
  */
 import { openSqliteStore } from "../src/store/sqlite.js";
-import { callback, created, submission } from "./store.fixtures.js";
+import { advance, callback, created, notify, submission } from "./store.fixtures.js";
 
 export interface Acknowledged {
   id: string;
@@ -24,8 +24,8 @@ for (let index = 0; ; index++) {
   const fpOrderUuid = `ODR${1_000_000 + index}`;
   await store.beginSubmission(order);
   await acknowledge({ id: order.id, step: "begun" });
-  await store.markCreated(order.id, created(fpOrderUuid));
+  await advance(store, order.id, created(fpOrderUuid));
   await acknowledge({ id: order.id, step: "created" });
-  await store.recordStatus(order.id, callback(fpOrderUuid, "INVOICED", 1_755_150_000 + index));
+  await notify(store, order.id, callback(fpOrderUuid, "INVOICED", 1_755_150_000 + index));
   await acknowledge({ id: order.id, step: "invoiced" });
 }

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
+import { commitEvent } from "../src/orders/lifecycle.js";
 import { newOrderId } from "../src/orders/order-id.js";
-import type { NewSubmission, StatusChange } from "../src/store/types.js";
+import type { OrderEvent } from "../src/orders/transitions.js";
+import type { InvoiceStore, NewSubmission, StatusChange } from "../src/store/types.js";
 
 export const PERSONAL_NUMBER = "28038712383";
 
@@ -32,13 +34,26 @@ export function submission(overrides: Partial<NewSubmission> = {}): NewSubmissio
   };
 }
 
-export function created(fpOrderUuid: string, status = "SENT") {
+/** Front Payment's 201 for an order, as the lifecycle's event. */
+export function created(fpOrderUuid: string, status = "SENT"): OrderEvent {
   return {
+    type: "created",
     fpOrderUuid,
     fpCustomerUuid: "CSRT3419523642",
     bankIdUrl: `https://auth.current.bankid.no/precheck/auth?state=${fpOrderUuid}`,
     status,
+    at: 1_755_150_000,
   };
+}
+
+/** Applies `event` to the order as the lifecycle does: decide, then store it naming the version read. */
+export function advance(store: InvoiceStore, id: string, event: OrderEvent) {
+  return commitEvent(store, id, event);
+}
+
+/** A status notification, applied as the lifecycle does. */
+export function notify(store: InvoiceStore, id: string, change: StatusChange) {
+  return commitEvent(store, id, { type: "notified", change });
 }
 
 /** A verified callback from Front Payment. */

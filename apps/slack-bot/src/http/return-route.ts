@@ -1,12 +1,12 @@
 import type { CustomRoute } from "@slack/bolt";
-import type { InvoiceStore } from "../store/types.js";
+import type { OrderLifecycle } from "../orders/lifecycle.js";
 import { pageLanguage, type ReturnOutcome, returnPage } from "./return-pages.js";
 import { routeParam } from "./route-param.js";
 
 export const RETURN_PATH = "/frontpayment/return";
 
 /** `GET /frontpayment/return/<our order id>/<success|failure>`: where the customer lands after BankID. */
-export function returnPagesRoute({ store }: { store: InvoiceStore }): CustomRoute {
+export function returnPagesRoute({ orders }: { orders: Pick<OrderLifecycle, "get"> }): CustomRoute {
   return {
     path: `${RETURN_PATH}/:orderId/:outcome`,
     method: ["GET"],
@@ -17,9 +17,10 @@ export function returnPagesRoute({ store }: { store: InvoiceStore }): CustomRout
         response.end("Not found.");
         return;
       }
-      const order = await store.get(routeParam(request.params?.orderId)).catch(() => null);
+      const order = await orders.get(routeParam(request.params?.orderId)).catch(() => null);
       const language = pageLanguage(order?.preferredLanguage, request.headers["accept-language"]);
-      const html = returnPage(outcome as ReturnOutcome, language, order?.fpOrderUuid ?? undefined);
+      const reference = order?.state === "created" ? order.fpOrderUuid : undefined;
+      const html = returnPage(outcome as ReturnOutcome, language, reference);
       response.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
         "cache-control": "no-store",

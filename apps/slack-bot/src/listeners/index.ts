@@ -33,8 +33,8 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.action(ADD_LINE_ACTION_ID, addLineClicked(deps));
   app.action(REMOVE_LINE_ACTION_ID, removeLineClicked(deps));
   for (const actionId of RECALCULATE_ACTION_IDS) app.action(actionId, lineValueChanged(deps));
-  app.action(RETRY_SUBMISSION_ACTION_ID, retrySubmissionClicked(deps, ["failed"]));
-  app.action(CONFIRM_UNKNOWN_RETRY_ACTION_ID, retrySubmissionClicked(deps, ["unknown"]));
+  app.action(RETRY_SUBMISSION_ACTION_ID, retrySubmissionClicked(deps, "send-again"));
+  app.action(CONFIRM_UNKNOWN_RETRY_ACTION_ID, retrySubmissionClicked(deps, "send-anyway"));
   app.action(EDIT_SUBMISSION_ACTION_ID, editSubmissionClicked(deps));
   app.action(OPEN_SUBMISSION_ACTION_ID, openSubmissionClicked(deps));
 

@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { OrderRecord } from "../store/types.js";
+import type { CreatedOrder, OrderRecord } from "../store/types.js";
 import type { KnownBlock } from "../views/block-kit.js";
 import { orderMessage, statusChangeText } from "../views/order-message.js";
 
@@ -17,14 +17,14 @@ export interface PostedMessage {
   fallbackReason?: string;
 }
 
-function messageFor(order: OrderRecord) {
+function messageFor(order: CreatedOrder) {
   return orderMessage({
     orderId: order.id,
     fpOrderUuid: order.fpOrderUuid,
     customerName: order.customerName,
     customerIdentifier: order.customerIdentifier,
     grandTotalOre: order.grandTotalOre,
-    status: order.status,
+    status: order.status?.status ?? null,
     bankIdUrl: order.bankIdUrl,
     createdBy: order.userId,
   });
@@ -59,7 +59,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
   }
 
   /** One thread reply per status change: "PAID via Visa, 1 250,00 kr". */
-  async function replyStatusChange(order: OrderRecord, change: ShownChange): Promise<void> {
+  async function replyStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
     if (!order.message) return;
     await slack.chat.postMessage({
       channel: order.message.channelId,
@@ -68,7 +68,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     });
   }
 
-  async function post(channel: string, order: OrderRecord) {
+  async function post(channel: string, order: CreatedOrder) {
     const result = await slack.chat.postMessage({
       channel,
       ...messageFor(order),
@@ -84,7 +84,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
      * private channel or DM it cannot see gets the message in the creator's DM instead, with how
      * to fix it.
      */
-    async postOrder(order: OrderRecord): Promise<PostedMessage> {
+    async postOrder(order: CreatedOrder): Promise<PostedMessage> {
       try {
         return await inChannel(order, order.channelId, () => post(order.channelId, order));
       } catch (error) {
@@ -110,7 +110,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
      * was taken out of the channel since, a public channel is joined again; otherwise the creator
      * gets the news directly, with how to fix it.
      */
-    async showStatusChange(order: OrderRecord, change: ShownChange): Promise<void> {
+    async showStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
       const message = order.message;
       if (!message) return;
       try {

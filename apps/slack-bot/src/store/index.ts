@@ -1,16 +1,7 @@
-export { FpOrderMismatchError, OrderNotFoundError, OrderStateError, StoreVersionError } from "./errors.js";
+export { StoreVersionError } from "./errors.js";
 export {
   DATABASE_FILE,
   openSqliteStore,
   type SqliteStoreOptions,
 } from "./sqlite.js";
-export type {
-  InvoiceStore,
-  NewSubmission,
-  OrderRecord,
-  OtherFpOrderNews,
-  RecordedStatusChange,
-  RecordStatusOutcome,
-  StatusChange,
-  SubmissionState,
-} from "./types.js";
+export type * from "./types.js";

@@ -3,17 +3,16 @@ import { join } from "node:path";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import Database from "better-sqlite3";
 import { maskPersonalNumber } from "../logger.js";
-import { canonicalStatus, shouldApply } from "../orders/status.js";
-import { FpOrderMismatchError, OrderNotFoundError, OrderStateError, StoreVersionError } from "./errors.js";
+import { StoreVersionError } from "./errors.js";
 import type {
+  HistoryEntry,
   InvoiceStore,
   NewSubmission,
   OrderRecord,
-  OtherFpOrderNews,
+  OtherFpOrder,
   RecordedStatusChange,
-  RecordStatusOutcome,
-  StatusChange,
   SubmissionState,
+  WriteResult,
 } from "./types.js";
 
 export const DATABASE_FILE = "fakturabot.db";
@@ -83,6 +82,11 @@ const MIGRATIONS: readonly string[] = [
     CHECK ((status IS NULL) = (status_at IS NULL))
   ) STRICT;
   `,
+  `
+  -- Every write names the version it read (compare-and-set), so racing writers cannot both win.
+  ALTER TABLE orders ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE other_fp_orders ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
 
 interface OrderRow {
@@ -106,6 +110,7 @@ interface OrderRow {
   failure_reason: string | null;
   message_channel_id: string | null;
   message_ts: string | null;
+  version: number;
   created_at: number;
   updated_at: number;
 }
@@ -116,36 +121,75 @@ interface HistoryRow {
   sent_at: number | null;
   payment_method: string | null;
   amount: string | null;
-  source: StatusChange["source"];
+  source: RecordedStatusChange["source"];
   received_at: number;
   applied: 0 | 1;
 }
 
+interface OtherRow {
+  fp_order_uuid: string;
+  order_id: string;
+  status: string | null;
+  status_at: number | null;
+  version: number;
+}
+
 function toOrder(row: OrderRow): OrderRecord {
-  return {
+  const base = {
     id: row.id,
     submissionKey: row.submission_key,
     teamId: row.team_id,
     channelId: row.channel_id,
     userId: row.user_id,
-    state: row.state,
-    fpOrderUuid: row.fp_order_uuid,
-    fpCustomerUuid: row.fp_customer_uuid,
-    bankIdUrl: row.bank_id_url,
-    status: row.status,
     customerType: row.customer_type,
     customerName: row.customer_name,
     customerIdentifier: row.customer_identifier,
     preferredLanguage: row.preferred_language,
     grandTotalOre: row.grand_total_ore,
-    request: row.request_json === null ? null : (JSON.parse(row.request_json) as InvoiceOrderRequest),
-    failureReason: row.failure_reason,
     message:
       row.message_channel_id === null || row.message_ts === null
         ? null
         : { channelId: row.message_channel_id, ts: row.message_ts },
+    version: row.version,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+  };
+  if (row.state === "created") {
+    return {
+      ...base,
+      state: "created",
+      // The table's CHECK constraints guarantee these for a created order.
+      fpOrderUuid: row.fp_order_uuid as string,
+      fpCustomerUuid: row.fp_customer_uuid,
+      bankIdUrl: row.bank_id_url,
+      status: timed(row.status, row.status_at),
+    };
+  }
+  const request = JSON.parse(row.request_json as string) as InvoiceOrderRequest;
+  if (row.state === "sending") return { ...base, state: "sending", request };
+  return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
+}
+
+function timed(status: string | null, at: number | null) {
+  return status === null || at === null ? null : { status, at };
+}
+
+/** The columns of an order that a write sets (everything but the id and the creation time). */
+function toColumns(order: OrderRecord) {
+  const created = order.state === "created" ? order : null;
+  return {
+    id: order.id,
+    state: order.state,
+    fp_order_uuid: created?.fpOrderUuid ?? null,
+    fp_customer_uuid: created?.fpCustomerUuid ?? null,
+    bank_id_url: created?.bankIdUrl ?? null,
+    status: created?.status?.status ?? null,
+    status_at: created?.status?.at ?? null,
+    request_json: order.state === "created" ? null : JSON.stringify(order.request),
+    failure_reason: order.state === "failed" || order.state === "unknown" ? order.failureReason : null,
+    message_channel_id: order.message?.channelId ?? null,
+    message_ts: order.message?.ts ?? null,
+    version: order.version,
   };
 }
 
@@ -162,18 +206,13 @@ function toRecordedChange(row: HistoryRow): RecordedStatusChange {
   };
 }
 
-/**
- * Two notifications are the same when they have the same status and Front Payment timestamp; one
- * without a timestamp (a status lookup) is the same as another with the same payment method and amount.
- */
-function notificationKey(status: string, change: StatusChange): string {
-  return JSON.stringify(
-    change.sentAt === null ? [status, null, change.paymentMethod, change.amount] : [status, change.sentAt],
-  );
-}
-
-function unixSeconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
+function toOther(row: OtherRow): OtherFpOrder {
+  return {
+    fpOrderUuid: row.fp_order_uuid,
+    orderId: row.order_id,
+    status: timed(row.status, row.status_at),
+    version: row.version,
+  };
 }
 
 function migrate(db: Database.Database, now: number): void {
@@ -200,6 +239,11 @@ export interface SqliteStoreOptions {
   dataDir: string;
   /** The time of day, for `createdAt`/`updatedAt` (tests pass their own). */
   clock?: () => Date;
+}
+
+/** Thrown inside a transaction to roll it back and report why nothing was written. */
+class NotWritten {
+  constructor(readonly reason: "conflict" | "duplicate") {}
 }
 
 /**
@@ -231,22 +275,13 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
   const selectBySubmissionKey = db.prepare<[string], OrderRow>(
     "SELECT * FROM orders WHERE submission_key = ?",
   );
+  const selectByState = db.prepare<[string], OrderRow>(
+    "SELECT * FROM orders WHERE state = ? ORDER BY created_at, id",
+  );
   const selectHistory = db.prepare<[string], HistoryRow>(
     "SELECT * FROM status_history WHERE order_id = ? ORDER BY seq",
   );
-  const selectOther = db.prepare<
-    [string],
-    { order_id: string; status: string | null; status_at: number | null }
-  >("SELECT order_id, status, status_at FROM other_fp_orders WHERE fp_order_uuid = ?");
-  const insertOther = db.prepare(
-    "INSERT INTO other_fp_orders (fp_order_uuid, order_id, status, status_at, reported_at) VALUES (?, ?, ?, ?, ?)",
-  );
-  const updateOther = db.prepare(
-    "UPDATE other_fp_orders SET status = ?, status_at = ? WHERE fp_order_uuid = ?",
-  );
-  const selectSending = db.prepare<[], { id: string }>(
-    "SELECT id FROM orders WHERE state = 'sending' ORDER BY created_at",
-  );
+  const selectOther = db.prepare<[string], OtherRow>("SELECT * FROM other_fp_orders WHERE fp_order_uuid = ?");
   const insertOrder = db.prepare(
     `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
        customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at)
@@ -254,38 +289,42 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
        @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now)
      ON CONFLICT (submission_key) DO NOTHING`,
   );
+  const updateOrder = db.prepare(
+    `UPDATE orders SET state = @state, fp_order_uuid = @fp_order_uuid, fp_customer_uuid = @fp_customer_uuid,
+       bank_id_url = @bank_id_url, status = @status, status_at = @status_at, request_json = @request_json,
+       failure_reason = @failure_reason, message_channel_id = @message_channel_id, message_ts = @message_ts,
+       version = @version, updated_at = @updated_at
+     WHERE id = @id AND version = @version - 1`,
+  );
   const insertHistory = db.prepare(
     `INSERT INTO status_history (order_id, fp_order_uuid, status, sent_at, payment_method, amount, source,
        received_at, applied, dedup_key)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (order_id, dedup_key) DO NOTHING`,
   );
+  const insertOther = db.prepare(
+    `INSERT INTO other_fp_orders (fp_order_uuid, order_id, status, status_at, reported_at, version)
+     VALUES (@fp_order_uuid, @order_id, @status, @status_at, @now, 1)
+     ON CONFLICT (fp_order_uuid) DO NOTHING`,
+  );
+  const updateOther = db.prepare(
+    `UPDATE other_fp_orders SET status = @status, status_at = @status_at, version = @version
+     WHERE fp_order_uuid = @fp_order_uuid AND version = @version - 1`,
+  );
 
-  function load(id: string): OrderRow {
-    const row = selectById.get(id);
-    if (!row) throw new OrderNotFoundError(id);
-    return row;
-  }
-
-  /** Sets `changes` on the order and returns it as it now is. */
-  function update(id: string, changes: Partial<Omit<OrderRow, "id" | "updated_at">>): OrderRecord {
-    const columns = Object.keys(changes);
-    const assignments = [...columns.map((column) => `${column} = @${column}`), "updated_at = @updated_at"];
-    db.prepare(`UPDATE orders SET ${assignments.join(", ")} WHERE id = @id`).run({
-      ...changes,
-      id,
-      updated_at: clock().getTime(),
-    });
-    return toOrder(load(id));
-  }
-
-  function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => R {
+  function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => WriteResult<R> {
     const transaction = db.transaction(change);
-    return (...args) => transaction.immediate(...args);
+    return (...args) => {
+      try {
+        return { written: true, value: transaction.immediate(...args) };
+      } catch (error) {
+        if (error instanceof NotWritten) return { written: false, reason: error.reason };
+        throw error;
+      }
+    };
   }
 
-  const beginSubmission = immediate((submission: NewSubmission) => {
-    const now = clock().getTime();
+  const beginSubmission = db.transaction((submission: NewSubmission) => {
     const inserted = insertOrder.run({
       id: submission.id,
       submissionKey: submission.submissionKey,
@@ -302,140 +341,51 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       preferredLanguage: submission.preferredLanguage,
       grandTotalOre: submission.grandTotalOre,
       requestJson: JSON.stringify(submission.request),
-      now,
+      now: clock().getTime(),
     });
     const row = selectBySubmissionKey.get(submission.submissionKey) as OrderRow;
     return { order: toOrder(row), created: inserted.changes === 1 };
   });
 
-  const retrySubmission = immediate((id: string, from: readonly ("failed" | "unknown")[]) => {
-    const row = load(id);
-    if (!(from as readonly SubmissionState[]).includes(row.state)) return null;
-    return update(id, { state: "sending", failure_reason: null });
-  });
-
-  const markCreated = immediate(
-    (
-      id: string,
-      created: { fpOrderUuid: string; fpCustomerUuid: string; bankIdUrl: string | null; status: string },
-    ) => {
-      const row = load(id);
-      // A verified callback may have proved the order exists before Front Payment's answer arrived.
-      if (row.fp_order_uuid !== null && row.fp_order_uuid !== created.fpOrderUuid) {
-        throw new FpOrderMismatchError(id, row.fp_order_uuid, created.fpOrderUuid);
-      }
-      return update(id, {
-        state: "created",
-        fp_order_uuid: created.fpOrderUuid,
-        fp_customer_uuid: created.fpCustomerUuid,
-        bank_id_url: row.bank_id_url ?? created.bankIdUrl,
-        request_json: null,
-        failure_reason: null,
-        // The answer's status is inferred from it; one Front Payment already reported is better.
-        ...(row.status === null
-          ? { status: canonicalStatus(created.status), status_at: unixSeconds(clock()) }
-          : {}),
-      });
-    },
-  );
-
-  /** `sending` → `failed`/`unknown`; an order a callback already proved `created` stays so. */
-  function endAttempt(state: "failed" | "unknown") {
-    return immediate((id: string, reason: string) => {
-      const row = load(id);
-      if (row.state === "created") return toOrder(row);
-      if (row.state !== "sending") throw new OrderStateError(id, row.state, `marked ${state}`);
-      return update(id, { state, failure_reason: reason });
-    });
-  }
-  const markFailed = endAttempt("failed");
-  const markUnknown = endAttempt("unknown");
-
-  const setMessage = immediate((id: string, message: { channelId: string; ts: string }) => {
-    load(id);
-    return update(id, { message_channel_id: message.channelId, message_ts: message.ts });
-  });
-
-  const recordStatus = immediate((id: string, change: StatusChange): RecordStatusOutcome => {
-    const row = load(id);
-    if (row.fp_order_uuid !== null && row.fp_order_uuid !== change.fpOrderUuid) {
-      throw new FpOrderMismatchError(id, row.fp_order_uuid, change.fpOrderUuid);
+  const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry) => {
+    if (history) {
+      const { change, dedupKey } = history;
+      const recorded = insertHistory.run(
+        next.id,
+        change.fpOrderUuid,
+        change.status,
+        change.sentAt,
+        change.paymentMethod,
+        change.amount,
+        change.source,
+        change.receivedAt.getTime(),
+        change.applied ? 1 : 0,
+        dedupKey,
+      );
+      if (recorded.changes === 0) throw new NotWritten("duplicate");
     }
-    const status = canonicalStatus(change.status);
-    const at = change.sentAt ?? unixSeconds(change.receivedAt);
-    const current =
-      row.status === null || row.status_at === null ? null : { status: row.status, at: row.status_at };
-    const next = shouldApply(current, { status, at }) ? { status, status_at: at } : null;
-    const recorded = insertHistory.run(
-      id,
-      change.fpOrderUuid,
-      status,
-      change.sentAt,
-      change.paymentMethod,
-      change.amount,
-      change.source,
-      change.receivedAt.getTime(),
-      next ? 1 : 0,
-      notificationKey(status, change),
-    );
-    if (recorded.changes === 0) return { outcome: "duplicate", order: toOrder(row) };
-    // Only Front Payment can report on its order, and the callback's checksum proves it did: an
-    // order still sending, failed or unknown was created after all.
-    const resolved =
-      row.state === "created"
-        ? {}
-        : ({
-            state: "created",
-            fp_order_uuid: change.fpOrderUuid,
-            request_json: null,
-            failure_reason: null,
-          } as const);
-    const changes = { ...resolved, ...next };
-    const order = Object.keys(changes).length === 0 ? toOrder(row) : update(id, changes);
-    return { outcome: next ? "applied" : "stale", order };
+    const updated = updateOrder.run({ ...toColumns(next), updated_at: clock().getTime() });
+    if (updated.changes === 0) throw new NotWritten("conflict");
+    return toOrder(selectById.get(next.id) as OrderRow);
   });
 
-  const recordOtherFpOrder = immediate(
-    (id: string, fpOrderUuid: string, change?: { status: string; at: number }): OtherFpOrderNews => {
-      load(id);
-      const known = selectOther.get(fpOrderUuid);
-      const status = change ? { status: canonicalStatus(change.status), at: change.at } : null;
-      if (!known) {
-        insertOther.run(fpOrderUuid, id, status?.status ?? null, status?.at ?? null, clock().getTime());
-        return "new";
-      }
-      const current =
-        known.status === null || known.status_at === null
-          ? null
-          : { status: known.status, at: known.status_at };
-      if (!status || !shouldApply(current, status)) return "same";
-      updateOther.run(status.status, status.at, fpOrderUuid);
-      return "changed";
-    },
-  );
-
-  const recoverInterruptedSubmissions = immediate((reason: string) =>
-    selectSending.all().map(({ id }) => update(id, { state: "unknown", failure_reason: reason })),
-  );
+  const saveOtherFpOrder = immediate((next: OtherFpOrder) => {
+    const columns = {
+      fp_order_uuid: next.fpOrderUuid,
+      order_id: next.orderId,
+      status: next.status?.status ?? null,
+      status_at: next.status?.at ?? null,
+      version: next.version,
+    };
+    const written =
+      next.version === 1 ? insertOther.run({ ...columns, now: clock().getTime() }) : updateOther.run(columns);
+    if (written.changes === 0) throw new NotWritten("conflict");
+    return toOther(selectOther.get(next.fpOrderUuid) as OtherRow);
+  });
 
   return {
     async beginSubmission(submission) {
-      return beginSubmission(submission);
-    },
-    async retrySubmission(id, from) {
-      return retrySubmission(id, from);
-    },
-    async markCreated(id, created) {
-      return markCreated(id, created);
-    },
-    async markFailed(id, reason) {
-      return markFailed(id, reason);
-    },
-    async markUnknown(id, reason) {
-      return markUnknown(id, reason);
-    },
-    async setMessage(id, message) {
-      return setMessage(id, message);
+      return beginSubmission.immediate(submission);
     },
     async get(id) {
       const row = selectById.get(id);
@@ -443,24 +393,23 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     },
     async getByFpOrderUuid(fpOrderUuid) {
       const row = selectByFpOrderUuid.get(fpOrderUuid);
-      return row ? toOrder(row) : null;
+      return row?.state === "created" ? (toOrder(row) as Extract<OrderRecord, { state: "created" }>) : null;
     },
-    async recordStatus(id, change) {
-      return recordStatus(id, change);
+    async listByState(state) {
+      return selectByState.all(state).map(toOrder) as never;
     },
-    async recordOtherFpOrder(id, fpOrderUuid, change) {
-      return recordOtherFpOrder(id, fpOrderUuid, change);
-    },
-    async getByOtherFpOrderUuid(fpOrderUuid) {
-      const other = selectOther.get(fpOrderUuid);
-      const row = other ? selectById.get(other.order_id) : undefined;
-      return row ? toOrder(row) : null;
+    async saveOrder(next, history) {
+      return saveOrder(next, history);
     },
     async history(id) {
       return selectHistory.all(id).map(toRecordedChange);
     },
-    async recoverInterruptedSubmissions(reason) {
-      return recoverInterruptedSubmissions(reason);
+    async getOtherFpOrder(fpOrderUuid) {
+      const row = selectOther.get(fpOrderUuid);
+      return row ? toOther(row) : null;
+    },
+    async saveOtherFpOrder(next) {
+      return saveOtherFpOrder(next);
     },
     async close() {
       db.close();

@@ -1,17 +1,20 @@
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 
 /**
- * Where an order is in its submission to Front Payment (decision 10):
- * - `sending`: the request is being sent right now;
- * - `created`: Front Payment answered 201, `fpOrderUuid` is known;
- * - `failed`: Front Payment certainly did not create it (an error answer, or never sent);
- *   the user may send it again;
- * - `unknown`: the request may have reached Front Payment but no answer came (timeout,
- *   connection lost): never re-sent without the user's explicit confirmation.
+ * Where an order is in its submission to Front Payment (docs/front-payment.md, duplicates):
+ * `sending`, then `created`, `failed` (certainly not created) or `unknown` (may exist). What may
+ * move an order from one to another is decided by the order lifecycle (`src/orders/`), never here.
  */
-export type SubmissionState = "sending" | "created" | "failed" | "unknown";
+export type SubmissionState = OrderRecord["state"];
 
-export interface OrderRecord {
+/** Where an order's channel message is. */
+export interface MessageRef {
+  channelId: string;
+  ts: string;
+}
+
+/** What every order has, whatever its state. */
+interface OrderBase {
   /** Our id (`FB…`): in the callback and redirect URLs, and sent as `referenceNo`. */
   id: string;
   /** Identifies one modal submission (the modal's view id), so a double submit finds this order. */
@@ -20,29 +23,63 @@ export interface OrderRecord {
   channelId: string;
   /** The Slack user who created the order. */
   userId: string;
-  state: SubmissionState;
-  fpOrderUuid: string | null;
-  fpCustomerUuid: string | null;
-  bankIdUrl: string | null;
-  /** The latest Front Payment status applied (SENT, INVOICED, PAID, …; an open set). */
-  status: string | null;
   customerType: "private" | "corporate";
   customerName: string;
   /** The personal number masked (`280387*****`) or the organisation number; never a full personal number. */
   customerIdentifier: string;
   preferredLanguage: "en" | "no" | "sv" | "da" | "de";
   grandTotalOre: number;
-  /**
-   * The request as sent, kept only while the order may need to be sent again (`sending`,
-   * `failed`, `unknown`) and erased once it is `created`: no personal data beyond the flow's needs.
-   */
-  request: InvoiceOrderRequest | null;
-  /** Why the last attempt failed or is unknown, for the user. */
-  failureReason: string | null;
   /** The channel message that shows the order, once posted. */
-  message: { channelId: string; ts: string } | null;
+  message: MessageRef | null;
+  /** Grows by one on every write: a write names the version it read, so a racing write loses. */
+  version: number;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * The request as sent is kept only while the order may need to be sent again, and erased once it is
+ * `created`: no personal data beyond the flow's needs.
+ */
+interface Unsent {
+  request: InvoiceOrderRequest;
+}
+
+/** The request is being sent right now. */
+export interface SendingOrder extends OrderBase, Unsent {
+  state: "sending";
+}
+
+/** Front Payment certainly did not create it: the user may send it again. */
+export interface FailedOrder extends OrderBase, Unsent {
+  state: "failed";
+  /** Why, for the user. */
+  failureReason: string;
+}
+
+/** It may have reached Front Payment, but no answer came: sent again only on the user's explicit confirmation. */
+export interface UnknownOrder extends OrderBase, Unsent {
+  state: "unknown";
+  failureReason: string;
+}
+
+/** Front Payment has it. */
+export interface CreatedOrder extends OrderBase {
+  state: "created";
+  fpOrderUuid: string;
+  /** Null when the order became known from a status notification rather than the submit answer. */
+  fpCustomerUuid: string | null;
+  bankIdUrl: string | null;
+  /** The latest Front Payment status applied (SENT, INVOICED, PAID, …; an open set), null until one is known. */
+  status: TimedStatus | null;
+}
+
+export type OrderRecord = SendingOrder | FailedOrder | UnknownOrder | CreatedOrder;
+
+/** A status with when Front Payment reported it (its `timestamp`, else when we learnt it), Unix seconds. */
+export interface TimedStatus {
+  status: string;
+  at: number;
 }
 
 export interface NewSubmission {
@@ -73,77 +110,63 @@ export interface StatusChange {
   receivedAt: Date;
 }
 
+/** A notification as kept in an order's history. */
 export interface RecordedStatusChange extends StatusChange {
   /** Whether it changed the order's status (false: an earlier status arriving late). */
   applied: boolean;
 }
 
-export type RecordStatusOutcome =
-  /** New, and it moved the order forward: update the message and reply in the thread. */
-  | { outcome: "applied"; order: OrderRecord }
-  /** The same notification again (same status and timestamp): nothing to do. */
-  | { outcome: "duplicate"; order: OrderRecord }
-  /** New, but older than the order's status (out of order): kept in the history only. */
-  | { outcome: "stale"; order: OrderRecord };
-
-/** What a report of a second Front Payment order for one of ours adds to what was known. */
-export type OtherFpOrderNews =
-  /** The first report of it: someone must cancel one of the two. */
-  | "new"
-  /** Its status moved on (paid, cancelled…). */
-  | "changed"
-  /** Nothing new: a repeat, or an earlier status arriving late. */
-  | "same";
+/** A notification to add to an order's history, with what makes two notifications the same one. */
+export interface HistoryEntry {
+  change: RecordedStatusChange;
+  dedupKey: string;
+}
 
 /**
- * The bot's durable state. One small interface, so a Postgres implementation can follow the
- * embedded SQLite one for several instances. Every transition is atomic.
+ * A second Front Payment order for one of ours (both attempts of an order whose outcome was unknown
+ * reached Front Payment): kept so it can be found by its id, and reported once.
+ */
+export interface OtherFpOrder {
+  fpOrderUuid: string;
+  orderId: string;
+  status: TimedStatus | null;
+  version: number;
+}
+
+/** How a conditional write ended. */
+export type WriteResult<T> =
+  | { written: true; value: T }
+  /** Someone else wrote first (the version moved on): read again and decide again. */
+  | { written: false; reason: "conflict" }
+  /** The history already holds this notification: nothing was written. */
+  | { written: false; reason: "duplicate" };
+
+/**
+ * The bot's durable state: persistence only. Each method is one atomic operation; which change is
+ * allowed is decided by the order lifecycle, which reads an order, decides, and writes it back
+ * naming the version it read. Implementations: SQLite (embedded), and any other that passes the
+ * store contract suite (`test/store-contract.ts`).
  */
 export interface InvoiceStore {
   /**
-   * Records a new submission in state `sending`, or returns the order that already has this
-   * `submissionKey` (`created: false`): a double submit finds the first one.
+   * Records a new submission in state `sending` (version 1), or returns the order that already has
+   * this `submissionKey` (`created: false`): a double submit finds the first one.
    */
   beginSubmission(submission: NewSubmission): Promise<{ order: OrderRecord; created: boolean }>;
-  /**
-   * Moves a `failed` order (or, after the user's explicit confirmation, an `unknown` one) back to
-   * `sending`. Returns null when the order is not in one of `from` (another attempt won the race).
-   */
-  retrySubmission(id: string, from: readonly ("failed" | "unknown")[]): Promise<OrderRecord | null>;
-  markCreated(
-    id: string,
-    created: { fpOrderUuid: string; fpCustomerUuid: string; bankIdUrl: string | null; status: string },
-  ): Promise<OrderRecord>;
-  markFailed(id: string, reason: string): Promise<OrderRecord>;
-  markUnknown(id: string, reason: string): Promise<OrderRecord>;
-  setMessage(id: string, message: { channelId: string; ts: string }): Promise<OrderRecord>;
   get(id: string): Promise<OrderRecord | null>;
-  getByFpOrderUuid(fpOrderUuid: string): Promise<OrderRecord | null>;
+  getByFpOrderUuid(fpOrderUuid: string): Promise<CreatedOrder | null>;
+  /** Orders in `state`, oldest first. */
+  listByState<S extends SubmissionState>(state: S): Promise<Extract<OrderRecord, { state: S }>[]>;
   /**
-   * Records a status notification: deduplicated, and applied only if it moves the order forward.
-   * A verified callback for an order still `sending` or `unknown` proves Front Payment created it:
-   * the order becomes `created` with the callback's `fpOrderUuid`.
+   * Replaces the order with `next` if it is still at `next.version - 1`, and adds `history` to its
+   * history in the same transaction. Nothing is written when the version moved on (`conflict`) or
+   * the history already holds the notification (`duplicate`).
    */
-  recordStatus(id: string, change: StatusChange): Promise<RecordStatusOutcome>;
-  /**
-   * Remembers a second Front Payment order for order `id` (both attempts of an order whose outcome
-   * was unknown reached Front Payment), with its latest status when a notification tells it
-   * (`at`: Unix seconds); statuses move forward as in {@link recordStatus}.
-   */
-  recordOtherFpOrder(
-    id: string,
-    fpOrderUuid: string,
-    change?: { status: string; at: number },
-  ): Promise<OtherFpOrderNews>;
-  /** The order a second Front Payment order was made for. */
-  getByOtherFpOrderUuid(fpOrderUuid: string): Promise<OrderRecord | null>;
+  saveOrder(next: OrderRecord, history?: HistoryEntry): Promise<WriteResult<OrderRecord>>;
   /** Every distinct notification for the order, oldest first. */
   history(id: string): Promise<RecordedStatusChange[]>;
-  /**
-   * Marks every order still `sending` as `unknown`: with one instance, an order found `sending` at
-   * start-up was interrupted by a stop or crash and may or may not have reached Front Payment.
-   * Called once at start-up, before serving requests; returns the orders it changed, to tell their users.
-   */
-  recoverInterruptedSubmissions(reason: string): Promise<OrderRecord[]>;
+  getOtherFpOrder(fpOrderUuid: string): Promise<OtherFpOrder | null>;
+  /** Inserts (version 1) or replaces (if still at `version - 1`) a second Front Payment order. */
+  saveOtherFpOrder(next: OtherFpOrder): Promise<WriteResult<OtherFpOrder>>;
   close(): Promise<void>;
 }

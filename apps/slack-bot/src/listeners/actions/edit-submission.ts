@@ -13,8 +13,8 @@ export function editSubmissionClicked(deps: BotDeps) {
     const orderId = action.type === "button" ? action.value : undefined;
     const view = body.view;
     if (!orderId || !view) return;
-    const order = await deps.store.get(orderId);
-    if (!order?.request || order.userId !== body.user.id) return;
+    const order = await deps.orders.get(orderId);
+    if (!order || order.state === "created" || order.userId !== body.user.id) return;
     const base = view.private_metadata
       ? decodeFormMetadata(view.private_metadata)
       : newFormMetadata({ channelId: order.channelId });

@@ -4,22 +4,18 @@ import type { BotDeps } from "../../deps.js";
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /**
- * "Send again" after a certain failure (`from: ["failed"]`), or "Send anyway" after the user
- * confirmed an unknown outcome (`from: ["unknown"]`). If nothing is to be sent (another click
- * won, or a callback proved the order exists) the modal shows the order as it is now.
+ * "Send again" after a certain failure, or "Send anyway" after the user confirmed an unknown
+ * outcome. If nothing is to be sent (another click won, or a callback proved the order exists)
+ * the modal shows the order as it is now.
  */
-export function retrySubmissionClicked(deps: BotDeps, from: readonly ("failed" | "unknown")[]) {
-  return async ({ ack, body, action, client }: Args) => {
+export function retrySubmissionClicked(deps: BotDeps, kind: "send-again" | "send-anyway") {
+  return async ({ ack, body, action }: Args) => {
     await ack();
     const orderId = action.type === "button" ? action.value : undefined;
     const viewId = body.view?.id;
     if (!orderId || !viewId) return;
-    const order = await deps.store.get(orderId);
+    const order = await deps.orders.get(orderId);
     if (!order || order.userId !== body.user.id) return;
-    const retried = await deps.submissions.retry(orderId, viewId, from);
-    if (!retried) {
-      const current = await deps.store.get(orderId);
-      if (current) await client.views.update({ view_id: viewId, view: deps.submissions.viewFor(current) });
-    }
+    await deps.orders.retry(orderId, kind, { viewId });
   };
 }

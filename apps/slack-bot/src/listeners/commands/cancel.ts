@@ -2,7 +2,6 @@ import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
 import { cancelConfirmModal } from "../../views/cancel-modal.js";
 import { mayCancel } from "../access.js";
-import { findOrder } from "../find-order.js";
 
 /** Statuses after which cancelling makes no sense, and how to say so. */
 const NOT_CANCELLABLE: Record<string, string> = {
@@ -23,19 +22,18 @@ export async function openCancelDialog(
   client: WebClient,
   request: { reference: string; note: string; userId: string; triggerId: string },
 ): Promise<string | null> {
-  const found = await findOrder(deps.store, request.reference);
+  const found = await deps.orders.find(request.reference);
   if (!found)
     return `I can only cancel invoices sent with Fakturabot, and \`${request.reference}\` isn't one of them.`;
   const { order, fpOrderUuid } = found;
   if (!mayCancel(deps.access, request.userId, order)) {
     return `Only <@${order.userId}>, who sent it, or a Fakturabot admin can cancel \`${request.reference}\`.`;
   }
-  if (order.state !== "created" || !fpOrderUuid) {
+  const refusal = deps.orders.cancellation(order, fpOrderUuid);
+  if (refusal?.reason === "never-created" || fpOrderUuid === null) {
     return `\`${request.reference}\` was never created at Front Payment, so there is nothing to cancel.`;
   }
-  // The status we know is the order's own; for a second order, Front Payment decides.
-  const final = order.status && fpOrderUuid === order.fpOrderUuid ? NOT_CANCELLABLE[order.status] : undefined;
-  if (final) return `\`${fpOrderUuid}\` ${final}`;
+  if (refusal) return `\`${fpOrderUuid}\` ${NOT_CANCELLABLE[refusal.status]}`;
   await client.views.open({
     trigger_id: request.triggerId,
     view: cancelConfirmModal({

@@ -3,24 +3,23 @@ import { numericValue } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
 import { formatNok } from "../../views/format.js";
 import { statusLabel } from "../../views/order-status.js";
-import { findOrder } from "../find-order.js";
 
 /** The answer to `/invoice status <order>`, from Front Payment's Get Order Status. */
 export async function orderStatusText(deps: BotDeps, reference: string): Promise<string> {
-  const found = await findOrder(deps.store, reference);
+  const found = await deps.orders.find(reference);
   const order = found?.order;
   const fpOrderUuid = found ? found.fpOrderUuid : reference.startsWith("ODR") ? reference : null;
   // A second order sent for one of ours is shown, but not recorded as the order's status.
-  const isOrdersOwn = order !== undefined && fpOrderUuid === order.fpOrderUuid;
+  const isOrdersOwn = order?.state === "created" && fpOrderUuid === order.fpOrderUuid;
   if (!fpOrderUuid) {
     return order
-      ? `\`${reference}\` was never created at Front Payment (${order.state}${order.failureReason ? `: ${order.failureReason}` : ""}).`
+      ? `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${order.failureReason}` : ""}).`
       : `I don't know an invoice \`${reference}\`. Use the id from the invoice message.`;
   }
   try {
     const status = await deps.frontPayment.getOrderStatus(fpOrderUuid);
     if (isOrdersOwn) {
-      await deps.statusUpdates.record(order.id, {
+      await deps.orders.notify(order.id, {
         fpOrderUuid,
         status: status.status,
         sentAt: null,
@@ -42,7 +41,7 @@ export async function orderStatusText(deps: BotDeps, reference: string): Promise
       ? ""
       : isOrdersOwn
         ? ` to ${order.customerName}`
-        : ` (a second order for the invoice to ${order.customerName}, \`${order.fpOrderUuid}\`)`;
+        : ` (a second order for the invoice to ${order.customerName}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
     return `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`;
   } catch (error) {
     if (error instanceof FrontPaymentNotFoundError) return `Front Payment has no order \`${fpOrderUuid}\`.`;

@@ -1,7 +1,6 @@
-import { FrontPaymentConflictError, FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
-import type { OrderRecord } from "../../store/types.js";
+import type { CancelOutcome } from "../../orders/lifecycle.js";
 import {
   CANCEL_NOTE_ACTION_ID,
   CANCEL_NOTE_BLOCK_ID,
@@ -34,8 +33,8 @@ export function cancelSubmission(deps: BotDeps) {
       return;
     }
     const target = decodeCancelTarget(view.private_metadata);
-    const order = await deps.store.get(target.orderId);
-    const fpOrderUuid = target.fpOrderUuid ?? order?.fpOrderUuid;
+    const order = await deps.orders.get(target.orderId);
+    const fpOrderUuid = target.fpOrderUuid ?? (order?.state === "created" ? order.fpOrderUuid : undefined);
     if (!order || !fpOrderUuid || !mayCancel(deps.access, body.user.id, order)) {
       await ack({
         response_action: "update",
@@ -50,46 +49,27 @@ export function cancelSubmission(deps: BotDeps) {
         text: `Sending the cancellation of \`${fpOrderUuid}\` to Front Payment…`,
       }),
     });
-    const outcome = await cancel(deps, order, fpOrderUuid, note);
-    await client.views.update({ view_id: view.id, view: cancelOutcomeModal(outcome) });
+    const outcome = await deps.orders.cancel(order, fpOrderUuid, note);
+    await client.views.update({ view_id: view.id, view: cancelOutcomeModal(cancelOutcomeText(outcome)) });
   };
 }
 
-async function cancel(deps: BotDeps, order: OrderRecord, fpOrderUuid: string, note: string) {
-  const orderId = order.id;
-  try {
-    await deps.frontPayment.cancelOrder(fpOrderUuid, note);
-    const cancelled = { status: "CANCELLED", paymentMethod: null, amount: null };
-    if (fpOrderUuid === order.fpOrderUuid) {
-      await deps.statusUpdates.record(orderId, {
-        fpOrderUuid,
-        ...cancelled,
-        sentAt: null,
-        source: "lookup",
-        receivedAt: deps.now(),
-      });
-    } else {
-      // A second order sent for this one: the order itself stands.
-      const at = Math.floor(deps.now().getTime() / 1000);
-      await deps.store.recordOtherFpOrder(orderId, fpOrderUuid, { status: "CANCELLED", at });
-      await deps.messages.reportSecondOrder(order, fpOrderUuid, { first: false, change: cancelled });
+/** What became of the cancellation, in words. */
+function cancelOutcomeText(outcome: CancelOutcome): { title: string; text: string } {
+  const order = `\`${outcome.fpOrderUuid}\``;
+  switch (outcome.kind) {
+    case "cancelled":
+      return {
+        title: "Invoice cancelled",
+        text: `${order} is cancelled. The customer can no longer pay it.`,
+      };
+    case "conflict": {
+      const plain = CONFLICTS[outcome.messageKey ?? ""] ?? `Front Payment refused: ${outcome.message}`;
+      return { title: "Not cancelled", text: `${order} was not cancelled. ${plain}` };
     }
-    return {
-      title: "Invoice cancelled",
-      text: `\`${fpOrderUuid}\` is cancelled. The customer can no longer pay it.`,
-    };
-  } catch (error) {
-    deps.logger.warn({ orderId, err: error }, "cancel failed");
-    if (error instanceof FrontPaymentConflictError) {
-      const plain = CONFLICTS[error.messageKey ?? ""] ?? `Front Payment refused: ${error.message}`;
-      return { title: "Not cancelled", text: `\`${fpOrderUuid}\` was not cancelled. ${plain}` };
-    }
-    if (error instanceof FrontPaymentNotFoundError) {
-      return { title: "Not cancelled", text: `Front Payment has no order \`${fpOrderUuid}\`.` };
-    }
-    if (error instanceof FrontPaymentError) {
-      return { title: "Not cancelled", text: `Nothing changed: ${error.message} Try again in a moment.` };
-    }
-    throw error;
+    case "not-found":
+      return { title: "Not cancelled", text: `Front Payment has no order ${order}.` };
+    case "failed":
+      return { title: "Not cancelled", text: `Nothing changed: ${outcome.message} Try again in a moment.` };
   }
 }

@@ -7,7 +7,7 @@ import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
 import { maskPersonalNumber } from "../../logger.js";
 import { newOrderId } from "../../orders/order-id.js";
-import { sendingModal } from "../../views/submission.js";
+import { submissionView } from "../../services/outcome-modal.js";
 
 /**
  * The invoice form is submitted: errors go next to their fields; a valid order is recorded,
@@ -34,7 +34,7 @@ export function invoiceSubmission(deps: BotDeps) {
       return;
     }
     const customer = validation.order.customerDetails;
-    const { order, created } = await deps.submissions.begin({
+    const { order, created } = await deps.orders.begin({
       id: orderId,
       // The same view state submitted twice (a double click) is one submission.
       submissionKey: `${view.id}:${view.hash}`,
@@ -49,14 +49,8 @@ export function invoiceSubmission(deps: BotDeps) {
       grandTotalOre: validation.grandTotalOre,
       request: validation.order,
     });
-    if (!created) {
-      await ack({ response_action: "update", view: deps.submissions.viewFor(order) });
-      return;
-    }
-    await ack({
-      response_action: "update",
-      view: sendingModal({ customerName: order.customerName, grandTotalOre: order.grandTotalOre }),
-    });
-    await deps.submissions.send(order, view.id, { values: form, metadata });
+    // A double submit finds the first order and shows it as it is now; a new one shows "Sending…".
+    await ack({ response_action: "update", view: submissionView(order) });
+    if (created) await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
   };
 }

@@ -1,0 +1,310 @@
+import type {
+  CreatedOrder,
+  HistoryEntry,
+  MessageRef,
+  OrderRecord,
+  OtherFpOrder,
+  StatusChange,
+  TimedStatus,
+} from "../store/types.js";
+import { canonicalStatus, shouldApply } from "./status.js";
+
+/**
+ * Every transition of an order, decided in one place: `decide(order, event)` gives the order's
+ * next record (or null: unchanged) and the effects to carry out once it is stored. The lifecycle
+ * (`lifecycle.ts`) reads the order, decides, stores the result naming the version it read, then
+ * runs the effects. The table, also in `README.md` beside this file:
+ *
+ * | state               | event                        | next state                       | effects                                   |
+ * | ------------------- | ---------------------------- | -------------------------------- | ----------------------------------------- |
+ * | sending             | created (Front Payment 201)  | created, with its ids and status | post message, show outcome                |
+ * | created, same id    | created                      | created (ids filled in)          | post message if none, show outcome        |
+ * | created, other id   | created                      | unchanged                        | second order, show outcome                |
+ * | sending             | refused (certainly not sent) | failed                           | show outcome                              |
+ * | sending             | outcome unknown              | unknown                          | show outcome                              |
+ * | created             | refused / outcome unknown    | unchanged                        | show outcome                              |
+ * | failed, unknown     | refused / outcome unknown    | unchanged                        | none (no attempt is under way)            |
+ * | failed              | send again                   | sending                          | show outcome ("Sending…"), send           |
+ * | unknown             | send anyway (confirmed)      | sending                          | show outcome ("Sending…"), send           |
+ * | other               | send again / send anyway     | unchanged                        | show outcome                              |
+ * | created, same id    | notified, moves it forward   | created, new status, history     | show status (or post message, reply)      |
+ * | created, same id    | notified, earlier or same    | unchanged, history               | none                                      |
+ * | created, other id   | notified                     | unchanged                        | second order                              |
+ * | sending/failed/unk. | notified                     | created with its id, history     | post message, reply                       |
+ * | any                 | message posted               | same, with the message           | none                                      |
+ * | sending             | interrupted (start-up)       | unknown                          | tell the creator                          |
+ * | other               | interrupted                  | unchanged                        | none                                      |
+ *
+ * A notification that is already in the history (same status and Front Payment timestamp) changes
+ * nothing: the store refuses the duplicate. A second Front Payment order is decided by
+ * `decideOtherOrder`; whether an order may be cancelled by `cancellation`.
+ */
+
+export type OrderEvent =
+  /** Front Payment answered the submit with 201. */
+  | {
+      type: "created";
+      fpOrderUuid: string;
+      fpCustomerUuid: string;
+      bankIdUrl: string | null;
+      status: string;
+      /** When the answer came, Unix seconds. */
+      at: number;
+    }
+  /** Front Payment certainly did not create it (an error answer that proves refusal, or never sent). */
+  | { type: "refused"; reason: string }
+  /** It may have reached Front Payment, but no answer came. */
+  | { type: "outcome-unknown"; reason: string }
+  /** The creator sends a failed order again. */
+  | { type: "send-again" }
+  /** The creator confirmed sending an unknown order again, knowing it may make a second one. */
+  | { type: "send-anyway" }
+  /** A status notification: a verified callback, or a status lookup. */
+  | { type: "notified"; change: StatusChange }
+  | { type: "message-posted"; message: MessageRef }
+  /** Found `sending` at start-up: a stop or crash cut the attempt off. */
+  | { type: "interrupted"; reason: string };
+
+export type Effect =
+  /** Submit the order's request to Front Payment; its answer is the next event. */
+  | { type: "send" }
+  /** Show the order as it now is to its creator (in the modal, else by direct message). */
+  | { type: "show-outcome" }
+  /** Post the order's channel message. */
+  | { type: "post-message" }
+  /** Rewrite the channel message with the order's status and reply in its thread with the change. */
+  | { type: "show-status"; change: StatusChange }
+  /** Reply in the message's thread with the change. */
+  | { type: "reply-status"; change: StatusChange }
+  /** Front Payment reports another order for this one. */
+  | { type: "second-order"; fpOrderUuid: string; change: StatusChange | null }
+  /** Tell the creator their submission was cut off. */
+  | { type: "tell-interrupted" };
+
+export interface Decision {
+  /** The order as it should be stored, or null when it stays as it is. */
+  next: OrderRecord | null;
+  /** A notification for the order's history, stored in the same write. */
+  history?: HistoryEntry;
+  effects: Effect[];
+}
+
+const NOTHING: Decision = { next: null, effects: [] };
+
+function bumped<T extends { version: number }>(record: T): T {
+  return { ...record, version: record.version + 1 };
+}
+
+/** Unix seconds. */
+function seconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+/** The order's fields every state shares, without the state's own. */
+function common(order: OrderRecord) {
+  const {
+    id,
+    submissionKey,
+    teamId,
+    channelId,
+    userId,
+    customerType,
+    customerName,
+    customerIdentifier,
+    preferredLanguage,
+    grandTotalOre,
+    message,
+    version,
+    createdAt,
+    updatedAt,
+  } = order;
+  return {
+    id,
+    submissionKey,
+    teamId,
+    channelId,
+    userId,
+    customerType,
+    customerName,
+    customerIdentifier,
+    preferredLanguage,
+    grandTotalOre,
+    message,
+    version: version + 1,
+    createdAt,
+    updatedAt,
+  };
+}
+
+/**
+ * Two notifications are the same when they have the same status and Front Payment timestamp; one
+ * without a timestamp (a status lookup) is the same as another with the same payment method and amount.
+ */
+export function notificationKey(change: StatusChange): string {
+  const status = canonicalStatus(change.status);
+  return JSON.stringify(
+    change.sentAt === null ? [status, null, change.paymentMethod, change.amount] : [status, change.sentAt],
+  );
+}
+
+/** When Front Payment reported the change: its timestamp, else when we learnt it. */
+function reportedAt(change: StatusChange): TimedStatus {
+  return { status: canonicalStatus(change.status), at: change.sentAt ?? seconds(change.receivedAt) };
+}
+
+function onCreatedAnswer(order: OrderRecord, event: Extract<OrderEvent, { type: "created" }>): Decision {
+  if (order.state === "created") {
+    if (order.fpOrderUuid !== event.fpOrderUuid) {
+      return {
+        next: null,
+        effects: [
+          { type: "second-order", fpOrderUuid: event.fpOrderUuid, change: null },
+          { type: "show-outcome" },
+        ],
+      };
+    }
+    // A verified callback proved the order before the answer arrived: fill in what it lacked.
+    const next: CreatedOrder = {
+      ...bumped(order),
+      fpCustomerUuid: event.fpCustomerUuid,
+      bankIdUrl: order.bankIdUrl ?? event.bankIdUrl,
+      // A status Front Payment reported is better than the one inferred from the answer.
+      status: order.status ?? { status: canonicalStatus(event.status), at: event.at },
+    };
+    return {
+      next,
+      effects: [...(order.message ? [] : [{ type: "post-message" } as const]), { type: "show-outcome" }],
+    };
+  }
+  if (order.state !== "sending") return NOTHING;
+  const next: CreatedOrder = {
+    ...common(order),
+    state: "created",
+    fpOrderUuid: event.fpOrderUuid,
+    fpCustomerUuid: event.fpCustomerUuid,
+    bankIdUrl: event.bankIdUrl,
+    status: { status: canonicalStatus(event.status), at: event.at },
+  };
+  return { next, effects: [{ type: "post-message" }, { type: "show-outcome" }] };
+}
+
+function onAttemptEnded(order: OrderRecord, state: "failed" | "unknown", reason: string): Decision {
+  if (order.state === "created") return { next: null, effects: [{ type: "show-outcome" }] };
+  if (order.state !== "sending") return NOTHING;
+  return {
+    next: { ...common(order), state, request: order.request, failureReason: reason },
+    effects: [{ type: "show-outcome" }],
+  };
+}
+
+function onRetry(order: OrderRecord, from: "failed" | "unknown"): Decision {
+  if (order.state !== from) return { next: null, effects: [{ type: "show-outcome" }] };
+  return {
+    next: { ...common(order), state: "sending", request: order.request },
+    effects: [{ type: "show-outcome" }, { type: "send" }],
+  };
+}
+
+function onNotified(order: OrderRecord, change: StatusChange): Decision {
+  if (order.state === "created" && order.fpOrderUuid !== change.fpOrderUuid) {
+    return { next: null, effects: [{ type: "second-order", fpOrderUuid: change.fpOrderUuid, change }] };
+  }
+  const incoming = reportedAt(change);
+  const current = order.state === "created" ? order.status : null;
+  const applied = shouldApply(current, incoming);
+  const history: HistoryEntry = {
+    change: { ...change, status: incoming.status, applied },
+    dedupKey: notificationKey(change),
+  };
+  if (order.state === "created") {
+    if (!applied) return { next: bumped(order), history, effects: [] };
+    const show: Effect[] = order.message
+      ? [{ type: "show-status", change }]
+      : [{ type: "post-message" }, { type: "reply-status", change }];
+    return { next: { ...bumped(order), status: incoming }, history, effects: show };
+  }
+  // Only Front Payment can report on its order, and the callback's checksum proves it did: an
+  // order still sending, failed or unknown was created after all.
+  const next: CreatedOrder = {
+    ...common(order),
+    state: "created",
+    fpOrderUuid: change.fpOrderUuid,
+    fpCustomerUuid: null,
+    bankIdUrl: null,
+    status: incoming,
+  };
+  return { next, history, effects: [{ type: "post-message" }, { type: "reply-status", change }] };
+}
+
+/** The transition table above, as code. Pure: the same order and event always give the same decision. */
+export function decide(order: OrderRecord, event: OrderEvent): Decision {
+  switch (event.type) {
+    case "created":
+      return onCreatedAnswer(order, event);
+    case "refused":
+      return onAttemptEnded(order, "failed", event.reason);
+    case "outcome-unknown":
+      return onAttemptEnded(order, "unknown", event.reason);
+    case "send-again":
+      return onRetry(order, "failed");
+    case "send-anyway":
+      return onRetry(order, "unknown");
+    case "notified":
+      return onNotified(order, event.change);
+    case "message-posted":
+      return { next: { ...bumped(order), message: event.message }, effects: [] };
+    case "interrupted":
+      return order.state === "sending"
+        ? {
+            next: { ...common(order), state: "unknown", request: order.request, failureReason: event.reason },
+            effects: [{ type: "tell-interrupted" }],
+          }
+        : NOTHING;
+  }
+}
+
+/** What a report of a second Front Payment order adds to what was known of it. */
+export type OtherOrderNews =
+  /** The first report: someone must cancel one of the two. */
+  | "new"
+  /** Its status moved on (paid, cancelled…). */
+  | "changed"
+  /** Nothing new: a repeat, or an earlier status arriving late. */
+  | "same";
+
+/**
+ * A second Front Payment order for order `orderId`: remembered when first reported, its status
+ * moving forward as an order's does (`shouldApply`).
+ */
+export function decideOtherOrder(
+  known: OtherFpOrder | null,
+  report: { orderId: string; fpOrderUuid: string; status: TimedStatus | null },
+): { next: OtherFpOrder | null; news: OtherOrderNews } {
+  const status = report.status && { ...report.status, status: canonicalStatus(report.status.status) };
+  if (!known) {
+    return {
+      next: { fpOrderUuid: report.fpOrderUuid, orderId: report.orderId, status, version: 1 },
+      news: "new",
+    };
+  }
+  if (!status || !shouldApply(known.status, status)) return { next: null, news: "same" };
+  return { next: { ...bumped(known), status }, news: "changed" };
+}
+
+/** Why Front Payment's order `fpOrderUuid` of `order` cannot be cancelled, or null when it can. */
+export type CancelRefusal =
+  | { reason: "never-created" }
+  /** The order's own status is final or paid: cancelling makes no sense. */
+  | { reason: "status"; status: string };
+
+const NOT_CANCELLABLE = new Set(["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"]);
+
+export function cancellation(order: OrderRecord, fpOrderUuid: string | null): CancelRefusal | null {
+  if (order.state !== "created" || fpOrderUuid === null) return { reason: "never-created" };
+  // The status we know is the order's own; for a second order, Front Payment decides.
+  const status = fpOrderUuid === order.fpOrderUuid ? order.status?.status : undefined;
+  if (status !== undefined && NOT_CANCELLABLE.has(status)) {
+    return { reason: "status", status };
+  }
+  return null;
+}

@@ -1,0 +1,116 @@
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { FormMetadata } from "../invoice-form/metadata.js";
+import type { InvoiceFormValues } from "../invoice-form/read.js";
+import { frontPaymentErrorsToBlocks } from "../invoice-form/validate.js";
+import type { OrderRecord } from "../store/types.js";
+import type { ModalView } from "../views/block-kit.js";
+import { invoiceModal } from "../views/invoice-modal.js";
+import {
+  createdModal,
+  failedModal,
+  outcomeMessage,
+  sendingModal,
+  unknownModal,
+} from "../views/submission.js";
+import { type OrderMessages, slackErrorCode } from "./order-messages.js";
+
+/** The form as the user submitted it, to put them back in it when Front Payment rejects a field. */
+export interface SubmittedForm {
+  values: InvoiceFormValues;
+  metadata: FormMetadata;
+  /** Front Payment's 417 messages for this attempt, to show next to their fields. */
+  frontPaymentErrors?: readonly string[];
+}
+
+/** The modal for an order as it now is (a double submit, a retry that lost a race, "Open"). */
+export function submissionView(order: OrderRecord, notes: readonly string[] = []): ModalView {
+  switch (order.state) {
+    case "sending":
+      return sendingModal({ customerName: order.customerName, grandTotalOre: order.grandTotalOre });
+    case "created":
+      return createdModal({
+        orderId: order.id,
+        fpOrderUuid: order.fpOrderUuid,
+        bankIdUrl: order.bankIdUrl,
+        customerName: order.customerName,
+        grandTotalOre: order.grandTotalOre,
+        ...(notes.length ? { channelNote: notes.join(" ") } : {}),
+      });
+    case "failed":
+      return failedModal({ orderId: order.id, reason: order.failureReason });
+    case "unknown":
+      return unknownModal({ orderId: order.id, reason: order.failureReason });
+  }
+}
+
+/** The same news as a direct message, for someone who closed the modal. */
+function outcomeText(order: OrderRecord, notes: readonly string[], form?: SubmittedForm): string {
+  const to = `your invoice to ${order.customerName}`;
+  switch (order.state) {
+    case "sending":
+      return `Sending ${to} to Front Payment…`;
+    case "created":
+      return `Your invoice to ${order.customerName} was sent to Front Payment (\`${order.fpOrderUuid}\`).${notes.length ? ` ${notes.join(" ")}` : ""}`;
+    case "failed":
+      return form?.frontPaymentErrors
+        ? `Front Payment rejected ${to}: ${form.frontPaymentErrors.join(" ")} Run /invoice to try again.`
+        : `Your invoice to ${order.customerName} was not sent: ${order.failureReason}`;
+    case "unknown":
+      return `We don't know whether Front Payment created ${to}: ${order.failureReason} It will not be sent again automatically.`;
+  }
+}
+
+/**
+ * Shows a submission's outcome where its creator is watching: the modal they submitted, or, when
+ * they closed it (or Slack would not update it), a direct message with "Open" when something is
+ * left to do.
+ */
+export function createOutcomeModal({
+  slack,
+  messages,
+  logger,
+}: {
+  slack: WebClient;
+  messages: OrderMessages;
+  logger: Logger;
+}) {
+  return {
+    async show(
+      order: OrderRecord,
+      watcher: { viewId: string; form?: SubmittedForm },
+      context: { notes: readonly string[] },
+    ): Promise<void> {
+      const { form } = watcher;
+      const view =
+        order.state === "failed" && form?.frontPaymentErrors
+          ? formWithFrontPaymentErrors(form, form.frontPaymentErrors)
+          : submissionView(order, context.notes);
+      try {
+        await slack.views.update({ view_id: watcher.viewId, view });
+      } catch (error) {
+        // "Sending…" is worth nothing by direct message: the outcome follows.
+        if (order.state === "sending") return;
+        if (slackErrorCode(error) !== "not_found")
+          logger.warn({ orderId: order.id, err: error }, "could not show the outcome in the modal");
+        // Something left to do (send again, edit, send anyway) can be opened from the message.
+        const open = order.state === "failed" || order.state === "unknown" ? order.id : undefined;
+        const message = outcomeMessage(outcomeText(order, context.notes, form), open);
+        await messages.notifyUser(order.userId, message.text, message.blocks);
+      }
+    },
+  };
+}
+
+/** Back to the form, filled in as it was, with Front Payment's messages next to their fields. */
+function formWithFrontPaymentErrors(form: SubmittedForm, errors: readonly string[]): ModalView {
+  const mapped = frontPaymentErrorsToBlocks([...errors], form.metadata);
+  return invoiceModal({
+    metadata: form.metadata,
+    initial: form.values,
+    notice: `Front Payment rejected the invoice.${mapped.unmatched.length ? ` ${mapped.unmatched.join(" ")}` : " Fix the marked fields and send it again."}`,
+    fieldErrors: mapped.byBlock,
+  });
+}
+
+export type OutcomeModal = ReturnType<typeof createOutcomeModal>;
