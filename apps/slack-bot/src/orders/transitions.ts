@@ -11,30 +11,53 @@ import { canonicalStatus, shouldApply } from "./status.js";
 
 /**
  * Every transition of an order, decided in one place: `decide(order, event)` gives the order's
- * next record (or null: unchanged) and the effects to carry out once it is stored. The lifecycle
+ * next record (or none: unchanged) and the effects to carry out once it is stored. The lifecycle
  * (`lifecycle.ts`) reads the order, decides, stores the result naming the version it read, then
- * runs the effects. The table, also in `README.md` beside this file:
+ * runs the effects in order. `test/orders.transitions.test.ts` checks every row of this table:
  *
- * | state               | event                        | next state                       | effects                                   |
- * | ------------------- | ---------------------------- | -------------------------------- | ----------------------------------------- |
- * | sending             | created (Front Payment 201)  | created, with its ids and status | post message, show outcome                |
- * | created, same id    | created                      | created (ids filled in)          | post message if none, show outcome        |
- * | created, other id   | created                      | unchanged                        | second order, show outcome                |
- * | sending             | refused (certainly not sent) | failed                           | show outcome                              |
- * | sending             | outcome unknown              | unknown                          | show outcome                              |
- * | created             | refused / outcome unknown    | unchanged                        | show outcome                              |
- * | failed, unknown     | refused / outcome unknown    | unchanged                        | none (no attempt is under way)            |
- * | failed              | send again                   | sending                          | show outcome ("Sending…"), send           |
- * | unknown             | send anyway (confirmed)      | sending                          | show outcome ("Sending…"), send           |
- * | other               | send again / send anyway     | unchanged                        | show outcome                              |
- * | created, same id    | notified, moves it forward   | created, new status, history     | show status (or post message, reply)      |
- * | created, same id    | notified, earlier or same    | unchanged, history               | none                                      |
- * | created, other id   | notified                     | unchanged                        | second order                              |
- * | sending/failed/unk. | notified                     | created with its id, history     | post message, reply                       |
- * | any                 | message posted               | same, with the message           | none                                      |
- * | sending             | interrupted (start-up)       | unknown                          | tell the creator                          |
- * | other               | interrupted                  | unchanged                        | none                                      |
+ * | state                    | event              | next      | effects                    |
+ * | ------------------------ | ------------------ | --------- | -------------------------- |
+ * | sending                  | created            | created   | post-message, show-outcome |
+ * | created                  | created            | created   | post-message, show-outcome |
+ * | created, with message    | created            | created   | show-outcome               |
+ * | created, other id        | created            | —         | second-order, show-outcome |
+ * | failed                   | created            | —         |                            |
+ * | unknown                  | created            | —         |                            |
+ * | sending                  | refused            | failed    | show-outcome               |
+ * | created                  | refused            | —         | show-outcome               |
+ * | failed                   | refused            | —         |                            |
+ * | unknown                  | refused            | —         |                            |
+ * | sending                  | outcome-unknown    | unknown   | show-outcome               |
+ * | created                  | outcome-unknown    | —         | show-outcome               |
+ * | failed                   | outcome-unknown    | —         |                            |
+ * | unknown                  | outcome-unknown    | —         |                            |
+ * | failed                   | send-again         | sending   | show-outcome, send         |
+ * | sending                  | send-again         | —         | show-outcome               |
+ * | unknown                  | send-again         | —         | show-outcome               |
+ * | created                  | send-again         | —         | show-outcome               |
+ * | unknown                  | send-anyway        | sending   | show-outcome, send         |
+ * | sending                  | send-anyway        | —         | show-outcome               |
+ * | failed                   | send-anyway        | —         | show-outcome               |
+ * | created                  | send-anyway        | —         | show-outcome               |
+ * | created, with message    | notified, later    | created   | show-status                |
+ * | created                  | notified, later    | created   | post-message, reply-status |
+ * | created, with message    | notified, earlier  | created   |                            |
+ * | created, with message    | notified, same     | created   |                            |
+ * | created, other id        | notified, later    | —         | second-order               |
+ * | sending                  | notified, later    | created   | post-message, reply-status |
+ * | failed                   | notified, later    | created   | post-message, reply-status |
+ * | unknown                  | notified, later    | created   | post-message, reply-status |
+ * | sending                  | message-posted     | sending   |                            |
+ * | created                  | message-posted     | created   |                            |
+ * | sending                  | interrupted        | unknown   | tell-interrupted           |
+ * | failed                   | interrupted        | —         |                            |
+ * | unknown                  | interrupted        | —         |                            |
+ * | created                  | interrupted        | —         |                            |
  *
+ * "created": created with Front Payment's id ODR1 and no channel message yet; "other id": a
+ * notification or answer about another Front Payment order (a second one, sent again after an
+ * unknown outcome); "later", "earlier", "same": the notification's status against the order's.
+ * A notification stored with `next` "created" but no effects is kept in the history only.
  * A notification that is already in the history (same status and Front Payment timestamp) changes
  * nothing: the store refuses the duplicate. A second Front Payment order is decided by
  * `decideOtherOrder`; whether an order may be cancelled by `cancellation`.

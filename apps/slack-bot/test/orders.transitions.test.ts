@@ -1,0 +1,321 @@
+import { readFileSync } from "node:fs";
+import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
+import { describe, expect, it } from "vitest";
+import {
+  cancellation,
+  decide,
+  decideOtherOrder,
+  notificationKey,
+  type OrderEvent,
+} from "../src/orders/transitions.js";
+import type { CreatedOrder, OrderRecord, StatusChange } from "../src/store/types.js";
+
+const BASE = {
+  id: "FB0000000000AB",
+  submissionKey: "V1:h1",
+  teamId: "T0TEAM",
+  channelId: "C0SALES",
+  userId: "U0KARI",
+  customerType: "private",
+  customerName: "Kari Nordmann",
+  customerIdentifier: "280387*****",
+  preferredLanguage: "no",
+  grandTotalOre: 125_000,
+  message: null,
+  version: 4,
+  createdAt: new Date("2026-03-02T09:00:00Z"),
+  updatedAt: new Date("2026-03-02T09:00:05Z"),
+} as const;
+
+const REQUEST = SEED_INVOICE_ORDER_EXAMPLE;
+const MESSAGE = { channelId: "C0SALES", ts: "1712345678.000100" };
+
+const CREATED: CreatedOrder = {
+  ...BASE,
+  state: "created",
+  fpOrderUuid: "ODR1",
+  fpCustomerUuid: "CSRT1",
+  bankIdUrl: "https://bankid.example/ODR1",
+  status: { status: "INVOICED", at: 1_000 },
+};
+
+const ORDERS: Record<string, OrderRecord> = {
+  sending: { ...BASE, state: "sending", request: REQUEST },
+  failed: { ...BASE, state: "failed", request: REQUEST, failureReason: "Front Payment answered 400." },
+  unknown: { ...BASE, state: "unknown", request: REQUEST, failureReason: "No answer within 15 s." },
+  created: CREATED,
+  "created, with message": { ...CREATED, message: MESSAGE },
+  "created, other id": CREATED,
+};
+
+function change(fpOrderUuid: string, status: string, sentAt: number): StatusChange {
+  return {
+    fpOrderUuid,
+    status,
+    sentAt,
+    paymentMethod: "Visa",
+    amount: "1250.00",
+    source: "callback",
+    receivedAt: new Date(sentAt * 1000 + 300),
+  };
+}
+
+/** The event a row names, about Front Payment's order `fpOrderUuid`. */
+function event(name: string, fpOrderUuid: string): OrderEvent {
+  switch (name) {
+    case "created":
+      return {
+        type: "created",
+        fpOrderUuid,
+        fpCustomerUuid: "CSRT9",
+        bankIdUrl: `https://bankid.example/${fpOrderUuid}`,
+        status: "SENT",
+        at: 900,
+      };
+    case "refused":
+      return { type: "refused", reason: "Front Payment answered 417." };
+    case "outcome-unknown":
+      return { type: "outcome-unknown", reason: "No answer within 15 s." };
+    case "send-again":
+    case "send-anyway":
+      return { type: name };
+    case "notified, later":
+      return { type: "notified", change: change(fpOrderUuid, "PAID", 2_000) };
+    case "notified, earlier":
+      return { type: "notified", change: change(fpOrderUuid, "SENT", 500) };
+    case "notified, same":
+      return { type: "notified", change: change(fpOrderUuid, "INVOICED", 1_500) };
+    case "message-posted":
+      return { type: "message-posted", message: MESSAGE };
+    case "interrupted":
+      return { type: "interrupted", reason: "Fakturabot restarted." };
+  }
+  throw new Error(`no event "${name}" in the table`);
+}
+
+/** The rows of the table in `transitions.ts`'s doc comment: the one written down is the one tested. */
+function tableRows(): { state: string; event: string; next: string; effects: string[] }[] {
+  const source = readFileSync(new URL("../src/orders/transitions.ts", import.meta.url), "utf8");
+  return source
+    .split("\n")
+    .filter((line) => /^ \* \| (?!state|-)/.test(line))
+    .map((line) => {
+      const [state, name, next, effects] = line
+        .replace(/^ \* \|/, "")
+        .split("|")
+        .map((cell) => cell.trim());
+      return {
+        state: state as string,
+        event: name as string,
+        next: next as string,
+        effects: effects ? effects.split(", ") : [],
+      };
+    });
+}
+
+describe("the order transition table", () => {
+  const rows = tableRows();
+
+  it("covers every state with every event", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(36);
+    const states = ["sending", "failed", "unknown", "created"];
+    const events = [
+      "created",
+      "refused",
+      "outcome-unknown",
+      "send-again",
+      "send-anyway",
+      "notified, later",
+      "interrupted",
+    ];
+    for (const state of states) {
+      for (const name of events) {
+        expect(
+          rows.some((row) => row.state.startsWith(state) && row.event === name),
+          `${state} × ${name}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it.each(rows)("$state × $event → $next ($effects)", (row) => {
+    const order = ORDERS[row.state];
+    if (!order) throw new Error(`no order "${row.state}" in the table's fixtures`);
+    const fpOrderUuid = row.state.endsWith("other id") ? "ODR2" : "ODR1";
+    const decision = decide(order, event(row.event, fpOrderUuid));
+    expect(decision.next?.state ?? "—").toBe(row.next);
+    expect(decision.effects.map((effect) => effect.type)).toEqual(row.effects);
+    // Every write names the version it read, so a racing write loses.
+    if (decision.next) expect(decision.next.version).toBe(order.version + 1);
+  });
+});
+
+describe("what each transition stores", () => {
+  it("a created answer records Front Payment's ids, link and the answer's status, and drops the request", () => {
+    const next = decide(ORDERS.sending as OrderRecord, event("created", "ODR7")).next;
+    expect(next).toEqual({
+      ...BASE,
+      version: 5,
+      state: "created",
+      fpOrderUuid: "ODR7",
+      fpCustomerUuid: "CSRT9",
+      bankIdUrl: "https://bankid.example/ODR7",
+      status: { status: "SENT", at: 900 },
+    });
+  });
+
+  it("a created answer after a notification keeps the notification's status and link, and fills in the customer id", () => {
+    const proved: CreatedOrder = { ...CREATED, fpCustomerUuid: null, bankIdUrl: null };
+    expect(decide(proved, event("created", "ODR1")).next).toEqual({
+      ...proved,
+      version: 5,
+      fpCustomerUuid: "CSRT9",
+      bankIdUrl: "https://bankid.example/ODR1",
+    });
+    expect(
+      decide({ ...CREATED, bankIdUrl: "https://kept.example" }, event("created", "ODR1")).next,
+    ).toMatchObject({
+      bankIdUrl: "https://kept.example",
+      status: { status: "INVOICED", at: 1_000 },
+    });
+    expect(decide({ ...CREATED, status: null }, event("created", "ODR1")).next).toMatchObject({
+      status: { status: "SENT", at: 900 },
+    });
+  });
+
+  it("a failed or unknown attempt keeps the request and says why", () => {
+    expect(decide(ORDERS.sending as OrderRecord, event("refused", "ODR1")).next).toEqual({
+      ...BASE,
+      version: 5,
+      state: "failed",
+      request: REQUEST,
+      failureReason: "Front Payment answered 417.",
+    });
+    expect(decide(ORDERS.sending as OrderRecord, event("interrupted", "ODR1")).next).toEqual({
+      ...BASE,
+      version: 5,
+      state: "unknown",
+      request: REQUEST,
+      failureReason: "Fakturabot restarted.",
+    });
+  });
+
+  it("sending again keeps the request and forgets the old reason", () => {
+    expect(decide(ORDERS.failed as OrderRecord, { type: "send-again" }).next).toEqual({
+      ...BASE,
+      version: 5,
+      state: "sending",
+      request: REQUEST,
+    });
+  });
+
+  it("a notification moves the status forward and is kept in the history, applied or not", () => {
+    const later = change("ODR1", "Paid", 2_000);
+    const applied = decide(CREATED, { type: "notified", change: later });
+    expect(applied.next).toEqual({ ...CREATED, version: 5, status: { status: "PAID", at: 2_000 } });
+    expect(applied.history).toEqual({
+      change: { ...later, status: "PAID", applied: true },
+      dedupKey: JSON.stringify(["PAID", 2_000]),
+    });
+    expect(applied.effects).toEqual([{ type: "post-message" }, { type: "reply-status", change: later }]);
+
+    const earlier = decide(CREATED, { type: "notified", change: change("ODR1", "SENT", 500) });
+    expect(earlier.next).toEqual({ ...CREATED, version: 5 });
+    expect(earlier.history?.change.applied).toBe(false);
+  });
+
+  it("a lookup without a timestamp counts as reported when it was received", () => {
+    const lookup: StatusChange = {
+      ...change("ODR1", "PAID", 0),
+      sentAt: null,
+      receivedAt: new Date(3_000_500),
+    };
+    expect(decide(CREATED, { type: "notified", change: lookup }).next).toMatchObject({
+      status: { status: "PAID", at: 3_000 },
+    });
+  });
+
+  it("a notification gives an order that was not created its identity", () => {
+    const notified = change("ODR5", "INVOICED", 2_000);
+    const { next, history } = decide(ORDERS.unknown as OrderRecord, { type: "notified", change: notified });
+    expect(next).toEqual({
+      ...BASE,
+      version: 5,
+      state: "created",
+      fpOrderUuid: "ODR5",
+      fpCustomerUuid: null,
+      bankIdUrl: null,
+      status: { status: "INVOICED", at: 2_000 },
+    });
+    expect(history?.change.applied).toBe(true);
+  });
+
+  it("a posted message is remembered", () => {
+    expect(decide(CREATED, event("message-posted", "ODR1")).next).toEqual({
+      ...CREATED,
+      version: 5,
+      message: MESSAGE,
+    });
+  });
+});
+
+describe("notificationKey", () => {
+  it("is the status and Front Payment's timestamp, or without one the payment method and amount", () => {
+    const callback = change("ODR1", "paid", 2_000);
+    expect(notificationKey(callback)).toBe(JSON.stringify(["PAID", 2_000]));
+    expect(notificationKey({ ...callback, paymentMethod: "Vipps", amount: "1" })).toBe(
+      notificationKey(callback),
+    );
+    const lookup = { ...callback, sentAt: null };
+    expect(notificationKey(lookup)).toBe(JSON.stringify(["PAID", null, "Visa", "1250.00"]));
+    expect(notificationKey({ ...lookup, amount: "10" })).not.toBe(notificationKey(lookup));
+  });
+});
+
+describe("decideOtherOrder", () => {
+  const report = { orderId: "FB1", fpOrderUuid: "ODR2" };
+  it("is new the first time, with or without a status", () => {
+    expect(decideOtherOrder(null, { ...report, status: { status: "Paid", at: 5 } })).toEqual({
+      next: { fpOrderUuid: "ODR2", orderId: "FB1", status: { status: "PAID", at: 5 }, version: 1 },
+      news: "new",
+    });
+    expect(decideOtherOrder(null, { ...report, status: null })).toEqual({
+      next: { fpOrderUuid: "ODR2", orderId: "FB1", status: null, version: 1 },
+      news: "new",
+    });
+  });
+
+  it("changes only when its status moves forward", () => {
+    const known = { fpOrderUuid: "ODR2", orderId: "FB1", status: { status: "SENT", at: 5 }, version: 3 };
+    expect(decideOtherOrder(known, { ...report, status: { status: "PAID", at: 9 } })).toEqual({
+      next: { ...known, status: { status: "PAID", at: 9 }, version: 4 },
+      news: "changed",
+    });
+    expect(decideOtherOrder(known, { ...report, status: { status: "SENT", at: 9 } })).toEqual({
+      next: null,
+      news: "same",
+    });
+    expect(decideOtherOrder(known, { ...report, status: null })).toEqual({ next: null, news: "same" });
+  });
+});
+
+describe("cancellation", () => {
+  it("refuses what was never created, and what is paid or ended", () => {
+    expect(cancellation(ORDERS.unknown as OrderRecord, null)).toEqual({ reason: "never-created" });
+    expect(cancellation(CREATED, null)).toEqual({ reason: "never-created" });
+    for (const status of ["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"]) {
+      expect(cancellation({ ...CREATED, status: { status, at: 1 } }, "ODR1")).toEqual({
+        reason: "status",
+        status,
+      });
+    }
+  });
+
+  it("allows an open order, an order whose status is not known yet, and a second order whatever ours is", () => {
+    for (const status of ["SENT", "INVOICED", "Purring", "Inkasso"]) {
+      expect(cancellation({ ...CREATED, status: { status, at: 1 } }, "ODR1")).toBeNull();
+    }
+    expect(cancellation({ ...CREATED, status: null }, "ODR1")).toBeNull();
+    expect(cancellation({ ...CREATED, status: { status: "PAID", at: 1 } }, "ODR2")).toBeNull();
+  });
+});
