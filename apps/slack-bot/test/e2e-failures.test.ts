@@ -322,7 +322,7 @@ describe("two orders, after a person chose 'Send anyway'", () => {
     h.frontPayment.holdCallbacks();
     h.frontPayment.approveBankId(first);
     // The second attempt takes a while; the first attempt's callback arrives meanwhile.
-    h.frontPayment.setLatency(500);
+    h.frontPayment.setLatency(500, { endpoint: "submitInvoiceOrder" });
     await modal.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID);
     await waitForTitle(modal, "Sending invoice");
     await h.frontPayment.releaseCallbacks();

@@ -3,6 +3,8 @@ import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { describe, expect, it } from "vitest";
 import {
   cancellation,
+  confirmationNeeded,
+  confirmationProblem,
   decide,
   decideOtherOrder,
   notificationKey,
@@ -22,6 +24,7 @@ const BASE = {
   preferredLanguage: "no",
   grandTotalOre: 125_000,
   message: null,
+  sentAnyway: false,
   version: 4,
   createdAt: new Date("2026-03-02T09:00:00Z"),
   updatedAt: new Date("2026-03-02T09:00:05Z"),
@@ -69,9 +72,10 @@ function event(name: string, fpOrderUuid: string): OrderEvent {
         fpOrderUuid,
         fpCustomerUuid: "CSRT9",
         bankIdUrl: `https://bankid.example/${fpOrderUuid}`,
-        status: "SENT",
         at: 900,
       };
+    case "created, no link":
+      return { type: "created", fpOrderUuid, fpCustomerUuid: "CSRT9", bankIdUrl: null, at: 900 };
     case "refused":
       return { type: "refused", reason: "Front Payment answered 417." };
     case "outcome-unknown":
@@ -200,12 +204,32 @@ describe("what each transition stores", () => {
     });
   });
 
-  it("sending again keeps the request and forgets the old reason", () => {
+  it("sending again keeps the request and forgets the old reason; sending anyway is remembered", () => {
     expect(decide(ORDERS.failed as OrderRecord, { type: "send-again" }).next).toEqual({
       ...BASE,
       version: 5,
       state: "sending",
       request: REQUEST,
+    });
+    expect(decide(ORDERS.unknown as OrderRecord, { type: "send-anyway" }).next).toEqual({
+      ...BASE,
+      sentAnyway: true,
+      version: 5,
+      state: "sending",
+      request: REQUEST,
+    });
+    const again = { ...(ORDERS.failed as OrderRecord), sentAnyway: true };
+    expect(decide(again, { type: "send-again" }).next?.sentAnyway).toBe(true);
+  });
+
+  it("a created answer without a BankID link leaves the status to Front Payment's lookup, never a guess", () => {
+    const { next, effects } = decide(ORDERS.sending as OrderRecord, event("created, no link", "ODR7"));
+    expect(next).toMatchObject({ state: "created", bankIdUrl: null, status: null });
+    expect(effects[0]).toEqual({ type: "lookup-status" });
+    expect(
+      decide({ ...CREATED, status: null, bankIdUrl: null }, event("created, no link", "ODR1")).next,
+    ).toMatchObject({
+      status: null,
     });
   });
 
@@ -317,5 +341,61 @@ describe("cancellation", () => {
     }
     expect(cancellation({ ...CREATED, status: null }, "ODR1")).toBeNull();
     expect(cancellation({ ...CREATED, status: { status: "PAID", at: 1 } }, "ODR2")).toBeNull();
+  });
+});
+
+describe("which callbacks Front Payment's own answer must confirm", () => {
+  const callback = (fpOrderUuid: string, status: string) => change(fpOrderUuid, status, 2_000);
+
+  it("one that gives an order its identity, reports a second order, or brings an unknown status", () => {
+    for (const state of ["sending", "failed", "unknown"]) {
+      expect(confirmationNeeded(ORDERS[state] as OrderRecord, callback("ODR1", "PAID"))).toBe("identity");
+    }
+    expect(confirmationNeeded(CREATED, callback("ODR2", "PAID"))).toBe("second-order");
+    expect(confirmationNeeded(CREATED, callback("ODR1", "NVOICED"))).toBe("unknown-status");
+    expect(confirmationNeeded(CREATED, callback("ODR1", "Paid"))).toBeNull();
+    expect(
+      confirmationNeeded(ORDERS.unknown as OrderRecord, { ...callback("ODR1", "X"), source: "lookup" }),
+    ).toBeNull();
+  });
+
+  it("confirmed only with the callback's status and our total, and a second order only after 'send anyway'", () => {
+    const paid = callback("ODR1", "PAID");
+    const truth = { status: "Paid", orderAmountOre: 125_000 };
+    expect(confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", truth)).toBeNull();
+    expect(
+      confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", {
+        ...truth,
+        orderAmountOre: null,
+      }),
+    ).toBeNull();
+    expect(
+      confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", { ...truth, status: "SENT" }),
+    ).toBe("Front Payment says SENT, not PAID");
+    expect(
+      confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", {
+        ...truth,
+        orderAmountOre: 125_001,
+      }),
+    ).toBe("its total is not this order's");
+    const other = callback("ODR2", "PAID");
+    expect(confirmationProblem(CREATED, other, "second-order", truth)).toBe(
+      "the order was never sent again, so it has no second order",
+    );
+    expect(confirmationProblem({ ...CREATED, sentAnyway: true }, other, "second-order", truth)).toBeNull();
+    expect(
+      confirmationProblem({ ...CREATED, sentAnyway: true }, other, "second-order", {
+        ...truth,
+        orderAmountOre: 1,
+      }),
+    ).toBe("its total is not this order's");
+    // An unknown status of our own order: Front Payment must say the same, whatever the total says.
+    const odd = callback("ODR1", "RESERVED");
+    expect(
+      confirmationProblem(CREATED, odd, "unknown-status", { status: "RESERVED", orderAmountOre: 1 }),
+    ).toBeNull();
+    expect(
+      confirmationProblem(CREATED, odd, "unknown-status", { status: "PAID", orderAmountOre: 125_000 }),
+    ).toBe("Front Payment says PAID, not RESERVED");
   });
 });

@@ -73,6 +73,7 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
           grandTotalOre: 4000,
           request: fresh.request,
           message: null,
+          sentAnyway: false,
           version: 1,
           createdAt: now,
           updatedAt: now,
@@ -415,7 +416,7 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         const fresh = submission();
         await store.beginSubmission(fresh);
         await notify(store, fresh.id, callback("ODR79", "INVOICED", 100));
-        const { order, effects } = await advance(store, fresh.id, created("ODR79", "SENT"));
+        const { order, effects } = await advance(store, fresh.id, created("ODR79"));
         expect(order).toMatchObject({
           state: "created",
           status: { status: "INVOICED", at: 100 },

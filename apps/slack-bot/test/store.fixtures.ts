@@ -35,13 +35,12 @@ export function submission(overrides: Partial<NewSubmission> = {}): NewSubmissio
 }
 
 /** Front Payment's 201 for an order, as the lifecycle's event. */
-export function created(fpOrderUuid: string, status = "SENT"): OrderEvent {
+export function created(fpOrderUuid: string): OrderEvent {
   return {
     type: "created",
     fpOrderUuid,
     fpCustomerUuid: "CSRT3419523642",
     bankIdUrl: `https://auth.current.bankid.no/precheck/auth?state=${fpOrderUuid}`,
-    status,
     at: 1_755_150_000,
   };
 }

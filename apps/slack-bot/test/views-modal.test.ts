@@ -271,6 +271,7 @@ describe("submission views", () => {
         bankIdUrl: "https://auth.current.bankid.no/precheck/auth?a=1&state=eyJ|x",
         customerName,
         grandTotalOre: 125000,
+        status: "SENT",
         channelNote: "Posted in <#C0SALES>.",
       }),
     ],
@@ -282,6 +283,18 @@ describe("submission views", () => {
         bankIdUrl: null,
         customerName,
         grandTotalOre: 1,
+        status: "INVOICED",
+      }),
+    ],
+    [
+      "created, no link and no status yet",
+      createdModal({
+        orderId: "FB01TEST",
+        fpOrderUuid: "ODR1",
+        bankIdUrl: null,
+        customerName,
+        grandTotalOre: 1,
+        status: null,
       }),
     ],
     [
@@ -314,7 +327,11 @@ describe("submission views", () => {
     );
     expect(textOf(withBankId)).toContain("`ODR4286244937`");
     const [, direct] = views[2] as [string, ModalView];
-    expect(textOf(direct)).toContain("Front Payment invoices the customer directly");
+    expect(textOf(direct)).toContain("Front Payment invoiced the customer directly");
+    const [, unsaid] = views[3] as [string, ModalView];
+    expect(textOf(unsaid)).toContain(
+      "Front Payment gave no BankID link. Status: :grey_question: Status not known yet",
+    );
   });
 
   it("failed offers Send again and Edit for the order, and keeps the form's metadata", () => {

@@ -6,13 +6,22 @@ import {
   FrontPaymentValidationError,
   isOutcomeUnknown,
 } from "@fakturabot/client";
+import { numericValue } from "@fakturabot/schema";
 import type { Logger } from "pino";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import type { WorkTracker } from "../services/work-tracker.js";
 import type { InvoiceStore, NewSubmission, OrderRecord, StatusChange } from "../store/types.js";
 import { OrderNotFoundError } from "./errors.js";
-import { cancellation, decide, decideOtherOrder, type Effect, type OrderEvent } from "./transitions.js";
+import {
+  cancellation,
+  confirmationNeeded,
+  confirmationProblem,
+  decide,
+  decideOtherOrder,
+  type Effect,
+  type OrderEvent,
+} from "./transitions.js";
 
 /** Where the creator is watching a submission: the modal (and the form they submitted). */
 export interface Watcher {
@@ -23,8 +32,11 @@ export interface Watcher {
 /** How an event ended for the order. */
 export interface Applied {
   order: OrderRecord;
-  /** `changed`: stored; `unchanged`: nothing to store; `duplicate`: a notification already in the history. */
-  outcome: "changed" | "unchanged" | "duplicate";
+  /**
+   * `changed`: stored; `unchanged`: nothing to store; `duplicate`: a notification already in the
+   * history; `unconfirmed`: a callback Front Payment's own answer did not confirm, so nothing changed.
+   */
+  outcome: "changed" | "unchanged" | "duplicate" | "unconfirmed";
   /** The effects (Front Payment, Slack) under way; never rejects. */
   effects: Promise<void>;
 }
@@ -89,22 +101,39 @@ export function createOrderLifecycle({
   now,
 }: {
   store: InvoiceStore;
-  frontPayment: Pick<FrontPaymentClient, "submitInvoiceOrder" | "cancelOrder">;
+  frontPayment: Pick<FrontPaymentClient, "submitInvoiceOrder" | "cancelOrder" | "getOrderStatus">;
   messages: OrderMessages;
   outcomes: OutcomeModal;
   logger: Logger;
   work: WorkTracker;
   now: () => Date;
 }) {
-  /** Decides `event` for the order, stores the decision, and starts its effects. */
+  /**
+   * Each order's effects run one decision after another, so two events cannot both post its
+   * message (a callback racing Front Payment's answer); every run starts from the order as stored.
+   */
+  const queues = new Map<string, Promise<void>>();
+
+  function enqueue(orderId: string, task: () => Promise<void>): Promise<void> {
+    const next = (queues.get(orderId) ?? Promise.resolve()).then(task);
+    queues.set(orderId, next);
+    void next.then(() => {
+      if (queues.get(orderId) === next) queues.delete(orderId);
+    });
+    return next;
+  }
+
+  /** Decides `event` for the order, stores the decision, and queues its effects. */
   async function apply(orderId: string, event: OrderEvent, watcher?: Watcher): Promise<Applied> {
     const { order, outcome, effects } = await commitEvent(store, orderId, event);
-    return { order, outcome, effects: work.track(run(effects, order, watcher)) };
+    const ran =
+      effects.length === 0 ? Promise.resolve() : enqueue(orderId, () => run(effects, order, watcher));
+    return { order, outcome, effects: work.track(ran) };
   }
 
   /** Runs effects in order; each failure is logged and the rest go on, since the order is stored. */
   async function run(effects: Effect[], order: OrderRecord, watcher?: Watcher) {
-    let current = order;
+    let current = (await store.get(order.id)) ?? order;
     const notes: string[] = [];
     for (const effect of effects) {
       try {
@@ -126,13 +155,20 @@ export function createOrderLifecycle({
   ): Promise<OrderRecord | undefined> {
     switch (effect.type) {
       case "send":
+        // The answer's effects queue behind this run: waiting for them here would never end.
         await send(order, watcher);
         return;
       case "show-outcome":
         if (watcher) await outcomes.show(order, watcher, { notes });
         return;
-      case "post-message": {
+      case "lookup-status": {
         if (order.state !== "created") return;
+        const looked = await lookup(order.fpOrderUuid);
+        const { order: updated } = await commitEvent(store, order.id, { type: "notified", change: looked });
+        return updated;
+      }
+      case "post-message": {
+        if (order.state !== "created" || order.message) return;
         const posted = await messages.postOrder(order);
         if (posted.fallbackReason) notes.push(posted.fallbackReason);
         const { order: withMessage } = await apply(order.id, {
@@ -159,9 +195,47 @@ export function createOrderLifecycle({
     }
   }
 
-  /** Submits an order in state `sending`; Front Payment's answer is the next event. */
-  async function send(order: OrderRecord, watcher: Watcher | undefined): Promise<void> {
-    if (order.state !== "sending") return;
+  /** Front Payment's own word on an order's status, as a notification. */
+  async function lookup(fpOrderUuid: string): Promise<StatusChange & { orderAmountOre: number | null }> {
+    const status = await frontPayment.getOrderStatus(fpOrderUuid);
+    return {
+      fpOrderUuid,
+      status: status.status,
+      sentAt: null,
+      paymentMethod: null,
+      amount: null,
+      source: "lookup",
+      receivedAt: now(),
+      orderAmountOre:
+        status.orderAmount === undefined ? null : Math.round(numericValue(status.orderAmount) * 100),
+    };
+  }
+
+  /**
+   * A verified callback that would give an order its identity, report a second order or bring an
+   * unknown status changes nothing until Get Order Status confirms it (`confirmationNeeded`).
+   * Returns why it was not confirmed, or null.
+   */
+  async function unconfirmed(order: OrderRecord, change: StatusChange): Promise<string | null> {
+    const need = confirmationNeeded(order, change);
+    if (!need) return null;
+    const owner = await store.getByFpOrderUuid(change.fpOrderUuid);
+    if (owner && owner.id !== order.id) return `it is the Front Payment order of ${owner.id}`;
+    try {
+      const truth = await lookup(change.fpOrderUuid);
+      return confirmationProblem(order, change, need, {
+        status: truth.status,
+        orderAmountOre: truth.orderAmountOre,
+      });
+    } catch (error) {
+      if (error instanceof FrontPaymentNotFoundError) return "Front Payment has no such order";
+      throw error;
+    }
+  }
+
+  /** Submits an order in state `sending`; Front Payment's answer is the next event, returned with its effects. */
+  async function send(order: OrderRecord, watcher: Watcher | undefined): Promise<Applied | null> {
+    if (order.state !== "sending") return null;
     let answer: OrderEvent;
     try {
       const created = await frontPayment.submitInvoiceOrder(order.request);
@@ -171,8 +245,6 @@ export function createOrderLifecycle({
         fpOrderUuid: created.orderUuid,
         fpCustomerUuid: created.customerUuid,
         bankIdUrl: created.bankIdUrl ?? null,
-        // docs/front-payment.md: without a BankID link the order went straight to INVOICED; callbacks confirm.
-        status: created.bankIdUrl ? "SENT" : "INVOICED",
         at: seconds(now()),
       };
     } catch (error) {
@@ -184,8 +256,7 @@ export function createOrderLifecycle({
         watcher = { ...watcher, form: { ...watcher.form, frontPaymentErrors: error.messages } };
       }
     }
-    const { effects } = await apply(order.id, answer, watcher);
-    await effects;
+    return apply(order.id, answer, watcher);
   }
 
   /**
@@ -242,7 +313,10 @@ export function createOrderLifecycle({
     begin: (submission: NewSubmission) => store.beginSubmission(submission),
 
     /** Sends a just-begun order and shows the outcome to `watcher`. */
-    send: (order: OrderRecord, watcher: Watcher) => work.track(send(order, watcher)),
+    async send(order: OrderRecord, watcher: Watcher): Promise<void> {
+      const answered = await work.track(send(order, watcher));
+      await answered?.effects;
+    },
 
     /** "Send again" (a failed order) or, after the creator confirmed, "Send anyway" (an unknown one). */
     async retry(orderId: string, kind: "send-again" | "send-anyway", watcher: Watcher): Promise<void> {
@@ -254,7 +328,19 @@ export function createOrderLifecycle({
      * A status notification: a verified callback or a status lookup. Stored before it returns;
      * throws `OrderNotFoundError` for an order we do not know.
      */
-    notify: (orderId: string, change: StatusChange) => apply(orderId, { type: "notified", change }),
+    async notify(orderId: string, change: StatusChange): Promise<Applied> {
+      const order = await store.get(orderId);
+      if (!order) throw new OrderNotFoundError(orderId);
+      const problem = await unconfirmed(order, change);
+      if (problem) {
+        logger.warn(
+          { orderId, fpOrderUuid: change.fpOrderUuid, status: change.status, problem },
+          "unconfirmed callback",
+        );
+        return { order, outcome: "unconfirmed", effects: Promise.resolve() };
+      }
+      return apply(orderId, { type: "notified", change });
+    },
 
     /**
      * Why `fpOrderUuid` of `order` cannot be cancelled (never created, already paid…), or null.
@@ -263,6 +349,7 @@ export function createOrderLifecycle({
 
     /** Cancels `fpOrderUuid` (the order's own, or a second order) at Front Payment, then records it. */
     async cancel(order: OrderRecord, fpOrderUuid: string, note: string): Promise<CancelOutcome> {
+      // A cancellation is Front Payment's own answer about the order: a lookup, needing no confirmation.
       try {
         await frontPayment.cancelOrder(fpOrderUuid, note);
       } catch (error) {

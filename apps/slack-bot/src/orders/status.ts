@@ -89,6 +89,11 @@ function hasEndedUnpaid(status: string): boolean {
   return known !== undefined && ENDED_UNPAID.includes(known);
 }
 
+/** Whether `status` is one of Front Payment's documented statuses (in any case). */
+export function isKnownStatus(status: string): boolean {
+  return asKnown(status) !== undefined;
+}
+
 /** Whether no later status is expected: CANCELLED, EXPIRED or REFUNDED. */
 export function isFinalStatus(status: string): boolean {
   const known = asKnown(status);

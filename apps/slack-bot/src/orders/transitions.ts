@@ -7,7 +7,7 @@ import type {
   StatusChange,
   TimedStatus,
 } from "../store/types.js";
-import { canonicalStatus, shouldApply } from "./status.js";
+import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
 
 /**
  * Every transition of an order, decided in one place: `decide(order, event)` gives the order's
@@ -18,6 +18,7 @@ import { canonicalStatus, shouldApply } from "./status.js";
  * | state                    | event              | next      | effects                    |
  * | ------------------------ | ------------------ | --------- | -------------------------- |
  * | sending                  | created            | created   | post-message, show-outcome |
+ * | sending                  | created, no link   | created   | lookup-status, post-message, show-outcome |
  * | created                  | created            | created   | post-message, show-outcome |
  * | created, with message    | created            | created   | show-outcome               |
  * | created, other id        | created            | —         | second-order, show-outcome |
@@ -70,7 +71,6 @@ export type OrderEvent =
       fpOrderUuid: string;
       fpCustomerUuid: string;
       bankIdUrl: string | null;
-      status: string;
       /** When the answer came, Unix seconds. */
       at: number;
     }
@@ -93,6 +93,8 @@ export type Effect =
   | { type: "send" }
   /** Show the order as it now is to its creator (in the modal, else by direct message). */
   | { type: "show-outcome" }
+  /** Ask Front Payment for the order's status and store it (no thread reply: the message shows it). */
+  | { type: "lookup-status" }
   /** Post the order's channel message. */
   | { type: "post-message" }
   /** Rewrite the channel message with the order's status and reply in its thread with the change. */
@@ -137,6 +139,7 @@ function common(order: OrderRecord) {
     preferredLanguage,
     grandTotalOre,
     message,
+    sentAnyway,
     version,
     createdAt,
     updatedAt,
@@ -153,6 +156,7 @@ function common(order: OrderRecord) {
     preferredLanguage,
     grandTotalOre,
     message,
+    sentAnyway,
     version: version + 1,
     createdAt,
     updatedAt,
@@ -192,7 +196,7 @@ function onCreatedAnswer(order: OrderRecord, event: Extract<OrderEvent, { type: 
       fpCustomerUuid: event.fpCustomerUuid,
       bankIdUrl: order.bankIdUrl ?? event.bankIdUrl,
       // A status Front Payment reported is better than the one inferred from the answer.
-      status: order.status ?? { status: canonicalStatus(event.status), at: event.at },
+      status: order.status ?? (event.bankIdUrl ? { status: "SENT", at: event.at } : null),
     };
     return {
       next,
@@ -206,9 +210,11 @@ function onCreatedAnswer(order: OrderRecord, event: Extract<OrderEvent, { type: 
     fpOrderUuid: event.fpOrderUuid,
     fpCustomerUuid: event.fpCustomerUuid,
     bankIdUrl: event.bankIdUrl,
-    status: { status: canonicalStatus(event.status), at: event.at },
+    // A BankID link means the customer confirms first. Without one, the status is asked, never guessed.
+    status: event.bankIdUrl ? { status: "SENT", at: event.at } : null,
   };
-  return { next, effects: [{ type: "post-message" }, { type: "show-outcome" }] };
+  const lookup: Effect[] = event.bankIdUrl ? [] : [{ type: "lookup-status" }];
+  return { next, effects: [...lookup, { type: "post-message" }, { type: "show-outcome" }] };
 }
 
 function onAttemptEnded(order: OrderRecord, state: "failed" | "unknown", reason: string): Decision {
@@ -222,8 +228,9 @@ function onAttemptEnded(order: OrderRecord, state: "failed" | "unknown", reason:
 
 function onRetry(order: OrderRecord, from: "failed" | "unknown"): Decision {
   if (order.state !== from) return { next: null, effects: [{ type: "show-outcome" }] };
+  const sentAnyway = order.sentAnyway || from === "unknown";
   return {
-    next: { ...common(order), state: "sending", request: order.request },
+    next: { ...common(order), sentAnyway, state: "sending", request: order.request },
     effects: [{ type: "show-outcome" }, { type: "send" }],
   };
 }
@@ -284,6 +291,61 @@ export function decide(order: OrderRecord, event: OrderEvent): Decision {
           }
         : NOTHING;
   }
+}
+
+/** Why a callback needs Get Order Status to confirm it before it may change anything. */
+export type ConfirmationNeed =
+  /** It would give an order that is not `created` its Front Payment identity. */
+  | "identity"
+  /** It reports another Front Payment order for an order that has one. */
+  | "second-order"
+  /** Its status is outside the known set (letters can move between `status` and `paymentMethod`). */
+  | "unknown-status";
+
+/**
+ * Front Payment's checksum covers the values only, concatenated, so a genuine callback can be
+ * re-cut or sent to another order's path without the secret (docs/front-payment.md, callbacks): a
+ * callback is a hint and the API is the truth for anything a forgery could exploit. Lookups are the
+ * API's own answer and need nothing.
+ */
+export function confirmationNeeded(order: OrderRecord, change: StatusChange): ConfirmationNeed | null {
+  if (change.source === "lookup") return null;
+  if (order.state !== "created") return "identity";
+  if (order.fpOrderUuid !== change.fpOrderUuid) return "second-order";
+  return isKnownStatus(change.status) ? null : "unknown-status";
+}
+
+/** What Get Order Status said about the callback's order. */
+export interface StatusTruth {
+  status: string;
+  /** The order's total in øre, when Front Payment gave it. */
+  orderAmountOre: number | null;
+}
+
+/**
+ * Why Front Payment's own answer does not confirm the callback for `order`, or null when it does:
+ * the order must have the callback's status and our order's total, and a second order can only be
+ * one the creator sent again after an unknown outcome.
+ */
+export function confirmationProblem(
+  order: OrderRecord,
+  change: StatusChange,
+  need: ConfirmationNeed,
+  truth: StatusTruth,
+): string | null {
+  if (need === "second-order" && !order.sentAnyway)
+    return "the order was never sent again, so it has no second order";
+  if (canonicalStatus(truth.status) !== canonicalStatus(change.status)) {
+    return `Front Payment says ${truth.status}, not ${change.status}`;
+  }
+  if (
+    need !== "unknown-status" &&
+    truth.orderAmountOre !== null &&
+    truth.orderAmountOre !== order.grandTotalOre
+  ) {
+    return "its total is not this order's";
+  }
+  return null;
 }
 
 /** What a report of a second Front Payment order adds to what was known of it. */

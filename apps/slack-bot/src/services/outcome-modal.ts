@@ -35,6 +35,7 @@ export function submissionView(order: OrderRecord, notes: readonly string[] = []
         bankIdUrl: order.bankIdUrl,
         customerName: order.customerName,
         grandTotalOre: order.grandTotalOre,
+        status: order.status?.status ?? null,
         ...(notes.length ? { channelNote: notes.join(" ") } : {}),
       });
     case "failed":

@@ -86,6 +86,8 @@ const MIGRATIONS: readonly string[] = [
   -- Every write names the version it read (compare-and-set), so racing writers cannot both win.
   ALTER TABLE orders ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
   ALTER TABLE other_fp_orders ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+  -- Only an order sent again after an unknown outcome can have a second Front Payment order.
+  ALTER TABLE orders ADD COLUMN sent_anyway INTEGER NOT NULL DEFAULT 0 CHECK (sent_anyway IN (0, 1));
   `,
 ];
 
@@ -110,6 +112,7 @@ interface OrderRow {
   failure_reason: string | null;
   message_channel_id: string | null;
   message_ts: string | null;
+  sent_anyway: 0 | 1;
   version: number;
   created_at: number;
   updated_at: number;
@@ -150,6 +153,7 @@ function toOrder(row: OrderRow): OrderRecord {
       row.message_channel_id === null || row.message_ts === null
         ? null
         : { channelId: row.message_channel_id, ts: row.message_ts },
+    sentAnyway: row.sent_anyway === 1,
     version: row.version,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
@@ -189,6 +193,7 @@ function toColumns(order: OrderRecord) {
     failure_reason: order.state === "failed" || order.state === "unknown" ? order.failureReason : null,
     message_channel_id: order.message?.channelId ?? null,
     message_ts: order.message?.ts ?? null,
+    sent_anyway: order.sentAnyway ? 1 : 0,
     version: order.version,
   };
 }
@@ -293,7 +298,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     `UPDATE orders SET state = @state, fp_order_uuid = @fp_order_uuid, fp_customer_uuid = @fp_customer_uuid,
        bank_id_url = @bank_id_url, status = @status, status_at = @status_at, request_json = @request_json,
        failure_reason = @failure_reason, message_channel_id = @message_channel_id, message_ts = @message_ts,
-       version = @version, updated_at = @updated_at
+       sent_anyway = @sent_anyway, version = @version, updated_at = @updated_at
      WHERE id = @id AND version = @version - 1`,
   );
   const insertHistory = db.prepare(

@@ -31,6 +31,11 @@ interface OrderBase {
   grandTotalOre: number;
   /** The channel message that shows the order, once posted. */
   message: MessageRef | null;
+  /**
+   * Whether the creator ever sent it again after an unknown outcome ("Send anyway"): only then can
+   * Front Payment hold a second order for it.
+   */
+  sentAnyway: boolean;
   /** Grows by one on every write: a write names the version it read, so a racing write loses. */
   version: number;
   createdAt: Date;

@@ -17,7 +17,7 @@ export interface OrderMessageInput {
 /** The message in the channel that follows the order from sent to paid; `chat.update` rewrites it. */
 export function orderMessage(order: OrderMessageInput): { text: string; blocks: KnownBlock[] } {
   const total = formatNok(order.grandTotalOre);
-  const status = order.status ?? "SENT";
+  const { status } = order;
   const customer = escapeMrkdwn(order.customerName);
   const bankIdLink = order.bankIdUrl
     ? mrkdwnLink(order.bankIdUrl, "open the BankID verification")
@@ -48,7 +48,7 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
       { type: "mrkdwn", text: `Sent by <@${order.createdBy}> · our reference \`${order.orderId}\`` },
     ],
   });
-  return { text: `Invoice to ${order.customerName}: ${total}, ${status}`, blocks };
+  return { text: `Invoice to ${order.customerName}: ${total}, ${status ?? "status not known yet"}`, blocks };
 }
 
 /** A callback from Front Payment (or a status lookup), as a thread reply: "PAID via Visa, 1 250,00 kr". */

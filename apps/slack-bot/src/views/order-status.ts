@@ -15,7 +15,11 @@ export function statusEmoji(status: string): string {
   return STATUS_LABELS[status]?.emoji ?? ":grey_question:";
 }
 
-/** e.g. ":white_check_mark: Paid"; an unknown status as Front Payment wrote it. */
-export function statusLabel(status: string): string {
+/**
+ * e.g. ":white_check_mark: Paid"; an unknown status as Front Payment wrote it; null while Front
+ * Payment has not said.
+ */
+export function statusLabel(status: string | null): string {
+  if (status === null) return ":grey_question: Status not known yet: Front Payment has not said";
   return `${statusEmoji(status)} ${STATUS_LABELS[status]?.label ?? status}`;
 }

@@ -18,6 +18,7 @@ import {
   truncate,
 } from "./block-kit.js";
 import { formatNok } from "./format.js";
+import { statusLabel } from "./order-status.js";
 
 /**
  * The views that replace the `/invoice` form once it is submitted (decision 10): sending, then
@@ -69,11 +70,14 @@ export function createdModal({
   bankIdUrl,
   customerName,
   grandTotalOre,
+  status,
   channelNote,
 }: {
   orderId: string;
   fpOrderUuid: string;
   bankIdUrl: string | null;
+  /** Front Payment's status, null while it has not said. */
+  status: string | null;
   customerName: string;
   grandTotalOre: number;
   /** Where the order message went, or why it could not be posted. */
@@ -82,7 +86,9 @@ export function createdModal({
   const link = bankIdUrl ? mrkdwnLink(bankIdUrl, "BankID link") : undefined;
   const next = bankIdUrl
     ? `The customer confirms the order with BankID${link ? `: ${link}` : ""}. The link is in the channel message too.`
-    : "Front Payment invoices the customer directly; no BankID step is needed.";
+    : status === "INVOICED"
+      ? "Front Payment invoiced the customer directly; no BankID step is needed."
+      : `Front Payment gave no BankID link. Status: ${statusLabel(status)}. The channel message follows it.`;
   return outcomeView("Invoice created", [
     section(
       `:white_check_mark: *Front Payment created the invoice* to *${escapeMrkdwn(customerName)}* for *${formatNok(grandTotalOre)}*.`,

@@ -31,10 +31,18 @@ export interface PendingConnectFault {
 /** The Connect API's latency and the faults waiting for their request. */
 export class FaultPlan {
   latencyMs = 0;
+  /** When set, only requests to this endpoint wait. */
+  latencyEndpoint: ConnectEndpoint | null = null;
   #pending: PendingConnectFault[] = [];
 
-  setLatency(ms: number): void {
+  setLatency(ms: number, { endpoint }: { endpoint?: ConnectEndpoint } = {}): void {
     this.latencyMs = nonNegativeInteger(ms, "latency");
+    this.latencyEndpoint = endpoint ?? null;
+  }
+
+  /** How long a request to `endpoint` waits before it is answered. */
+  latencyFor(endpoint: ConnectEndpoint): number {
+    return this.latencyEndpoint === null || this.latencyEndpoint === endpoint ? this.latencyMs : 0;
   }
 
   failNext(
@@ -61,6 +69,7 @@ export class FaultPlan {
 
   clear(): void {
     this.latencyMs = 0;
+    this.latencyEndpoint = null;
     this.#pending = [];
   }
 }

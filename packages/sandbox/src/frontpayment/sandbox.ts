@@ -130,8 +130,8 @@ export interface FrontPaymentSandbox {
   /** Any status at all (Purring, REFUNDED, one nobody knows), with a callback. */
   setStatus(uuid: string, status: string, options?: { paymentMethod?: string }): FrontPaymentSandboxOrder;
 
-  /** Every Connect API response waits this long first (0 to stop). */
-  setLatency(ms: number): void;
+  /** Every Connect API response (or only `endpoint`'s) waits this long first (0 to stop). */
+  setLatency(ms: number, options?: { endpoint?: ConnectEndpoint }): void;
   /** The next matching Connect request gets `kind` instead of its answer. */
   failNext(kind: ConnectFault, options?: ConnectFailNextOptions): void;
   /** Latency 0, no pending API faults, no pending duplicate callbacks. */
@@ -225,7 +225,8 @@ export async function startFrontPaymentSandbox(
       });
       return;
     }
-    if (faultPlan.latencyMs > 0) await pause(faultPlan.latencyMs, shutdown.signal);
+    const latencyMs = faultPlan.latencyFor(route.endpoint);
+    if (latencyMs > 0) await pause(latencyMs, shutdown.signal);
     if (shutdown.signal.aborted) return;
 
     const fault = faultPlan.take(route.endpoint);
@@ -321,7 +322,7 @@ export async function startFrontPaymentSandbox(
     setStatus: (uuid, status, { paymentMethod } = {}) =>
       structuredClone(book.setStatus(uuid, status, paymentMethod)),
 
-    setLatency: (ms) => faultPlan.setLatency(ms),
+    setLatency: (ms, options) => faultPlan.setLatency(ms, options),
     failNext: (kind, failOptions) => faultPlan.failNext(kind, failOptions),
     clearFaults: () => {
       faultPlan.clear();
