@@ -5,6 +5,7 @@ import {
   InvoiceNumberResponse,
   InvoiceOrderCreated,
   type InvoiceOrderRequest,
+  maskPersonalNumbers,
   OrderActionAccepted,
   OrderStatusResponse,
   ResendOrderRequest,
@@ -15,7 +16,6 @@ import {
   errorFromResponse,
   FrontPaymentResponseError,
   FrontPaymentValidationError,
-  maskPersonalNumbers,
   type Operation,
   type ValidationIssue,
 } from "./errors.js";

@@ -1,4 +1,4 @@
-import { ErrorResponse } from "@fakturabot/schema";
+import { ErrorResponse, maskPersonalNumbers } from "@fakturabot/schema";
 
 /**
  * Whether a request that failed in transit reached Front Payment: `not_sent` only when no
@@ -190,13 +190,6 @@ export class FrontPaymentResponseError extends FrontPaymentError {
 export function isOutcomeUnknown(error: unknown): boolean {
   if (error instanceof FrontPaymentTransitError) return error.delivery === "unknown";
   return error instanceof FrontPaymentResponseError && error.method !== "GET";
-}
-
-const PERSONAL_NUMBER = /(?<!\d)\d{11}(?!\d)/g;
-
-/** Masks 11-digit runs (Norwegian personal numbers) in text that came from Front Payment. */
-export function maskPersonalNumbers(text: string): string {
-  return text.replace(PERSONAL_NUMBER, "***********");
 }
 
 function maskDeep(value: unknown): unknown {
