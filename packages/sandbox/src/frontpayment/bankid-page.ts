@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { escapeHtml, readBody, sendHtml } from "../http.js";
+import { escapeHtml, maskPersonalNumber } from "@fakturabot/schema";
+import { readBody, sendHtml } from "../http.js";
 import type { FrontPaymentSandboxOrder, OrderBook } from "./orders.js";
 
 /** The path of an order's BankID page; the submit response's `bankIdUrl` points here. */
@@ -135,11 +136,6 @@ function confirmation(order: FrontPaymentSandboxOrder, language: Language): stri
   <button type="submit" name="decision" value="approve" class="approve">${text.approve}</button>
   <button type="submit" name="decision" value="reject" class="reject">${text.reject}</button>
 </form>`;
-}
-
-/** `28038712383` → `280387*****`: the birth date stays readable, the rest never leaves. */
-function maskPersonalNumber(personalNumber: string): string {
-  return `${personalNumber.slice(0, 6)}*****`;
 }
 
 function notice(message: string): string {

@@ -3,6 +3,7 @@ import {
   type InvoiceOrderRequest,
   numericValue,
   type ResendOrderRequest,
+  unixSeconds,
 } from "@fakturabot/schema";
 import type { IdGenerator } from "./ids.js";
 
@@ -108,7 +109,7 @@ export class OrderBook {
       status: "SENT",
       request,
       orderAmount: numericValue(request.orderSummary.grandTotal),
-      createdAt: Math.floor(now / 1000),
+      createdAt: unixSeconds(now),
       bankIdUrl: null,
       invoiceNumber: null,
       paymentMethod: "invoice",
