@@ -25,7 +25,6 @@ import {
 } from "../src/invoice-form/metadata.js";
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
 import type { ModalView } from "../src/views/block-kit.js";
-import { formatNok } from "../src/views/format.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
@@ -77,22 +76,6 @@ function buttons(view: ModalView): types.Button[] {
     return [];
   });
 }
-
-describe("formatNok", () => {
-  it.each([
-    [0, `0,00${NBSP}kr`],
-    [5, `0,05${NBSP}kr`],
-    [125000, `1${NBSP}250,00${NBSP}kr`],
-    [123456789, `1${NBSP}234${NBSP}567,89${NBSP}kr`],
-    [-50050, `-500,50${NBSP}kr`],
-  ])("%i øre is %j", (ore, text) => {
-    expect(formatNok(ore)).toBe(text);
-  });
-
-  it("refuses fractions of øre", () => {
-    expect(() => formatNok(12.5)).toThrow(RangeError);
-  });
-});
 
 describe("invoiceModal", () => {
   it("opens with Slack's modal settings, the metadata and the defaults", () => {

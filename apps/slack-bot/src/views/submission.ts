@@ -1,3 +1,4 @@
+import { formatNok } from "@fakturabot/schema";
 import {
   CONFIRM_UNKNOWN_RETRY_ACTION_ID,
   EDIT_SUBMISSION_ACTION_ID,
@@ -17,7 +18,6 @@ import {
   section,
   truncate,
 } from "./block-kit.js";
-import { formatNok } from "./format.js";
 
 /**
  * The views that replace the `/invoice` form once it is submitted (decision 10): sending, then

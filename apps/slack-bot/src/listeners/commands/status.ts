@@ -1,7 +1,6 @@
 import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
-import { numericValue } from "@fakturabot/schema";
+import { formatNok, numericValue } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
-import { formatNok } from "../../views/format.js";
 import { statusLabel } from "../../views/order-status.js";
 import { findOrder } from "../find-order.js";
 
