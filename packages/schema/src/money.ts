@@ -3,11 +3,12 @@ import { oreToKroner } from "./kroner.js";
 import { type Numeric, numericValue } from "./numeric.js";
 
 /**
- * Order arithmetic of decision 4, done in integer øre so totals agree to the øre:
+ * Order arithmetic of docs/front-payment.md §6, done in integer øre so totals agree to the øre:
  * rates are VAT-inclusive; per line `amount = quantity × rate − discount` rounded half-up to øre;
  * the line's net is `amount / (1 + tax/100)` rounded half-up; `subTotal = Σ net`,
- * `totalTax = Σ (amount − net)`, `grandTotal = Σ amount`, `totalDiscount = Σ discount`.
- * Assumption (decision 4): `discount` is an amount in kroner for the whole line, not a percentage.
+ * `totalTax = Σ (amount − net)`, `grandTotal = Σ amount`, `totalDiscount = Σ discount`. Assumption
+ * (docs/front-payment.md §6): `discount` is an amount in kroner for the whole line, not a
+ * percentage.
  */
 
 /** One product line as a person enters it. Any other fields (name, productId) pass through. */
@@ -117,9 +118,10 @@ export function priceOrderInOre(lines: readonly PriceLineInput[]): {
 }
 
 /**
- * Prices product lines the way Front Payment expects (decision 4): each product gets its `amount`
- * and numeric fields, and the order gets its `orderSummary`, in kroner. Throws a RangeError naming
- * the line when a value is not a number, a quantity is not positive, or a discount exceeds its line.
+ * Prices product lines the way Front Payment expects (docs/front-payment.md §6): each product gets
+ * its `amount` and numeric fields, and the order gets its `orderSummary`, in kroner. Throws a
+ * RangeError naming the line when a value is not a number, a quantity is not positive, or a
+ * discount exceeds its line.
  */
 export function priceOrder<L extends PriceLineInput>(lines: readonly L[]): PricedOrder<L> {
   const { lines: priced, summary } = priceOrderInOre(lines);

@@ -11,7 +11,7 @@ interface PageText {
   close: string;
 }
 
-/** What the customer reads after the BankID step (decision 8), in their preferred language. */
+/** What the customer reads after the BankID step (docs/front-payment.md §10), in their preferred language. */
 const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   en: {
     success: {

@@ -36,7 +36,7 @@ function failureReason(error: unknown): string {
 }
 
 /**
- * Sends orders to Front Payment exactly once (decision 10). An order is recorded as `sending`
+ * Sends orders to Front Payment exactly once (docs/front-payment.md §12). An order is recorded as `sending`
  * before its request leaves; the answer makes it `created`, `failed` (certainly not created: safe
  * to send again) or `unknown` (may exist: sent again only on the user's explicit confirmation).
  * The modal follows along; if the user closed it, the news comes by direct message.
@@ -184,7 +184,8 @@ export function createSubmissions({
         fpOrderUuid: created.orderUuid,
         fpCustomerUuid: created.customerUuid,
         bankIdUrl: created.bankIdUrl ?? null,
-        // Decision 1: without a BankID link the order went straight to INVOICED; callbacks confirm.
+        // docs/front-payment.md §3: without a BankID link the order went straight to INVOICED;
+        // callbacks confirm.
         status: created.bankIdUrl ? "SENT" : "INVOICED",
       });
       logger.info({ orderId: order.id, fpOrderUuid: created.orderUuid }, "order created");

@@ -1,7 +1,7 @@
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 
 /**
- * Where an order is in its submission to Front Payment (decision 10):
+ * Where an order is in its submission to Front Payment (docs/front-payment.md §12):
  * - `sending`: the request is being sent right now;
  * - `created`: Front Payment answered 201, `fpOrderUuid` is known;
  * - `failed`: Front Payment certainly did not create it (an error answer, or never sent);

@@ -20,7 +20,7 @@ import {
 } from "./block-kit.js";
 
 /**
- * The views that replace the `/invoice` form once it is submitted (decision 10): sending, then
+ * The views that replace the `/invoice` form once it is submitted (docs/front-payment.md §12): sending, then
  * created, failed (certainly not created: may be sent again) or unknown (may exist: sent again
  * only after an explicit confirmation). None has a submit button or inputs.
  */

@@ -47,7 +47,7 @@ const TEXT = {
 /**
  * The page a customer opens from `bankIdUrl`: GET shows the order with Approve and Reject; the
  * form posts back here, and the browser is sent (303) to the order's `callback.success` or
- * `callback.failure` (decision 8). Approving moves the order SENT → INVOICED.
+ * `callback.failure` (docs/front-payment.md §10). Approving moves the order SENT → INVOICED.
  */
 export function createBankIdPage(book: OrderBook) {
   return async function handleBankIdPage(

@@ -235,7 +235,7 @@ export class CallbackDispatcher {
 /**
  * The callback URL with the signed parameters appended. Parameters already in the URL come first
  * and are covered by the checksum too, as Front Payment's verification example hashes every
- * received parameter (notes §4.3); Fakturabot's own callback URLs carry none (decision 7).
+ * received parameter; Fakturabot's own callback URLs carry none (docs/front-payment.md §9).
  */
 function signedCallbackUrl(
   callbackUrl: string,
