@@ -26,6 +26,8 @@ import {
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
 import type { ModalView } from "../src/views/block-kit.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
+import { statusChangeText } from "../src/views/order-message.js";
+import { statusEmoji } from "../src/views/order-status.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
 const NBSP = "\u00a0";
@@ -76,6 +78,20 @@ function buttons(view: ModalView): types.Button[] {
     return [];
   });
 }
+
+describe("statusChangeText", () => {
+  const paid = (amount: string | null) => statusChangeText({ status: "PAID", paymentMethod: "Visa", amount });
+
+  it("shows Front Payment's amount in kroner, exactly", () => {
+    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} PAID via Visa, 1${NBSP}250,50${NBSP}kr`);
+    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} PAID via Visa, 0,29${NBSP}kr`);
+  });
+
+  it("leaves out an amount that is not money, rather than guess or throw", () => {
+    for (const amount of [null, "", "1250.505", "-5", "abc"])
+      expect(paid(amount)).toBe(`${statusEmoji("PAID")} PAID via Visa`);
+  });
+});
 
 describe("invoiceModal", () => {
   it("opens with Slack's modal settings, the metadata and the defaults", () => {
