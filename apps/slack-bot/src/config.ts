@@ -34,7 +34,7 @@ export interface Config {
   port: number;
   logLevel: LogLevel;
   invoice: {
-    /** The VAT rates (percent) the account accepts (decision 5). */
+    /** The VAT rates (percent) the account accepts (docs/front-payment.md §7). */
     taxRates: number[];
     /** Days until an invoice is due, unless the user chooses otherwise. */
     maturityDays: number;

@@ -1,3 +1,4 @@
+import { maskPersonalNumber, maskPersonalNumbers } from "@fakturabot/schema";
 import pino, { type DestinationStream, type Level, type Logger } from "pino";
 
 export type { Logger };
@@ -24,32 +25,12 @@ const SECRET_KEYS = new Set([
 ]);
 const PERSONAL_NUMBER_KEYS = new Set(["personalnumber"]);
 
-/** An 11-digit run (a Norwegian personal number), also written `DDMMYY NNNNN`, `DDMMYY-NNNNN` or `DDMMYY.NNNNN`. */
-const PERSONAL_NUMBER_PATTERN = /(?<!\d)(\d{6})([ .-]?)\d{5}(?!\d)/g;
 /** Secrets that can hide inside free text: Slack tokens, auth headers, our callback checksum. */
 const SECRET_TEXT_PATTERNS: readonly [RegExp, string][] = [
   [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, `$1-${REDACTED}`],
   [/\b(Bearer|Basic)\s+[^\s"',]+/gi, `$1 ${REDACTED}`],
   [/([?&]checksum=)[^&#\s"]*/gi, `$1${REDACTED}`],
 ];
-
-/**
- * Masks a personal number for display: the first six digits (the date of birth) stay, every later
- * digit becomes `*` (`28038712383` → `280387*****`). Idempotent, so masking twice is harmless.
- * Slack messages, views and logs all use this one.
- */
-export function maskPersonalNumber(personalNumber: string): string {
-  let digits = 0;
-  return personalNumber.replace(/\d/g, (digit) => (++digits > 6 ? "*" : digit));
-}
-
-/** Masks every personal number (any 11-digit run) inside free text. */
-export function maskPersonalNumbers(text: string): string {
-  return text.replace(
-    PERSONAL_NUMBER_PATTERN,
-    (_match, birthDate: string, space: string) => `${birthDate}${space}*****`,
-  );
-}
 
 function maskText(text: string): string {
   let masked = maskPersonalNumbers(text);

@@ -25,8 +25,9 @@ import {
 } from "../src/invoice-form/metadata.js";
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
 import type { ModalView } from "../src/views/block-kit.js";
-import { formatNok } from "../src/views/format.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
+import { statusChangeText } from "../src/views/order-message.js";
+import { statusEmoji } from "../src/views/order-status.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
 const NBSP = "\u00a0";
@@ -78,19 +79,17 @@ function buttons(view: ModalView): types.Button[] {
   });
 }
 
-describe("formatNok", () => {
-  it.each([
-    [0, `0,00${NBSP}kr`],
-    [5, `0,05${NBSP}kr`],
-    [125000, `1${NBSP}250,00${NBSP}kr`],
-    [123456789, `1${NBSP}234${NBSP}567,89${NBSP}kr`],
-    [-50050, `-500,50${NBSP}kr`],
-  ])("%i øre is %j", (ore, text) => {
-    expect(formatNok(ore)).toBe(text);
+describe("statusChangeText", () => {
+  const paid = (amount: string | null) => statusChangeText({ status: "PAID", paymentMethod: "Visa", amount });
+
+  it("shows Front Payment's amount in kroner, exactly", () => {
+    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} PAID via Visa, 1${NBSP}250,50${NBSP}kr`);
+    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} PAID via Visa, 0,29${NBSP}kr`);
   });
 
-  it("refuses fractions of øre", () => {
-    expect(() => formatNok(12.5)).toThrow(RangeError);
+  it("leaves out an amount that is not money, rather than guess or throw", () => {
+    for (const amount of [null, "", "1250.505", "-5", "abc"])
+      expect(paid(amount)).toBe(`${statusEmoji("PAID")} PAID via Visa`);
   });
 });
 

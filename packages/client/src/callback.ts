@@ -22,7 +22,7 @@ const CHECKSUM_PARAMETER = "checksum";
 const CHECKSUM_FORMAT = /^[0-9a-f]{64}$/;
 
 /**
- * Front Payment's callback checksum (decision 7): lowercase hex SHA-256 of the parameter values
+ * Front Payment's callback checksum (docs/front-payment.md §9): lowercase hex SHA-256 of the parameter values
  * (every one except `checksum`, URL-decoded, in arrival order) concatenated, then the secret.
  * ASSUMPTION: arrival order, values only, no separators — the end of the documented PHP example
  * was never visible; this is the one place to change once Front Payment confirms.

@@ -5,6 +5,7 @@ import {
   InvoiceNumberResponse,
   InvoiceOrderCreated,
   type InvoiceOrderRequest,
+  maskPersonalNumbers,
   OrderActionAccepted,
   OrderStatusResponse,
   ResendOrderRequest,
@@ -15,7 +16,6 @@ import {
   errorFromResponse,
   FrontPaymentResponseError,
   FrontPaymentValidationError,
-  maskPersonalNumbers,
   type Operation,
   type ValidationIssue,
 } from "./errors.js";
@@ -30,7 +30,10 @@ export const USER_AGENT = `fakturabot-client/${VERSION} (@fakturabot/client; Nod
 export interface FrontPaymentClientOptions {
   /** The API token Front Payment issued; sent as `Authorization: Bearer …`, never logged. */
   token: string;
-  /** `demo` (default) or `production`. Production needs `baseUrl`: its address is not documented (decision 12). */
+  /**
+   * `demo` (default) or `production`. Production needs `baseUrl`: its address is not documented
+   * (docs/front-payment.md §2).
+   */
   environment?: "demo" | "production";
   /** Where the API is; overrides the environment's address (e.g. the sandbox's URL). */
   baseUrl?: string;
@@ -41,7 +44,10 @@ export interface FrontPaymentClientOptions {
   retry?: RetryOptions;
   /** pino or anything of its shape. Logs method, path, status, attempt, duration; never the token or bodies. */
   logger?: FrontPaymentLogger;
-  /** The VAT rates the account accepts (decision 5); Front Payment's default 0, 12, 15, 25 when left out. */
+  /**
+   * The VAT rates the account accepts (docs/front-payment.md §7); Front Payment's default 0, 12,
+   * 15, 25 when left out.
+   */
   taxRates?: readonly number[];
 }
 
@@ -53,8 +59,8 @@ export type InvoiceNumberData = InvoiceNumberResponse["data"];
 export interface FrontPaymentMethods {
   /**
    * Creates an invoice order. Never retried once it may have reached Front Payment: creating an
-   * order is not idempotent (decision 10). When it fails, `isOutcomeUnknown(error)` says whether
-   * the order may exist anyway.
+   * order is not idempotent (docs/front-payment.md §12). When it fails, `isOutcomeUnknown(error)`
+   * says whether the order may exist anyway.
    */
   submitInvoiceOrder(order: InvoiceOrderRequest): Promise<InvoiceOrderCreatedData>;
   getOrderStatus(orderUuid: string): Promise<OrderStatusData>;

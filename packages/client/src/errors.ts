@@ -1,4 +1,4 @@
-import { ErrorResponse } from "@fakturabot/schema";
+import { ErrorResponse, maskPersonalNumbers } from "@fakturabot/schema";
 
 /**
  * Whether a request that failed in transit reached Front Payment: `not_sent` only when no
@@ -185,18 +185,11 @@ export class FrontPaymentResponseError extends FrontPaymentError {
 /**
  * True when a request may have taken effect at Front Payment but the caller cannot tell: a timeout
  * or broken connection after sending, or a POST answered 2xx with an unreadable body. Such a
- * request must not be re-sent blindly (decision 10): record it as unknown and check first.
+ * request must not be re-sent blindly (docs/front-payment.md §12): record it as unknown and check first.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
   if (error instanceof FrontPaymentTransitError) return error.delivery === "unknown";
   return error instanceof FrontPaymentResponseError && error.method !== "GET";
-}
-
-const PERSONAL_NUMBER = /(?<!\d)\d{11}(?!\d)/g;
-
-/** Masks 11-digit runs (Norwegian personal numbers) in text that came from Front Payment. */
-export function maskPersonalNumbers(text: string): string {
-  return text.replace(PERSONAL_NUMBER, "***********");
 }
 
 function maskDeep(value: unknown): unknown {
@@ -221,7 +214,7 @@ function validationMessages(errors: unknown, messageKey: string | undefined): st
 }
 
 /**
- * The error for a non-2xx answer. Bodies are parsed leniently (decision 2): any shape, even
+ * The error for a non-2xx answer. Bodies are parsed leniently (docs/front-payment.md §4): any shape, even
  * HTML or nothing, gives the right class with what could be read.
  */
 export function errorFromResponse(

@@ -49,7 +49,7 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  * Wraps `fetch` with a per-attempt timeout, retries and logging, for openapi-fetch's `fetch`
  * option (openapi-fetch itself does not retry, and middleware cannot re-send). Reads (GET) retry
  * network errors, timeouts, 429 and 5xx; anything else only when it was certainly not sent,
- * since creating an order is not idempotent (decision 10). Transport failures become
+ * since creating an order is not idempotent (docs/front-payment.md §12). Transport failures become
  * `FrontPaymentTimeoutError` / `FrontPaymentNetworkError`; answers are returned with their body
  * read, so the timeout covers the whole exchange.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { callbackChecksum, signCallback, verifyCallback } from "../src/index.js";
 
 const SECRET = "s3cr3t";
-// The documented parameter order (notes §4.2).
+// The documented parameter order (docs/front-payment.md §9).
 const PARAMS: [string, string][] = [
   ["orderUuid", "ODR4286244937"],
   ["status", "PAID"],
@@ -260,7 +260,7 @@ describe("verifyCallback rejects every tampered variant", () => {
   });
 });
 
-describe("what Front Payment's checksum cannot see (decision 7 hashes values only)", () => {
+describe("what Front Payment's checksum cannot see (docs/front-payment.md §9: values only)", () => {
   const genuine = signCallback(PARAMS, SECRET);
 
   it("keys swapped over the same values in the same order pass the checksum", () => {

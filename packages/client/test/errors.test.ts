@@ -315,9 +315,9 @@ describe("secrets and personal data stay out of messages and logs", () => {
     ]);
     const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
     expect((error as Error).message).toBe(
-      "Front Payment rejected the order: The personal number *********** is not registered.",
+      "Front Payment rejected the order: The personal number 280387***** is not registered.",
     );
-    expect(error).toMatchObject({ messages: ["The personal number *********** is not registered."] });
+    expect(error).toMatchObject({ messages: ["The personal number 280387***** is not registered."] });
     expect(JSON.stringify(error)).not.toContain(PERSONAL_NUMBER);
     expect(JSON.stringify(lines)).not.toContain(PERSONAL_NUMBER);
     // The raw body stays reachable for code that needs it, but off the enumerable fields loggers serialise.

@@ -19,7 +19,7 @@ import {
 } from "./helpers.js";
 
 /**
- * Decision 10: an order is created by every submit that reaches Front Payment. Under each fault
+ * docs/front-payment.md §12: an order is created by every submit that reaches Front Payment. Under each fault
  * below the script holds a success after the fault, so a retry would show up as a second call.
  */
 describe("submitInvoiceOrder reaches Front Payment at most once, whatever fails", () => {

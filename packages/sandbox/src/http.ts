@@ -86,11 +86,6 @@ export function sendText(response: ServerResponse, status: number, text: string)
   sendBody(response, status, "text/plain", text, {});
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
 /**
  * An append-only record that tests read and wait on. `waitFor` resolves with the first entry,
  * already recorded or still to come, that matches; it rejects after `timeoutMs` so a test that

@@ -57,7 +57,7 @@ export async function callbackReceiverForTest({ failFirst = 0, failWith = 503 } 
   };
   cleanups.push(close);
   return {
-    /** A callback URL without a query string of its own, as decision 7 asks. */
+    /** A callback URL without a query string of its own, as docs/front-payment.md §9 asks. */
     callbackUrl: `${server.url}/frontpayment/callback/FB-TEST-1`,
     received,
     /** Stops answering: deliveries fail with a connection error. */

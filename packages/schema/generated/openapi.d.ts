@@ -348,7 +348,7 @@ export interface components {
             customerUuid: string;
             /**
              * Format: uri
-             * @description Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (decision 1).
+             * @description Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (docs/front-payment.md §3).
              */
             bankIdUrl?: string | null;
         };

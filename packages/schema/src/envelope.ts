@@ -1,6 +1,6 @@
 import { z } from "./zod.js";
 
-/** Front Payment's success envelope around `data` (notes §2). */
+/** Front Payment's success envelope around `data` (docs/front-payment.md §4). */
 export function successEnvelope<T extends z.ZodTypeAny>(data: T) {
   return z.object({
     status_code: z.number().int().openapi({ description: "The HTTP status, repeated." }),
@@ -14,7 +14,7 @@ export function successEnvelope<T extends z.ZodTypeAny>(data: T) {
 }
 
 /**
- * Front Payment's error envelope (decision 2). Every field is optional and unknown fields are
+ * Front Payment's error envelope (docs/front-payment.md §4). Every field is optional and unknown fields are
  * kept: bodies of undocumented errors (401/403) may be partial, and must never crash a parser.
  */
 export const ErrorResponse = z

@@ -14,12 +14,17 @@ export {
   ValidationErrorResponse,
 } from "./envelope.js";
 export { SEED_INVOICE_ORDER_EXAMPLE } from "./examples.js";
+export { escapeHtml } from "./html.js";
+export { formatNok, kronerToOre, oreToKroner, safeKronerToOre } from "./kroner.js";
 export {
+  type LineOre,
   type OrderSummary as PricedOrderSummary,
+  type OrderSummaryOre,
   type PricedLine,
   type PricedOrder,
   type PriceLineInput,
   priceOrder,
+  priceOrderInOre,
 } from "./money.js";
 export {
   isValidNorwegianOrganizationNumber,
@@ -51,3 +56,5 @@ export {
   type ProductLine,
 } from "./order.js";
 export { KNOWN_ORDER_STATUSES, type KnownOrderStatus, OrderStatus } from "./order-status.js";
+export { maskPersonalNumber, maskPersonalNumbers } from "./privacy.js";
+export { unixSeconds } from "./time.js";

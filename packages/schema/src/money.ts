@@ -1,11 +1,14 @@
+import { type Decimal, divideRounded, parseDecimal } from "./decimal.js";
+import { oreToKroner } from "./kroner.js";
 import { type Numeric, numericValue } from "./numeric.js";
 
 /**
- * Order arithmetic of decision 4, done in integer øre so totals agree to the øre:
+ * Order arithmetic of docs/front-payment.md §6, done in integer øre so totals agree to the øre:
  * rates are VAT-inclusive; per line `amount = quantity × rate − discount` rounded half-up to øre;
  * the line's net is `amount / (1 + tax/100)` rounded half-up; `subTotal = Σ net`,
- * `totalTax = Σ (amount − net)`, `grandTotal = Σ amount`, `totalDiscount = Σ discount`.
- * Assumption (decision 4): `discount` is an amount in kroner for the whole line, not a percentage.
+ * `totalTax = Σ (amount − net)`, `grandTotal = Σ amount`, `totalDiscount = Σ discount`. Assumption
+ * (docs/front-payment.md §6): `discount` is an amount in kroner for the whole line, not a
+ * percentage.
  */
 
 /** One product line as a person enters it. Any other fields (name, productId) pass through. */
@@ -39,46 +42,17 @@ export interface PricedOrder<L extends PriceLineInput> {
   orderSummary: OrderSummary;
 }
 
-/** An exact decimal: `units / 10^scale`. */
-interface Decimal {
-  units: bigint;
-  scale: number;
-}
-
-function toDecimal(value: Numeric, field: string, line: number): Decimal {
-  const text = typeof value === "number" ? numberToPlainString(value) : value.trim();
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) throw new RangeError(`Line ${line + 1}: ${field} "${String(value)}" is not a number`);
-  const [, sign = "", whole = "", fraction = ""] = match;
-  return { units: BigInt(`${sign}${whole}${fraction}`), scale: fraction.length };
-}
-
-function numberToPlainString(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  // toString gives exponent notation for tiny and huge numbers; toFixed(20) stays exact enough
-  // for prices typed by people, and trailing zeros are dropped.
-  const text = String(value);
-  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, "") : text;
-}
-
 const TEN = 10n;
 
-/** round-half-up(numerator / denominator) for non-negative numerators, half away from zero otherwise. */
-function divideRounded(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const rounded = (2n * n + d) / (2n * d);
-  return negative ? -rounded : rounded;
+function toDecimal(value: Numeric, field: string, line: number): Decimal {
+  const decimal = parseDecimal(value);
+  if (!decimal) throw new RangeError(`Line ${line + 1}: ${field} "${String(value)}" is not a number`);
+  return decimal;
 }
 
 /** A decimal in kroner as whole øre, rounded half-up. */
 function toOre(value: Decimal): bigint {
   return divideRounded(value.units * 100n, TEN ** BigInt(value.scale));
-}
-
-function fromOre(ore: bigint): number {
-  return Number(ore) / 100;
 }
 
 function priceLine(line: PriceLineInput, index: number) {
@@ -100,36 +74,75 @@ function priceLine(line: PriceLineInput, index: number) {
   return { amountOre, netOre, discountOre };
 }
 
+/** One line's amount (VAT included) and discount, in whole øre. */
+export interface LineOre {
+  amountOre: number;
+  discountOre: number;
+}
+
+/** An order's `orderSummary`, in whole øre. */
+export interface OrderSummaryOre {
+  subTotalOre: number;
+  totalTaxOre: number;
+  totalDiscountOre: number;
+  grandTotalOre: number;
+}
+
 /**
- * Prices product lines the way Front Payment expects (decision 4): each product gets its `amount`
- * and numeric fields, and the order gets its `orderSummary`. Throws a RangeError naming the line
- * when a value is not a number, a quantity is not positive, or a discount exceeds its line.
+ * The arithmetic of {@link priceOrder} in whole øre, for callers that count or show money rather
+ * than send it. Throws as `priceOrder` does.
  */
-export function priceOrder<L extends PriceLineInput>(lines: readonly L[]): PricedOrder<L> {
+export function priceOrderInOre(lines: readonly PriceLineInput[]): {
+  lines: LineOre[];
+  summary: OrderSummaryOre;
+} {
   let subTotal = 0n;
   let grandTotal = 0n;
   let totalDiscount = 0n;
-  const products = lines.map((line, index) => {
+  const priced = lines.map((line, index) => {
     const { amountOre, netOre, discountOre } = priceLine(line, index);
     subTotal += netOre;
     grandTotal += amountOre;
     totalDiscount += discountOre;
-    return {
-      ...line,
-      quantity: numericValue(line.quantity),
-      rate: numericValue(line.rate),
-      tax: numericValue(line.tax),
-      discount: fromOre(discountOre),
-      amount: fromOre(amountOre),
-    };
+    return { amountOre: Number(amountOre), discountOre: Number(discountOre) };
   });
   return {
-    products,
+    lines: priced,
+    summary: {
+      subTotalOre: Number(subTotal),
+      totalTaxOre: Number(grandTotal - subTotal),
+      totalDiscountOre: Number(totalDiscount),
+      grandTotalOre: Number(grandTotal),
+    },
+  };
+}
+
+/**
+ * Prices product lines the way Front Payment expects (docs/front-payment.md §6): each product gets
+ * its `amount` and numeric fields, and the order gets its `orderSummary`, in kroner. Throws a
+ * RangeError naming the line when a value is not a number, a quantity is not positive, or a
+ * discount exceeds its line.
+ */
+export function priceOrder<L extends PriceLineInput>(lines: readonly L[]): PricedOrder<L> {
+  const { lines: priced, summary } = priceOrderInOre(lines);
+  return {
+    products: priced.map(({ amountOre, discountOre }, index) => {
+      // priceOrderInOre gives one entry per line, in order.
+      const line = lines[index] as L;
+      return {
+        ...line,
+        quantity: numericValue(line.quantity),
+        rate: numericValue(line.rate),
+        tax: numericValue(line.tax),
+        discount: oreToKroner(discountOre),
+        amount: oreToKroner(amountOre),
+      };
+    }),
     orderSummary: {
-      subTotal: fromOre(subTotal),
-      totalTax: fromOre(grandTotal - subTotal),
-      totalDiscount: fromOre(totalDiscount),
-      grandTotal: fromOre(grandTotal),
+      subTotal: oreToKroner(summary.subTotalOre),
+      totalTax: oreToKroner(summary.totalTaxOre),
+      totalDiscount: oreToKroner(summary.totalDiscountOre),
+      grandTotal: oreToKroner(summary.grandTotalOre),
     },
   };
 }

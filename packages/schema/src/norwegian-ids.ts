@@ -1,6 +1,7 @@
 /**
- * Check digits of Norwegian national identifiers (decision 6), so a typo cannot invoice the wrong
- * person or company. Front Payment itself only asks for "11 digits" / "alphanumeric".
+ * Check digits of Norwegian national identifiers (docs/front-payment.md §8), so a typo cannot
+ * invoice the wrong person or company. Front Payment itself only asks for "11 digits" /
+ * "alphanumeric".
  */
 
 const PERSONAL_K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];

@@ -17,7 +17,7 @@ export const InvoiceOrderCreated = successEnvelope(
         .openapi({ description: "Front Payment's customer id.", example: "CSRT3419523642" }),
       bankIdUrl: z.string().url().nullable().optional().openapi({
         description:
-          "Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (decision 1).",
+          "Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (docs/front-payment.md §3).",
       }),
     })
     .openapi({ title: "InvoiceOrderCreatedData" }),
@@ -140,9 +140,9 @@ export const InvoiceNumberResponse = successEnvelope(
 export type InvoiceNumberResponse = z.infer<typeof InvoiceNumberResponse>;
 
 /**
- * The query parameters of a status callback (decision 7), as strings. `checksum` is the lowercase
- * hex SHA-256 of the other values in arrival order followed by the secret: verify it with the
- * client's `verifyCallback` before trusting anything here.
+ * The query parameters of a status callback (docs/front-payment.md §9), as strings. `checksum` is
+ * the lowercase hex SHA-256 of the other values in arrival order followed by the secret: verify it
+ * with the client's `verifyCallback` before trusting anything here.
  */
 export const CallbackNotification = z
   .object({

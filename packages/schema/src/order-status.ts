@@ -1,8 +1,8 @@
 import { z } from "./zod.js";
 
 /**
- * Statuses seen in Front Payment's documentation (decision 9). The set is open: an unknown status
- * is shown as it is, never rejected, so `OrderStatus` is any non-empty string.
+ * Statuses seen in Front Payment's documentation (docs/front-payment.md §11). The set is open: an
+ * unknown status is shown as it is, never rejected, so `OrderStatus` is any non-empty string.
  */
 export const KNOWN_ORDER_STATUSES = [
   "SENT",

@@ -3,7 +3,7 @@ import { norwegianIdProblem } from "./norwegian-ids.js";
 import { Numeric, numericWhere } from "./numeric.js";
 import { z } from "./zod.js";
 
-/** VAT rates Front Payment accepts unless the account is configured otherwise (decision 5). */
+/** VAT rates Front Payment accepts unless the account is configured otherwise (docs/front-payment.md §7). */
 export const DEFAULT_TAX_RATES = [0, 12, 15, 25] as const;
 
 function isHttpUrl(value: string): boolean {
@@ -145,7 +145,7 @@ export type InvoiceOrderRequest = z.infer<typeof InvoiceOrderRequest>;
 export type ProductLine = InvoiceOrderRequest["products"][number];
 
 /**
- * `InvoiceOrderRequest` plus the Norwegian check digits (decision 6): what Fakturabot checks
+ * `InvoiceOrderRequest` plus the Norwegian check digits (docs/front-payment.md §8): what Fakturabot checks
  * before any money moves. Front Payment itself asks only for 11 digits / alphanumeric.
  */
 export function createCheckedInvoiceOrderRequestSchema(options: InvoiceOrderSchemaOptions = {}) {

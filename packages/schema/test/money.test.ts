@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TAX_RATES, priceOrder } from "../src/index.js";
+import { DEFAULT_TAX_RATES, priceOrder, priceOrderInOre } from "../src/index.js";
 
 const ore = (kroner: number) => Math.round(kroner * 100);
 
@@ -82,6 +82,26 @@ describe("priceOrder", () => {
         expect(ore(orderSummary.subTotal) + ore(orderSummary.totalTax)).toBe(ore(orderSummary.grandTotal));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("agrees to the øre with priceOrderInOre, which gives the same order in whole øre", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), (cases) => {
+        const lines = cases.map((generated) => generated.line);
+        const { products, orderSummary } = priceOrder(lines);
+        const inOre = priceOrderInOre(lines);
+        expect(inOre.lines).toEqual(
+          products.map((product) => ({ amountOre: ore(product.amount), discountOre: ore(product.discount) })),
+        );
+        expect(inOre.summary).toEqual({
+          subTotalOre: ore(orderSummary.subTotal),
+          totalTaxOre: ore(orderSummary.totalTax),
+          totalDiscountOre: ore(orderSummary.totalDiscount),
+          grandTotalOre: ore(orderSummary.grandTotal),
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -17,7 +17,7 @@ function reply(response: Parameters<CustomRoute["handler"]>[1], status: number, 
 
 /**
  * `GET /frontpayment/callback/<our order id>?orderUuid=…&status=…&checksum=…`: Front Payment's
- * status notifications (decision 7). Verified, recorded durably and answered before Slack is
+ * status notifications (docs/front-payment.md §9). Verified, recorded durably and answered before Slack is
  * updated, so a slow Slack never makes Front Payment retry; repeats and late arrivals are harmless.
  */
 export function frontPaymentCallbackRoute({

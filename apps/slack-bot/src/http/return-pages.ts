@@ -1,3 +1,4 @@
+import { escapeHtml } from "@fakturabot/schema";
 import type { OrderRecord } from "../store/types.js";
 
 type Language = OrderRecord["preferredLanguage"];
@@ -10,7 +11,7 @@ interface PageText {
   close: string;
 }
 
-/** What the customer reads after the BankID step (decision 8), in their preferred language. */
+/** What the customer reads after the BankID step (docs/front-payment.md §10), in their preferred language. */
 const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   en: {
     success: {
@@ -97,10 +98,6 @@ export function pageLanguage(
     .map((part) => part.trim().slice(0, 2).toLowerCase())
     .map((code) => (code === "nb" || code === "nn" ? "no" : code));
   return requested.find((code): code is Language => LANGUAGES.includes(code as Language)) ?? "no";
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /** The finished HTML page a customer lands on after BankID: accessible, phone-first, no script. */

@@ -1,5 +1,4 @@
-import { priceOrder } from "@fakturabot/schema";
-import { formatNok } from "../views/format.js";
+import { formatNok, kronerToOre, priceOrderInOre } from "@fakturabot/schema";
 import type { LineField } from "./ids.js";
 import { LINE_FIELD_NAMES } from "./labels.js";
 import { decimalPlaces, isPlainDecimal, normaliseDecimal, normaliseText } from "./normalise.js";
@@ -11,11 +10,6 @@ export interface CheckedLine extends Partial<Record<LineField, string>> {
   problems: Partial<Record<LineField, string>>;
   /** The line's amount (quantity × unit price − discount, VAT included) in øre; null while it has problems. */
   amountOre: number | null;
-}
-
-/** Kroner as `priceOrder` returns them (at most two decimals) to whole øre. */
-export function toOre(kroner: number): number {
-  return Math.round(kroner * 100);
 }
 
 function money(field: "rate" | "discount", value: string, example: string): string | undefined {
@@ -72,10 +66,11 @@ export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly 
   }
 
   if (problems.quantity || problems.rate || problems.tax || problems.discount) return checked;
-  // Checked above: the strings are plain non-negative decimals, so priceOrder cannot throw here.
-  const [gross] = priceOrder([{ quantity: quantity ?? "", rate: rate ?? "", tax: tax ?? "" }]).products;
-  const grossOre = toOre(gross?.amount ?? 0);
-  const discountOre = discount === undefined ? 0 : toOre(Number(discount));
+  // Checked above: the strings are plain non-negative decimals (money with at most 2), so neither
+  // priceOrderInOre nor kronerToOre can throw here.
+  const [gross] = priceOrderInOre([{ quantity: quantity ?? "", rate: rate ?? "", tax: tax ?? "" }]).lines;
+  const grossOre = gross?.amountOre ?? 0;
+  const discountOre = discount === undefined ? 0 : kronerToOre(discount);
   if (discountOre > grossOre) {
     problems.discount = `${LINE_FIELD_NAMES.discount} is larger than the line's total (${formatNok(grossOre)})`;
     return checked;

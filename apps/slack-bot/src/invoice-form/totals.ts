@@ -1,5 +1,5 @@
-import { priceOrder } from "@fakturabot/schema";
-import { checkLine, toOre } from "./line-check.js";
+import { priceOrderInOre } from "@fakturabot/schema";
+import { checkLine } from "./line-check.js";
 import type { InvoiceLineValues } from "./read.js";
 
 /** The running totals the modal shows while the lines are typed, in whole øre. */
@@ -16,7 +16,7 @@ export interface FormTotals {
 
 /**
  * Totals of the lines that are complete (quantity, unit price and VAT rate that are numbers, a
- * discount within the line), computed by `priceOrder` exactly as the order will be. Half-typed
+ * discount within the line), computed by `priceOrderInOre` exactly as `priceOrder` prices the order. Half-typed
  * lines count as nothing until they are complete; this never throws.
  */
 export function formTotals(form: { lines?: readonly Partial<InvoiceLineValues>[] }): FormTotals {
@@ -33,12 +33,12 @@ export function formTotals(form: { lines?: readonly Partial<InvoiceLineValues>[]
           },
         ],
   );
-  const { orderSummary } = priceOrder(complete);
+  const { summary } = priceOrderInOre(complete);
   return {
     lineAmountsOre: checked.map((line) => line.amountOre),
-    subTotalOre: toOre(orderSummary.subTotal),
-    totalTaxOre: toOre(orderSummary.totalTax),
-    totalDiscountOre: toOre(orderSummary.totalDiscount),
-    grandTotalOre: toOre(orderSummary.grandTotal),
+    subTotalOre: summary.subTotalOre,
+    totalTaxOre: summary.totalTaxOre,
+    totalDiscountOre: summary.totalDiscountOre,
+    grandTotalOre: summary.grandTotalOre,
   };
 }

@@ -3,15 +3,16 @@ import {
   createCheckedInvoiceOrderRequestSchema,
   DEFAULT_TAX_RATES,
   type InvoiceOrderRequest,
-  numericValue,
+  kronerToOre,
   priceOrder,
+  unixSeconds,
 } from "@fakturabot/schema";
 import type { ZodIssue } from "zod";
 import { type FormDefaults, formDefaults } from "./defaults.js";
 import { blockForOrderPath, isFieldShown, ORDER_PATH_FIELDS, PRODUCT_PATH_FIELDS } from "./fields.js";
 import { BLOCK_IDS, CUSTOMER_TEXT_FIELDS, type FormField, lineBlockId } from "./ids.js";
 import { fieldName, LINE_FIELD_NAMES } from "./labels.js";
-import { type CheckedLine, checkLine, toOre } from "./line-check.js";
+import { type CheckedLine, checkLine } from "./line-check.js";
 import type { FormMetadata } from "./metadata.js";
 import {
   isPlainDecimal,
@@ -182,7 +183,7 @@ export function validateInvoiceForm(form: InvoiceFormValues, context: Validation
   const customerReference = normaliseText(form.customerReference);
   const candidate = {
     ...priced,
-    orderDate: String(Math.floor(context.now.getTime() / 1000)),
+    orderDate: String(unixSeconds(context.now)),
     referenceNo: ourReference ?? context.referenceNo,
     ...(customerReference === undefined ? {} : { customerReference }),
     ...terms,
@@ -205,7 +206,7 @@ export function validateInvoiceForm(form: InvoiceFormValues, context: Validation
   return {
     ok: true,
     order: result.data,
-    grandTotalOre: toOre(numericValue(result.data.orderSummary.grandTotal)),
+    grandTotalOre: kronerToOre(result.data.orderSummary.grandTotal),
   };
 }
 

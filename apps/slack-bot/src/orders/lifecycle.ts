@@ -6,7 +6,7 @@ import {
   FrontPaymentValidationError,
   isOutcomeUnknown,
 } from "@fakturabot/client";
-import { numericValue } from "@fakturabot/schema";
+import { safeKronerToOre, unixSeconds } from "@fakturabot/schema";
 import type { Logger } from "pino";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
@@ -80,10 +80,6 @@ export async function commitEvent(
 function failureReason(error: unknown): string {
   if (error instanceof FrontPaymentError) return error.message;
   return "Something went wrong on our side before the order was sent.";
-}
-
-function seconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
 }
 
 /**
@@ -206,8 +202,7 @@ export function createOrderLifecycle({
       amount: null,
       source: "lookup",
       receivedAt: now(),
-      orderAmountOre:
-        status.orderAmount === undefined ? null : Math.round(numericValue(status.orderAmount) * 100),
+      orderAmountOre: status.orderAmount === undefined ? null : (safeKronerToOre(status.orderAmount) ?? null),
     };
   }
 
@@ -245,7 +240,7 @@ export function createOrderLifecycle({
         fpOrderUuid: created.orderUuid,
         fpCustomerUuid: created.customerUuid,
         bankIdUrl: created.bankIdUrl ?? null,
-        at: seconds(now()),
+        at: unixSeconds(now()),
       };
     } catch (error) {
       const reason = failureReason(error);
@@ -265,7 +260,7 @@ export function createOrderLifecycle({
    * when its status moves on. Returns what the creator should be told about it.
    */
   async function secondOrder(order: OrderRecord, fpOrderUuid: string, change: StatusChange | null) {
-    const status = change && { status: change.status, at: change.sentAt ?? seconds(change.receivedAt) };
+    const status = change && { status: change.status, at: change.sentAt ?? unixSeconds(change.receivedAt) };
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const known = await store.getOtherFpOrder(fpOrderUuid);
       const { next, news } = decideOtherOrder(known, { orderId: order.id, fpOrderUuid, status });

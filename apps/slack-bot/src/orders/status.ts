@@ -1,7 +1,7 @@
 import { KNOWN_ORDER_STATUSES, type KnownOrderStatus } from "@fakturabot/schema";
 
 /**
- * Which Front Payment status notification may replace an order's current status (decision 9:
+ * Which Front Payment status notification may replace an order's current status (docs/front-payment.md §11:
  * statuses are an open set; callbacks repeat and arrive out of order).
  *
  * Known statuses form two lines from the open, unpaid stages:

@@ -1,3 +1,4 @@
+import { unixSeconds } from "@fakturabot/schema";
 import type {
   CreatedOrder,
   HistoryEntry,
@@ -120,11 +121,6 @@ function bumped<T extends { version: number }>(record: T): T {
   return { ...record, version: record.version + 1 };
 }
 
-/** Unix seconds. */
-function seconds(date: Date): number {
-  return Math.floor(date.getTime() / 1000);
-}
-
 /** The order's fields every state shares, without the state's own. */
 function common(order: OrderRecord) {
   const {
@@ -176,7 +172,7 @@ export function notificationKey(change: StatusChange): string {
 
 /** When Front Payment reported the change: its timestamp, else when we learnt it. */
 function reportedAt(change: StatusChange): TimedStatus {
-  return { status: canonicalStatus(change.status), at: change.sentAt ?? seconds(change.receivedAt) };
+  return { status: canonicalStatus(change.status), at: change.sentAt ?? unixSeconds(change.receivedAt) };
 }
 
 function onCreatedAnswer(order: OrderRecord, event: Extract<OrderEvent, { type: "created" }>): Decision {

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
+import { maskPersonalNumber } from "@fakturabot/schema";
 import Database from "better-sqlite3";
-import { maskPersonalNumber } from "../logger.js";
 import { StoreVersionError } from "./errors.js";
 import type {
   HistoryEntry,

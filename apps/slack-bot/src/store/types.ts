@@ -1,7 +1,7 @@
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 
 /**
- * Where an order is in its submission to Front Payment (docs/front-payment.md, duplicates):
+ * Where an order is in its submission to Front Payment (docs/front-payment.md §12):
  * `sending`, then `created`, `failed` (certainly not created) or `unknown` (may exist). What may
  * move an order from one to another is decided by the order lifecycle (`src/orders/`), never here.
  */

@@ -1,5 +1,5 @@
+import { formatNok } from "@fakturabot/schema";
 import type { ModalView } from "./block-kit.js";
-import { formatNok } from "./format.js";
 
 export const CANCEL_MODAL_CALLBACK_ID = "cancel_order";
 export const CANCEL_NOTE_BLOCK_ID = "cancellation_note";

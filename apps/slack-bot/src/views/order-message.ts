@@ -1,5 +1,5 @@
+import { formatNok, safeKronerToOre } from "@fakturabot/schema";
 import { escapeMrkdwn, type KnownBlock, mrkdwnLink } from "./block-kit.js";
-import { formatNok } from "./format.js";
 import { statusEmoji, statusLabel } from "./order-status.js";
 
 /** What the channel message shows about an order: nothing personal beyond name and masked number. */
@@ -59,9 +59,8 @@ export function statusChangeText(change: {
 }): string {
   // Front Payment names a payment method on every callback; it means something once paid.
   const via = change.paymentMethod && change.status === "PAID" ? ` via ${change.paymentMethod}` : "";
-  const amount =
-    change.amount !== null && /^\d+(\.\d+)?$/.test(change.amount)
-      ? `, ${formatNok(Math.round(Number(change.amount) * 100))}`
-      : "";
+  // An amount that is not money (more than 2 decimals, not a number) is left out, never guessed.
+  const amountOre = change.amount === null ? undefined : safeKronerToOre(change.amount);
+  const amount = amountOre === undefined || amountOre < 0 ? "" : `, ${formatNok(amountOre)}`;
   return `${statusEmoji(change.status)} ${change.status}${via}${amount}`;
 }

@@ -1,4 +1,7 @@
-/** How each known Front Payment status reads in Slack; unknown statuses are shown as they are (decision 9). */
+/**
+ * How each known Front Payment status reads in Slack; unknown statuses are shown as they are
+ * (docs/front-payment.md §11).
+ */
 const STATUS_LABELS: Record<string, { emoji: string; label: string }> = {
   SENT: { emoji: ":hourglass_flowing_sand:", label: "Sent, waiting for the customer" },
   INVOICED: { emoji: ":page_facing_up:", label: "Invoiced" },

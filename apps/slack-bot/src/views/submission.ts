@@ -1,3 +1,4 @@
+import { formatNok } from "@fakturabot/schema";
 import {
   CONFIRM_UNKNOWN_RETRY_ACTION_ID,
   EDIT_SUBMISSION_ACTION_ID,
@@ -17,11 +18,10 @@ import {
   section,
   truncate,
 } from "./block-kit.js";
-import { formatNok } from "./format.js";
 import { statusLabel } from "./order-status.js";
 
 /**
- * The views that replace the `/invoice` form once it is submitted (decision 10): sending, then
+ * The views that replace the `/invoice` form once it is submitted (docs/front-payment.md §12): sending, then
  * created, failed (certainly not created: may be sent again) or unknown (may exist: sent again
  * only after an explicit confirmation). None has a submit button or inputs.
  */

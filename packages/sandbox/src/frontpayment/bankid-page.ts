@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { escapeHtml, readBody, sendHtml } from "../http.js";
+import { escapeHtml, maskPersonalNumber } from "@fakturabot/schema";
+import { readBody, sendHtml } from "../http.js";
 import type { FrontPaymentSandboxOrder, OrderBook } from "./orders.js";
 
 /** The path of an order's BankID page; the submit response's `bankIdUrl` points here. */
@@ -46,7 +47,7 @@ const TEXT = {
 /**
  * The page a customer opens from `bankIdUrl`: GET shows the order with Approve and Reject; the
  * form posts back here, and the browser is sent (303) to the order's `callback.success` or
- * `callback.failure` (decision 8). Approving moves the order SENT → INVOICED.
+ * `callback.failure` (docs/front-payment.md §10). Approving moves the order SENT → INVOICED.
  */
 export function createBankIdPage(book: OrderBook) {
   return async function handleBankIdPage(
@@ -135,11 +136,6 @@ function confirmation(order: FrontPaymentSandboxOrder, language: Language): stri
   <button type="submit" name="decision" value="approve" class="approve">${text.approve}</button>
   <button type="submit" name="decision" value="reject" class="reject">${text.reject}</button>
 </form>`;
-}
-
-/** `28038712383` → `280387*****`: the birth date stays readable, the rest never leaves. */
-function maskPersonalNumber(personalNumber: string): string {
-  return `${personalNumber.slice(0, 6)}*****`;
 }
 
 function notice(message: string): string {

@@ -1,4 +1,5 @@
 import { signCallback } from "@fakturabot/client";
+import { unixSeconds } from "@fakturabot/schema";
 import type { SandboxLogger } from "../http.js";
 import { RecordLog } from "../http.js";
 import { nextTurn, nonNegativeInteger, pause } from "./checks.js";
@@ -88,7 +89,7 @@ export class CallbackDispatcher {
       ["paymentMethod", order.paymentMethod],
       ["amount", order.orderAmount.toFixed(2)],
       ["createdAt", String(order.createdAt)],
-      ["timestamp", String(Math.floor(this.options.clock() / 1000))],
+      ["timestamp", String(unixSeconds(this.options.clock()))],
     ];
     let url: string;
     try {
@@ -234,7 +235,7 @@ export class CallbackDispatcher {
 /**
  * The callback URL with the signed parameters appended. Parameters already in the URL come first
  * and are covered by the checksum too, as Front Payment's verification example hashes every
- * received parameter (notes §4.3); Fakturabot's own callback URLs carry none (decision 7).
+ * received parameter; Fakturabot's own callback URLs carry none (docs/front-payment.md §9).
  */
 function signedCallbackUrl(
   callbackUrl: string,

@@ -77,7 +77,7 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
   }
 
   /**
-   * `fpgoUuid` updates an existing order instead of creating one (decision 10, newest docs): it
+   * `fpgoUuid` updates an existing order instead of creating one (docs/front-payment.md §12, newest docs): it
    * must name an order of this account, and `orderFrom: "PARTNER"` must come with it.
    */
   function updateOrder(uuid: string, request: InvoiceOrderRequest): ConnectResult {

@@ -1,6 +1,7 @@
 /**
- * Front Payment's response bodies (notes §2, seed), one function per answer, so every endpoint
- * answers in the same words. The HTTP status is repeated in `status_code`, as Front Payment does.
+ * Front Payment's response bodies (docs/front-payment.md §4, seed), one function per answer, so
+ * every endpoint answers in the same words. The HTTP status is repeated in `status_code`, as Front
+ * Payment does.
  */
 
 export interface ApiAnswer {
@@ -50,9 +51,9 @@ export const answers = {
     failure(417, "Client Error", "payloadValidationErrors", messages),
 
   /**
-   * The docs disagree per page on a 404's flags: Get Order Status shows `is_error: false,
-   * errors: null`, Get Invoice Number `is_data: false, data: null` (notes §2, §5). Both are kept,
-   * so clients are tested against each.
+   * The docs disagree per page on a 404's flags: Get Order Status shows
+   * `is_error: false, errors: null`, Get Invoice Number `is_data: false, data: null`
+   * (docs/front-payment.md §4, §13). Both are kept, so clients are tested against each.
    */
   orderNotFound: (shape: "errors" | "data"): ApiAnswer => ({
     status: 404,
@@ -76,7 +77,7 @@ export const answers = {
 
   conflict: (message: string) => failure(400, "Conflict of Business Logic", message, null),
 
-  /** 401 bodies are undocumented (decision 2); this one follows the error envelope. */
+  /** 401 bodies are undocumented (docs/front-payment.md §4); this one follows the error envelope. */
   unauthenticated: (reason: string) => failure(401, "Unauthorized", "unauthenticated", [reason]),
 
   routeNotFound: (method: string, path: string) =>

@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
 
 /**
- * Front Payment's identifiers: `ODR` and `CSRT` followed by 10 digits (notes §7), unique within
- * one sandbox, and invoice numbers as 8-digit strings like the docs' `99900753`, in sequence.
+ * Front Payment's identifiers: `ODR` and `CSRT` followed by 10 digits (docs/front-payment.md §14),
+ * unique within one sandbox, and invoice numbers as 8-digit strings like the docs' `99900753`, in
+ * sequence.
  */
 export function createIdGenerator() {
   const issued = new Set<string>();

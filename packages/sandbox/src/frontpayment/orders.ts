@@ -3,6 +3,7 @@ import {
   type InvoiceOrderRequest,
   numericValue,
   type ResendOrderRequest,
+  unixSeconds,
 } from "@fakturabot/schema";
 import type { IdGenerator } from "./ids.js";
 
@@ -44,8 +45,9 @@ export class FrontPaymentSandboxError extends Error {
 }
 
 /**
- * Statuses for which Get Invoice Number returns the number (notes §5.7); for the others it is
- * null, even when one was issued before (a CANCELLED order shows null in the docs' example).
+ * Statuses for which Get Invoice Number returns the number (docs/front-payment.md §13.4); for the
+ * others it is null, even when one was issued before (a CANCELLED order shows null in the docs'
+ * example).
  */
 const INVOICE_NUMBER_STATUSES = new Set([
   "INVOICED",
@@ -60,9 +62,9 @@ const INVOICE_NUMBER_STATUSES = new Set([
 const PAYABLE_STATUSES = new Set(["INVOICED", "Purring", "Inkasso"]);
 
 /**
- * Why Cancel or Resend refuse an order in `status` (400 `Conflict of Business Logic`), or
- * undefined when they may proceed. The paid and cancelled keys are documented (notes §5.4, §5.5);
- * ASSUMPTION: the expired and refunded keys follow their pattern, the docs show none.
+ * Why Cancel or Resend refuse an order in `status` (400 `Conflict of Business Logic`), or undefined
+ * when they may proceed. The paid and cancelled keys are documented (docs/front-payment.md §13.2,
+ * §13.3); ASSUMPTION: the expired and refunded keys follow their pattern, the docs show none.
  */
 export function businessConflict(status: string): string | undefined {
   switch (status) {
@@ -108,7 +110,7 @@ export class OrderBook {
       status: "SENT",
       request,
       orderAmount: numericValue(request.orderSummary.grandTotal),
-      createdAt: Math.floor(now / 1000),
+      createdAt: unixSeconds(now),
       bankIdUrl: null,
       invoiceNumber: null,
       paymentMethod: "invoice",
@@ -188,7 +190,7 @@ export class OrderBook {
 
   /**
    * Any status, including ones the lifecycle does not model (Purring, Inkasso, REFUNDED, or an
-   * unknown one): for testing how a client copes with the open set of statuses (decision 9).
+   * unknown one): for testing how a client copes with the open set of statuses (docs/front-payment.md §11).
    */
   setStatus(uuid: string, status: string, paymentMethod?: string): FrontPaymentSandboxOrder {
     if (status.trim() === "")

@@ -39,7 +39,8 @@ export interface FrontPaymentSandboxOptions {
   clock?: () => number;
   /**
    * Whether a customer verifies with BankID before the order is INVOICED. Default: private
-   * customers do, corporate ones go straight to INVOICED (revision 1452 of the docs, decision 1).
+   * customers do, corporate ones go straight to INVOICED (revision 1452 of the docs;
+   * docs/front-payment.md §3).
    */
   bankIdFor?: (customer: CustomerDetails) => boolean;
   /** Base URL for `bankIdUrl`, when browsers reach the sandbox at another address. */

@@ -1,3 +1,4 @@
+import { unixSeconds } from "@fakturabot/schema";
 import { payloadForm } from "./payloads.js";
 import { signedHeaders } from "./signing.js";
 import type { SocketModeServer } from "./socket-mode.js";
@@ -47,7 +48,7 @@ export function httpTransport(options: HttpTransportOptions): BotTransport {
           ? new URLSearchParams(request.fields)
           : payloadForm(request.payload);
       const body = form.toString();
-      const timestamp = Math.floor(options.clock() / 1000);
+      const timestamp = unixSeconds(options.clock());
       try {
         const response = await options.fetch(options.botUrl, {
           method: "POST",

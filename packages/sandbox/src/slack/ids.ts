@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { unixSeconds } from "@fakturabot/schema";
 
 const ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -29,13 +30,13 @@ export class SlackIds {
 
   /** Like Slack's `1569362015.55b5e41b`: changes on every view change. */
   viewHash(): string {
-    return `${this.#seconds()}.${randomBytes(4).toString("hex")}`;
+    return `${unixSeconds(this.#clock())}.${randomBytes(4).toString("hex")}`;
   }
 
   /** Like Slack's `12345.98765.abcd2358fdea`. */
   triggerId(): string {
     this.#triggers += 1;
-    return `${this.#triggers}.${this.#seconds()}.${randomBytes(16).toString("hex")}`;
+    return `${this.#triggers}.${unixSeconds(this.#clock())}.${randomBytes(16).toString("hex")}`;
   }
 
   /** The path part of a `response_url`, like Slack's `/commands/T…/1234/abcd…` (or `/actions/…`). */
@@ -58,9 +59,5 @@ export class SlackIds {
       const id = [...bytes].map((byte) => ALPHANUMERIC[byte % ALPHANUMERIC.length]).join("");
       if (!taken.has(id)) return id;
     }
-  }
-
-  #seconds(): number {
-    return Math.floor(this.#clock() / 1000);
   }
 }

@@ -1,3 +1,4 @@
+import { unixSeconds } from "@fakturabot/schema";
 import { RecordLog, type WaitOptions } from "../http.js";
 import type { SlackIds } from "./ids.js";
 import type {
@@ -135,7 +136,7 @@ export class SlackWorkspace {
       kind: "im",
       members: [userId, this.bot.userId],
       archived: false,
-      created: Math.floor(this.clock() / 1000),
+      created: unixSeconds(this.clock()),
       imUserId: userId,
       topic: "",
       purpose: "",

@@ -1,7 +1,6 @@
 import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
-import { numericValue } from "@fakturabot/schema";
+import { formatNok, safeKronerToOre } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
-import { formatNok } from "../../views/format.js";
 import { statusLabel } from "../../views/order-status.js";
 
 /** The answer to `/invoice status <order>`, from Front Payment's Get Order Status. */
@@ -29,13 +28,11 @@ export async function orderStatusText(deps: BotDeps, reference: string): Promise
         receivedAt: deps.now(),
       });
     }
+    const total = status.orderAmount === undefined ? undefined : safeKronerToOre(status.orderAmount);
+    const refunded = status.refundedAmount === undefined ? undefined : safeKronerToOre(status.refundedAmount);
     const amounts = [
-      status.orderAmount === undefined
-        ? null
-        : `total ${formatNok(Math.round(numericValue(status.orderAmount) * 100))}`,
-      status.refundedAmount === undefined || numericValue(status.refundedAmount) === 0
-        ? null
-        : `refunded ${formatNok(Math.round(numericValue(status.refundedAmount) * 100))}`,
+      total === undefined ? null : `total ${formatNok(total)}`,
+      refunded === undefined || refunded === 0 ? null : `refunded ${formatNok(refunded)}`,
     ].filter(Boolean);
     const who = !order
       ? ""

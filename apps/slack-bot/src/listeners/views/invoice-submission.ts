@@ -1,3 +1,4 @@
+import { maskPersonalNumber } from "@fakturabot/schema";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
 import { CALLBACK_PATH } from "../../http/frontpayment-callback.js";
@@ -5,7 +6,6 @@ import { RETURN_PATH } from "../../http/return-route.js";
 import { decodeFormMetadata } from "../../invoice-form/metadata.js";
 import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
-import { maskPersonalNumber } from "../../logger.js";
 import { newOrderId } from "../../orders/order-id.js";
 import { submissionView } from "../../services/outcome-modal.js";
 

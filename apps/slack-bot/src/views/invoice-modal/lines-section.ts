@@ -1,4 +1,4 @@
-import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
+import { DEFAULT_TAX_RATES, formatNok } from "@fakturabot/schema";
 import {
   ADD_LINE_ACTION_ID,
   LAYOUT_BLOCK_IDS,
@@ -14,7 +14,6 @@ import { normaliseDecimal } from "../../invoice-form/normalise.js";
 import type { InvoiceLineValues } from "../../invoice-form/read.js";
 import { formTotals } from "../../invoice-form/totals.js";
 import { button, context, header, type KnownBlock, option, section } from "../block-kit.js";
-import { formatNok } from "../format.js";
 import { type FieldBuilder, textElement } from "./field-builder.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
 import { selected } from "./select-options.js";

@@ -1,7 +1,7 @@
+import { formatNok } from "@fakturabot/schema";
 import { LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import type { FormTotals } from "../../invoice-form/totals.js";
 import { context, type KnownBlock, section } from "../block-kit.js";
-import { formatNok } from "../format.js";
 
 /** The running totals under the lines, naming the lines not counted yet, and how to update them. */
 export function totalsBlocks(totals: FormTotals): KnownBlock[] {
