@@ -36,6 +36,8 @@ export {
   InvoiceNumberResponse,
   InvoiceOrderCreated,
   OrderActionAccepted,
+  OrderStatusListQuery,
+  OrderStatusListResponse,
   OrderStatusResponse,
   ResendOrderRequest,
 } from "./operations.js";
@@ -50,4 +52,13 @@ export {
   OrderSummary,
   type ProductLine,
 } from "./order.js";
+export {
+  OrderDetails,
+  OrderDetailsCustomer,
+  OrderDetailsProduct,
+  OrderDetailsResponse,
+  OrderDetailsSummary,
+} from "./order-details.js";
 export { KNOWN_ORDER_STATUSES, type KnownOrderStatus, OrderStatus } from "./order-status.js";
+export { OrderUuid, OrderUuidParameter } from "./order-uuid.js";
+export { RefundOrderRequest, RefundProduct } from "./refund.js";
