@@ -80,15 +80,10 @@ export type OrderStatusListResponse = z.infer<typeof OrderStatusListResponse>;
 /** Get All Order Status's optional filter (notes §5.2); the docs' example writes `Paid`. */
 export const OrderStatusListQuery = z
   .object({
-    type: z
-      .string()
-      .trim()
-      .min(1, "must not be empty")
-      .optional()
-      .openapi({
-        description: "Only orders in this status, e.g. `PAID` or `PARTIAL REFUNDED`.",
-        example: "PAID",
-      }),
+    type: z.string().trim().min(1, "must not be empty").optional().openapi({
+      description: "Only orders in this status, e.g. `PAID` or `PARTIAL REFUNDED`.",
+      example: "PAID",
+    }),
   })
   .openapi({ title: "OrderStatusListQuery", description: "Filter of Get All Order Status." });
 export type OrderStatusListQuery = z.infer<typeof OrderStatusListQuery>;
