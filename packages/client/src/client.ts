@@ -7,13 +7,19 @@ import {
   type InvoiceOrderRequest,
   maskPersonalNumbers,
   OrderActionAccepted,
+  OrderDetailsResponse,
+  OrderStatusListQuery,
+  OrderStatusListResponse,
   OrderStatusResponse,
+  OrderUuidParameter,
+  RefundOrderRequest,
   ResendOrderRequest,
 } from "@fakturabot/schema";
 import type { paths } from "@fakturabot/schema/openapi-types";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import {
   errorFromResponse,
+  FrontPaymentNotFoundError,
   FrontPaymentResponseError,
   FrontPaymentValidationError,
   type Operation,
@@ -54,6 +60,8 @@ export interface FrontPaymentClientOptions {
 export type InvoiceOrderCreatedData = InvoiceOrderCreated["data"];
 export type OrderStatusData = OrderStatusResponse["data"];
 export type InvoiceNumberData = InvoiceNumberResponse["data"];
+export type OrderDetailsData = OrderDetailsResponse["data"];
+export type OrderStatusListItem = OrderStatusListResponse["data"][number];
 
 /** What the bot uses, each call checked before sending and its answer validated. */
 export interface FrontPaymentMethods {
@@ -69,6 +77,18 @@ export interface FrontPaymentMethods {
   /** Sends the payment link again, by SMS (`countryCode` + `msisdn`) and/or `email`. */
   resendOrder(orderUuid: string, contact: ResendOrderRequest): Promise<void>;
   getInvoiceNumber(orderUuid: string): Promise<InvoiceNumberData>;
+  /** The order as Front Payment holds it; `productList[].id` is what `refundOrder` names. */
+  getOrderDetails(orderUuid: string): Promise<OrderDetailsData>;
+  /**
+   * Every order of the account with its status, or only those in status `type` (e.g. `PAID`).
+   * Empty when there are none: Front Payment answers that with 404 `Order Not Found`.
+   */
+  getAllOrderStatuses(filter?: OrderStatusListQuery): Promise<OrderStatusListItem[]>;
+  /**
+   * Refunds a paid order, fully or partly, per line (`products[].id` from `getOrderDetails`);
+   * `grandTotal` must be the lines' sum. Like submit, never retried once it may have arrived.
+   */
+  refundOrder(orderUuid: string, refund: RefundOrderRequest): Promise<void>;
 }
 
 /** The methods above, plus openapi-fetch's typed raw access (`client.GET(path, …)`) through the same transport. */
@@ -152,7 +172,7 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
       const { data } = await read(
         operation,
         api.GET("/api/v1/connect/orders/status/{orderUuid}", {
-          params: { path: { orderUuid } },
+          params: { path: { orderUuid: operation.orderUuid } },
           parseAs: "text",
           fetch: transport.forOperation(operation),
         }),
@@ -167,7 +187,7 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
       await read(
         operation,
         api.POST("/api/v1/connect/orders/cancel/{orderUuid}", {
-          params: { path: { orderUuid } },
+          params: { path: { orderUuid: operation.orderUuid } },
           body,
           parseAs: "text",
           fetch: transport.forOperation(operation),
@@ -182,7 +202,7 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
       await read(
         operation,
         api.POST("/api/v1/connect/orders/resend/{orderUuid}", {
-          params: { path: { orderUuid } },
+          params: { path: { orderUuid: operation.orderUuid } },
           body,
           parseAs: "text",
           fetch: transport.forOperation(operation),
@@ -201,13 +221,63 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
       const { data } = await read(
         operation,
         api.GET("/api/v1/connect/orders/invoice-number/{orderUuid}", {
-          params: { path: { orderUuid } },
+          params: { path: { orderUuid: operation.orderUuid } },
           parseAs: "text",
           fetch: transport.forOperation(operation),
         }),
         InvoiceNumberResponse,
       );
       return data;
+    },
+
+    async getOrderDetails(orderUuid) {
+      const operation = orderOperation("getOrderDetails", "GET", "the details request for order", orderUuid);
+      const { data } = await read(
+        operation,
+        api.GET("/api/v1/connect/orders/details/{orderUuid}", {
+          params: { path: { orderUuid: operation.orderUuid } },
+          parseAs: "text",
+          fetch: transport.forOperation(operation),
+        }),
+        OrderDetailsResponse,
+      );
+      return data;
+    },
+
+    async getAllOrderStatuses(filter = {}) {
+      const subject = filter.type === undefined ? "the list of orders" : `the list of ${filter.type} orders`;
+      const operation = { name: "getAllOrderStatuses", method: "GET", subject };
+      const query = checked(operation, OrderStatusListQuery, filter);
+      try {
+        const { data } = await read(
+          operation,
+          api.GET("/api/v1/connect/orders/status", {
+            params: { query },
+            parseAs: "text",
+            fetch: transport.forOperation(operation),
+          }),
+          OrderStatusListResponse,
+        );
+        return data;
+      } catch (error) {
+        if (error instanceof FrontPaymentNotFoundError && NO_ORDERS.has(error.messageKey ?? "")) return [];
+        throw error;
+      }
+    },
+
+    async refundOrder(orderUuid, refund) {
+      const operation = orderOperation("refundOrder", "POST", "the refund of order", orderUuid);
+      const body = checked(operation, RefundOrderRequest, refund);
+      await read(
+        operation,
+        api.POST("/api/v1/connect/orders/refund/{orderUuid}", {
+          params: { path: { orderUuid: operation.orderUuid } },
+          body,
+          parseAs: "text",
+          fetch: transport.forOperation(operation),
+        }),
+        OrderActionAccepted,
+      );
     },
   };
 
@@ -245,11 +315,24 @@ function authentication(token: string): Middleware {
   };
 }
 
-function orderOperation(name: string, method: string, subjectPrefix: string, orderUuid: string): Operation {
+/** How Get All Order Status says there are no orders (the demo's words, and the newer key). */
+const NO_ORDERS = new Set(["Order Not Found", "orderNotFound"]);
+
+/** The operation on one order, whose id is checked first: one that is not `ODR` + digits is never sent. */
+function orderOperation(
+  name: string,
+  method: string,
+  subjectPrefix: string,
+  orderUuid: string,
+): Operation & { orderUuid: string } {
   const operation = { name, method, subject: `${subjectPrefix} ${String(orderUuid)}`, orderUuid };
-  if (typeof orderUuid !== "string" || orderUuid.trim().length === 0)
-    throw localValidationError(operation, [{ path: "orderUuid", message: "is required" }]);
-  return operation;
+  const result = OrderUuidParameter.safeParse(orderUuid);
+  if (!result.success)
+    throw localValidationError(
+      operation,
+      result.error.issues.map(({ message }) => ({ path: "orderUuid", message })),
+    );
+  return { ...operation, orderUuid: result.data };
 }
 
 /** The body as the schema outputs it, or a local validation error: an invalid body is never sent. */

@@ -14,7 +14,9 @@ export {
   type FrontPaymentMethods,
   type InvoiceNumberData,
   type InvoiceOrderCreatedData,
+  type OrderDetailsData,
   type OrderStatusData,
+  type OrderStatusListItem,
   USER_AGENT,
 } from "./client.js";
 export {

@@ -350,14 +350,14 @@ describe("Front Payment sandbox: order endpoints", () => {
   it("answers unknown paths 404 and wrong methods 405, as JSON", async () => {
     const sandbox = await sandboxForTest();
     const api = connectApi(sandbox);
-    expect(await api.call("GET", "orders/details/ODR1")).toEqual({
+    expect(await api.call("GET", "orders/reservation/ODR1")).toEqual({
       status: 404,
       body: {
         status_code: 404,
         status_message: "Not Found",
         message: "routeNotFound",
         is_error: true,
-        errors: ["No endpoint GET /api/v1/connect/orders/details/ODR1."],
+        errors: ["No endpoint GET /api/v1/connect/orders/reservation/ODR1."],
       },
     });
     const wrongMethod = await api.call("GET", "orders/invoice/submit");

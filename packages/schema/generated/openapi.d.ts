@@ -26,6 +26,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connect/orders/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the account's orders with their status
+         * @description Every order of the account with its status, or only those in one status. The demo answers 404 `Order Not Found` when there are none.
+         */
+        get: operations["getAllOrderStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connect/orders/status/{orderUuid}": {
         parameters: {
             query?: never;
@@ -35,6 +55,26 @@ export interface paths {
         };
         /** Get an order's status */
         get: operations["getOrderStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connect/orders/details/{orderUuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an order's details
+         * @description The order as Front Payment holds it: its lines (with the ids Refund Order needs), totals and customer.
+         */
+        get: operations["getOrderDetails"];
         put?: never;
         post?: never;
         delete?: never;
@@ -77,6 +117,26 @@ export interface paths {
          * @description Sends the order's link again, by SMS, email or both; the contact details may differ from the customer's.
          */
         post: operations["resendOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connect/orders/refund/{orderUuid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an order, fully or partly
+         * @description Refunds a paid order, in full or in part, per order line. Accepted means accepted for processing. Not idempotent: a refund sent twice may be made twice.
+         */
+        post: operations["refundOrder"];
         delete?: never;
         options?: never;
         head?: never;
@@ -440,6 +500,163 @@ export interface components {
              */
             failure: string;
         };
+        /** OrderDetails */
+        OrderDetails: {
+            /**
+             * @description The kind of order; the docs do not list the values.
+             * @example invoiced
+             */
+            type?: string | null;
+            /**
+             * @description Front Payment's order id.
+             * @example ODR4286244937
+             */
+            orderUuid: string;
+            /**
+             * @description Null until the order is invoiced.
+             * @example 99900753
+             */
+            invoiceNumber?: string | null;
+            status: components["schemas"]["OrderStatus"];
+            /**
+             * @description The order's date as submitted.
+             * @example 1755150488
+             */
+            orderDate?: string | number | null;
+            paymentLinkDueDate?: string | number | null;
+            productList: components["schemas"]["OrderDetailsProduct"][];
+            orderSummary: components["schemas"]["OrderDetailsSummary"];
+            customerDetails: components["schemas"]["OrderDetailsCustomer"];
+        };
+        /**
+         * OrderDetailsCustomer
+         * @description Who the order is for.
+         */
+        OrderDetailsCustomer: {
+            /**
+             * @description `private` or `corporate`.
+             * @example private
+             */
+            type: string;
+            /**
+             * @description Front Payment's customer id.
+             * @example CSRT3419523642
+             */
+            uuid?: string | null;
+            countryCode?: string | null;
+            msisdn?: string | null;
+            email?: string | null;
+            name?: string | null;
+            preferredLanguage?: string | null;
+            /** @description A private customer's personal number. */
+            personalNumber?: string | null;
+            /** @description A corporate customer's organisation number. */
+            organizationId?: string | null;
+            address?: {
+                street?: string | null;
+                zip?: string | null;
+                city?: string | null;
+                country?: string | null;
+            } | null;
+        };
+        /**
+         * OrderDetailsProduct
+         * @description One line of the order, as Front Payment holds it.
+         */
+        OrderDetailsProduct: {
+            /** @description Front Payment's id of this order line: what Refund Order's products name. */
+            id: number;
+            /** @description What was sold. */
+            name: string;
+            /** @description Your identifier of the product, if you gave one. */
+            productId?: string | null;
+            quantity: components["schemas"]["Numeric"];
+            /** @description Unit price in NOK, VAT included. */
+            rate: components["schemas"]["Numeric"];
+            discount?: components["schemas"]["Numeric"] | null;
+            /** @description VAT rate in percent. */
+            tax: components["schemas"]["Numeric"];
+            /** @description Line total, VAT included. */
+            amount: components["schemas"]["Numeric"];
+        };
+        /**
+         * OrderDetailsResponse
+         * @description 200 `orderRetrievedSuccessfully`: the order as Front Payment holds it.
+         * @example {
+         *       "status_code": 200,
+         *       "status_message": "OK",
+         *       "message": "orderRetrievedSuccessfully",
+         *       "is_data": true,
+         *       "data": {
+         *         "type": "invoiced",
+         *         "orderUuid": "ODR4286244937",
+         *         "invoiceNumber": "99900753",
+         *         "status": "PAID",
+         *         "orderDate": "1755150488",
+         *         "paymentLinkDueDate": null,
+         *         "productList": [
+         *           {
+         *             "id": 1001,
+         *             "name": "Router",
+         *             "productId": "R_1",
+         *             "quantity": 1,
+         *             "rate": 40,
+         *             "discount": 0,
+         *             "tax": 0,
+         *             "amount": 40
+         *           }
+         *         ],
+         *         "orderSummary": {
+         *           "subTotal": 40,
+         *           "tax": 0,
+         *           "discount": 0,
+         *           "grandTotal": 40
+         *         },
+         *         "customerDetails": {
+         *           "type": "corporate",
+         *           "uuid": "CSRT3419523642",
+         *           "countryCode": "+47",
+         *           "msisdn": "46567468",
+         *           "email": "post@example.no",
+         *           "name": "Eksempel AS",
+         *           "preferredLanguage": "no",
+         *           "personalNumber": null,
+         *           "organizationId": "923609016",
+         *           "address": {
+         *             "street": "Klosterenget 144",
+         *             "zip": "7030",
+         *             "city": "Trondheim",
+         *             "country": "NO"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        OrderDetailsResponse: {
+            /** @description The HTTP status, repeated. */
+            status_code: number;
+            /** @description Short status text, e.g. `OK`. */
+            status_message: string;
+            /** @description A message key such as `orderCreatedSuccessfully`, or a sentence. */
+            message: string;
+            /** @description Whether `data` carries a value. */
+            is_data: boolean;
+            data: components["schemas"]["OrderDetails"];
+        };
+        /**
+         * OrderDetailsSummary
+         * @description The order's totals. The keys are `tax`/`discount` here, not `totalTax`/`totalDiscount`.
+         */
+        OrderDetailsSummary: {
+            /** @description Sum of the lines' net amounts, excluding VAT. */
+            subTotal: components["schemas"]["Numeric"];
+            /** @description VAT of the whole order (the request's `totalTax`). */
+            tax: components["schemas"]["Numeric"];
+            /** @description Sum of the discounts (the request's `totalDiscount`). */
+            discount?: components["schemas"]["Numeric"] | null;
+            /** @description What the customer pays, VAT included. */
+            grandTotal: components["schemas"]["Numeric"];
+        };
         /**
          * OrderSettings
          * @description Optional order settings.
@@ -466,6 +683,47 @@ export interface components {
             orderAmount?: components["schemas"]["Numeric"];
             /** @description How much has been refunded. */
             refundedAmount?: components["schemas"]["Numeric"];
+        };
+        /** OrderStatusList */
+        OrderStatusList: components["schemas"]["OrderStatusListItem"][];
+        /**
+         * OrderStatusListItem
+         * @description One order and its status.
+         */
+        OrderStatusListItem: {
+            /**
+             * @description Front Payment's order id.
+             * @example ODR4286244937
+             */
+            uuid: string;
+            status: components["schemas"]["OrderStatus"];
+        };
+        /**
+         * OrderStatusListResponse
+         * @description 200: every order of the account (of one status, with `type`), with its status.
+         * @example {
+         *       "status_code": 200,
+         *       "status_message": "OK",
+         *       "message": "Order Status Retrieved Successfully",
+         *       "is_data": true,
+         *       "data": [
+         *         {
+         *           "uuid": "ODR4286244937",
+         *           "status": "PAID"
+         *         }
+         *       ]
+         *     }
+         */
+        OrderStatusListResponse: {
+            /** @description The HTTP status, repeated. */
+            status_code: number;
+            /** @description Short status text, e.g. `OK`. */
+            status_message: string;
+            /** @description A message key such as `orderCreatedSuccessfully`, or a sentence. */
+            message: string;
+            /** @description Whether `data` carries a value. */
+            is_data: boolean;
+            data: components["schemas"]["OrderStatusList"];
         };
         /**
          * OrderStatusResponse
@@ -573,6 +831,40 @@ export interface components {
             /** @description VAT rate in percent: 0, 12, 15, 25 unless the account is configured otherwise. */
             tax: components["schemas"]["Numeric"];
             /** @description Line total: quantity × rate − discount, VAT included. */
+            amount: components["schemas"]["Numeric"];
+        };
+        /**
+         * RefundOrderRequest
+         * @description What to refund: the total, and how much of each order line.
+         * @example {
+         *       "type": "invoiced",
+         *       "grandTotal": 40,
+         *       "products": [
+         *         {
+         *           "id": 1001,
+         *           "amount": 40
+         *         }
+         *       ]
+         *     }
+         */
+        RefundOrderRequest: {
+            /**
+             * @description `invoiced` for an invoice order, `regular` for a payment-link order.
+             * @enum {string}
+             */
+            type: "regular" | "invoiced";
+            /** @description The total refunded, in NOK. */
+            grandTotal: components["schemas"]["Numeric"];
+            products: components["schemas"]["RefundProduct"][];
+        };
+        /**
+         * RefundProduct
+         * @description One order line and how much of it to refund.
+         */
+        RefundProduct: {
+            /** @description The order line's `id` from Get Order Details' `productList`. */
+            id: components["schemas"]["Numeric"];
+            /** @description How much of this line to refund, in NOK. */
             amount: components["schemas"]["Numeric"];
         };
         /**
@@ -758,13 +1050,40 @@ export interface operations {
             510: components["responses"]["ExecutionError"];
         };
     };
+    getAllOrderStatuses: {
+        parameters: {
+            query?: {
+                /** @description Only orders in this status, e.g. `PAID` or `PARTIAL REFUNDED` (the docs' example writes `Paid`). */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders and their statuses. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderStatusListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["OrderNotFound"];
+            500: components["responses"]["InternalError"];
+            510: components["responses"]["ExecutionError"];
+        };
+    };
     getOrderStatus: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description Front Payment's order id, from the submit response.
+                 * @description Front Payment's order id, from the submit response. The client checks it before sending.
                  * @example ODR4286244937
                  */
                 orderUuid: string;
@@ -784,6 +1103,37 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
+            500: components["responses"]["InternalError"];
+            510: components["responses"]["ExecutionError"];
+        };
+    };
+    getOrderDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Front Payment's order id, from the submit response. The client checks it before sending.
+                 * @example ODR4286244937
+                 */
+                orderUuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order's details. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDetailsResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["OrderNotFound"];
+            500: components["responses"]["InternalError"];
             510: components["responses"]["ExecutionError"];
         };
     };
@@ -793,7 +1143,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Front Payment's order id, from the submit response.
+                 * @description Front Payment's order id, from the submit response. The client checks it before sending.
                  * @example ODR4286244937
                  */
                 orderUuid: string;
@@ -819,6 +1169,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
             417: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
             510: components["responses"]["ExecutionError"];
         };
     };
@@ -828,7 +1179,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Front Payment's order id, from the submit response.
+                 * @description Front Payment's order id, from the submit response. The client checks it before sending.
                  * @example ODR4286244937
                  */
                 orderUuid: string;
@@ -854,6 +1205,43 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
             417: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
+            510: components["responses"]["ExecutionError"];
+        };
+    };
+    refundOrder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Front Payment's order id, from the submit response. The client checks it before sending.
+                 * @example ODR4286244937
+                 */
+                orderUuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundOrderRequest"];
+            };
+        };
+        responses: {
+            /** @description The refund was accepted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderActionAccepted"];
+                };
+            };
+            400: components["responses"]["BusinessConflict"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["OrderNotFound"];
+            417: components["responses"]["ValidationFailed"];
+            500: components["responses"]["InternalError"];
             510: components["responses"]["ExecutionError"];
         };
     };
@@ -863,7 +1251,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Front Payment's order id, from the submit response.
+                 * @description Front Payment's order id, from the submit response. The client checks it before sending.
                  * @example ODR4286244937
                  */
                 orderUuid: string;
@@ -883,6 +1271,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["OrderNotFound"];
+            500: components["responses"]["InternalError"];
             510: components["responses"]["ExecutionError"];
         };
     };

@@ -41,6 +41,8 @@ export {
   InvoiceNumberResponse,
   InvoiceOrderCreated,
   OrderActionAccepted,
+  OrderStatusListQuery,
+  OrderStatusListResponse,
   OrderStatusResponse,
   ResendOrderRequest,
 } from "./operations.js";
@@ -55,6 +57,15 @@ export {
   OrderSummary,
   type ProductLine,
 } from "./order.js";
+export {
+  OrderDetails,
+  OrderDetailsCustomer,
+  OrderDetailsProduct,
+  OrderDetailsResponse,
+  OrderDetailsSummary,
+} from "./order-details.js";
 export { KNOWN_ORDER_STATUSES, type KnownOrderStatus, OrderStatus } from "./order-status.js";
+export { OrderUuid, OrderUuidParameter } from "./order-uuid.js";
+export { RefundOrderRequest, RefundProduct } from "./refund.js";
 export { maskPersonalNumber, maskPersonalNumbers } from "./privacy.js";
 export { unixSeconds } from "./time.js";

@@ -1,12 +1,8 @@
 import { successEnvelope } from "./envelope.js";
 import { Numeric } from "./numeric.js";
 import { OrderStatus } from "./order-status.js";
+import { OrderUuid } from "./order-uuid.js";
 import { z } from "./zod.js";
-
-const OrderUuid = z
-  .string()
-  .min(1)
-  .openapi({ description: "Front Payment's order id.", example: "ODR4286244937" });
 
 export const InvoiceOrderCreated = successEnvelope(
   z
@@ -60,6 +56,38 @@ export const OrderStatusResponse = successEnvelope(
 });
 export type OrderStatusResponse = z.infer<typeof OrderStatusResponse>;
 
+export const OrderStatusListResponse = successEnvelope(
+  z
+    .array(
+      z
+        .object({ uuid: OrderUuid, status: OrderStatus })
+        .openapi({ title: "OrderStatusListItem", description: "One order and its status." }),
+    )
+    .openapi({ title: "OrderStatusList" }),
+).openapi({
+  title: "OrderStatusListResponse",
+  description: "200: every order of the account (of one status, with `type`), with its status.",
+  example: {
+    status_code: 200,
+    status_message: "OK",
+    message: "Order Status Retrieved Successfully",
+    is_data: true,
+    data: [{ uuid: "ODR4286244937", status: "PAID" }],
+  },
+});
+export type OrderStatusListResponse = z.infer<typeof OrderStatusListResponse>;
+
+/** Get All Order Status's optional filter (docs/front-payment.md §13.6); the docs' example writes `Paid`. */
+export const OrderStatusListQuery = z
+  .object({
+    type: z.string().trim().min(1, "must not be empty").optional().openapi({
+      description: "Only orders in this status, e.g. `PAID` or `PARTIAL REFUNDED`.",
+      example: "PAID",
+    }),
+  })
+  .openapi({ title: "OrderStatusListQuery", description: "Filter of Get All Order Status." });
+export type OrderStatusListQuery = z.infer<typeof OrderStatusListQuery>;
+
 export const CancelOrderRequest = z
   .object({
     cancellationNote: z
@@ -75,7 +103,7 @@ export const CancelOrderRequest = z
   });
 export type CancelOrderRequest = z.infer<typeof CancelOrderRequest>;
 
-/** 202 answers of Cancel and Resend: accepted, no data. */
+/** 202 answers of Cancel, Resend and Refund: accepted, no data. */
 export const OrderActionAccepted = successEnvelope(z.null().optional()).openapi({
   title: "OrderActionAccepted",
   description: "202: Front Payment accepted the request.",
@@ -106,6 +134,10 @@ export const ResendOrderRequest = z
     {
       message: "give an email, or a mobile number with its country code",
     },
+  )
+  .refine(
+    (body) => body.email === undefined || (body.msisdn === undefined) === (body.countryCode === undefined),
+    { message: "give the mobile number and its country code together" },
   )
   .openapi({
     title: "ResendOrderRequest",

@@ -2,23 +2,35 @@ import {
   CancelOrderRequest,
   createInvoiceOrderRequestSchema,
   type InvoiceOrderRequest,
+  numericValue,
+  type OrderDetails,
+  RefundOrderRequest,
   ResendOrderRequest,
 } from "@fakturabot/schema";
 import { decodedSegment } from "./checks.js";
 import { type ApiAnswer, answers } from "./envelopes.js";
-import { businessConflict, type FrontPaymentSandboxOrder, type OrderBook } from "./orders.js";
+import {
+  businessConflict,
+  type FrontPaymentSandboxOrder,
+  type OrderBook,
+  refundConflict,
+  updateConflict,
+} from "./orders.js";
 import { type Parser, validateBody } from "./validation.js";
 
 /** The Connect endpoints the sandbox implements, by their operationId in the OpenAPI document. */
 export type ConnectEndpoint =
   | "submitInvoiceOrder"
+  | "getAllOrderStatuses"
   | "getOrderStatus"
+  | "getOrderDetails"
   | "cancelOrder"
   | "resendOrder"
+  | "refundOrder"
   | "getInvoiceNumber";
 
 /** What a request did to the sandbox's orders, for tests that count ("created exactly once"). */
-export type ConnectRequestEffect = "created" | "updated" | "cancelled" | "resent";
+export type ConnectRequestEffect = "created" | "updated" | "cancelled" | "resent" | "refunded";
 
 export interface ConnectResult {
   answer: ApiAnswer;
@@ -38,15 +50,21 @@ const ROUTES: readonly Route[] = [
     method: "POST",
     pattern: /^\/api\/v1\/connect\/orders\/invoice\/submit$/,
   },
+  { endpoint: "getAllOrderStatuses", method: "GET", pattern: /^\/api\/v1\/connect\/orders\/status$/ },
   { endpoint: "getOrderStatus", method: "GET", pattern: /^\/api\/v1\/connect\/orders\/status\/([^/]+)$/ },
+  { endpoint: "getOrderDetails", method: "GET", pattern: /^\/api\/v1\/connect\/orders\/details\/([^/]+)$/ },
   { endpoint: "cancelOrder", method: "POST", pattern: /^\/api\/v1\/connect\/orders\/cancel\/([^/]+)$/ },
   { endpoint: "resendOrder", method: "POST", pattern: /^\/api\/v1\/connect\/orders\/resend\/([^/]+)$/ },
+  { endpoint: "refundOrder", method: "POST", pattern: /^\/api\/v1\/connect\/orders\/refund\/([^/]+)$/ },
   {
     endpoint: "getInvoiceNumber",
     method: "GET",
     pattern: /^\/api\/v1\/connect\/orders\/invoice-number\/([^/]+)$/,
   },
 ];
+
+/** Every endpoint, in the order of the routes. */
+export const CONNECT_ENDPOINTS: readonly ConnectEndpoint[] = ROUTES.map((route) => route.endpoint);
 
 export type RouteMatch =
   | { kind: "endpoint"; endpoint: ConnectEndpoint; orderUuid: string | null }
@@ -87,7 +105,7 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
     const order = book.find(uuid);
     if (!order) messages.push("The selected fpgo uuid is invalid.");
     if (messages.length > 0 || !order) return unchanged(answers.validationFailed(messages));
-    const conflict = businessConflict(order.status);
+    const conflict = updateConflict(order.status);
     if (conflict) return unchanged(answers.conflict(conflict), uuid);
     book.update(order, request);
     return orderSaved(order, "updated");
@@ -96,39 +114,68 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
   function getOrderStatus(uuid: string): ConnectResult {
     const order = book.find(uuid);
     if (!order) return unchanged(answers.orderNotFound("errors"), uuid);
-    return unchanged(
-      answers.orderStatus({ uuid, status: order.status, orderAmount: order.orderAmount, refundedAmount: 0 }),
-      uuid,
-    );
+    const { status, orderAmount, refundedAmount } = order;
+    return unchanged(answers.orderStatus({ uuid, status, orderAmount, refundedAmount }), uuid);
   }
 
-  /** Cancel and resend: a valid body, then an existing order whose status allows it, then `act`. */
+  /**
+   * Every order, or those whose status is `type` ignoring case (the docs' example writes `Paid`).
+   * ASSUMPTION: an empty result is 404 `Order Not Found`, filtered or not, as the demo answered
+   * for an account without orders (docs/front-payment.md §13.6).
+   */
+  function getAllOrderStatuses(query: URLSearchParams): ConnectResult {
+    const type = query.get("type")?.trim().toLowerCase() ?? "";
+    const orders = book.all().filter((order) => type === "" || order.status.toLowerCase() === type);
+    if (orders.length === 0) return unchanged(answers.noOrders());
+    return unchanged(answers.orderStatuses(orders.map(({ uuid, status }) => ({ uuid, status }))));
+  }
+
+  function getOrderDetails(uuid: string): ConnectResult {
+    const order = book.find(uuid);
+    if (!order) return unchanged(answers.orderNotFound("errors"), uuid);
+    return unchanged(answers.orderDetails(detailsOf(order, book.visibleInvoiceNumber(order))), uuid);
+  }
+
+  /**
+   * Cancel, resend and refund: a valid body, then an existing order for which `conflictOf` finds
+   * nothing against it, then `act`.
+   */
   function actOnOrder<T>(
     uuid: string,
     body: string,
     schema: Parser<T>,
+    conflictOf: (order: FrontPaymentSandboxOrder, request: T) => string | undefined,
     act: (order: FrontPaymentSandboxOrder, request: T) => ConnectResult,
   ): ConnectResult {
     const validated = validateBody(schema, body);
     if (!validated.ok) return unchanged(answers.validationFailed(validated.messages), uuid);
     const order = book.find(uuid);
     if (!order) return unchanged(answers.orderNotFound("errors"), uuid);
-    const conflict = businessConflict(order.status);
+    const conflict = conflictOf(order, validated.value);
     if (conflict) return unchanged(answers.conflict(conflict), uuid);
     return act(order, validated.value);
   }
 
+  const statusConflict = (order: FrontPaymentSandboxOrder) => businessConflict(order.status);
+
   function cancelOrder(uuid: string, body: string): ConnectResult {
-    return actOnOrder(uuid, body, CancelOrderRequest, (order, request) => {
+    return actOnOrder(uuid, body, CancelOrderRequest, statusConflict, (order, request) => {
       book.cancel(order, request.cancellationNote);
       return { answer: answers.cancelled(), orderUuid: uuid, effect: "cancelled" };
     });
   }
 
   function resendOrder(uuid: string, body: string): ConnectResult {
-    return actOnOrder(uuid, body, ResendOrderRequest, (order, request) => {
+    return actOnOrder(uuid, body, ResendOrderRequest, statusConflict, (order, request) => {
       order.resends.push(request);
       return { answer: answers.resent(), orderUuid: uuid, effect: "resent" };
+    });
+  }
+
+  function refundOrder(uuid: string, body: string): ConnectResult {
+    return actOnOrder(uuid, body, RefundOrderRequest, refundConflict, (order, request) => {
+      book.refund(order, request);
+      return { answer: answers.refunded(), orderUuid: uuid, effect: "refunded" };
     });
   }
 
@@ -146,17 +193,28 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
   }
 
   return {
-    handle(endpoint: ConnectEndpoint, orderUuid: string | null, body: string): ConnectResult {
+    handle(
+      endpoint: ConnectEndpoint,
+      orderUuid: string | null,
+      body: string,
+      query: URLSearchParams,
+    ): ConnectResult {
       const uuid = orderUuid ?? "";
       switch (endpoint) {
         case "submitInvoiceOrder":
           return submitInvoiceOrder(body);
+        case "getAllOrderStatuses":
+          return getAllOrderStatuses(query);
         case "getOrderStatus":
           return getOrderStatus(uuid);
+        case "getOrderDetails":
+          return getOrderDetails(uuid);
         case "cancelOrder":
           return cancelOrder(uuid, body);
         case "resendOrder":
           return resendOrder(uuid, body);
+        case "refundOrder":
+          return refundOrder(uuid, body);
         case "getInvoiceNumber":
           return getInvoiceNumber(uuid);
       }
@@ -175,5 +233,52 @@ function orderSaved(order: FrontPaymentSandboxOrder, effect: "created" | "update
     answer: answers.orderCreated({ orderUuid: uuid, customerUuid, bankIdUrl }),
     orderUuid: uuid,
     effect,
+  };
+}
+
+/**
+ * Get Order Details' `data`, from the stored order. ASSUMPTION: the order's `type` is `invoiced`,
+ * the word Refund Order uses for invoice orders; `paymentLinkDueDate` is null, as the sandbox's
+ * links do not expire on their own.
+ */
+function detailsOf(order: FrontPaymentSandboxOrder, invoiceNumber: string | null): OrderDetails {
+  const { request } = order;
+  const customer = request.customerDetails;
+  const summary = request.orderSummary;
+  return {
+    type: "invoiced",
+    orderUuid: order.uuid,
+    invoiceNumber,
+    status: order.status,
+    orderDate: request.orderDate,
+    paymentLinkDueDate: null,
+    productList: request.products.map((line, index) => ({
+      id: order.lineIds[index] as number,
+      name: line.name,
+      productId: line.productId ?? null,
+      quantity: numericValue(line.quantity),
+      rate: numericValue(line.rate),
+      discount: numericValue(line.discount ?? 0),
+      tax: numericValue(line.tax),
+      amount: numericValue(line.amount),
+    })),
+    orderSummary: {
+      subTotal: numericValue(summary.subTotal),
+      tax: numericValue(summary.totalTax),
+      discount: numericValue(summary.totalDiscount),
+      grandTotal: numericValue(summary.grandTotal),
+    },
+    customerDetails: {
+      type: customer.type,
+      uuid: order.customerUuid,
+      countryCode: customer.countryCode,
+      msisdn: customer.msisdn,
+      email: customer.email,
+      name: customer.name,
+      preferredLanguage: customer.preferredLanguage ?? "no",
+      personalNumber: customer.type === "private" ? customer.personalNumber : null,
+      organizationId: customer.type === "corporate" ? customer.organizationId : null,
+      address: customer.address,
+    },
   };
 }

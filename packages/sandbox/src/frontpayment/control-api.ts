@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { readBody, sendJson } from "../http.js";
 import type { CallbackReleaseOrder } from "./callbacks.js";
 import { decodedSegment } from "./checks.js";
-import type { ConnectEndpoint } from "./connect-api.js";
+import { CONNECT_ENDPOINTS, type ConnectEndpoint } from "./connect-api.js";
 import { type ConnectFault, FAULT_KINDS } from "./faults.js";
 import { FrontPaymentSandboxError } from "./orders.js";
 import type { FrontPaymentSandboxControls } from "./sandbox.js";
@@ -12,14 +12,6 @@ class BadControlRequest extends Error {}
 
 type Body = Record<string, unknown>;
 type Handler = (body: Body, uuid: string) => unknown;
-
-const ENDPOINTS: readonly ConnectEndpoint[] = [
-  "submitInvoiceOrder",
-  "getOrderStatus",
-  "cancelOrder",
-  "resendOrder",
-  "getInvoiceNumber",
-];
 
 /**
  * The sandbox's controls as JSON over HTTP under `/_sandbox/`, for the demo, the local workspace
@@ -157,8 +149,8 @@ function faultKind(value: unknown): ConnectFault {
 }
 
 function endpoint(value: unknown): ConnectEndpoint {
-  const found = ENDPOINTS.find((known) => known === value);
-  if (!found) throw new BadControlRequest(`endpoint must be one of ${ENDPOINTS.join(", ")}.`);
+  const found = CONNECT_ENDPOINTS.find((known) => known === value);
+  if (!found) throw new BadControlRequest(`endpoint must be one of ${CONNECT_ENDPOINTS.join(", ")}.`);
   return found;
 }
 

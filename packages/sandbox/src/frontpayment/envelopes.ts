@@ -3,6 +3,7 @@
  * every endpoint answers in the same words. The HTTP status is repeated in `status_code`, as Front
  * Payment does.
  */
+import type { OrderDetails } from "@fakturabot/schema";
 
 export interface ApiAnswer {
   status: number;
@@ -23,6 +24,14 @@ function failure(status: number, statusMessage: string, message: string, errors:
   };
 }
 
+/** Resend's and Refund's docs show `is_data: true` next to `data: null`; kept as documented. */
+function acceptedWithoutData(message: string): ApiAnswer {
+  return {
+    status: 202,
+    body: { status_code: 202, status_message: "OK", message, is_data: true, data: null },
+  };
+}
+
 export const answers = {
   orderCreated: (data: { orderUuid: string; customerUuid: string; bankIdUrl: string | null }) =>
     success(201, "orderCreatedSuccessfully", data),
@@ -33,19 +42,29 @@ export const answers = {
   invoiceNumber: (data: { orderUuid: string; invoiceNumber: string | null; status: string }) =>
     success(200, "orderInvoiceNoRetrievedSuccessfully", data),
 
-  cancelled: () => success(202, "cancelledOrderSuccessfully", null),
+  orderDetails: (data: OrderDetails) => success(200, "orderRetrievedSuccessfully", data),
 
-  // Resend's docs show `is_data: true` next to `data: null`; kept as documented.
-  resent: (): ApiAnswer => ({
-    status: 202,
+  // The docs do not show Get All Order Status's message; Get Order Status's is assumed.
+  orderStatuses: (data: { uuid: string; status: string }[]) =>
+    success(200, "Order Status Retrieved Successfully", data),
+
+  /** What the demo answered Get All Order Status for an account without orders (docs/front-payment.md §13.6). */
+  noOrders: (): ApiAnswer => ({
+    status: 404,
     body: {
-      status_code: 202,
-      status_message: "OK",
-      message: "resentOrderSuccessfully",
-      is_data: true,
+      status_code: 404,
+      status_message: "Not Found",
+      message: "Order Not Found",
+      is_data: false,
       data: null,
     },
   }),
+
+  cancelled: () => success(202, "cancelledOrderSuccessfully", null),
+
+  resent: () => acceptedWithoutData("resentOrderSuccessfully"),
+
+  refunded: () => acceptedWithoutData("orderRefundedSuccessfully"),
 
   validationFailed: (messages: readonly string[]) =>
     failure(417, "Client Error", "payloadValidationErrors", messages),

@@ -1,13 +1,14 @@
 import { randomInt } from "node:crypto";
 
 /**
- * Front Payment's identifiers: `ODR` and `CSRT` followed by 10 digits (docs/front-payment.md §14),
- * unique within one sandbox, and invoice numbers as 8-digit strings like the docs' `99900753`, in
- * sequence.
+ * Front Payment's identifiers: `ODR` and `CSRT` followed by 10 digits (docs/front-payment.md §14), unique within
+ * one sandbox, invoice numbers as 8-digit strings like the docs' `99900753`, in sequence, and
+ * numeric order-line ids (what Refund Order names), in sequence.
  */
 export function createIdGenerator() {
   const issued = new Set<string>();
   let lastInvoiceNumber = 99_900_000;
+  let lastLineId = 1000;
 
   function unique(prefix: string): string {
     for (;;) {
@@ -22,6 +23,7 @@ export function createIdGenerator() {
     orderUuid: () => unique("ODR"),
     customerUuid: () => unique("CSRT"),
     invoiceNumber: () => String(++lastInvoiceNumber),
+    lineId: () => ++lastLineId,
   };
 }
 

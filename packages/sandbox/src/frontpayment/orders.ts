@@ -2,6 +2,7 @@ import {
   type CustomerDetails,
   type InvoiceOrderRequest,
   numericValue,
+  type RefundOrderRequest,
   type ResendOrderRequest,
   unixSeconds,
 } from "@fakturabot/schema";
@@ -16,6 +17,15 @@ export interface FrontPaymentSandboxOrder {
   request: InvoiceOrderRequest;
   /** `orderSummary.grandTotal` as a number. */
   orderAmount: number;
+  /**
+   * The numeric id of each of `request.products`, in the same order: Get Order Details'
+   * `productList[].id`, which Refund Order names. New ids when an update replaces the lines.
+   */
+  lineIds: number[];
+  /** Every accepted refund, in order. */
+  refunds: SandboxRefund[];
+  /** The sum of the refunds' totals (Get Order Status's `refundedAmount`). */
+  refundedAmount: number;
   /** When the order was created, in Unix seconds (the callbacks' `createdAt`). */
   createdAt: number;
   /** Where the customer verifies with BankID; null when the order went straight to INVOICED. */
@@ -31,6 +41,12 @@ export interface FrontPaymentSandboxOrder {
   bankIdRejections: number[];
   /** Every status the order has had, with when it got it (clock milliseconds). */
   history: { status: string; at: number }[];
+}
+
+/** An accepted refund: the validated body, and when it was made (clock milliseconds). */
+export interface SandboxRefund {
+  request: RefundOrderRequest;
+  at: number;
 }
 
 /** A control that does not apply to the order as it is (a wrong transition, an unknown order). */
@@ -82,6 +98,57 @@ export function businessConflict(status: string): string | undefined {
   }
 }
 
+/**
+ * Why a `fpgoUuid` update of an order in `status` is refused (400), or undefined. ASSUMPTION (the
+ * docs name no rule): only a SENT order, not yet invoiced, can be updated; an invoiced one
+ * (INVOICED, Purring, Inkasso, any other status) gets `orderStatusAlreadyInvoiced`, the rest the
+ * key Cancel and Resend give.
+ */
+export function updateConflict(status: string): string | undefined {
+  if (status === "SENT") return undefined;
+  return businessConflict(status) ?? "orderStatusAlreadyInvoiced";
+}
+
+/** Statuses a refund can be made from: a paid order, or one partly refunded already. */
+const REFUNDABLE_STATUSES = new Set(["PAID", "PARTIAL REFUNDED"]);
+
+/**
+ * Why Refund Order refuses `refund` of `order` (400 `Conflict of Business Logic`), or undefined.
+ * The first two keys appear on the docs' old Refund Reservation page (docs/front-payment.md §13.7), probably shared
+ * with orders. ASSUMPTION: the two amount keys, which the docs cut off, and that an order which is
+ * not paid gets the first key whatever its status.
+ */
+export function refundConflict(
+  order: FrontPaymentSandboxOrder,
+  refund: RefundOrderRequest,
+): string | undefined {
+  if (!REFUNDABLE_STATUSES.has(order.status))
+    return "refundRejectionForRefundedCancelledInvoicedOrderParamRefunded";
+  for (const product of refund.products) {
+    const index = order.lineIds.indexOf(numericValue(product.id));
+    const line = order.request.products[index];
+    if (line === undefined) return "requestProductIdNotAvailable";
+    const refunded = refundedOre(order, order.lineIds[index] as number);
+    if (ore(product.amount) > ore(line.amount) - refunded) return "refundRejectionForProductAmountExceeded";
+  }
+  if (ore(refund.grandTotal) > ore(order.orderAmount) - ore(order.refundedAmount))
+    return "refundRejectionForOrderAmountExceeded";
+  return undefined;
+}
+
+/** How much of the line with `lineId` has been refunded, in øre. */
+function refundedOre(order: FrontPaymentSandboxOrder, lineId: number): number {
+  return order.refunds
+    .flatMap((refund) => refund.request.products)
+    .filter((product) => numericValue(product.id) === lineId)
+    .reduce((sum, product) => sum + ore(product.amount), 0);
+}
+
+/** Kroner as whole øre, so limits compare exactly. */
+function ore(value: number | string): number {
+  return Math.round(numericValue(value) * 100);
+}
+
 export interface OrderBookOptions {
   ids: IdGenerator;
   clock: () => number;
@@ -110,6 +177,9 @@ export class OrderBook {
       status: "SENT",
       request,
       orderAmount: numericValue(request.orderSummary.grandTotal),
+      lineIds: request.products.map(() => ids.lineId()),
+      refunds: [],
+      refundedAmount: 0,
       createdAt: unixSeconds(now),
       bankIdUrl: null,
       invoiceNumber: null,
@@ -175,11 +245,27 @@ export class OrderBook {
     return this.#moveTo(order, "EXPIRED");
   }
 
-  /** An update through `fpgoUuid`: the new body replaces the old one, the status stays. */
+  /**
+   * An update through `fpgoUuid`; the caller has checked `updateConflict` first. The new body
+   * replaces the old one (lines, totals, customer), with new line ids; uuid and status stay.
+   */
   update(order: FrontPaymentSandboxOrder, request: InvoiceOrderRequest): FrontPaymentSandboxOrder {
     order.request = request;
     order.orderAmount = numericValue(request.orderSummary.grandTotal);
+    order.lineIds = request.products.map(() => this.options.ids.lineId());
     return order;
+  }
+
+  /**
+   * Refund Order's transition; the caller has checked `refundConflict` first. PAID → PARTIAL
+   * REFUNDED, or REFUNDED once everything paid is refunded. ASSUMPTION: every refund is reported
+   * with a callback, also a further partial one that leaves the status PARTIAL REFUNDED.
+   */
+  refund(order: FrontPaymentSandboxOrder, request: RefundOrderRequest): FrontPaymentSandboxOrder {
+    order.refunds.push({ request, at: this.options.clock() });
+    order.refundedAmount = (ore(order.refundedAmount) + ore(request.grandTotal)) / 100;
+    const everything = ore(order.refundedAmount) >= ore(order.orderAmount);
+    return this.#moveTo(order, everything ? "REFUNDED" : "PARTIAL REFUNDED");
   }
 
   /** Cancel Order's transition; the caller has checked `businessConflict` first. */

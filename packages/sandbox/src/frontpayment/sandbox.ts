@@ -205,7 +205,12 @@ export async function startFrontPaymentSandbox(
   const shutdown = new AbortController();
   let sequence = 0;
 
-  async function handleConnect(request: IncomingMessage, response: ServerResponse, path: string) {
+  async function handleConnect(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    query: URLSearchParams,
+  ) {
     const method = request.method ?? "GET";
     const receivedAt = clock();
     const seq = ++sequence;
@@ -232,12 +237,14 @@ export async function startFrontPaymentSandbox(
 
     const fault = faultPlan.take(route.endpoint);
     if (!fault) {
-      const { answer, orderUuid, effect } = carryOut(request, route.endpoint, route.orderUuid, body);
+      const { answer, orderUuid, effect } = carryOut(request, route.endpoint, route.orderUuid, body, query);
       sendJson(response, answer.status, answer.body);
       record({ endpoint: route.endpoint, orderUuid, effect, fault: null, outcome: responded(answer.status) });
       return;
     }
-    const result = fault.processFirst ? carryOut(request, route.endpoint, route.orderUuid, body) : undefined;
+    const result = fault.processFirst
+      ? carryOut(request, route.endpoint, route.orderUuid, body, query)
+      : undefined;
     record({
       endpoint: route.endpoint,
       orderUuid: result?.orderUuid ?? route.orderUuid,
@@ -259,10 +266,11 @@ export async function startFrontPaymentSandbox(
     endpoint: ConnectEndpoint,
     orderUuid: string | null,
     body: string,
+    query: URLSearchParams,
   ): ConnectResult {
     const problem = authenticationProblem(request.headers.authorization, tokens);
     if (problem) return { answer: answers.unauthenticated(problem), orderUuid, effect: null };
-    return connect.handle(endpoint, orderUuid, body);
+    return connect.handle(endpoint, orderUuid, body, query);
   }
 
   /** Answers with the fault instead of the request's own answer, and says what the client got. */
@@ -345,11 +353,12 @@ export async function startFrontPaymentSandbox(
 
   const handleControl = createControlApi(controls);
   async function route(request: IncomingMessage, response: ServerResponse) {
-    const path = new URL(request.url ?? "/", "http://sandbox").pathname;
+    const url = new URL(request.url ?? "/", "http://sandbox");
+    const path = url.pathname;
     if (path.startsWith("/_sandbox/")) return handleControl(request, response, path);
     const bankIdPage = /^\/bankid\/([^/]+)$/.exec(path)?.[1];
     if (bankIdPage !== undefined) return handleBankIdPage(request, response, decodedSegment(bankIdPage));
-    return handleConnect(request, response, path);
+    return handleConnect(request, response, path, url.searchParams);
   }
 
   const server = await listen((request, response) => {

@@ -13,11 +13,20 @@ import {
   InvoiceNumberResponse,
   InvoiceOrderCreated,
   OrderActionAccepted,
+  OrderStatusListResponse,
   OrderStatusResponse,
   ResendOrderRequest,
 } from "../operations.js";
 import { InvoiceOrderRequest, OrderCallback, OrderSettings, OrderSummary } from "../order.js";
+import {
+  OrderDetails,
+  OrderDetailsCustomer,
+  OrderDetailsProduct,
+  OrderDetailsResponse,
+  OrderDetailsSummary,
+} from "../order-details.js";
 import { OrderStatus } from "../order-status.js";
+import { RefundOrderRequest, RefundProduct } from "../refund.js";
 
 /**
  * The schemas the OpenAPI document names under `components.schemas`. Each carries a `title` equal
@@ -40,14 +49,24 @@ export const NAMED_SCHEMAS = {
   Numeric,
   OrderActionAccepted,
   OrderCallback,
+  OrderDetails,
+  OrderDetailsCustomer,
+  OrderDetailsProduct,
+  OrderDetailsResponse,
+  OrderDetailsSummary,
   OrderStatus,
   OrderSettings,
   OrderStatusData: OrderStatusResponse.shape.data,
+  OrderStatusList: OrderStatusListResponse.shape.data,
+  OrderStatusListItem: OrderStatusListResponse.shape.data.element,
+  OrderStatusListResponse,
   OrderStatusResponse,
   OrderSummary,
   PreferredLanguage,
   PrivateCustomer,
   ProductLine: InvoiceOrderRequest.shape.products.element,
+  RefundOrderRequest,
+  RefundProduct,
   ResendOrderRequest,
   ValidationErrorResponse,
 } as const;

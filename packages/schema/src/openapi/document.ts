@@ -1,6 +1,8 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from "openapi3-ts/oas31";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "../examples.js";
-import { CancelOrderRequest, ResendOrderRequest } from "../operations.js";
+import { CancelOrderRequest, OrderStatusListQuery, ResendOrderRequest } from "../operations.js";
+import { OrderUuidParameter } from "../order-uuid.js";
+import { RefundOrderRequest } from "../refund.js";
 import { NAMED_SCHEMAS } from "./components.js";
 import { createSchemaRefs } from "./refs.js";
 
@@ -34,26 +36,37 @@ const ERROR_RESPONSES = {
   ExecutionError: { description: "510 `Execution Exception Occurred`.", content: json("ErrorResponse") },
 } satisfies Record<string, ResponseObject>;
 
-function errors(...names: (keyof typeof ERROR_RESPONSES)[]) {
-  const statusOf: Record<keyof typeof ERROR_RESPONSES, string> = {
-    BusinessConflict: "400",
-    Unauthorized: "401",
-    OrderNotFound: "404",
-    ValidationFailed: "417",
-    InternalError: "500",
-    ExecutionError: "510",
-  };
-  return Object.fromEntries(
-    names.map((name) => [statusOf[name], { $ref: `#/components/responses/${name}` }]),
-  );
+const STATUS_OF: Record<keyof typeof ERROR_RESPONSES, string> = {
+  BusinessConflict: "400",
+  Unauthorized: "401",
+  OrderNotFound: "404",
+  ValidationFailed: "417",
+  InternalError: "500",
+  ExecutionError: "510",
+};
+
+/** Errors any operation can get: a refused token, and Front Payment's two server failures. */
+const EVERY_OPERATION_ERRORS = ["Unauthorized", "InternalError", "ExecutionError"] as const;
+
+/** An operation's responses: its success, the errors it documents, and those every operation can get. */
+function responses(
+  success: Record<string, ResponseObject>,
+  ...specific: Exclude<keyof typeof ERROR_RESPONSES, (typeof EVERY_OPERATION_ERRORS)[number]>[]
+) {
+  const errors = [...specific, ...EVERY_OPERATION_ERRORS].map((name) => [
+    STATUS_OF[name],
+    { $ref: `#/components/responses/${name}` },
+  ]);
+  // Integer-like keys enumerate in ascending order, so the document lists statuses in order.
+  return { ...success, ...Object.fromEntries(errors) };
 }
 
 const ORDER_UUID_PARAMETER: ParameterObject = {
   name: "orderUuid",
   in: "path",
   required: true,
-  description: "Front Payment's order id, from the submit response.",
-  schema: { type: "string", pattern: "^ODR\\d+$" },
+  description: "Front Payment's order id, from the submit response. The client checks it before sending.",
+  schema: refs.schema(OrderUuidParameter),
   example: "ODR4286244937",
 };
 
@@ -97,10 +110,11 @@ const submitInvoiceOrder: OperationObject = {
       },
     },
   },
-  responses: {
-    "201": { description: "The order was created.", content: json("InvoiceOrderCreated") },
-    ...errors("BusinessConflict", "Unauthorized", "ValidationFailed", "InternalError", "ExecutionError"),
-  },
+  responses: responses(
+    { "201": { description: "The order was created.", content: json("InvoiceOrderCreated") } },
+    "BusinessConflict",
+    "ValidationFailed",
+  ),
   callbacks: { orderStatusChanged: { "{$request.body#/callback/callbackUrl}": { get: orderStatusChanged } } },
 };
 
@@ -109,10 +123,10 @@ const getOrderStatus: OperationObject = {
   summary: "Get an order's status",
   operationId: "getOrderStatus",
   parameters: [ORDER_UUID_PARAMETER],
-  responses: {
-    "200": { description: "The order's status.", content: json("OrderStatusResponse") },
-    ...errors("Unauthorized", "OrderNotFound", "ExecutionError"),
-  },
+  responses: responses(
+    { "200": { description: "The order's status.", content: json("OrderStatusResponse") } },
+    "OrderNotFound",
+  ),
 };
 
 const cancelOrder: OperationObject = {
@@ -125,10 +139,12 @@ const cancelOrder: OperationObject = {
     required: true,
     content: { "application/json": { schema: refs.schema(CancelOrderRequest) } },
   },
-  responses: {
-    "202": { description: "The order is cancelled.", content: json("OrderActionAccepted") },
-    ...errors("BusinessConflict", "Unauthorized", "OrderNotFound", "ValidationFailed", "ExecutionError"),
-  },
+  responses: responses(
+    { "202": { description: "The order is cancelled.", content: json("OrderActionAccepted") } },
+    "BusinessConflict",
+    "OrderNotFound",
+    "ValidationFailed",
+  ),
 };
 
 const resendOrder: OperationObject = {
@@ -142,10 +158,12 @@ const resendOrder: OperationObject = {
     required: true,
     content: { "application/json": { schema: refs.schema(ResendOrderRequest) } },
   },
-  responses: {
-    "202": { description: "The link was sent again.", content: json("OrderActionAccepted") },
-    ...errors("BusinessConflict", "Unauthorized", "OrderNotFound", "ValidationFailed", "ExecutionError"),
-  },
+  responses: responses(
+    { "202": { description: "The link was sent again.", content: json("OrderActionAccepted") } },
+    "BusinessConflict",
+    "OrderNotFound",
+    "ValidationFailed",
+  ),
 };
 
 const getInvoiceNumber: OperationObject = {
@@ -153,10 +171,64 @@ const getInvoiceNumber: OperationObject = {
   summary: "Get an order's invoice number",
   operationId: "getInvoiceNumber",
   parameters: [ORDER_UUID_PARAMETER],
-  responses: {
-    "200": { description: "The order's invoice number.", content: json("InvoiceNumberResponse") },
-    ...errors("Unauthorized", "OrderNotFound", "ExecutionError"),
+  responses: responses(
+    { "200": { description: "The order's invoice number.", content: json("InvoiceNumberResponse") } },
+    "OrderNotFound",
+  ),
+};
+
+const getAllOrderStatuses: OperationObject = {
+  tags: ["Orders"],
+  summary: "List the account's orders with their status",
+  operationId: "getAllOrderStatuses",
+  description:
+    "Every order of the account with its status, or only those in one status. The demo answers 404 `Order Not Found` when there are none.",
+  parameters: [
+    {
+      name: "type",
+      in: "query",
+      required: false,
+      description:
+        "Only orders in this status, e.g. `PAID` or `PARTIAL REFUNDED` (the docs' example writes `Paid`).",
+      schema: refs.schema(OrderStatusListQuery.shape.type),
+    },
+  ],
+  responses: responses(
+    { "200": { description: "The orders and their statuses.", content: json("OrderStatusListResponse") } },
+    "OrderNotFound",
+  ),
+};
+
+const getOrderDetails: OperationObject = {
+  tags: ["Orders"],
+  summary: "Get an order's details",
+  operationId: "getOrderDetails",
+  description:
+    "The order as Front Payment holds it: its lines (with the ids Refund Order needs), totals and customer.",
+  parameters: [ORDER_UUID_PARAMETER],
+  responses: responses(
+    { "200": { description: "The order's details.", content: json("OrderDetailsResponse") } },
+    "OrderNotFound",
+  ),
+};
+
+const refundOrder: OperationObject = {
+  tags: ["Orders"],
+  summary: "Refund an order, fully or partly",
+  operationId: "refundOrder",
+  description:
+    "Refunds a paid order, in full or in part, per order line. Accepted means accepted for processing. Not idempotent: a refund sent twice may be made twice.",
+  parameters: [ORDER_UUID_PARAMETER],
+  requestBody: {
+    required: true,
+    content: { "application/json": { schema: refs.schema(RefundOrderRequest) } },
   },
+  responses: responses(
+    { "202": { description: "The refund was accepted.", content: json("OrderActionAccepted") } },
+    "BusinessConflict",
+    "OrderNotFound",
+    "ValidationFailed",
+  ),
 };
 
 /** The OpenAPI 3.1 document of the Connect API operations Fakturabot uses. Deterministic. */
@@ -174,9 +246,12 @@ export function buildOpenApiDocument(): OpenAPIObject {
     tags: [{ name: "Orders", description: "Create invoice orders and follow them after they are sent." }],
     paths: {
       "/api/v1/connect/orders/invoice/submit": { post: submitInvoiceOrder },
+      "/api/v1/connect/orders/status": { get: getAllOrderStatuses },
       "/api/v1/connect/orders/status/{orderUuid}": { get: getOrderStatus },
+      "/api/v1/connect/orders/details/{orderUuid}": { get: getOrderDetails },
       "/api/v1/connect/orders/cancel/{orderUuid}": { post: cancelOrder },
       "/api/v1/connect/orders/resend/{orderUuid}": { post: resendOrder },
+      "/api/v1/connect/orders/refund/{orderUuid}": { post: refundOrder },
       "/api/v1/connect/orders/invoice-number/{orderUuid}": { get: getInvoiceNumber },
     },
     components: {

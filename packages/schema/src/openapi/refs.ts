@@ -29,6 +29,10 @@ function singleType(type: Json): Json {
   return Array.isArray(type) && type.length === 1 ? (type[0] as Json) : type;
 }
 
+function isObject(value: Json): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 /** @anatine/zod-openapi turns `z.null()` into `{ type: ["string", "null"], enum: ["null"] }`. */
 function isMisconvertedNull(node: { [key: string]: Json }): boolean {
   return Array.isArray(node.enum) && node.enum.length === 1 && node.enum[0] === "null";
@@ -73,7 +77,11 @@ export function createSchemaRefs(named: Record<string, ZodTypeAny>) {
         : { $ref: ref(name) };
     }
     return Object.fromEntries(
-      Object.entries(node).map(([key, value]) => [key, key === "type" ? singleType(value) : withRefs(value)]),
+      // A `type` that is an object is a property named "type", not the keyword.
+      Object.entries(node).map(([key, value]) => [
+        key,
+        key === "type" && !isObject(value) ? singleType(value) : withRefs(value),
+      ]),
     );
   }
 
