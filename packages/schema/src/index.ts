@@ -66,6 +66,6 @@ export {
 } from "./order-details.js";
 export { KNOWN_ORDER_STATUSES, type KnownOrderStatus, OrderStatus } from "./order-status.js";
 export { OrderUuid, OrderUuidParameter } from "./order-uuid.js";
-export { RefundOrderRequest, RefundProduct } from "./refund.js";
 export { maskPersonalNumber, maskPersonalNumbers } from "./privacy.js";
+export { RefundOrderRequest, RefundProduct } from "./refund.js";
 export { unixSeconds } from "./time.js";
