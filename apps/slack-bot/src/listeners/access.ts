@@ -21,3 +21,19 @@ export function accessProblem(
 export function mayCancel(rules: AccessRules, userId: string, order: { userId: string }): boolean {
   return order.userId === userId || rules.adminUserIds.includes(userId);
 }
+
+/**
+ * Who may see an order: its creator, the admins, and whoever asks in the order's channel (only its
+ * members can use a command there, so no membership lookup is needed).
+ */
+export function mayView(
+  rules: AccessRules,
+  who: { userId: string; channelId: string },
+  order: { userId: string; channelId: string; message: { channelId: string } | null },
+): boolean {
+  return (
+    mayCancel(rules, who.userId, order) ||
+    who.channelId === order.channelId ||
+    who.channelId === order.message?.channelId
+  );
+}

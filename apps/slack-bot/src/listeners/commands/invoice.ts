@@ -34,7 +34,13 @@ export function invoiceCommand(deps: BotDeps) {
         return;
       case "status":
         await ack();
-        await respond({ response_type: "ephemeral", text: await orderStatusText(deps, parsed.reference) });
+        await respond({
+          response_type: "ephemeral",
+          text: await orderStatusText(deps, parsed.reference, {
+            userId: command.user_id,
+            channelId: command.channel_id,
+          }),
+        });
         return;
       case "cancel": {
         await ack();

@@ -2,18 +2,26 @@ import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client
 import { formatNok, safeKronerToOre } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
 import { statusLabel } from "../../views/order-status.js";
+import { mayView } from "../access.js";
 
-/** The answer to `/invoice status <order>`, from Front Payment's Get Order Status. */
-export async function orderStatusText(deps: BotDeps, reference: string): Promise<string> {
+/**
+ * The answer to `/invoice status <order>`, from Front Payment's Get Order Status: only for orders
+ * Fakturabot sent, and only to people who may see them (`mayView`).
+ */
+export async function orderStatusText(
+  deps: BotDeps,
+  reference: string,
+  asker: { userId: string; channelId: string },
+): Promise<string> {
   const found = await deps.orders.find(reference);
-  const order = found?.order;
-  const fpOrderUuid = found ? found.fpOrderUuid : reference.startsWith("ODR") ? reference : null;
+  if (!found || !mayView(deps.access, asker, found.order)) {
+    return `I don't know an invoice \`${reference}\` that you can see. Use the id from the invoice message.`;
+  }
+  const { order, fpOrderUuid } = found;
   // A second order sent for one of ours is shown, but not recorded as the order's status.
   const isOrdersOwn = order?.state === "created" && fpOrderUuid === order.fpOrderUuid;
   if (!fpOrderUuid) {
-    return order
-      ? `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${order.failureReason}` : ""}).`
-      : `I don't know an invoice \`${reference}\`. Use the id from the invoice message.`;
+    return `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${order.failureReason}` : ""}).`;
   }
   try {
     const status = await deps.frontPayment.getOrderStatus(fpOrderUuid);
@@ -34,11 +42,9 @@ export async function orderStatusText(deps: BotDeps, reference: string): Promise
       total === undefined ? null : `total ${formatNok(total)}`,
       refunded === undefined || refunded === 0 ? null : `refunded ${formatNok(refunded)}`,
     ].filter(Boolean);
-    const who = !order
-      ? ""
-      : isOrdersOwn
-        ? ` to ${order.customerName}`
-        : ` (a second order for the invoice to ${order.customerName}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
+    const who = isOrdersOwn
+      ? ` to ${order.customerName}`
+      : ` (a second order for the invoice to ${order.customerName}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
     return `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`;
   } catch (error) {
     if (error instanceof FrontPaymentNotFoundError) return `Front Payment has no order \`${fpOrderUuid}\`.`;
