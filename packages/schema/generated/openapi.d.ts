@@ -348,9 +348,11 @@ export interface components {
             customerUuid: string;
             /**
              * Format: uri
-             * @description Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (decision 1).
+             * @description Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (decision 1). Read from another field holding an https URL (such as `paymentUrl`) when `bankIdUrl` is absent.
              */
             bankIdUrl?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * InvoiceOrderRequest

@@ -8,6 +8,24 @@ const OrderUuid = z
   .min(1)
   .openapi({ description: "Front Payment's order id.", example: "ODR4286244937" });
 
+/**
+ * The BankID link of a submit answer: `bankIdUrl`, else the first https URL under any other key.
+ * ASSUMPTION (notes §3.4): the seed names the link only as "BankID verification URL"; the one real
+ * answer recorded from the demo (the frontgo gem's `regular/submit` cassette) calls it `paymentUrl`.
+ * Until Front Payment confirms the field, any https string in `data` is taken to be the link.
+ */
+function withBankIdUrl<Data extends { orderUuid: string; customerUuid: string; bankIdUrl?: string | null }>(
+  data: Data,
+): Pick<Data, "orderUuid" | "customerUuid" | "bankIdUrl"> {
+  const { orderUuid, customerUuid, bankIdUrl } = data;
+  const link = bankIdUrl ?? Object.values(data).find(isHttpsUrl) ?? bankIdUrl;
+  return link === undefined ? { orderUuid, customerUuid } : { orderUuid, customerUuid, bankIdUrl: link };
+}
+
+function isHttpsUrl(value: unknown): value is string {
+  return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
+}
+
 export const InvoiceOrderCreated = successEnvelope(
   z
     .object({
@@ -17,10 +35,12 @@ export const InvoiceOrderCreated = successEnvelope(
         .openapi({ description: "Front Payment's customer id.", example: "CSRT3419523642" }),
       bankIdUrl: z.string().url().nullable().optional().openapi({
         description:
-          "Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (decision 1).",
+          "Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (decision 1). Read from another field holding an https URL (such as `paymentUrl`) when `bankIdUrl` is absent.",
       }),
     })
-    .openapi({ title: "InvoiceOrderCreatedData" }),
+    .passthrough()
+    .openapi({ title: "InvoiceOrderCreatedData" })
+    .transform(withBankIdUrl),
 ).openapi({
   title: "InvoiceOrderCreated",
   description: "201 `orderCreatedSuccessfully`: the order exists at Front Payment.",
