@@ -631,8 +631,11 @@ describe("verifyCallback reads the query as PHP's $_GET does", () => {
     expect(verifyCallback(`/cb?&${genuine.replace("&status", "&&status")}&&`, SECRET).ok).toBe(true);
   });
 
-  it("a malformed percent-encoding in a key is refused", () => {
-    expect(rejectionOf(verifyCallback(`/cb?%ZZ=1&${genuine}`, SECRET))).toBe(
+  it.each([
+    ["key", `%ZZ=1&${genuine}`],
+    ["value", `${genuine}&note=%E0%A4%A`],
+  ])("a malformed percent-encoding in a %s is refused", (_where, query) => {
+    expect(rejectionOf(verifyCallback(`/cb?${query}`, SECRET))).toBe(
       "the callback URL has a malformed percent-encoding",
     );
   });
