@@ -9,6 +9,7 @@ import type { BotDeps } from "./deps.js";
 import { frontPaymentCallbackRoute } from "./http/frontpayment-callback.js";
 import { healthRoute } from "./http/health-route.js";
 import { returnPagesRoute } from "./http/return-route.js";
+import { dispatchErrorHandler } from "./http/route-param.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import { registerListeners } from "./listeners/index.js";
@@ -115,6 +116,7 @@ export function createBot(options: BotOptions) {
     : new HTTPReceiver({
         signingSecret: options.slack.signingSecret,
         customRoutes,
+        dispatchErrorHandler,
         logger: boltLogger(logger),
       });
   const app = new App({

@@ -97,4 +97,13 @@ describe("the Slack app manifest", () => {
     expect(missing, "scopes the manifest lacks").toEqual([]);
     expect(manifest.oauth_config.scopes.bot).toContain("commands");
   });
+
+  it("asks for no scope that no call needs: each one is access a workspace admin must grant", () => {
+    const needed = new Set([
+      "commands", // the /invoice slash command itself
+      ...webApiMethodsCalled().flatMap((method) => SCOPES_BY_METHOD[method] ?? []),
+    ]);
+    const unneeded = manifest.oauth_config.scopes.bot.filter((scope) => !needed.has(scope));
+    expect(unneeded, "scopes no Web API method the bot calls needs").toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { CallbackNotification } from "@fakturabot/schema";
+import { CALLBACK_PARAMETER_SHAPES, CallbackNotification, KNOWN_ORDER_STATUSES } from "@fakturabot/schema";
 
 /** A callback's parameters, in the order they are sent: an object (insertion order) or pairs. */
 export type CallbackParams = Readonly<Record<string, string>> | readonly (readonly [string, string])[];
@@ -19,7 +19,7 @@ export type CallbackVerification =
   | { ok: false; reason: string };
 
 const CHECKSUM_PARAMETER = "checksum";
-const CHECKSUM_FORMAT = /^[0-9a-f]{64}$/;
+const [CHECKSUM_FORMAT] = CALLBACK_PARAMETER_SHAPES.checksum;
 
 /**
  * Front Payment's callback checksum (docs/front-payment.md §9): lowercase hex SHA-256 of the parameter values
@@ -60,6 +60,13 @@ export function signCallback(params: CallbackParams, secret: string): string {
  * Verifies a status callback from Front Payment and returns its parsed notification. `url` is the
  * request's URL as received: a full URL or a path with its query (`/callback/FB-1?orderUuid=…`).
  * Never throws: anything malformed or tampered is `{ ok: false, reason }`.
+ *
+ * The checksum hashes the values joined without separators, so it cannot see characters moved
+ * from one parameter to its neighbour (`ODR3099195636I` + `NVOICED`). Every documented parameter
+ * must therefore have its shape (`orderUuid` ODR + digits, `createdAt` and `timestamp` 10-digit
+ * Unix seconds, `amount` at most two decimals, `status` and `paymentMethod` text without digits),
+ * and a callback is refused when two neighbouring values could be split elsewhere into values
+ * Front Payment might have sent: a documented shape, with `status` one of the known statuses.
  */
 export function verifyCallback(
   url: string | URL,
@@ -89,6 +96,12 @@ export function verifyCallback(
     return reject(`the callback's parameters are invalid: ${problems.join("; ")}`);
   }
 
+  const boundary = ambiguousBoundary(params.filter(([key]) => key !== CHECKSUM_PARAMETER));
+  if (boundary)
+    return reject(
+      `the values of ${quoted(boundary[0])} and ${quoted(boundary[1])} can be split differently under the same checksum: characters may have been moved between them`,
+    );
+
   if (options.maxAgeSeconds !== undefined) {
     const problem = freshnessProblem(
       notification.data.timestamp,
@@ -98,6 +111,46 @@ export function verifyCallback(
     if (problem) return reject(problem);
   }
   return { ok: true, notification: notification.data };
+}
+
+const SHAPES: Readonly<Record<string, readonly [RegExp, string]>> = CALLBACK_PARAMETER_SHAPES;
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(KNOWN_ORDER_STATUSES);
+
+/**
+ * Whether Front Payment might have sent `value` as `key`: a documented parameter's shape, and for
+ * `status` a known status, since free text could hold any neighbour's letters. Any value fits a
+ * parameter Front Payment does not document (such as the callback URL's own query).
+ */
+function couldHaveBeenSent(key: string, value: string): boolean {
+  if (key === "status") return KNOWN_STATUSES.has(value);
+  return !isDocumented(key) || (SHAPES[key] as readonly [RegExp, string])[0].test(value);
+}
+
+/**
+ * The first two neighbouring parameters (in hashing order) whose joined values can be split at
+ * another place into values Front Payment might have sent. Two undocumented neighbours are let be:
+ * nothing reads them.
+ */
+function ambiguousBoundary(params: readonly [string, string][]): [string, string] | undefined {
+  for (let index = 1; index < params.length; index++) {
+    const [leftKey, leftValue] = params[index - 1] as [string, string];
+    const [rightKey, rightValue] = params[index] as [string, string];
+    if (!isDocumented(leftKey) && !isDocumented(rightKey)) continue;
+    const joined = leftValue + rightValue;
+    for (let split = 0; split <= joined.length; split++) {
+      if (split === leftValue.length) continue;
+      if (
+        couldHaveBeenSent(leftKey, joined.slice(0, split)) &&
+        couldHaveBeenSent(rightKey, joined.slice(split))
+      )
+        return [leftKey, rightKey];
+    }
+  }
+  return undefined;
+}
+
+function isDocumented(key: string): boolean {
+  return Object.hasOwn(SHAPES, key);
 }
 
 function freshnessProblem(timestamp: string | undefined, maxAgeSeconds: number, now: () => number) {

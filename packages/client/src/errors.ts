@@ -184,13 +184,25 @@ export class FrontPaymentResponseError extends FrontPaymentError {
 
 /**
  * True when a request may have taken effect at Front Payment but the caller cannot tell: a timeout
- * or broken connection after sending, or a POST answered 2xx with an unreadable body. Such a
- * request must not be re-sent blindly (docs/front-payment.md §12): record it as unknown and check first.
+ * or broken connection after sending, or a POST answered 5xx (Front Payment may have failed after
+ * creating the order) or 2xx with an unreadable body. Such a request must not be re-sent blindly
+ * (docs/front-payment.md §12): record it as unknown and check first. Only a refusal (4xx, a connection never
+ * made) proves that nothing happened.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
   if (error instanceof FrontPaymentTransitError) return error.delivery === "unknown";
-  return error instanceof FrontPaymentResponseError && error.method !== "GET";
+  const answeredWithoutProof =
+    error instanceof FrontPaymentResponseError || error instanceof FrontPaymentServerError;
+  return answeredWithoutProof && changesState(error.method);
 }
+
+/** Whether a request of this method can change anything at Front Payment (reads cannot). */
+function changesState(method: string): boolean {
+  return method !== "GET" && method !== "HEAD";
+}
+
+/** Told after a failure that does not prove a request changing state was refused. */
+const MAY_HAVE_BEEN_CARRIED_OUT = "It may have been carried out: check before sending it again.";
 
 function maskDeep(value: unknown): unknown {
   if (typeof value === "string") return maskPersonalNumbers(value);
@@ -276,7 +288,7 @@ export function errorFromResponse(
   const suffix = detail ? `: ${detail}` : "";
   if (status >= 500)
     return new FrontPaymentServerError(
-      `Front Payment failed while handling ${subject} (HTTP ${status}${suffix}).`,
+      `Front Payment failed while handling ${subject} (HTTP ${status}${suffix}).${changesState(operation.method) ? ` ${MAY_HAVE_BEEN_CARRIED_OUT}` : ""}`,
       operation,
       details,
     );

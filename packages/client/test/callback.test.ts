@@ -263,19 +263,408 @@ describe("verifyCallback rejects every tampered variant", () => {
 describe("what Front Payment's checksum cannot see (docs/front-payment.md §9: values only)", () => {
   const genuine = signCallback(PARAMS, SECRET);
 
-  it("keys swapped over the same values in the same order pass the checksum", () => {
+  it("keys swapped over two values of the same shape pass the checksum and the shapes", () => {
+    const query = genuine.replace(
+      "createdAt=1755150000&paymentMethod=Visa&amount=1250.00&timestamp=1755150600",
+      "timestamp=1755150000&paymentMethod=Visa&amount=1250.00&createdAt=1755150600",
+    );
+    expect(verifyCallback(`/cb?${query}`, SECRET)).toMatchObject({
+      ok: true,
+      notification: { createdAt: "1755150600", timestamp: "1755150000" },
+    });
+  });
+
+  it("keys swapped over values of different shapes are refused", () => {
     const query = genuine.replace(
       "orderUuid=ODR4286244937&status=PAID",
       "status=ODR4286244937&orderUuid=PAID",
     );
-    expect(verifyCallback(`/cb?${query}`, SECRET)).toMatchObject({
-      ok: true,
-      notification: { orderUuid: "PAID", status: "ODR4286244937" },
-    });
+    expect(rejectionOf(verifyCallback(`/cb?${query}`, SECRET))).toBe(
+      "the callback's parameters are invalid: orderUuid must be ODR followed by digits; status must be non-empty text without digits",
+    );
   });
 
   it("an added parameter with an empty value passes the checksum", () => {
     expect(verifyCallback(`/cb?extra=&${genuine}`, SECRET).ok).toBe(true);
+    expect(verifyCallback(`/cb?${genuine}&extra=`, SECRET).ok).toBe(true);
+  });
+
+  it("an unknown status can lose letters to a paymentMethod after it", () => {
+    const sent: [string, string][] = [
+      ["orderUuid", "ODR1"],
+      ["status", "Overført til Lindorff"],
+      ["paymentMethod", "Visa"],
+    ];
+    const query = signCallback(sent, SECRET).replace(
+      "Lindorff&paymentMethod=Visa",
+      "Lindorf&paymentMethod=fVisa",
+    );
+    expect(verifyCallback(`/cb?${query}`, SECRET)).toMatchObject({
+      ok: true,
+      notification: { status: "Overført til Lindorf", paymentMethod: "fVisa" },
+    });
+  });
+});
+
+/** The query of `params` with `checksum` appended as given, whatever the values: for tampering. */
+function queryWith(params: readonly (readonly [string, string])[], checksum: string): string {
+  return [...params, ["checksum", checksum] as const]
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .join("&");
+}
+
+describe("verifyCallback refuses characters moved across any boundary (finding 1)", () => {
+  // Genuine callbacks in the docs' example order (as the sandbox sends them) and in docs/front-payment.md §9's.
+  const GENUINE: Record<string, [string, string][]> = {
+    "invoiced, in the docs' order": [
+      ["orderUuid", "ODR3099195636"],
+      ["status", "INVOICED"],
+      ["paymentMethod", "invoice"],
+      ["amount", "1250.00"],
+      ["createdAt", "1755150000"],
+      ["timestamp", "1755150600"],
+    ],
+    "paid, in docs/front-payment.md §9's order": PARAMS,
+    "partially refunded, punctuated payment method, whole amount": [
+      ["orderUuid", "ODR42"],
+      ["status", "PARTIAL REFUNDED"],
+      ["paymentMethod", "Kort/Visa & Co"],
+      ["amount", "40"],
+      ["createdAt", "1755150000"],
+      ["timestamp", "1755150600"],
+    ],
+    "paid, empty payment method": [
+      ["orderUuid", "ODR4286244937"],
+      ["status", "PAID"],
+      ["paymentMethod", ""],
+      ["amount", "0.5"],
+      ["timestamp", "1755150600"],
+      ["createdAt", "1755150000"],
+    ],
+  };
+
+  interface Shift {
+    name: string;
+    genuine: [string, string][];
+    tampered: [string, string][];
+  }
+  const shifts: Shift[] = [];
+  for (const [callback, genuine] of Object.entries(GENUINE)) {
+    for (let index = 1; index < genuine.length; index++) {
+      const [leftKey, left] = genuine[index - 1] as [string, string];
+      const [rightKey, right] = genuine[index] as [string, string];
+      for (const count of [1, 2, 3]) {
+        const moves: [string, string, string][] = [];
+        if (count <= left.length)
+          moves.push([`${leftKey} → ${rightKey}`, left.slice(0, -count), left.slice(-count) + right]);
+        if (count <= right.length)
+          moves.push([`${leftKey} ← ${rightKey}`, left + right.slice(0, count), right.slice(count)]);
+        for (const [direction, newLeft, newRight] of moves) {
+          const tampered = genuine.map((pair): [string, string] => [...pair]);
+          tampered[index - 1] = [leftKey, newLeft];
+          tampered[index] = [rightKey, newRight];
+          shifts.push({ name: `${callback}: ${count} ${direction}`, genuine, tampered });
+        }
+      }
+    }
+  }
+
+  it("covers every boundary of every genuine callback, both ways, 1 to 3 characters", () => {
+    // 4 callbacks × 5 boundaries × 3 counts × 2 directions, less the moves of more characters
+    // than a value has: 3 at each boundary of the empty paymentMethod, 1 at each of "40".
+    expect(shifts).toHaveLength(4 * 5 * 3 * 2 - 2 * 3 - 2 * 1);
+  });
+
+  it.each(Object.entries(GENUINE))("accepts the genuine callback: %s", (_name, genuine) => {
+    expect(verifyCallback(`/cb?${signCallback(genuine, SECRET)}`, SECRET).ok).toBe(true);
+  });
+
+  it.each(shifts)("$name", ({ genuine, tampered }) => {
+    const checksum = callbackChecksum(
+      genuine.map(([, value]) => value),
+      SECRET,
+    );
+    // The tampering is invisible to the checksum itself…
+    expect(
+      callbackChecksum(
+        tampered.map(([, value]) => value),
+        SECRET,
+      ),
+    ).toBe(checksum);
+    // …but not to verifyCallback.
+    const reason = rejectionOf(verifyCallback(`/cb?${queryWith(tampered, checksum)}`, SECRET));
+    expect(reason).toMatch(/^the callback's parameters are invalid: |can be split differently/);
+  });
+
+  it("the issue's example: the first letter of INVOICED moved to the end of orderUuid", () => {
+    const genuine = GENUINE["invoiced, in the docs' order"] ?? [];
+    const checksum = callbackChecksum(
+      genuine.map(([, value]) => value),
+      SECRET,
+    );
+    const query = queryWith(genuine, checksum).replace(
+      "orderUuid=ODR3099195636&status=INVOICED",
+      "orderUuid=ODR3099195636I&status=NVOICED",
+    );
+    expect(rejectionOf(verifyCallback(`/cb?${query}`, SECRET))).toBe(
+      "the callback's parameters are invalid: orderUuid must be ODR followed by digits",
+    );
+  });
+});
+
+describe("verifyCallback checks each field's shape", () => {
+  const cases: [string, string, string | undefined][] = [
+    ["orderUuid", "ODR1", undefined],
+    ["orderUuid", "ODR4286244937", undefined],
+    ["orderUuid", "ODR", "must be ODR followed by digits"],
+    ["orderUuid", "odr1", "must be ODR followed by digits"],
+    ["orderUuid", "XODR1", "must be ODR followed by digits"],
+    ["orderUuid", "ODR1X", "must be ODR followed by digits"],
+    ["orderUuid", "ODR 1", "must be ODR followed by digits"],
+    ["orderUuid", "", "must be ODR followed by digits"],
+    ["status", "PAID", undefined],
+    ["status", "Overført til Lindorff", undefined],
+    ["status", "RESEVRED", undefined],
+    ["status", "", "must be non-empty text without digits"],
+    ["status", "PAID1", "must be non-empty text without digits"],
+    ["status", "1PAID", "must be non-empty text without digits"],
+    ["status", "PA1D", "must be non-empty text without digits"],
+    ["paymentMethod", "Visa", undefined],
+    ["paymentMethod", "Kort/Visa & Co", undefined],
+    ["paymentMethod", "", undefined],
+    ["paymentMethod", "Visa1", "must be text without digits"],
+    ["paymentMethod", "3D Secure", "must be text without digits"],
+    ["amount", "1250.00", undefined],
+    ["amount", "40", undefined],
+    ["amount", "0.5", undefined],
+    ["amount", "1250.001", "must be an amount with at most two decimals"],
+    ["amount", "1250.", "must be an amount with at most two decimals"],
+    ["amount", ".5", "must be an amount with at most two decimals"],
+    ["amount", "a1250", "must be an amount with at most two decimals"],
+    ["amount", "1250a", "must be an amount with at most two decimals"],
+    ["amount", "-5", "must be an amount with at most two decimals"],
+    ["amount", "12,50", "must be an amount with at most two decimals"],
+    ["amount", "", "must be an amount with at most two decimals"],
+    ["createdAt", "1755150000", undefined],
+    ["createdAt", "9999999999", undefined],
+    ["createdAt", "175515000", "must be Unix seconds (10 digits)"],
+    ["createdAt", "17551500001", "must be Unix seconds (10 digits)"],
+    ["createdAt", "0755150000", "must be Unix seconds (10 digits)"],
+    ["createdAt", "x1755150000", "must be Unix seconds (10 digits)"],
+    ["createdAt", "1755150000x", "must be Unix seconds (10 digits)"],
+    ["timestamp", "1755150600", undefined],
+    ["timestamp", "175515060", "must be Unix seconds (10 digits)"],
+    ["timestamp", "17551506001", "must be Unix seconds (10 digits)"],
+    ["timestamp", "soon", "must be Unix seconds (10 digits)"],
+  ];
+
+  it.each(cases)("%s %j: %s", (field, value, problem) => {
+    const params: [string, string][] = [
+      ["orderUuid", field === "orderUuid" ? value : "ODR1"],
+      ["status", field === "status" ? value : "PAID"],
+      ...(field === "orderUuid" || field === "status" ? [] : [[field, value] as [string, string]]),
+    ];
+    const result = verifyCallback(`/cb?${signCallback(params, SECRET)}`, SECRET);
+    if (problem === undefined) expect(result).toMatchObject({ ok: true, notification: { [field]: value } });
+    else expect(rejectionOf(result)).toBe(`the callback's parameters are invalid: ${field} ${problem}`);
+  });
+
+  it("names every invalid field", () => {
+    const params: [string, string][] = [
+      ["orderUuid", "X"],
+      ["status", "PAID"],
+      ["amount", "x"],
+    ];
+    expect(rejectionOf(verifyCallback(`/cb?${signCallback(params, SECRET)}`, SECRET))).toBe(
+      "the callback's parameters are invalid: orderUuid must be ODR followed by digits; amount must be an amount with at most two decimals",
+    );
+  });
+});
+
+describe("verifyCallback refuses values that split two ways under one checksum", () => {
+  /** The reason for a callback signed as sent, whatever the values. */
+  function verdict(params: [string, string][]) {
+    return verifyCallback(`/cb?${signCallback(params, SECRET)}`, SECRET);
+  }
+
+  it("a known status's last letter moved into paymentMethod, though both have their shapes", () => {
+    expect(
+      rejectionOf(
+        verdict([
+          ["orderUuid", "ODR1"],
+          ["status", "PAI"],
+          ["paymentMethod", "DVisa"],
+        ]),
+      ),
+    ).toBe(
+      'the values of "status" and "paymentMethod" can be split differently under the same checksum: characters may have been moved between them',
+    );
+  });
+
+  it("at the first boundary too", () => {
+    expect(
+      rejectionOf(
+        verdict([
+          ["status", "PAIDV"],
+          ["paymentMethod", "isa"],
+          ["orderUuid", "ODR1"],
+        ]),
+      ),
+    ).toMatch(/"status" and "paymentMethod" can be split differently/);
+  });
+
+  it("a paymentMethod's letters moved into a status before it, making a known one unknown", () => {
+    expect(
+      rejectionOf(
+        verdict([
+          ["orderUuid", "ODR1"],
+          ["paymentMethod", "Vis"],
+          ["status", "aPAID"],
+        ]),
+      ),
+    ).toMatch(/"paymentMethod" and "status" can be split differently/);
+  });
+
+  it("orderUuid's digits moved into a parameter Front Payment does not document", () => {
+    expect(
+      rejectionOf(
+        verdict([
+          ["orderUuid", "ODR42862"],
+          ["note", "44937"],
+          ["status", "PAID"],
+        ]),
+      ),
+    ).toMatch(/"orderUuid" and "note" can be split differently/);
+    // Only the split that moves every character back explains it.
+    expect(
+      rejectionOf(
+        verdict([
+          ["orderUuid", "ODR1"],
+          ["note", "2"],
+          ["status", "PAID"],
+        ]),
+      ),
+    ).toMatch(/"orderUuid" and "note" can be split differently/);
+  });
+
+  it("an undocumented parameter that may hold a known status's first letters", () => {
+    expect(
+      rejectionOf(
+        verdict([
+          ["orderUuid", "ODR1"],
+          ["note", "P"],
+          ["status", "AID"],
+        ]),
+      ),
+    ).toMatch(/"note" and "status" can be split differently/);
+  });
+
+  it("a genuine unknown status that begins with a known one, beside a paymentMethod", () => {
+    expect(
+      rejectionOf(
+        verdict([
+          ["orderUuid", "ODR1"],
+          ["status", "PAIDOUT"],
+          ["paymentMethod", "Visa"],
+        ]),
+      ),
+    ).toMatch(/"status" and "paymentMethod" can be split differently/);
+  });
+
+  it("accepts the callback URL's own parameters before Front Payment's, one or several", () => {
+    expect(
+      verdict([
+        ["order_identifier", "rRbl1FWZG59o"],
+        ["orderUuid", "ODR1"],
+        ["status", "PAID"],
+      ]).ok,
+    ).toBe(true);
+    expect(
+      verdict([
+        ["order_identifier", "rRbl1FWZG59o"],
+        ["order_status", "x"],
+        ["orderUuid", "ODR1"],
+        ["status", "PAID"],
+      ]).ok,
+    ).toBe(true);
+  });
+
+  it("accepts an unknown status beside a paymentMethod when no split makes it a known one", () => {
+    expect(
+      verdict([
+        ["orderUuid", "ODR1"],
+        ["status", "Overført til Lindorff"],
+        ["paymentMethod", "Visa"],
+      ]),
+    ).toMatchObject({ ok: true, notification: { status: "Overført til Lindorff" } });
+  });
+
+  it("judges the values in hashing order, wherever the checksum parameter sits", () => {
+    const query = signCallback(
+      [
+        ["orderUuid", "ODR1"],
+        ["status", "PAI"],
+        ["paymentMethod", "DVisa"],
+      ],
+      SECRET,
+    );
+    const checksum = query.slice(query.indexOf("checksum="));
+    const moved = `orderUuid=ODR1&status=PAI&${checksum}&paymentMethod=DVisa`;
+    expect(rejectionOf(verifyCallback(`/cb?${moved}`, SECRET))).toMatch(/"status" and "paymentMethod"/);
+  });
+});
+
+describe("verifyCallback reads the query as PHP's $_GET does", () => {
+  const genuine = signCallback(PARAMS, SECRET);
+
+  it("a key without = is an empty value", () => {
+    const withEmpty: [string, string][] = [...PARAMS.slice(0, 3), ["paymentMethod", ""], ...PARAMS.slice(4)];
+    const bare = signCallback(withEmpty, SECRET).replace("paymentMethod=&", "paymentMethod&");
+    expect(bare).toContain("&paymentMethod&");
+    expect(verifyCallback(`/cb?${bare}`, SECRET)).toMatchObject({
+      ok: true,
+      notification: { paymentMethod: "" },
+    });
+  });
+
+  it("empty segments are skipped", () => {
+    expect(verifyCallback(`/cb?&${genuine.replace("&status", "&&status")}&&`, SECRET).ok).toBe(true);
+  });
+
+  it.each([
+    ["key", `%ZZ=1&${genuine}`],
+    ["value", `${genuine}&note=%E0%A4%A`],
+  ])("a malformed percent-encoding in a %s is refused", (_where, query) => {
+    expect(rejectionOf(verifyCallback(`/cb?${query}`, SECRET))).toBe(
+      "the callback URL has a malformed percent-encoding",
+    );
+  });
+
+  it("the fragment ends the URL, even before a question mark", () => {
+    expect(rejectionOf(verifyCallback(`/cb#frag?${genuine}`, SECRET))).toBe(
+      "the callback URL has no query parameters",
+    );
+    expect(rejectionOf(verifyCallback(new URL("https://bot.example.com/cb"), SECRET))).toBe(
+      "the callback URL has no query parameters",
+    );
+  });
+
+  it("keys named like an object's own properties are just parameters Front Payment does not document", () => {
+    const params: [string, string][] = [["__proto__", ""], ["constructor", "x"], ["toString", ""], ...PARAMS];
+    expect(verifyCallback(`/cb?${signCallback(params, SECRET)}`, SECRET)).toMatchObject({
+      ok: true,
+      notification: { orderUuid: "ODR4286244937" },
+    });
+  });
+
+  it.each([
+    [40, "k".repeat(40)],
+    [41, `${"k".repeat(40)}…`],
+  ])("a repeated key of %i characters is named, cut short beyond 40", (length, shown) => {
+    const key = "k".repeat(length);
+    expect(rejectionOf(verifyCallback(`/cb?${key}=1&${key}=2&${genuine}`, SECRET))).toBe(
+      `the parameter "${shown}" appears more than once`,
+    );
   });
 });
 
@@ -303,6 +692,15 @@ describe("verifyCallback's freshness bound", () => {
   it("rejects a callback from further in the future than the bound", () => {
     expect(
       rejectionOf(verifyCallback(url, SECRET, { maxAgeSeconds: 300, now: at(SENT_AT_MS - 301_000) })),
+    ).toBe("the callback's timestamp is 301 s in the future, more than the allowed 300 s");
+  });
+
+  it("rounds the age down and the time ahead up, to whole seconds", () => {
+    expect(
+      rejectionOf(verifyCallback(url, SECRET, { maxAgeSeconds: 300, now: at(SENT_AT_MS + 301_500) })),
+    ).toBe("the callback is 301 s old, more than the allowed 300 s");
+    expect(
+      rejectionOf(verifyCallback(url, SECRET, { maxAgeSeconds: 300, now: at(SENT_AT_MS - 300_500) })),
     ).toBe("the callback's timestamp is 301 s in the future, more than the allowed 300 s");
   });
 

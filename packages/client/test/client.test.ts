@@ -12,6 +12,7 @@ import {
   ACCEPTED,
   BASE_URL,
   CREATED,
+  CREATED_AS_RECORDED,
   clientWith,
   INVOICE_NUMBER,
   json,
@@ -38,6 +39,39 @@ describe("the methods", () => {
     const { bankIdUrl: _, ...withoutLink } = CREATED.data;
     const { client } = clientWith([json(201, { ...CREATED, data: withoutLink })]);
     await expect(client.submitInvoiceOrder(ORDER)).resolves.toEqual(withoutLink);
+  });
+
+  it("submitInvoiceOrder finds the BankID link in a recorded real answer, where it is paymentUrl", async () => {
+    const { client } = clientWith([json(201, CREATED_AS_RECORDED)]);
+    await expect(client.submitInvoiceOrder(ORDER)).resolves.toEqual({
+      orderUuid: "ODR2005869234",
+      customerUuid: "CSRT3672053467",
+      bankIdUrl: "https://demo.frontpayment.no/checkout/ODR2005869234?lang=en",
+    });
+  });
+
+  const LINK = "https://auth.current.bankid.no/precheck/auth?state=abc";
+  const OTHER_LINK = "https://example.no/other";
+  const ids = { orderUuid: "ODR1", customerUuid: "CSRT1" };
+  it.each([
+    ["bankIdVerificationUrl", { bankIdVerificationUrl: LINK }, LINK],
+    ["url", { url: LINK }, LINK],
+    ["a null bankIdUrl beside a paymentUrl", { bankIdUrl: null, paymentUrl: LINK }, LINK],
+    ["bankIdUrl first, whatever else is there", { paymentUrl: OTHER_LINK, bankIdUrl: LINK }, LINK],
+    ["the first of two other https URLs", { paymentUrl: LINK, url: OTHER_LINK }, LINK],
+    ["a null bankIdUrl and no other link", { bankIdUrl: null, paymentUrl: "http://example.no/plain" }, null],
+    [
+      "only http, text and numbers",
+      { paymentUrl: "http://example.no", note: "https:", amount: 5 },
+      undefined,
+    ],
+  ])("submitInvoiceOrder normalises the link to bankIdUrl: %s", async (_name, extra, bankIdUrl) => {
+    const { client } = clientWith([json(201, { ...CREATED, data: { ...ids, ...extra } })]);
+    const data = await client.submitInvoiceOrder(ORDER);
+    expect(data).toEqual(bankIdUrl === undefined ? ids : { ...ids, bankIdUrl });
+    expect(Object.keys(data)).toEqual(
+      bankIdUrl === undefined ? ["orderUuid", "customerUuid"] : ["orderUuid", "customerUuid", "bankIdUrl"],
+    );
   });
 
   it("getOrderStatus reads the status, any status string included", async () => {

@@ -122,7 +122,7 @@ describe("Front Payment's answers become typed errors", () => {
         is_error: true,
         errors: { happenedAt: "2025-08-14T06:28:08Z", internalErrorDetails: [] },
       },
-      "Front Payment failed while handling the order (HTTP 500: Internal Error Occurred Please Try Again Later).",
+      "Front Payment failed while handling the order (HTTP 500: Internal Error Occurred Please Try Again Later). It may have been carried out: check before sending it again.",
     ],
     [
       510,
@@ -133,16 +133,44 @@ describe("Front Payment's answers become typed errors", () => {
         is_error: true,
         errors: "Array",
       },
-      "Front Payment failed while handling the order (HTTP 510: Something Went Wrong).",
+      "Front Payment failed while handling the order (HTTP 510: Something Went Wrong). It may have been carried out: check before sending it again.",
     ],
-    [502, "<html>Bad Gateway</html>", "Front Payment failed while handling the order (HTTP 502)."],
-  ])("%i is a server error", async (status, body, message) => {
+    [
+      502,
+      "<html>Bad Gateway</html>",
+      "Front Payment failed while handling the order (HTTP 502). It may have been carried out: check before sending it again.",
+    ],
+  ])("%i is a server error, whose outcome is unknown for a submit", async (status, body, message) => {
     const answer = typeof body === "string" ? new Response(body, { status }) : json(status, body);
     const { client } = clientWith([answer]);
     const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
     expect(error).toBeInstanceOf(FrontPaymentServerError);
     expect(error).toMatchObject({ status });
     expect((error as Error).message).toBe(message);
+    expect(isOutcomeUnknown(error)).toBe(true);
+  });
+
+  it("a 5xx on a read changes nothing at Front Payment: its outcome is not unknown", async () => {
+    const { client } = clientWith([json(500, { message: "x" })], { retry: { maxRetries: 0 } });
+    const error = await rejectionOf(client.getOrderStatus("ODR1"));
+    expect(error).toBeInstanceOf(FrontPaymentServerError);
+    expect((error as Error).message).toBe(
+      "Front Payment failed while handling the status request for order ODR1 (HTTP 500: x).",
+    );
+    expect(isOutcomeUnknown(error)).toBe(false);
+  });
+
+  it("a 5xx on cancel may have cancelled the order: outcome unknown", async () => {
+    const { client, calls } = clientWith([json(510, { message: "Something Went Wrong" })]);
+    const error = await rejectionOf(client.cancelOrder("ODR1", "note"));
+    expect(isOutcomeUnknown(error)).toBe(true);
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each([400, 401, 403, 404, 417, 422, 429])("%i proves the submit was refused", async (status) => {
+    const { client } = clientWith([json(status, { message: "refused" })]);
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toMatchObject({ status });
     expect(isOutcomeUnknown(error)).toBe(false);
   });
 

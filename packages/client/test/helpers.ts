@@ -91,6 +91,22 @@ export const CREATED = {
   },
 };
 
+/**
+ * A real 201 from Front Payment's demo API, in the shape the frontgo gem recorded and asserts for
+ * `orders/regular/submit` (docs/front-payment.md §3): the link is `paymentUrl`, not `bankIdUrl`.
+ */
+export const CREATED_AS_RECORDED = {
+  status_code: 201,
+  status_message: "OK",
+  message: "Order Submitted Successfully",
+  is_data: true,
+  data: {
+    orderUuid: "ODR2005869234",
+    customerUuid: "CSRT3672053467",
+    paymentUrl: "https://demo.frontpayment.no/checkout/ODR2005869234?lang=en",
+  },
+};
+
 export const STATUS = {
   status_code: 200,
   status_message: "OK",

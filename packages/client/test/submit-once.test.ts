@@ -47,15 +47,18 @@ describe("submitInvoiceOrder reaches Front Payment at most once, whatever fails"
       FrontPaymentResponseError,
       true,
     ],
+    // A 5xx proves nothing about the order: Front Payment may have created it before failing.
     [
       "500",
       json(500, { message: "Internal Error Occurred Please Try Again Later" }),
       FrontPaymentServerError,
-      false,
+      true,
     ],
-    ["502", new Response("Bad Gateway", { status: 502 }), FrontPaymentServerError, false],
-    ["503 with Retry-After 0", json(503, {}, { "retry-after": "0" }), FrontPaymentServerError, false],
-    ["510", json(510, { message: "Something Went Wrong" }), FrontPaymentServerError, false],
+    ["502", new Response("Bad Gateway", { status: 502 }), FrontPaymentServerError, true],
+    ["503 with Retry-After 0", json(503, {}, { "retry-after": "0" }), FrontPaymentServerError, true],
+    ["504", new Response(null, { status: 504 }), FrontPaymentServerError, true],
+    ["510", json(510, { message: "Something Went Wrong" }), FrontPaymentServerError, true],
+    // Only refusals prove that no order exists.
     ["429 with Retry-After 0", json(429, {}, { "retry-after": "0" }), FrontPaymentRateLimitError, false],
   ];
 

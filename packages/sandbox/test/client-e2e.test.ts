@@ -266,6 +266,27 @@ describe("client ↔ Front Payment sandbox: every error category from real answe
     },
   );
 
+  it.each([
+    [500, false],
+    [500, true],
+    [510, false],
+    [510, true],
+  ] as const)(
+    "%i on submit (order created first: %s): outcome unknown, sent exactly once",
+    async (status, processFirst) => {
+      const sandbox = await sandboxForTest();
+      sandbox.failNext(status, { endpoint: "submitInvoiceOrder", processFirst });
+      const error = await failure(clientFor(sandbox).submitInvoiceOrder(privateOrder()));
+      expect(error).toBeInstanceOf(FrontPaymentServerError);
+      expect(error).toMatchObject({ status });
+      // A 5xx proves nothing about the order: Front Payment may have created it before failing.
+      expect(isOutcomeUnknown(error)).toBe(true);
+      expect((error as Error).message).toMatch(/may have been carried out: check before sending it again/);
+      expect(submitsTo(sandbox).map((request) => request.outcome)).toEqual([{ kind: "response", status }]);
+      expect(sandbox.orders()).toHaveLength(processFirst ? 1 : 0);
+    },
+  );
+
   it("latency longer than the client's timeout is a timeout", async () => {
     const sandbox = await sandboxForTest();
     sandbox.setLatency(60_000);

@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { WorkspaceSnapshot } from "../src/index.js";
 import { privateOrder, submitted } from "./frontpayment-fixtures.js";
@@ -95,6 +96,67 @@ describe("workspace page: serving", () => {
       expect.objectContaining({ user: KARI, text: "Hei *alle*" }),
     ]);
     expect(third?.frontPayment.orders).toHaveLength(1);
+  });
+});
+
+/** A request to the page with the given `Host` header, as a rebound DNS name would send it. */
+function withHost(host: string, method = "GET", path = "/api/state", body = "") {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const request = httpRequest(
+      {
+        hostname: "127.0.0.1",
+        port: bed.page.port,
+        path,
+        method,
+        headers: { host, "content-type": "application/json" },
+      },
+      (response) => {
+        let text = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+describe("workspace page: only on loopback names (no DNS rebinding)", () => {
+  it.each(["127.0.0.1:PORT", "localhost:PORT", "LocalHost:PORT", "[::1]:PORT"])(
+    "answers at %s",
+    async (host) => {
+      const answer = await withHost(host.replace("PORT", String(bed.page.port)));
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.body)).toHaveProperty("channels");
+    },
+  );
+
+  it.each([
+    "evil.example:PORT",
+    "127.0.0.1.evil.example:PORT",
+    "x127.0.0.1:PORT",
+    "localhost:PORTx",
+    "localhost:1",
+    "localhost",
+    "[::1]",
+  ])("refuses %j with 421, for the page, its state and its actions", async (template) => {
+    const host = template.replace("PORT", String(bed.page.port));
+    const expected = {
+      error: `This page answers only at 127.0.0.1:${bed.page.port}, localhost:${bed.page.port} or [::1]:${bed.page.port}, not at the host ${JSON.stringify(host)}.`,
+    };
+    for (const [method, path] of [
+      ["GET", "/"],
+      ["GET", "/api/state"],
+      ["GET", "/api/events"],
+      ["POST", "/api/messages"],
+    ] as const) {
+      const body = JSON.stringify({ userId: KARI, channelId: SALES, text: "rebound" });
+      const answer = await withHost(host, method, path, method === "POST" ? body : "");
+      expect(answer.status, `${method} ${path}`).toBe(421);
+      expect(JSON.parse(answer.body)).toEqual(expected);
+    }
+    expect(bed.slack.workspace.messages(SALES)).toEqual([]);
   });
 });
 

@@ -198,11 +198,18 @@ export interface components {
              * @example ODR4286244937
              */
             orderUuid: string;
-            status: components["schemas"]["OrderStatus"];
-            /** @description When the order was created (Unix seconds). */
+            /**
+             * @description The order's status, any text without digits. Known values: SENT, INVOICED, PAID, CANCELLED, EXPIRED, REFUNDED, PARTIAL REFUNDED, Purring, Inkasso; others may appear.
+             * @example PAID
+             */
+            status: string;
+            /**
+             * @description When the order was created (Unix seconds).
+             * @example 1755150000
+             */
             createdAt?: string;
             /**
-             * @description How the customer paid, e.g. `Visa`.
+             * @description How the customer paid, e.g. `Visa`; may be empty.
              * @example Visa
              */
             paymentMethod?: string;
@@ -408,9 +415,11 @@ export interface components {
             customerUuid: string;
             /**
              * Format: uri
-             * @description Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (docs/front-payment.md §3).
+             * @description Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (docs/front-payment.md §3). Read from another field holding an https URL (such as `paymentUrl`) when `bankIdUrl` is absent.
              */
             bankIdUrl?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * InvoiceOrderRequest

@@ -36,6 +36,7 @@ export {
 export { Numeric, numericValue } from "./numeric.js";
 export { buildOpenApiDocument, DEMO_BASE_URL, serializeOpenApiDocument } from "./openapi/document.js";
 export {
+  CALLBACK_PARAMETER_SHAPES,
   CallbackNotification,
   CancelOrderRequest,
   InvoiceNumberResponse,

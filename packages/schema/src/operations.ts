@@ -1,8 +1,26 @@
 import { successEnvelope } from "./envelope.js";
 import { Numeric } from "./numeric.js";
-import { OrderStatus } from "./order-status.js";
+import { KNOWN_ORDER_STATUSES, OrderStatus } from "./order-status.js";
 import { OrderUuid } from "./order-uuid.js";
 import { z } from "./zod.js";
+
+/**
+ * The BankID link of a submit answer: `bankIdUrl`, else the first https URL under any other key.
+ * ASSUMPTION (docs/front-payment.md §3): the seed names the link only as "BankID verification URL"; the one real
+ * answer recorded from the demo (the frontgo gem's `regular/submit` cassette) calls it `paymentUrl`.
+ * Until Front Payment confirms the field, any https string in `data` is taken to be the link.
+ */
+function withBankIdUrl<Data extends { orderUuid: string; customerUuid: string; bankIdUrl?: string | null }>(
+  data: Data,
+): Pick<Data, "orderUuid" | "customerUuid" | "bankIdUrl"> {
+  const { orderUuid, customerUuid, bankIdUrl } = data;
+  const link = bankIdUrl ?? Object.values(data).find(isHttpsUrl) ?? bankIdUrl;
+  return link === undefined ? { orderUuid, customerUuid } : { orderUuid, customerUuid, bankIdUrl: link };
+}
+
+function isHttpsUrl(value: unknown): value is string {
+  return typeof value === "string" && URL.canParse(value) && new URL(value).protocol === "https:";
+}
 
 export const InvoiceOrderCreated = successEnvelope(
   z
@@ -13,10 +31,12 @@ export const InvoiceOrderCreated = successEnvelope(
         .openapi({ description: "Front Payment's customer id.", example: "CSRT3419523642" }),
       bankIdUrl: z.string().url().nullable().optional().openapi({
         description:
-          "Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (docs/front-payment.md §3).",
+          "Where the customer verifies with BankID. Missing or null when the order goes straight to INVOICED (docs/front-payment.md §3). Read from another field holding an https URL (such as `paymentUrl`) when `bankIdUrl` is absent.",
       }),
     })
-    .openapi({ title: "InvoiceOrderCreatedData" }),
+    .passthrough()
+    .openapi({ title: "InvoiceOrderCreatedData" })
+    .transform(withBankIdUrl),
 ).openapi({
   title: "InvoiceOrderCreated",
   description: "201 `orderCreatedSuccessfully`: the order exists at Front Payment.",
@@ -171,30 +191,61 @@ export const InvoiceNumberResponse = successEnvelope(
 });
 export type InvoiceNumberResponse = z.infer<typeof InvoiceNumberResponse>;
 
+/** Unix seconds of 2001–2286: always 10 digits, so a digit moved to or from a neighbour changes the length. */
+const UNIX_SECONDS = [/^[1-9]\d{9}$/, "must be Unix seconds (10 digits)"] as const;
+
 /**
- * The query parameters of a status callback (docs/front-payment.md §9), as strings. `checksum` is
- * the lowercase hex SHA-256 of the other values in arrival order followed by the secret: verify it
- * with the client's `verifyCallback` before trusting anything here.
+ * The shape of each documented callback parameter, with the message for a value that lacks it.
+ * The checksum hashes the values joined without separators (docs/front-payment.md §9), so characters can move
+ * across a parameter boundary unnoticed: each shape is one its neighbours' characters cannot fit.
+ */
+export const CALLBACK_PARAMETER_SHAPES = {
+  orderUuid: [/^ODR\d+$/, "must be ODR followed by digits"],
+  status: [/^[^0-9]+$/, "must be non-empty text without digits"],
+  paymentMethod: [/^[^0-9]*$/, "must be text without digits"],
+  amount: [/^\d+(?:\.\d{1,2})?$/, "must be an amount with at most two decimals"],
+  createdAt: UNIX_SECONDS,
+  timestamp: UNIX_SECONDS,
+  checksum: [/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits"],
+} as const satisfies Record<string, readonly [RegExp, string]>;
+
+function callbackParameter(name: keyof typeof CALLBACK_PARAMETER_SHAPES) {
+  const [pattern, message] = CALLBACK_PARAMETER_SHAPES[name];
+  return z.string().regex(pattern, message);
+}
+
+/**
+ * The query parameters of a status callback (docs/front-payment.md §9), as strings. `checksum` is the lowercase
+ * hex SHA-256 of the other values in arrival order followed by the secret: verify it with the
+ * client's `verifyCallback` before trusting anything here. The checksum hashes values without
+ * separators, so characters can move across a parameter boundary unnoticed; each field therefore
+ * has a shape its neighbours' characters cannot fit.
  */
 export const CallbackNotification = z
   .object({
-    orderUuid: OrderUuid,
-    status: OrderStatus,
-    createdAt: z.string().optional().openapi({ description: "When the order was created (Unix seconds)." }),
-    paymentMethod: z
-      .string()
+    orderUuid: callbackParameter("orderUuid").openapi({
+      description: "Front Payment's order id.",
+      example: "ODR4286244937",
+    }),
+    status: callbackParameter("status").openapi({
+      description: `The order's status, any text without digits. Known values: ${KNOWN_ORDER_STATUSES.join(", ")}; others may appear.`,
+      example: "PAID",
+    }),
+    createdAt: callbackParameter("createdAt")
       .optional()
-      .openapi({ description: "How the customer paid, e.g. `Visa`.", example: "Visa" }),
-    amount: z.string().optional().openapi({ description: "The order's amount.", example: "1250.00" }),
-    timestamp: z
-      .string()
-      .regex(/^\d+$/, "must be Unix seconds")
+      .openapi({ description: "When the order was created (Unix seconds).", example: "1755150000" }),
+    paymentMethod: callbackParameter("paymentMethod")
+      .optional()
+      .openapi({ description: "How the customer paid, e.g. `Visa`; may be empty.", example: "Visa" }),
+    amount: callbackParameter("amount")
+      .optional()
+      .openapi({ description: "The order's amount.", example: "1250.00" }),
+    timestamp: callbackParameter("timestamp")
       .optional()
       .openapi({ description: "When the callback was sent (Unix seconds).", example: "1755150600" }),
-    checksum: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/, "must be 64 lowercase hex digits")
-      .openapi({ description: "SHA-256 of the other parameters' values in arrival order, then the secret." }),
+    checksum: callbackParameter("checksum").openapi({
+      description: "SHA-256 of the other parameters' values in arrival order, then the secret.",
+    }),
   })
   .openapi({
     title: "CallbackNotification",

@@ -85,20 +85,17 @@ const TEXT: Record<Language, Record<ReturnOutcome, PageText>> = {
   },
 };
 
-const LANGUAGES = Object.keys(TEXT) as Language[];
-
-/** The customer's language: the order's, else the browser's first supported one, else Norwegian. */
-export function pageLanguage(
-  orderLanguage: Language | undefined,
-  acceptLanguage: string | undefined,
-): Language {
-  if (orderLanguage) return orderLanguage;
-  const requested = (acceptLanguage ?? "")
-    .split(",")
-    .map((part) => part.trim().slice(0, 2).toLowerCase())
-    .map((code) => (code === "nb" || code === "nn" ? "no" : code));
-  return requested.find((code): code is Language => LANGUAGES.includes(code as Language)) ?? "no";
-}
+/**
+ * Headers of every answer on the customer's return path: never cached, never sniffed as another
+ * type, never framed by another site, no script, and no referrer leaking the order's URL onwards.
+ */
+export const RETURN_PAGE_HEADERS = {
+  "cache-control": "no-store",
+  "content-security-policy":
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+} as const;
 
 /** The finished HTML page a customer lands on after BankID: accessible, phone-first, no script. */
 export function returnPage(outcome: ReturnOutcome, language: Language, reference?: string): string {

@@ -1,32 +1,42 @@
 import type { CustomRoute } from "@slack/bolt";
 import type { OrderLifecycle } from "../orders/lifecycle.js";
-import { pageLanguage, type ReturnOutcome, returnPage } from "./return-pages.js";
+import type { OrderRecord } from "../store/types.js";
+import { RETURN_PAGE_HEADERS, returnPage } from "./return-pages.js";
 import { routeParam } from "./route-param.js";
 
 export const RETURN_PATH = "/frontpayment/return";
 
-/** `GET /frontpayment/return/<our order id>/<success|failure>`: where the customer lands after BankID. */
+/**
+ * `GET /frontpayment/return/<our order id>/<success|failure>`: where the customer lands after BankID.
+ * Only for an order the store knows: a made-up id gets a plain 404, not a thank-you.
+ */
 export function returnPagesRoute({ orders }: { orders: Pick<OrderLifecycle, "get"> }): CustomRoute {
   return {
     path: `${RETURN_PATH}/:orderId/:outcome`,
     method: ["GET"],
     handler: async (request, response) => {
       const outcome = routeParam(request.params?.outcome);
-      if (outcome !== "success" && outcome !== "failure") {
-        response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-        response.end("Not found.");
-        return;
+      if (outcome !== "success" && outcome !== "failure") return plain(response, 404, "Not found.");
+      let order: OrderRecord | null;
+      try {
+        order = await orders.get(routeParam(request.params?.orderId));
+      } catch {
+        return plain(response, 503, "The order could not be looked up just now. Please reload the page.");
       }
-      const order = await orders.get(routeParam(request.params?.orderId)).catch(() => null);
-      const language = pageLanguage(order?.preferredLanguage, request.headers["accept-language"]);
-      const reference = order?.state === "created" ? order.fpOrderUuid : undefined;
-      const html = returnPage(outcome as ReturnOutcome, language, reference);
-      response.writeHead(200, {
-        "content-type": "text/html; charset=utf-8",
-        "cache-control": "no-store",
-        "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
-      });
+      if (!order) return plain(response, 404, "No such order.");
+      // In the customer's language (docs/front-payment.md §10): the order has it, whatever the browser prefers.
+      const html = returnPage(
+        outcome,
+        order.preferredLanguage,
+        order.state === "created" ? order.fpOrderUuid : undefined,
+      );
+      response.writeHead(200, { ...RETURN_PAGE_HEADERS, "content-type": "text/html; charset=utf-8" });
       response.end(html);
     },
   };
+}
+
+function plain(response: Parameters<CustomRoute["handler"]>[1], status: number, text: string) {
+  response.writeHead(status, { ...RETURN_PAGE_HEADERS, "content-type": "text/plain; charset=utf-8" });
+  response.end(text);
 }

@@ -1,4 +1,21 @@
+import { HTTPModuleFunctions, type ReceiverDispatchErrorHandlerArgs } from "@slack/bolt";
+
 /** A path parameter of a Bolt custom route (typed `string | string[]` for repeated segments). */
 export function routeParam(value: string | string[] | undefined): string {
   return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+}
+
+/**
+ * The HTTP receiver's `dispatchErrorHandler`. Bolt decodes a custom route's path parameters with
+ * `decodeURIComponent` before any handler runs, so a malformed escape such as `%ZZ` throws a
+ * `URIError` there: that is the client's mistake, answered 400 with a reason instead of a bare 500.
+ * Everything else goes to Bolt's own handler.
+ */
+export function dispatchErrorHandler(args: ReceiverDispatchErrorHandlerArgs): void {
+  if (!(args.error instanceof URIError)) {
+    HTTPModuleFunctions.defaultDispatchErrorHandler(args);
+    return;
+  }
+  args.response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+  args.response.end("The path is not valid: it has a malformed percent-encoding, such as %ZZ.");
 }

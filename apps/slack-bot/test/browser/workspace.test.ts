@@ -6,6 +6,7 @@ import { chromiumLaunchOptions } from "@fakturabot/sandbox";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, PRIVATE_CUSTOMER, startHarness } from "../e2e-harness.js";
+import { submission } from "../store.fixtures.js";
 
 /** Screenshots a person can look at after a run (gitignored). */
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -146,10 +147,11 @@ describe("the local workspace in Chromium", () => {
   it("shows the customer's return pages whole on a phone, in every language", async () => {
     const page = await browser().newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    for (const language of ["nb-NO", "en-GB", "sv-SE", "da-DK", "de-DE"]) {
+    for (const language of ["no", "en", "sv", "da", "de"] as const) {
+      // The pages are only for orders the bot knows, and speak the order's language.
+      const { order } = await harness.store.beginSubmission(submission({ preferredLanguage: language }));
       for (const outcome of ["success", "failure"]) {
-        await page.setExtraHTTPHeaders({ "accept-language": language });
-        await page.goto(`${harness.running.url}/frontpayment/return/FB-UNKNOWN/${outcome}`);
+        await page.goto(`${harness.running.url}/frontpayment/return/${order.id}/${outcome}`);
         await page.getByRole("heading", { level: 1 }).waitFor();
         const overflows = await page.evaluate(() => {
           const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })

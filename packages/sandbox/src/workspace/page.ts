@@ -42,6 +42,18 @@ const SECURITY_HEADERS = {
   "referrer-policy": "no-referrer",
   "cache-control": "no-store",
 };
+/** `Host` as a browser sends it for this machine's loopback interface: a name, then the port (none for 80). */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::(\d+))?$/i;
+
+/**
+ * Whether `Host` names this page on loopback. Anything else is a page of another site whose name
+ * was pointed at 127.0.0.1 (DNS rebinding), which must not drive the workspace or read its state.
+ */
+function isLoopbackHost(host: string | undefined, port: number): boolean {
+  const match = LOOPBACK_HOST.exec(host ?? "");
+  return match !== null && Number(match[1] ?? 80) === port;
+}
+
 /** Changes the page does not show: it would redraw for nothing. */
 const UNSHOWN_EVENTS = new Set<SlackSandboxEvent["type"]>(["api_call", "interaction"]);
 
@@ -119,6 +131,10 @@ export async function startWorkspacePage(options: WorkspacePageOptions): Promise
   async function route(request: IncomingMessage, response: ServerResponse) {
     const path = new URL(request.url ?? "/", "http://workspace").pathname;
     const method = request.method ?? "GET";
+    if (!isLoopbackHost(request.headers.host, server.port))
+      return sendJson(response, 421, {
+        error: `This page answers only at 127.0.0.1:${server.port}, localhost:${server.port} or [::1]:${server.port}, not at the host ${JSON.stringify(request.headers.host ?? "")}.`,
+      });
     if (method === "GET" && path === "/") return serveFile(response, "index.html");
     if (method === "GET" && path === "/api/state")
       return sendJson(response, 200, current(), SECURITY_HEADERS);
