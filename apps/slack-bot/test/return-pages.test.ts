@@ -1,14 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { pageLanguage, returnPage } from "../src/http/return-pages.js";
-import { type Harness, startHarness } from "./e2e-harness.js";
-
-let harness: Harness;
-beforeAll(async () => {
-  harness = await startHarness();
-});
-afterAll(async () => {
-  await harness.dispose();
-});
 
 const LANGUAGES = ["no", "en", "sv", "da", "de"] as const;
 
@@ -43,18 +34,5 @@ describe("the customer's return pages", () => {
     expect(pageLanguage(undefined, "fr-FR, de;q=0.7")).toBe("de");
     expect(pageLanguage(undefined, "fr-FR")).toBe("no");
     expect(pageLanguage(undefined, undefined)).toBe("no");
-  });
-
-  it("are served by the bot with no caching and a policy that allows no script", async () => {
-    const response = await fetch(`${harness.running.url}/frontpayment/return/FB-UNKNOWN/failure`, {
-      headers: { "accept-language": "en-GB" },
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get("cache-control")).toBe("no-store");
-    expect(response.headers.get("content-security-policy")).toBe(
-      "default-src 'none'; style-src 'unsafe-inline'",
-    );
-    expect(await response.text()).toContain("Verification was not completed");
-    expect((await fetch(`${harness.running.url}/frontpayment/return/FB-UNKNOWN/maybe`)).status).toBe(404);
   });
 });

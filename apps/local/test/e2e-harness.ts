@@ -10,15 +10,9 @@ import {
   type SlackViewObject,
   type SubmitOutcome,
 } from "@fakturabot/sandbox";
-import {
-  type CustomerInput,
-  fillCustomer,
-  fillLine,
-  type LineInput,
-  lineKeys,
-} from "../src/local/fill-invoice.js";
-import { type LocalStack, type LocalStackOptions, startLocalStack } from "../src/local/stack.js";
-import { createLogger } from "../src/logger.js";
+import { createLogger } from "@fakturabot/slack-bot";
+import { type CustomerInput, fillCustomer, fillLine, type LineInput, lineKeys } from "../src/fill-invoice.js";
+import { type LocalStack, type LocalStackOptions, startLocalStack } from "../src/stack.js";
 
 export type { CustomerInput, LineInput };
 export { fillCustomer, fillLine, lineKeys };

@@ -1,0 +1,37 @@
+import { ConfigError } from "./config.js";
+
+/** What an entry point starts: something that keeps running until it is stopped. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs an entry point's `start` until Ctrl+C (SIGINT) or SIGTERM, then stops it and exits 0.
+ * A start-up failure exits 1 with its message (a `ConfigError` as its list of problems, nothing
+ * more). One Ctrl+C reaches this process several times (from the terminal, and relayed by pnpm
+ * and tsx), so only the first signal stops; the later ones must not kill it halfway.
+ */
+export function runUntilSignal(start: () => Promise<Stoppable>): void {
+  let stopping = false;
+  start().then(
+    (running) => {
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        running.stop().then(
+          () => process.exit(0),
+          (error: unknown) => fail(error),
+        );
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    },
+    (error: unknown) => fail(error),
+  );
+}
+
+function fail(error: unknown): never {
+  // biome-ignore lint/suspicious/noConsole: start-up and shutdown failures go to the operator's terminal
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
