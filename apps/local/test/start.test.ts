@@ -82,7 +82,7 @@ describe("pnpm start (the local package's entry)", () => {
     expect(await exited).toBe(0);
     expect(output.stderr).toBe("");
     await expect(fetch(workspace)).rejects.toThrow();
-  }, 30_000);
+  });
 
   it("with a Slack credential runs the configured bot, which says what else is missing", async () => {
     const { child, output } = startLocal({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" });
@@ -90,12 +90,12 @@ describe("pnpm start (the local package's entry)", () => {
     expect(output.stderr).toContain("Fakturabot cannot start:");
     expect(output.stderr).toContain("SLACK_SIGNING_SECRET is missing");
     expect(output.stdout).not.toContain("local mode");
-  }, 30_000);
+  });
 
   it("refuses a PORT that cannot hold local mode's four servers", async () => {
     const { child, output } = startLocal({ PORT: "65534" });
     expect(await exitCode(child)).toBe(1);
     expect(output.stderr).toContain('PORT "65534" is not a port');
     expect(output.stdout).toBe("");
-  }, 30_000);
+  });
 });
