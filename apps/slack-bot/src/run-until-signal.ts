@@ -6,28 +6,23 @@ export interface Stoppable {
 }
 
 /**
- * Runs an entry point's `start` until Ctrl+C (SIGINT) or SIGTERM, then stops it and exits 0.
- * A start-up failure exits 1 with its message (a `ConfigError` as its list of problems, nothing
- * more). One Ctrl+C reaches this process several times (from the terminal, and relayed by pnpm
- * and tsx), so only the first signal stops; the later ones must not kill it halfway.
+ * Runs an entry point's `start` until Ctrl+C (SIGINT) or SIGTERM, then stops it and exits 0; a
+ * signal during start-up stops it as soon as it is up. A failure exits 1 with its message (a
+ * `ConfigError` as its list of problems, nothing more). One Ctrl+C reaches this process several
+ * times (from the terminal, and relayed by pnpm), so only the first signal counts: the later ones
+ * must not kill it halfway through stopping.
  */
 export function runUntilSignal(start: () => Promise<Stoppable>): void {
+  const started = start();
   let stopping = false;
-  start().then(
-    (running) => {
-      const stop = () => {
-        if (stopping) return;
-        stopping = true;
-        running.stop().then(
-          () => process.exit(0),
-          (error: unknown) => fail(error),
-        );
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    },
-    (error: unknown) => fail(error),
-  );
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    started.then((running) => running.stop()).then(() => process.exit(0), fail);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  started.catch(fail);
 }
 
 function fail(error: unknown): never {
