@@ -4,10 +4,11 @@ import {
   BLOCK_IDS,
   CUSTOMER_TEXT_FIELDS,
   type CustomerTextField,
+  type CustomerType,
+  decodeFormMetadata,
   LINE_ACTION_IDS,
   lineBlockId,
-} from "../invoice-form/ids.js";
-import { type CustomerType, decodeFormMetadata } from "../invoice-form/metadata.js";
+} from "@fakturabot/slack-bot";
 
 /** A customer as a person types it into the invoice modal. */
 export interface CustomerInput extends Partial<Record<CustomerTextField, string>> {

@@ -1,17 +1,20 @@
 import type { ModalHandle } from "@fakturabot/sandbox";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ACTION_IDS,
   ADD_LINE_ACTION_ID,
   BLOCK_IDS,
+  decodeFormMetadata,
+  type InvoiceFormValues,
   LAYOUT_BLOCK_IDS,
   LINE_ACTION_IDS,
   lineBlockId,
   lineHeaderBlockId,
+  MAX_LINES,
   REMOVE_LINE_ACTION_ID,
-} from "../src/invoice-form/ids.js";
-import { decodeFormMetadata, MAX_LINES } from "../src/invoice-form/metadata.js";
-import { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from "../src/invoice-form/read.js";
+  readInvoiceForm,
+  type ViewStateValues,
+} from "@fakturabot/slack-bot";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   blockText,
   fillCustomer,

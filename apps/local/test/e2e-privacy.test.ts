@@ -1,7 +1,7 @@
 import { type FrontPaymentSandbox, startFrontPaymentSandbox } from "@fakturabot/sandbox";
+import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "../src/invoice-form/ids.js";
-import { LOCAL_SECRETS } from "../src/local/stack.js";
+import { LOCAL_SECRETS } from "../src/stack.js";
 import {
   blockText,
   callbackUrlOf,

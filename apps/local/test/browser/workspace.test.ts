@@ -5,8 +5,7 @@ import { fileURLToPath } from "node:url";
 import { chromiumLaunchOptions } from "@fakturabot/sandbox";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, PRIVATE_CUSTOMER, startHarness } from "../e2e-harness.js";
-import { submission } from "../store.fixtures.js";
+import { type Harness, PRIVATE_CUSTOMER, seedCreatedOrder, startHarness } from "../e2e-harness.js";
 
 /** Screenshots a person can look at after a run (gitignored). */
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -149,7 +148,7 @@ describe("the local workspace in Chromium", () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const language of ["no", "en", "sv", "da", "de"] as const) {
       // The pages are only for orders the bot knows, and speak the order's language.
-      const { order } = await harness.store.beginSubmission(submission({ preferredLanguage: language }));
+      const order = await seedCreatedOrder(harness, { preferredLanguage: language });
       for (const outcome of ["success", "failure"]) {
         await page.goto(`${harness.running.url}/frontpayment/return/${order.id}/${outcome}`);
         await page.getByRole("heading", { level: 1 }).waitFor();

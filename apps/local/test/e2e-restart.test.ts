@@ -8,10 +8,9 @@ import {
   startSlackSandbox,
 } from "@fakturabot/sandbox";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
+import { CONFIRM_UNKNOWN_RETRY_ACTION_ID, openSqliteStore } from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CONFIRM_UNKNOWN_RETRY_ACTION_ID } from "../src/invoice-form/ids.js";
-import { LOCAL_SECRETS } from "../src/local/stack.js";
-import { openSqliteStore } from "../src/store/index.js";
+import { LOCAL_SECRETS } from "../src/stack.js";
 import {
   blockText,
   type Harness,

@@ -1,5 +1,5 @@
+import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "../src/invoice-form/ids.js";
 import {
   CORPORATE_CUSTOMER,
   fillOrder,

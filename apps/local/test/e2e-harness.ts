@@ -10,15 +10,10 @@ import {
   type SlackViewObject,
   type SubmitOutcome,
 } from "@fakturabot/sandbox";
-import {
-  type CustomerInput,
-  fillCustomer,
-  fillLine,
-  type LineInput,
-  lineKeys,
-} from "../src/local/fill-invoice.js";
-import { type LocalStack, type LocalStackOptions, startLocalStack } from "../src/local/stack.js";
-import { createLogger } from "../src/logger.js";
+import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
+import { type CreatedOrder, createLogger, type OrderRecord } from "@fakturabot/slack-bot";
+import { type CustomerInput, fillCustomer, fillLine, type LineInput, lineKeys } from "../src/fill-invoice.js";
+import { type LocalStack, type LocalStackOptions, startLocalStack } from "../src/stack.js";
 
 export type { CustomerInput, LineInput };
 export { fillCustomer, fillLine, lineKeys };
@@ -277,4 +272,43 @@ export function viewTitles(harness: Harness, modalId: string): (string | undefin
     if (event.type === "view_updated" && event.modal.id === modalId) return [event.view.view.title?.text];
     return [];
   });
+}
+
+let seeded = 0;
+
+/**
+ * An order the store knows as created at Front Payment, put there directly (for pages that only
+ * need one to exist, in a given language): written through the store's own conditional write.
+ */
+export async function seedCreatedOrder(
+  harness: Harness,
+  { preferredLanguage = "no" }: { preferredLanguage?: OrderRecord["preferredLanguage"] } = {},
+): Promise<CreatedOrder> {
+  seeded += 1;
+  const id = `FB0SEED${String(seeded).padStart(7, "0")}`;
+  const { order } = await harness.store.beginSubmission({
+    id,
+    submissionKey: `seed:${id}`,
+    teamId: "T0LOCAL",
+    channelId: SALES,
+    userId: KARI,
+    customerType: "private",
+    customerName: "Kari Nordmann",
+    customerIdentifier: "280387*****",
+    preferredLanguage,
+    grandTotalOre: 4000,
+    request: { ...SEED_INVOICE_ORDER_EXAMPLE, referenceNo: id },
+  });
+  const created: CreatedOrder = {
+    ...order,
+    state: "created",
+    fpOrderUuid: `ODR55500${String(seeded).padStart(5, "0")}`,
+    fpCustomerUuid: null,
+    bankIdUrl: null,
+    status: { status: "SENT", at: 1_755_150_000 },
+    version: order.version + 1,
+  };
+  const written = await harness.store.saveOrder(created);
+  if (!written.written) throw new Error(`could not seed order ${id}: ${written.reason}`);
+  return written.value as CreatedOrder;
 }

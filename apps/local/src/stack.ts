@@ -11,10 +11,15 @@ import {
   type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
-import type { Logger } from "pino";
-import { type Bot, createBot, type RunningBot } from "../app.js";
-import type { AccessRules } from "../listeners/access.js";
-import { type InvoiceStore, openSqliteStore } from "../store/index.js";
+import type { AccessRules } from "@fakturabot/slack-bot";
+import {
+  type Bot,
+  createBot,
+  type InvoiceStore,
+  type Logger,
+  openSqliteStore,
+  type RunningBot,
+} from "@fakturabot/slack-bot";
 
 /** Secrets of the local stack only: the stand-ins and the bot share them on loopback. */
 export const LOCAL_SECRETS = {

@@ -6,7 +6,7 @@ function runDemo(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "--conditions=@fakturabot/source", "src/local/demo.ts"],
+      ["--import", "tsx", "--conditions=@fakturabot/source", "src/demo.ts"],
       {
         cwd: new URL("..", import.meta.url),
         stdio: ["ignore", "pipe", "pipe"],

@@ -1,7 +1,7 @@
 import { signCallback } from "@fakturabot/client";
 import { type FrontPaymentSandbox, type SlackMessage, startFrontPaymentSandbox } from "@fakturabot/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LOCAL_SECRETS } from "../src/local/stack.js";
+import { LOCAL_SECRETS } from "../src/stack.js";
 import {
   blockText,
   callbackUrlOf,

@@ -1,5 +1,5 @@
+import { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "@fakturabot/slack-bot";
 import { afterEach, describe, expect, it } from "vitest";
-import { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "../src/views/cancel-modal.js";
 import {
   blockText,
   callbackUrlOf,

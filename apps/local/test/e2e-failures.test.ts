@@ -1,5 +1,4 @@
 import { type FrontPaymentSandbox, type ModalHandle, startFrontPaymentSandbox } from "@fakturabot/sandbox";
-import { afterEach, describe, expect, it } from "vitest";
 import {
   ACTION_IDS,
   BLOCK_IDS,
@@ -10,8 +9,9 @@ import {
   lineBlockId,
   OPEN_SUBMISSION_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
-} from "../src/invoice-form/ids.js";
-import { LOCAL_SECRETS } from "../src/local/stack.js";
+} from "@fakturabot/slack-bot";
+import { afterEach, describe, expect, it } from "vitest";
+import { LOCAL_SECRETS } from "../src/stack.js";
 import {
   blockText,
   fillOrder,

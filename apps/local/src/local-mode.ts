@@ -1,0 +1,45 @@
+import { mkdir } from "node:fs/promises";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ConfigError, createLogger, LOG_LEVELS, type LogLevel, type Stoppable } from "@fakturabot/slack-bot";
+import { startLocalStack } from "./stack.js";
+
+/** Local mode's own database, never the configured bot's `DATA_DIR`. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
+
+/**
+ * Local mode for a person at the terminal: the local stack on PORT…PORT+3 (bot, Slack stand-in,
+ * Front Payment stand-in, workspace page; `PORT=0`: any free ports), its data in `LOCAL_DATA_DIR`.
+ */
+export async function startLocalMode(env: Record<string, string | undefined>): Promise<Stoppable> {
+  const dataDir = resolve(env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR);
+  await mkdir(dataDir, { recursive: true });
+  // Quiet by default: the terminal shows the addresses; LOG_LEVEL=info shows every request.
+  const level = env.LOG_LEVEL || "warn";
+  if (!LOG_LEVELS.includes(level as LogLevel)) {
+    throw new ConfigError([`LOG_LEVEL "${level}" is not a log level: use one of ${LOG_LEVELS.join(", ")}`]);
+  }
+  const port = Number(env.PORT || 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65532) {
+    throw new ConfigError([
+      `PORT "${env.PORT}" is not a port: use 1 to 65532 (local mode listens on PORT to PORT+3), or 0 for any free ports`,
+    ]);
+  }
+  const stack = await startLocalStack({
+    dataDir,
+    logger: createLogger({ level: level as LogLevel }),
+    ports: port === 0 ? {} : { bot: port, slack: port + 1, frontPayment: port + 2, workspace: port + 3 },
+  });
+  // biome-ignore lint/suspicious/noConsole: the address is what the person running this needs
+  console.log(
+    [
+      `Open ${stack.workspacePage.url} in your browser: a local Slack workspace, type /invoice in #sales.`,
+      "Fakturabot is running in local mode (no Slack or Front Payment account needed).",
+      `  Bot:                     ${stack.running.url}`,
+      `  Slack stand-in:          ${stack.slack.url}`,
+      `  Front Payment stand-in:  ${stack.frontPayment.url}`,
+      "Press Ctrl+C to stop.",
+    ].join("\n"),
+  );
+  return { stop: () => stack.close() };
+}

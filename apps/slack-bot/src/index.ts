@@ -1,0 +1,30 @@
+// The bot's public surface: what @fakturabot/local (local mode, the demo and the end-to-end tests)
+// needs to run the bot and to act as Slack towards it.
+export { type Bot, type BotOptions, createBot, type RunningBot } from "./app.js";
+export { type Config, ConfigError, LOG_LEVELS, loadConfig } from "./config.js";
+export { startConfiguredBot } from "./configured-bot.js";
+// The modal's block and action ids and metadata: what Slack, or a driver acting as Slack, sends back.
+export {
+  ACTION_IDS,
+  ADD_LINE_ACTION_ID,
+  BLOCK_IDS,
+  CONFIRM_UNKNOWN_RETRY_ACTION_ID,
+  CUSTOMER_TEXT_FIELDS,
+  type CustomerTextField,
+  EDIT_SUBMISSION_ACTION_ID,
+  LAYOUT_BLOCK_IDS,
+  LINE_ACTION_IDS,
+  lineBlockId,
+  lineHeaderBlockId,
+  OPEN_SUBMISSION_ACTION_ID,
+  REMOVE_LINE_ACTION_ID,
+  RETRY_SUBMISSION_ACTION_ID,
+} from "./invoice-form/ids.js";
+export { type CustomerType, decodeFormMetadata, MAX_LINES } from "./invoice-form/metadata.js";
+export { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from "./invoice-form/read.js";
+export type { AccessRules } from "./listeners/access.js";
+export { createLogger, type Logger, type LogLevel } from "./logger.js";
+export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
+export { openSqliteStore, type SqliteStoreOptions } from "./store/index.js";
+export type * from "./store/types.js";
+export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";

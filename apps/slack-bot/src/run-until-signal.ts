@@ -1,0 +1,32 @@
+import { ConfigError } from "./config.js";
+
+/** What an entry point starts: something that keeps running until it is stopped. */
+export interface Stoppable {
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs an entry point's `start` until Ctrl+C (SIGINT) or SIGTERM, then stops it and exits 0; a
+ * signal during start-up stops it as soon as it is up. A failure exits 1 with its message (a
+ * `ConfigError` as its list of problems, nothing more). One Ctrl+C reaches this process several
+ * times (from the terminal, and relayed by pnpm), so only the first signal counts: the later ones
+ * must not kill it halfway through stopping.
+ */
+export function runUntilSignal(start: () => Promise<Stoppable>): void {
+  const started = start();
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    started.then((running) => running.stop()).then(() => process.exit(0), fail);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  started.catch(fail);
+}
+
+function fail(error: unknown): never {
+  // biome-ignore lint/suspicious/noConsole: start-up and shutdown failures go to the operator's terminal
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,68 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LISTEN_REPORT } from "./listen-probe.js";
+
+const ENTRY = fileURLToPath(new URL("../src/start.ts", import.meta.url));
+const PROBE = new URL("./listen-probe.ts", import.meta.url).href;
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+let cwd: string;
+beforeEach(async () => {
+  // An empty working directory: no `.env` for the entry to read.
+  cwd = await mkdtemp(join(tmpdir(), "fakturabot-start-"));
+});
+afterEach(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+/** Runs the production entry (`src/start.ts`, as `node dist/start.js` runs) with exactly `env` and PATH. */
+function runEntry(
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", TSX, "--import", PROBE, "--conditions=@fakturabot/source", ENTRY],
+      { cwd, env: { PATH: process.env.PATH ?? "", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += String(chunk);
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += String(chunk);
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe("the production entry (node dist/start.js)", () => {
+  it("with an empty environment stops with the configuration's problems and never listens", async () => {
+    const { code, stdout, stderr } = await runEntry({});
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("Fakturabot cannot start:");
+    expect(stderr).toContain("SLACK_BOT_TOKEN is missing");
+    expect(stderr).toContain("SLACK_SIGNING_SECRET is missing");
+    expect(stderr).toContain("FRONTPAYMENT_TOKEN is missing");
+    expect(stderr).not.toContain(LISTEN_REPORT);
+    expect(stdout).not.toContain("local mode");
+  }, 30_000);
+
+  it("with only a bot token stops with what is still missing, not local mode", async () => {
+    const { code, stdout, stderr } = await runEntry({ SLACK_BOT_TOKEN: "xoxb-1-2-abc" });
+    expect(code).not.toBe(0);
+    expect(stderr).not.toContain("SLACK_BOT_TOKEN");
+    expect(stderr).toContain("SLACK_SIGNING_SECRET is missing");
+    expect(stderr).toContain("PUBLIC_BASE_URL is missing");
+    expect(stderr).not.toContain("xoxb-1-2-abc");
+    expect(stderr).not.toContain(LISTEN_REPORT);
+    expect(stdout).not.toContain("local mode");
+  }, 30_000);
+});
