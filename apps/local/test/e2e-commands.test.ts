@@ -4,8 +4,11 @@ import {
   blockText,
   callbackUrlOf,
   ephemeralTexts,
+  FINANCE,
+  GENERAL,
   type Harness,
   type HarnessOptions,
+  INGRID,
   KARI,
   OLA,
   onlyOrder,
@@ -98,12 +101,10 @@ describe("/invoice status", () => {
     const h = await start();
     await invoice(h, "status FB0000000000000");
     expect(await waitForEphemeral(h, "FB0000000000000")).toBe(
-      "I don't know an invoice `FB0000000000000`. Use the id from the invoice message.",
+      "I don't know an invoice `FB0000000000000` that you can see. Use the id from the invoice message.",
     );
-    await invoice(h, "status ODR1234567890");
-    expect(await waitForEphemeral(h, "ODR1234567890")).toBe("Front Payment has no order `ODR1234567890`.");
 
-    h.frontPayment.failNext(500, { endpoint: "submitInvoiceOrder" });
+    h.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
     const { modal } = await sendOrder(h);
     await waitForTitle(modal, "Invoice not sent");
     const failed = JSON.stringify(modal.view.blocks).match(/FB[0-9A-Z]+/)?.[0] as string;
@@ -112,7 +113,45 @@ describe("/invoice status", () => {
       `\`${failed}\` was never created at Front Payment (failed: `,
     );
   });
+
+  it("shows only orders Fakturabot sent, to their creator, admins and whoever asks in their channel", async () => {
+    const h = await start({ access: { allowedChannelIds: [], allowedUserIds: [], adminUserIds: [INGRID] } });
+    const { order } = await sentOrder(h);
+    const ask = (userId: string, channelId: string, reference = order.uuid) =>
+      h.driver.slashCommand({ command: "/invoice", text: `status ${reference}`, userId, channelId });
+    const before = statusLookups(h);
+
+    // Someone else, elsewhere: told nothing, and Front Payment is not asked.
+    await ask(OLA, GENERAL);
+    expect(await waitForEphemeral(h, order.uuid, OLA)).toBe(
+      `I don't know an invoice \`${order.uuid}\` that you can see. Use the id from the invoice message.`,
+    );
+    // An order on the Front Payment account that Fakturabot never sent: the same, to anyone.
+    const foreign = h.frontPayment.orders().length;
+    await ask(KARI, SALES, "ODR1234567890");
+    expect(await waitForEphemeral(h, "ODR1234567890")).toContain("that you can see");
+    expect(h.frontPayment.orders()).toHaveLength(foreign);
+    expect(statusLookups(h)).toBe(before);
+
+    // The same person in the order's channel, the creator anywhere, an admin anywhere: the status.
+    for (const [userId, channelId] of [
+      [OLA, SALES],
+      [KARI, GENERAL],
+      [INGRID, FINANCE],
+    ] as const) {
+      await ask(userId, channelId);
+      expect(await waitForEphemeral(h, "Sent, waiting", userId)).toContain(
+        `*\`${order.uuid}\`* to Kari Nordmann`,
+      );
+    }
+    expect(statusLookups(h)).toBe(before + 3);
+  });
 });
+
+/** How many times Front Payment was asked for an order's status. */
+function statusLookups(h: Harness): number {
+  return h.frontPayment.requests.filter((request) => request.endpoint === "getOrderStatus").length;
+}
 
 describe("/invoice cancel", () => {
   it("by its creator: confirmed with a reason, cancelled at Front Payment and in the channel", async () => {

@@ -102,9 +102,9 @@ describe("Front Payment answers with an error", () => {
     expect(h.slack.workspace.messages(SALES)).toHaveLength(1);
   });
 
-  it("500: nothing was created, so 'Send again' sends it, once", async () => {
+  it("429: nothing was created, so 'Send again' sends it, once", async () => {
     const h = await start();
-    h.frontPayment.failNext(500, { endpoint: "submitInvoiceOrder" });
+    h.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
     const { modal } = await sendOrder(h);
     const failed = await waitForTitle(modal, "Invoice not sent");
     expect(blockText(failed.blocks)).toContain("Front Payment did not create the invoice.");
@@ -116,16 +116,57 @@ describe("Front Payment answers with an error", () => {
     await waitForTitle(modal, "Invoice created");
     await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
     expect(submitRequests(h).map((request) => request.outcome)).toEqual([
-      { kind: "response", status: 500 },
+      { kind: "response", status: 429 },
       { kind: "response", status: 201 },
     ]);
     expect(h.frontPayment.orders()).toHaveLength(1);
     expect(h.slack.workspace.messages(SALES)).toHaveLength(1);
   });
 
-  it("510: 'Edit' brings the form back filled in from what was sent", async () => {
+  it.each([500, 510] as const)(
+    "%i after Front Payment carried the order out: the outcome is unknown, and no button sends a second order unless the risk is confirmed",
+    async (status) => {
+      const h = await start();
+      h.frontPayment.failNext(status, { endpoint: "submitInvoiceOrder", processFirst: true });
+      const { modal } = await sendOrder(h);
+      const unknown = await waitForTitle(modal, "Invoice status unknown");
+      expect(blockText(unknown.blocks)).toContain("We don't know whether Front Payment created the invoice.");
+      // No "Send again" and no "Edit": only "Send anyway", behind a confirmation that names the risk.
+      const buttons = JSON.stringify(unknown.blocks);
+      expect(buttons).not.toContain(RETRY_SUBMISSION_ACTION_ID);
+      expect(buttons).not.toContain(EDIT_SUBMISSION_ACTION_ID);
+      expect(buttons).toContain("the customer gets two invoices");
+      expect(h.frontPayment.orders()).toHaveLength(1);
+
+      // Front Payment calls back about the order it made: confirmed by Get Order Status, it resolves
+      // the unknown order, and "Send anyway" is then refused.
+      h.frontPayment.approveBankId(onlyOrder(h).uuid);
+      await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
+      await modal.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID);
+      await waitForTitle(modal, "Invoice created");
+      expect(h.frontPayment.orders()).toHaveLength(1);
+      expect(submitRequests(h)).toHaveLength(1);
+    },
+  );
+
+  it("500 before Front Payment did anything: unknown too, and 'Send anyway' (confirmed) sends it once", async () => {
     const h = await start();
-    h.frontPayment.failNext(510, { endpoint: "submitInvoiceOrder" });
+    h.frontPayment.failNext(500, { endpoint: "submitInvoiceOrder" });
+    const { modal } = await sendOrder(h);
+    await waitForTitle(modal, "Invoice status unknown");
+    expect(h.frontPayment.orders()).toEqual([]);
+    await Promise.all([
+      modal.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID),
+      modal.click(CONFIRM_UNKNOWN_RETRY_ACTION_ID),
+    ]);
+    await waitForTitle(modal, "Invoice created");
+    expect(h.frontPayment.orders()).toHaveLength(1);
+    expect(submitRequests(h)).toHaveLength(2);
+  });
+
+  it("429: 'Edit' brings the form back filled in from what was sent", async () => {
+    const h = await start();
+    h.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
     const { modal } = await sendOrder(h, PRIVATE_CUSTOMER, {
       lines: [{ name: "Konsulenttime", quantity: "7.5", rate: "1250" }],
     });
@@ -224,7 +265,7 @@ describe("Front Payment does not answer", () => {
   it("a failure the person did not see in the modal can still be edited from the direct message", async () => {
     const h = await start();
     h.frontPayment.setLatency(300);
-    h.frontPayment.failNext(500, { endpoint: "submitInvoiceOrder" });
+    h.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
     const { modal } = await sendOrder(h);
     await modal.close();
     const dm = await h.slack.waitFor(() =>

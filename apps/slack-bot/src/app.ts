@@ -59,6 +59,23 @@ function slackClientOptions(apiUrl: string | undefined, logger: Logger): WebClie
   };
 }
 
+/** Who the bot is in Slack (`auth.test`), asked once and kept; asked again after a failure. */
+function botIdentity(slack: WebClient) {
+  let known: Promise<{ botId: string; botUserId: string }> | undefined;
+  return {
+    get() {
+      known ??= slack.auth.test().then((answer) => ({
+        botId: answer.bot_id as string,
+        botUserId: answer.user_id as string,
+      }));
+      known.catch(() => {
+        known = undefined;
+      });
+      return known;
+    },
+  };
+}
+
 /**
  * The composition root of the Slack app: Bolt with the listeners, and on the same server the
  * Front Payment callback, the customer's return pages and a health check.
@@ -119,8 +136,10 @@ export function createBot(options: BotOptions) {
         dispatchErrorHandler,
         logger: boltLogger(logger),
       });
+  const identity = botIdentity(slack);
   const app = new App({
-    token: options.slack.botToken,
+    // Not `token`: Bolt would call auth.test at once and leave a failure of it unobserved.
+    authorize: async () => ({ botToken: options.slack.botToken, ...(await identity.get()) }),
     receiver,
     logger: boltLogger(logger),
     clientOptions,
@@ -135,6 +154,8 @@ export function createBot(options: BotOptions) {
     deps,
     /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
+      // A wrong bot token stops the start with Slack's own answer, before anything is served.
+      await identity.get();
       const recovered = await orders.recover();
       const started = await app.start({ port, host });
       // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.

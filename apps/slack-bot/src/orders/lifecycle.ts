@@ -111,7 +111,9 @@ export function createOrderLifecycle({
   const queues = new Map<string, Promise<void>>();
 
   function enqueue(orderId: string, task: () => Promise<void>): Promise<void> {
-    const next = (queues.get(orderId) ?? Promise.resolve()).then(task);
+    const next = (queues.get(orderId) ?? Promise.resolve())
+      .then(task)
+      .catch((error: unknown) => logger.error({ orderId, err: error }, "an order's follow-up failed"));
     queues.set(orderId, next);
     void next.then(() => {
       if (queues.get(orderId) === next) queues.delete(orderId);

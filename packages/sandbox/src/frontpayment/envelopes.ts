@@ -113,5 +113,7 @@ export const answers = {
       internalErrorDetails: [],
     }),
 
+  tooManyRequests: () => failure(429, "Too Many Requests", "tooManyRequests", []),
+
   executionException: () => failure(510, "Execution Exception Occurred", "Something Went Wrong", []),
 };

@@ -6,8 +6,12 @@ import type { ConnectEndpoint } from "./connect-api.js";
  * response that never comes (`timeout`: held until the client gives up), or a connection closed
  * without any response (`drop`).
  */
-export type ConnectFault = 500 | 510 | "timeout" | "drop";
-export const FAULT_KINDS: readonly ConnectFault[] = [500, 510, "timeout", "drop"];
+/**
+ * 429 is a refusal (nothing was done: the demo API limits requests, docs/front-payment.md §2), 500
+ * and 510 are failures that may come after the request was carried out (`processFirst`).
+ */
+export type ConnectFault = 429 | 500 | 510 | "timeout" | "drop";
+export const FAULT_KINDS: readonly ConnectFault[] = [429, 500, 510, "timeout", "drop"];
 
 export interface ConnectFailNextOptions {
   /** Only requests to this endpoint take the fault; any Connect endpoint when left out. */
@@ -51,6 +55,8 @@ export class FaultPlan {
   ): void {
     if (!FAULT_KINDS.includes(kind))
       throw new RangeError(`Unknown fault ${JSON.stringify(kind)}; use one of ${FAULT_KINDS.join(", ")}.`);
+    if (kind === 429 && processFirst)
+      throw new RangeError("A 429 refuses the request: it cannot be carried out first.");
     if (nonNegativeInteger(times, "times") === 0) return;
     this.#pending.push({ kind, endpoint: endpoint ?? null, remaining: times, processFirst });
   }

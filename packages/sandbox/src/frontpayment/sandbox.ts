@@ -280,6 +280,11 @@ export async function startFrontPaymentSandbox(
     response: ServerResponse,
   ): ConnectRequestRecord["outcome"] {
     switch (kind) {
+      case 429: {
+        const answer = answers.tooManyRequests();
+        sendJson(response, answer.status, answer.body, { "retry-after": "1" });
+        return responded(answer.status);
+      }
       case 500:
       case 510: {
         const answer =
