@@ -1,4 +1,4 @@
-import { signCallback } from "@fakturabot/client";
+import { createFrontPaymentClient, signCallback } from "@fakturabot/client";
 import { type FrontPaymentSandbox, type SlackMessage, startFrontPaymentSandbox } from "@fakturabot/sandbox";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LOCAL_SECRETS } from "../src/stack.js";
@@ -14,6 +14,7 @@ import {
   startHarness,
   waitForOrderMessage,
   waitForReply,
+  waitForTitle,
 } from "./e2e-harness.js";
 
 /** The bot's clock: real time until a test moves it on. */
@@ -68,7 +69,104 @@ function callback(
   return `${callbackUrl}?${query}`;
 }
 
+/** Everything a callback could change: every order, its history, and every call to Slack. */
+async function effects(h: Harness, orderIds: readonly string[]) {
+  return {
+    orders: await Promise.all(orderIds.map((id) => h.store.get(id))),
+    history: await Promise.all(orderIds.map((id) => h.store.history(id))),
+    slackCalls: h.slack.workspace.state.calls.length,
+  };
+}
+
+/**
+ * A genuine callback re-cut: `count` characters moved across the boundary between parameter
+ * `index` and the next, forwards (off the end of one onto the start of the next) or backwards. The
+ * values' concatenation, and so the checksum, stays the same.
+ */
+function shifted(url: string, index: number, count: number, forwards: boolean): string | null {
+  const parsed = new URL(url);
+  const entries = [...parsed.searchParams.entries()].filter(([key]) => key !== "checksum");
+  const checksum = parsed.searchParams.get("checksum") as string;
+  const [left, right] = [entries[index], entries[index + 1]] as [[string, string], [string, string]];
+  const from = forwards ? left[1] : right[1];
+  if (from.length <= count) return null;
+  if (forwards) {
+    right[1] = left[1].slice(-count) + right[1];
+    left[1] = left[1].slice(0, -count);
+  } else {
+    left[1] = left[1] + right[1].slice(0, count);
+    right[1] = right[1].slice(count);
+  }
+  parsed.search = new URLSearchParams([...entries, ["checksum", checksum]]).toString();
+  return parsed.toString();
+}
+
 describe("Front Payment's callbacks", () => {
+  it("a tamper table: re-cut callbacks, one order's callback on another's path, and another order's callback change nothing", async () => {
+    const { order, callbackUrl, orderId } = await sentOrder();
+    // A second invoice Front Payment certainly did not create (refused), and a third, created.
+    harness.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
+    const { modal } = await sendOrder(harness, { ...PRIVATE_CUSTOMER, name: "Ola Nordmann" });
+    await waitForTitle(modal, "Invoice not sent");
+    const failedId = JSON.stringify(modal.view.blocks).match(/FB[0-9A-Z]{12}/)?.[0] as string;
+    const failedPath = callbackUrl.replace(orderId, failedId);
+    const thirdModal = (await sendOrder(harness, { ...PRIVATE_CUSTOMER, name: "Ingrid Berg" })).modal;
+    await waitForTitle(thirdModal, "Invoice created");
+    const third = harness.frontPayment.orders().find((each) => each.uuid !== order.uuid) as { uuid: string };
+    const thirdId = callbackUrlOf(third as never).ours;
+    // An order on the same Front Payment account that Fakturabot never sent, for the same amount.
+    const request = order.request;
+    const foreign = await createFrontPaymentClient({
+      token: LOCAL_SECRETS.frontPaymentToken,
+      baseUrl: harness.frontPayment.url,
+    }).submitInvoiceOrder({
+      ...request,
+      customerDetails: { ...request.customerDetails, name: "Someone Else" },
+    });
+    const ids = [orderId, failedId, thirdId];
+    const before = await effects(harness, ids);
+
+    const genuine = callback(callbackUrl, { orderUuid: order.uuid, status: "INVOICED" });
+    const tampered: [string, string][] = [];
+    for (let index = 0; index < 5; index += 1) {
+      for (const count of [1, 2, 3]) {
+        for (const forwards of [true, false]) {
+          const url = shifted(genuine, index, count, forwards);
+          if (url) tampered.push([`shift ${count} ${forwards ? "forwards" : "backwards"} at ${index}`, url]);
+        }
+      }
+    }
+    expect(tampered.length).toBeGreaterThanOrEqual(25);
+    for (const [name, url] of tampered) {
+      expect((await fetch(url)).status, name).toBe(403);
+    }
+    const onPath = (path: string, params: Parameters<typeof callback>[1]) => fetch(callback(path, params));
+    const tries: [string, Promise<Response>][] = [
+      [
+        "this order's callback on a failed order's path",
+        onPath(failedPath, { orderUuid: order.uuid, status: "INVOICED" }),
+      ],
+      [
+        "this order's callback on another created order's path",
+        onPath(callbackUrl.replace(orderId, thirdId), { orderUuid: order.uuid, status: "INVOICED" }),
+      ],
+      [
+        "a foreign order's callback on the failed order's path",
+        onPath(failedPath, { orderUuid: foreign.orderUuid, status: "SENT" }),
+      ],
+      [
+        "a foreign order's callback on this order's path",
+        onPath(callbackUrl, { orderUuid: foreign.orderUuid, status: "SENT" }),
+      ],
+      [
+        "a made-up order on the failed order's path",
+        onPath(failedPath, { orderUuid: "ODR1000000001", status: "INVOICED" }),
+      ],
+    ];
+    for (const [name, answer] of tries) expect((await answer).status, name).toBe(200);
+    expect(await effects(harness, ids)).toEqual(before);
+  });
+
   it("refuses a forged callback (signed with another secret, or not at all) and changes nothing", async () => {
     const { message, order, callbackUrl, orderId } = await sentOrder();
     const forged = await fetch(

@@ -361,14 +361,27 @@ describe("which callbacks Front Payment's own answer must confirm", () => {
 
   it("confirmed only with the callback's status and our total, and a second order only after 'send anyway'", () => {
     const paid = callback("ODR1", "PAID");
-    const truth = { status: "Paid", orderAmountOre: 125_000 };
+    const truth = { status: "Paid", orderAmountOre: 125_000, customerName: " kari NORDMANN" };
     expect(confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", truth)).toBeNull();
     expect(
       confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", {
         ...truth,
         orderAmountOre: null,
+        customerName: null,
       }),
     ).toBeNull();
+    expect(
+      confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", {
+        ...truth,
+        customerName: "Ola Nordmann",
+      }),
+    ).toBe("its customer is not this order's");
+    expect(
+      confirmationProblem({ ...CREATED, sentAnyway: true }, callback("ODR2", "PAID"), "second-order", {
+        ...truth,
+        customerName: "Ola Nordmann",
+      }),
+    ).toBe("its customer is not this order's");
     expect(
       confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", { ...truth, status: "SENT" }),
     ).toBe("Front Payment says SENT, not PAID");
@@ -389,13 +402,17 @@ describe("which callbacks Front Payment's own answer must confirm", () => {
         orderAmountOre: 1,
       }),
     ).toBe("its total is not this order's");
-    // An unknown status of our own order: Front Payment must say the same, whatever the total says.
+    // An unknown status of our own order: Front Payment must say the same, whatever the total or name say.
     const odd = callback("ODR1", "RESERVED");
     expect(
-      confirmationProblem(CREATED, odd, "unknown-status", { status: "RESERVED", orderAmountOre: 1 }),
+      confirmationProblem(CREATED, odd, "unknown-status", {
+        status: "RESERVED",
+        orderAmountOre: 1,
+        customerName: "X",
+      }),
     ).toBeNull();
-    expect(
-      confirmationProblem(CREATED, odd, "unknown-status", { status: "PAID", orderAmountOre: 125_000 }),
-    ).toBe("Front Payment says PAID, not RESERVED");
+    expect(confirmationProblem(CREATED, odd, "unknown-status", { ...truth, status: "PAID" })).toBe(
+      "Front Payment says PAID, not RESERVED",
+    );
   });
 });

@@ -97,7 +97,10 @@ export function createOrderLifecycle({
   now,
 }: {
   store: InvoiceStore;
-  frontPayment: Pick<FrontPaymentClient, "submitInvoiceOrder" | "cancelOrder" | "getOrderStatus">;
+  frontPayment: Pick<
+    FrontPaymentClient,
+    "submitInvoiceOrder" | "cancelOrder" | "getOrderStatus" | "getOrderDetails"
+  >;
   messages: OrderMessages;
   outcomes: OutcomeModal;
   logger: Logger;
@@ -194,23 +197,22 @@ export function createOrderLifecycle({
   }
 
   /** Front Payment's own word on an order's status, as a notification. */
-  async function lookup(fpOrderUuid: string): Promise<StatusChange & { orderAmountOre: number | null }> {
-    const status = await frontPayment.getOrderStatus(fpOrderUuid);
+  async function lookup(fpOrderUuid: string): Promise<StatusChange> {
+    const { status } = await frontPayment.getOrderStatus(fpOrderUuid);
     return {
       fpOrderUuid,
-      status: status.status,
+      status,
       sentAt: null,
       paymentMethod: null,
       amount: null,
       source: "lookup",
       receivedAt: now(),
-      orderAmountOre: status.orderAmount === undefined ? null : (safeKronerToOre(status.orderAmount) ?? null),
     };
   }
 
   /**
    * A verified callback that would give an order its identity, report a second order or bring an
-   * unknown status changes nothing until Get Order Status confirms it (`confirmationNeeded`).
+   * unknown status changes nothing until Get Order Details confirms it (`confirmationNeeded`).
    * Returns why it was not confirmed, or null.
    */
   async function unconfirmed(order: OrderRecord, change: StatusChange): Promise<string | null> {
@@ -219,10 +221,11 @@ export function createOrderLifecycle({
     const owner = await store.getByFpOrderUuid(change.fpOrderUuid);
     if (owner && owner.id !== order.id) return `it is the Front Payment order of ${owner.id}`;
     try {
-      const truth = await lookup(change.fpOrderUuid);
+      const details = await frontPayment.getOrderDetails(change.fpOrderUuid);
       return confirmationProblem(order, change, need, {
-        status: truth.status,
-        orderAmountOre: truth.orderAmountOre,
+        status: details.status,
+        orderAmountOre: safeKronerToOre(details.orderSummary.grandTotal) ?? null,
+        customerName: details.customerDetails.name ?? null,
       });
     } catch (error) {
       if (error instanceof FrontPaymentNotFoundError) return "Front Payment has no such order";

@@ -311,17 +311,24 @@ export function confirmationNeeded(order: OrderRecord, change: StatusChange): Co
   return isKnownStatus(change.status) ? null : "unknown-status";
 }
 
-/** What Get Order Status said about the callback's order. */
+/** What Front Payment's Get Order Details said about the callback's order. */
 export interface StatusTruth {
   status: string;
   /** The order's total in øre, when Front Payment gave it. */
   orderAmountOre: number | null;
+  /** The customer's name, when Front Payment gave it. */
+  customerName: string | null;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase("nb") === b.trim().toLocaleLowerCase("nb");
 }
 
 /**
  * Why Front Payment's own answer does not confirm the callback for `order`, or null when it does:
- * the order must have the callback's status and our order's total, and a second order can only be
- * one the creator sent again after an unknown outcome.
+ * the order must have the callback's status, and to be this order's (its identity, or a second
+ * order of it) our order's total and customer; a second order can only be one the creator sent
+ * again after an unknown outcome.
  */
 export function confirmationProblem(
   order: OrderRecord,
@@ -334,12 +341,12 @@ export function confirmationProblem(
   if (canonicalStatus(truth.status) !== canonicalStatus(change.status)) {
     return `Front Payment says ${truth.status}, not ${change.status}`;
   }
-  if (
-    need !== "unknown-status" &&
-    truth.orderAmountOre !== null &&
-    truth.orderAmountOre !== order.grandTotalOre
-  ) {
+  if (need === "unknown-status") return null;
+  if (truth.orderAmountOre !== null && truth.orderAmountOre !== order.grandTotalOre) {
     return "its total is not this order's";
+  }
+  if (truth.customerName !== null && !sameName(truth.customerName, order.customerName)) {
+    return "its customer is not this order's";
   }
   return null;
 }
