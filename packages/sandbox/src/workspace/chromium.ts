@@ -3,6 +3,7 @@ import {
   accessSync,
   constants,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   renameSync,
@@ -10,7 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
+import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -67,11 +68,13 @@ export function chromiumLaunchOptions(env: Record<string, string | undefined> = 
 }
 
 /**
- * The bundled Chromium, unpacked into the temporary directory under its version. A machine may
- * lack the libraries it links (NSS, NSPR, expat) and any fonts, so the package's own builds of
- * those come along on `LD_LIBRARY_PATH`, and a font configuration adds its fonts to the system's.
- * It unpacks into a fresh directory renamed into place when complete, so test files that start
- * at once never see half a binary.
+ * The bundled Chromium, unpacked once per version into the user's cache directory, where
+ * Playwright and Puppeteer keep their browsers too (not the temporary directory: pnpm gives
+ * scripts their own TMPDIR, so install and tests would not share it). A machine may lack the
+ * libraries it links (NSS, NSPR, expat) and any fonts, so the package's own builds of those come
+ * along on `LD_LIBRARY_PATH`, and a font configuration adds its fonts to the system's. It unpacks
+ * into a fresh directory renamed into place when complete, so test files that start at once
+ * never see half a binary.
  */
 function unpackedBundledChromium(env: Record<string, string | undefined>) {
   const entry = bundledPackageEntry();
@@ -79,7 +82,7 @@ function unpackedBundledChromium(env: Record<string, string | undefined>) {
   const { version } = JSON.parse(readFileSync(join(packageDirectory, "package.json"), "utf8")) as {
     version: string;
   };
-  const directory = join(tmpdir(), `fakturabot-chromium-${version}`);
+  const directory = join(env.XDG_CACHE_HOME || join(homedir(), ".cache"), "fakturabot-chromium", version);
   const executablePath = join(directory, "chromium");
   if (!existsSync(executablePath)) unpack(entry, join(packageDirectory, "bin"), directory);
   const libraries = join(directory, "al2023", "lib");
@@ -109,6 +112,7 @@ function bundledPackageEntry(): string {
  * process (which keeps this function synchronous) whose TMPDIR is the fresh directory.
  */
 function unpack(entry: string, binDirectory: string, directory: string) {
+  mkdirSync(dirname(directory), { recursive: true });
   const staging = mkdtempSync(`${directory}-unpacking-`);
   try {
     execFileSync(
