@@ -118,14 +118,13 @@ describe("the published packages", () => {
 
 /** Packs schema, client and sandbox into `project` and installs them there with npm. */
 async function installPackedPackages(project: string) {
-  // `prepack` builds each package first, so the tarballs never carry a stale dist/.
-  await Promise.all(
-    PUBLISHED.map((name) =>
-      run("npx", ["-y", "pnpm@10.34.8", "pack", "--pack-destination", project], {
-        cwd: join(ROOT, "packages", name),
-      }),
-    ),
-  );
+  // `prepack` builds each package first, so the tarballs never carry a stale dist/. One at a time
+  // and at a lower priority, so the builds do not starve the test files running meanwhile.
+  for (const name of PUBLISHED) {
+    await runNiced("npx", ["-y", "pnpm@10.34.8", "pack", "--pack-destination", project], {
+      cwd: join(ROOT, "packages", name),
+    });
+  }
   const tarballs = (await readdir(project)).filter((file) => file.endsWith(".tgz"));
   expect(tarballs.sort()).toEqual([
     "fakturabot-client-0.1.0.tgz",
@@ -138,7 +137,7 @@ async function installPackedPackages(project: string) {
   );
   // What the example imports besides our packages, at the versions this repository uses.
   const catalog = await readFile(join(ROOT, "pnpm-workspace.yaml"), "utf8");
-  await run(
+  await runNiced(
     "npm",
     [
       "install",
@@ -175,11 +174,16 @@ async function compileExamples(project: string) {
       files: ["submit-order.ts", "require-check.cts"],
     }),
   );
-  await run(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((error) => {
+  await runNiced(process.execPath, [TSC, "-p", "."], { cwd: project }).catch((error) => {
     throw new Error(
       `tsc rejected the README's example or the require() check:\n${error.stdout}${error.stderr}`,
     );
   });
+}
+
+/** Runs a command that needs much CPU but no promptness (packing, installing, compiling) niced. */
+function runNiced(command: string, args: string[], options: { cwd: string }) {
+  return run("nice", ["-n", "10", command, ...args], options);
 }
 
 /** The version of `name` in the catalog of pnpm-workspace.yaml (`  name: 1.2.3` or `  "name": 1.2.3`). */
