@@ -1,12 +1,14 @@
+#!/usr/bin/env node
 /**
- * `pnpm frontpayment`: runs the Front Payment sandbox until Ctrl-C. Flags win over the
- * environment, which uses the bot's own variable names so one `.env` serves both.
+ * `pnpm frontpayment` here, `fakturabot-frontpayment` (the package's bin) where it is installed:
+ * runs the Front Payment sandbox until Ctrl-C. Flags win over the environment, which uses the
+ * bot's own variable names so one `.env` serves both.
  */
 import { parseArgs } from "node:util";
 import type { SandboxLogger } from "../http.js";
 import { startFrontPaymentSandbox } from "../index.js";
 
-const USAGE = `Usage: pnpm frontpayment [options]
+const USAGE = `Usage: fakturabot-frontpayment [options]   (in this repository: pnpm frontpayment)
 
   --port <n>             port on 127.0.0.1 (env FRONTPAYMENT_SANDBOX_PORT; default 4010, 0 = any free)
   --secret <text>        callback checksum secret (env FRONTPAYMENT_CALLBACK_SECRET; default sandbox-callback-secret)
