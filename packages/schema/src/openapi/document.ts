@@ -6,7 +6,15 @@ import { createSchemaRefs } from "./refs.js";
 
 export const DEMO_BASE_URL = "https://demo-api.frontpayment.no";
 
-const refs = createSchemaRefs(NAMED_SCHEMAS);
+/**
+ * Converted on first use, not at import: converting every named schema costs tens of ms, which
+ * everything importing this package (the bot's start-up) would pay for a document it never builds.
+ */
+let schemaRefs: ReturnType<typeof createSchemaRefs> | undefined;
+function refs(): ReturnType<typeof createSchemaRefs> {
+  schemaRefs ??= createSchemaRefs(NAMED_SCHEMAS);
+  return schemaRefs;
+}
 
 function json(schemaName: keyof typeof NAMED_SCHEMAS) {
   return { "application/json": { schema: { $ref: `#/components/schemas/${schemaName}` } } };
@@ -92,7 +100,9 @@ const submitInvoiceOrder: OperationObject = {
     required: true,
     content: {
       "application/json": {
-        schema: refs.schema(NAMED_SCHEMAS.InvoiceOrderRequest),
+        get schema() {
+          return refs().schema(NAMED_SCHEMAS.InvoiceOrderRequest);
+        },
         example: SEED_INVOICE_ORDER_EXAMPLE,
       },
     },
@@ -123,7 +133,13 @@ const cancelOrder: OperationObject = {
   parameters: [ORDER_UUID_PARAMETER],
   requestBody: {
     required: true,
-    content: { "application/json": { schema: refs.schema(CancelOrderRequest) } },
+    content: {
+      "application/json": {
+        get schema() {
+          return refs().schema(CancelOrderRequest);
+        },
+      },
+    },
   },
   responses: {
     "202": { description: "The order is cancelled.", content: json("OrderActionAccepted") },
@@ -140,7 +156,13 @@ const resendOrder: OperationObject = {
   parameters: [ORDER_UUID_PARAMETER],
   requestBody: {
     required: true,
-    content: { "application/json": { schema: refs.schema(ResendOrderRequest) } },
+    content: {
+      "application/json": {
+        get schema() {
+          return refs().schema(ResendOrderRequest);
+        },
+      },
+    },
   },
   responses: {
     "202": { description: "The link was sent again.", content: json("OrderActionAccepted") },
@@ -180,7 +202,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
       "/api/v1/connect/orders/invoice-number/{orderUuid}": { get: getInvoiceNumber },
     },
     components: {
-      schemas: refs.components(),
+      schemas: refs().components(),
       responses: ERROR_RESPONSES,
       securitySchemes: {
         bearerAuth: {
