@@ -13,9 +13,9 @@ export interface BenchOptions {
 }
 
 export const USAGE = `pnpm bench [--quick] [--rounds=N] [--callbacks=N] [--store=sqlite] [--cpu-prof] [--out=DIR]
-  --quick        a smoke run: 2 rounds of a tenth of the work (about 20 s)
+  --quick        a smoke run: 2 rounds of a tenth of the work
   --rounds=N     interleaved rounds per row (default 5)
-  --callbacks=N  callbacks in the long run that samples memory (default 20000, about a minute)
+  --callbacks=N  callbacks in the long run that samples memory (default 5000, about a minute on a loaded 2-core machine)
   --store=NAME   the store the bot and the callback baseline use (default sqlite)
   --cpu-prof     also write a CPU profile of the bot's process (.cpuprofile, for Chrome DevTools)
   --out=DIR      where the raw rounds go (default bench-results)`;
@@ -24,7 +24,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
   const quick = argv.includes("--quick");
   const options: BenchOptions = {
     rounds: quick ? 2 : 5,
-    longCallbacks: quick ? 2000 : 20_000,
+    longCallbacks: quick ? 1000 : 5000,
     store: "sqlite",
     scale: quick ? 0.1 : 1,
     cpuProf: false,

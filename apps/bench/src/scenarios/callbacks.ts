@@ -59,7 +59,7 @@ async function sendCallbacks(
 /** Verified callbacks answered per second with 50 in flight, and CPU time per callback. */
 export async function callbackRows(context: BenchContext): Promise<RowResult[]> {
   const { options } = context;
-  const count = scaled(options, 3000, 300);
+  const count = scaled(options, 1000, 200);
   const nextPath = callbackPaths(context.orders);
   const targets = { candidate: context.bot, baseline: context.callbackBaseline };
   for (const target of Object.values(targets)) await sendCallbacks(target, nextPath, 500);

@@ -8,7 +8,7 @@ import type { BenchContext } from "./context.js";
 /** `getOrderStatus` against a raw `fetch` of the same URL (and `JSON.parse`), one call at a time. */
 export async function clientRows(context: BenchContext): Promise<RowResult[]> {
   const { options, standIns } = context;
-  const count = scaled(options, 3000, 300);
+  const count = scaled(options, 1000, 200);
   const baseUrl = standIns.frontPayment.url;
   const orderUuid = context.orders[0]?.fpOrderUuid;
   if (!orderUuid) throw new Error("No order to ask about");

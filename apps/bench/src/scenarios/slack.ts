@@ -9,8 +9,8 @@ import type { BenchContext } from "./context.js";
 /** `/invoice` → `views.open`, one at a time and 200 at once, against bare Bolt opening the same modal. */
 export async function invoiceRows(context: BenchContext): Promise<RowResult[]> {
   const { options, standIns } = context;
-  const sequential = scaled(options, 150, 30);
-  const concurrent = scaled(options, 400, 200);
+  const sequential = scaled(options, 100, 30);
+  const concurrent = scaled(options, 200, 200);
   let failures = 0;
   const measure = (concurrency: number, count: number) => async (side: "candidate" | "baseline") => {
     const driver = context.drivers[side];
