@@ -95,7 +95,7 @@ async function main(options: BenchOptions): Promise<void> {
       ["memory under callbacks", callbackMemoryRows],
     ] as const;
     for (const [name, scenario] of scenarios) {
-      progress(`${name}: ${options.rounds} interleaved rounds`);
+      progress(name);
       results.push(...(await scenario(context)));
     }
     const table = formatTable(results);

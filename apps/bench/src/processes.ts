@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import type { FromTarget, ToTarget } from "./targets/protocol.js";
 
-export type TargetName = "fakturabot" | "bare-bolt" | "callback-baseline";
+export type TargetName = "fakturabot" | "bare-bolt" | "callback-baseline" | "frontpayment";
 
 /** A target running in its own process, so its start-up time, CPU and memory are its own. */
 export interface RunningTarget {
