@@ -78,6 +78,7 @@ async function main(options: BenchOptions): Promise<void> {
       standIns,
       drivers: { candidate: botDriver, baseline: standIns.driverFor(bareBolt.url) },
       bot,
+      bareBolt,
       callbackBaseline,
       orders: capture.orders,
       startTarget: (side) =>

@@ -10,6 +10,7 @@ export interface BenchContext {
   /** Slack drivers towards the bot (candidate) and bare Bolt (baseline). */
   drivers: { candidate: SlackDriver; baseline: SlackDriver };
   bot: RunningTarget;
+  bareBolt: RunningTarget;
   callbackBaseline: RunningTarget;
   /** Orders the bot created through the modal, to send callbacks about. */
   orders: readonly { id: string; fpOrderUuid: string; amount: string; createdAt: number }[];

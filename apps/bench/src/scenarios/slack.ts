@@ -12,23 +12,27 @@ export async function invoiceRows(context: BenchContext): Promise<RowResult[]> {
   const sequential = scaled(options, 100, 30);
   const concurrent = scaled(options, 200, 200);
   let failures = 0;
+  const servers = { candidate: context.bot, baseline: context.bareBolt };
   const measure = (concurrency: number, count: number) => async (side: "candidate" | "baseline") => {
     const driver = context.drivers[side];
     const latencies: number[] = [];
+    const before = await servers[side].usage();
     const result = await closedLoop(count, concurrency, async () => {
       latencies.push(await timeInvoiceCommand(standIns, driver));
     });
+    const after = await servers[side].usage();
     // A loaded machine drops the odd connection; more than that is a broken run.
     failures += result.failures;
     if (result.failures > count * 0.05)
       throw new Error(`/invoice failed ${result.failures} of ${count} times: ${result.firstFailure}`);
-    return latencies;
+    return { latencies, cpuMsPerCommand: (after.cpuMs - before.cpuMs) / count };
   };
   // Warm connections and code paths on both sides first.
   for (const side of ["candidate", "baseline"] as const) await measure(200, 200)(side);
   const one = await interleaved(options.rounds, measure(1, sequential));
   const many = await interleaved(options.rounds, measure(200, concurrent));
-  const at = (rounds: number[][], p: number) => rounds.map((latencies) => percentile(latencies, p));
+  const at = (rounds: { latencies: number[] }[], p: number) =>
+    rounds.map(({ latencies }) => percentile(latencies, p));
   const detail = (count: number, concurrency: number) =>
     `${count} \`/invoice\` per round, ${concurrency} in flight, signed HTTP from the Slack stand-in, until the modal is open in it (${failures} requests failed in all, left out)`;
   return [
@@ -57,6 +61,15 @@ export async function invoiceRows(context: BenchContext): Promise<RowResult[]> {
       baseline: at(many.baseline, 99),
       goal: { ratio: 1.1, kind: "at most" },
       detail: detail(concurrent, 200),
+    },
+    {
+      // CPU time is far steadier than latency on a shared machine: what the server spent per command.
+      row: "/invoice, CPU per command (the server's process)",
+      unit: "ms",
+      higherIsBetter: false,
+      candidate: one.candidate.map((round) => round.cpuMsPerCommand),
+      baseline: one.baseline.map((round) => round.cpuMsPerCommand),
+      detail: detail(sequential, 1),
     },
   ];
 }
