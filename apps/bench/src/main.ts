@@ -53,6 +53,10 @@ async function main(options: BenchOptions): Promise<void> {
     for (let index = 0; index < ORDER_POOL; index++) {
       await timeSubmission(standIns, await openFilledModal(botDriver, { redraws: true }));
     }
+    // Front Payment's truth for the pool is PAID (its own callback tells the bot), so the bench's
+    // callbacks, all PAID, agree with what the bot may look up.
+    for (const order of standIns.frontPayment.orders()) standIns.frontPayment.setStatus(order.uuid, "PAID");
+    await standIns.frontPayment.callbacksIdle();
     const capture = captured(standIns);
     const bareBoltConfig: BareBoltConfig = {
       slackApiUrl: standIns.slack.apiUrl,

@@ -7,14 +7,15 @@ import { SECRETS } from "../stand-ins.js";
 import type { BenchContext } from "./context.js";
 
 const IN_FLIGHT = 50;
-/** Statuses the callbacks cycle through (after the first, an order's repeats are recorded as stale). */
-const STATUSES = ["PAID", "PARTIAL REFUNDED", "REFUNDED"];
-/** Each order's callbacks get distinct timestamps within the bot's accepted window (one hour). */
-const TIMESTAMPS_PER_STATUS = 3000;
+/**
+ * Each order's callbacks say PAID (as Front Payment's order does) with distinct timestamps within
+ * the bot's accepted window (one hour): repeats, recorded as such. Past 3000 per order they recur.
+ */
+const TIMESTAMPS_PER_ORDER = 3000;
 
 /**
- * Signed callback paths (`/frontpayment/callback/<id>?…`) about the bot's orders, each one new
- * (its status and timestamp never sent before for that order), as Front Payment would send them.
+ * Signed callback paths (`/frontpayment/callback/<id>?…`) about the bot's orders, round-robin, as
+ * Front Payment would send them.
  */
 export function callbackPaths(orders: BenchContext["orders"]) {
   const baseSeconds = Math.floor(Date.now() / 1000) - 100;
@@ -24,15 +25,14 @@ export function callbackPaths(orders: BenchContext["orders"]) {
     const order = orders[index % orders.length];
     if (!order) throw new Error("No orders to send callbacks about");
     const repeat = Math.floor(index / orders.length);
-    const status = STATUSES[Math.floor(repeat / TIMESTAMPS_PER_STATUS) % STATUSES.length] as string;
     const query = signCallback(
       [
         ["orderUuid", order.fpOrderUuid],
-        ["status", status],
+        ["status", "PAID"],
         ["paymentMethod", "Visa"],
         ["amount", order.amount],
         ["createdAt", String(order.createdAt)],
-        ["timestamp", String(baseSeconds - (repeat % TIMESTAMPS_PER_STATUS))],
+        ["timestamp", String(baseSeconds - (repeat % TIMESTAMPS_PER_ORDER))],
       ],
       SECRETS.callbackSecret,
     );
