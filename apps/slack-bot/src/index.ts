@@ -1,5 +1,5 @@
 // The bot's public surface: what @fakturabot/local (local mode, the demo and the end-to-end tests)
-// needs to run the bot and to act as Slack towards it.
+// and @fakturabot/bench need to run the bot and to act as Slack towards it.
 export { type Bot, type BotOptions, createBot, type RunningBot } from "./app.js";
 export { type Config, ConfigError, LOG_LEVELS, loadConfig } from "./config.js";
 export { startConfiguredBot } from "./configured-bot.js";

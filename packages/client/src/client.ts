@@ -116,7 +116,7 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
   );
 
   const transport = createTransport({
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     timeoutMs,
     retry,
     logger,

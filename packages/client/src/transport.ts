@@ -12,7 +12,8 @@ import { backoffMs, type RetrySettings, retryAfterMs } from "./retry.js";
 export type FetchLike = (request: Request) => Promise<Response>;
 
 export interface TransportOptions {
-  fetch: FetchLike;
+  /** Left out: `globalThis.fetch`, given the attempt's signal as `init` (no extra copy of the request). */
+  fetch?: FetchLike | undefined;
   timeoutMs: number;
   retry: RetrySettings;
   logger: FrontPaymentLogger;
@@ -121,27 +122,39 @@ async function sendWithRetries(request: Request, operation: Operation, options: 
   }
 }
 
-/** One attempt, body included, within the timeout. Throws timeout and network errors, or the caller's abort reason. */
+/**
+ * One attempt, body included, within the timeout. Throws timeout and network errors, or the
+ * caller's abort reason. One timer and one signal per attempt: the caller's signal, if it ever
+ * aborts, aborts ours (cheaper than `AbortSignal.any`, which this path would pay on every call).
+ */
 async function sendOnce(request: Request, operation: Operation, { fetch, timeoutMs }: TransportOptions) {
-  const timer = new AbortController();
-  const handle = setTimeout(() => timer.abort(), timeoutMs);
-  const signal = AbortSignal.any([request.signal, timer.signal]);
+  const callerSignal = request.signal;
+  if (callerSignal.aborted) throw callerSignal.reason;
+  const attempt = new AbortController();
+  const { signal } = attempt;
+  const handle = setTimeout(() => attempt.abort(), timeoutMs);
+  const onCallerAbort = () => attempt.abort(callerSignal.reason);
+  callerSignal.addEventListener("abort", onCallerAbort, { once: true });
   // Settles the race when time is up or the caller aborts, even if `fetch` ignores its signal.
   const stopped = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason);
     signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
   stopped.catch(() => {}); // an abort after the answer is nobody's concern
   try {
-    const response = await Promise.race([fetch(new Request(request.clone(), { signal })), stopped]);
+    // A body can be read only once: a copy goes out, so a retry still has the original.
+    const outgoing = request.body === null ? request : request.clone();
+    const response = await Promise.race([
+      fetch ? fetch(new Request(outgoing, { signal })) : globalThis.fetch(outgoing, { signal }),
+      stopped,
+    ]);
     const body = NULL_BODY_STATUSES.has(response.status)
       ? null
       : await Promise.race([response.arrayBuffer(), stopped]);
     const { status, statusText, headers } = response;
     return new Response(body, { status, statusText, headers });
   } catch (error) {
-    if (request.signal.aborted) throw request.signal.reason;
-    if (timer.signal.aborted)
+    if (callerSignal.aborted) throw callerSignal.reason;
+    if (signal.aborted)
       throw new FrontPaymentTimeoutError(
         `Front Payment did not answer ${operation.subject} within ${formatSeconds(timeoutMs)}: whether it received it is unknown.`,
         operation,
@@ -150,6 +163,7 @@ async function sendOnce(request: Request, operation: Operation, { fetch, timeout
     throw transportError(error, operation);
   } finally {
     clearTimeout(handle);
+    callerSignal.removeEventListener("abort", onCallerAbort);
   }
 }
 

@@ -8,7 +8,15 @@ import { createSchemaRefs } from "./refs.js";
 
 export const DEMO_BASE_URL = "https://demo-api.frontpayment.no";
 
-const refs = createSchemaRefs(NAMED_SCHEMAS);
+/**
+ * Converted on first use, not at import: converting every named schema costs tens of ms, which
+ * everything importing this package (the bot's start-up) would pay for a document it never builds.
+ */
+let schemaRefs: ReturnType<typeof createSchemaRefs> | undefined;
+function refs(): ReturnType<typeof createSchemaRefs> {
+  schemaRefs ??= createSchemaRefs(NAMED_SCHEMAS);
+  return schemaRefs;
+}
 
 function json(schemaName: keyof typeof NAMED_SCHEMAS) {
   return { "application/json": { schema: { $ref: `#/components/schemas/${schemaName}` } } };
@@ -66,7 +74,9 @@ const ORDER_UUID_PARAMETER: ParameterObject = {
   in: "path",
   required: true,
   description: "Front Payment's order id, from the submit response. The client checks it before sending.",
-  schema: refs.schema(OrderUuidParameter),
+  get schema() {
+    return refs().schema(OrderUuidParameter);
+  },
   example: "ODR4286244937",
 };
 
@@ -105,7 +115,9 @@ const submitInvoiceOrder: OperationObject = {
     required: true,
     content: {
       "application/json": {
-        schema: refs.schema(NAMED_SCHEMAS.InvoiceOrderRequest),
+        get schema() {
+          return refs().schema(NAMED_SCHEMAS.InvoiceOrderRequest);
+        },
         example: SEED_INVOICE_ORDER_EXAMPLE,
       },
     },
@@ -137,7 +149,13 @@ const cancelOrder: OperationObject = {
   parameters: [ORDER_UUID_PARAMETER],
   requestBody: {
     required: true,
-    content: { "application/json": { schema: refs.schema(CancelOrderRequest) } },
+    content: {
+      "application/json": {
+        get schema() {
+          return refs().schema(CancelOrderRequest);
+        },
+      },
+    },
   },
   responses: responses(
     { "202": { description: "The order is cancelled.", content: json("OrderActionAccepted") } },
@@ -156,7 +174,13 @@ const resendOrder: OperationObject = {
   parameters: [ORDER_UUID_PARAMETER],
   requestBody: {
     required: true,
-    content: { "application/json": { schema: refs.schema(ResendOrderRequest) } },
+    content: {
+      "application/json": {
+        get schema() {
+          return refs().schema(ResendOrderRequest);
+        },
+      },
+    },
   },
   responses: responses(
     { "202": { description: "The link was sent again.", content: json("OrderActionAccepted") } },
@@ -190,7 +214,9 @@ const getAllOrderStatuses: OperationObject = {
       required: false,
       description:
         "Only orders in this status, e.g. `PAID` or `PARTIAL REFUNDED` (the docs' example writes `Paid`).",
-      schema: refs.schema(OrderStatusListQuery.shape.type),
+      get schema() {
+        return refs().schema(OrderStatusListQuery.shape.type);
+      },
     },
   ],
   responses: responses(
@@ -221,7 +247,13 @@ const refundOrder: OperationObject = {
   parameters: [ORDER_UUID_PARAMETER],
   requestBody: {
     required: true,
-    content: { "application/json": { schema: refs.schema(RefundOrderRequest) } },
+    content: {
+      "application/json": {
+        get schema() {
+          return refs().schema(RefundOrderRequest);
+        },
+      },
+    },
   },
   responses: responses(
     { "202": { description: "The refund was accepted.", content: json("OrderActionAccepted") } },
@@ -255,7 +287,7 @@ export function buildOpenApiDocument(): OpenAPIObject {
       "/api/v1/connect/orders/invoice-number/{orderUuid}": { get: getInvoiceNumber },
     },
     components: {
-      schemas: refs.components(),
+      schemas: refs().components(),
       responses: ERROR_RESPONSES,
       securitySchemes: {
         bearerAuth: {

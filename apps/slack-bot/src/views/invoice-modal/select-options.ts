@@ -1,6 +1,7 @@
-import { ISO_COUNTRY_CODES, PREFERRED_LANGUAGES, type PreferredLanguage } from "@fakturabot/schema";
+import { PREFERRED_LANGUAGES, type PreferredLanguage } from "@fakturabot/schema";
 import { INVOICE_OPTION_VALUES } from "../../invoice-form/ids.js";
 import { option, type PlainTextOption, plainText } from "../block-kit.js";
+import { COUNTRIES_IN_ORDER, NORDIC_COUNTRIES } from "./countries-in-order.js";
 
 const LANGUAGE_NAMES: Readonly<Record<PreferredLanguage, string>> = {
   no: "Norwegian",
@@ -14,28 +15,26 @@ export const LANGUAGE_OPTIONS = PREFERRED_LANGUAGES.map((language) =>
   option(LANGUAGE_NAMES[language], language),
 );
 
-/** Listed first; the rest follow alphabetically. */
-const NORDIC_COUNTRIES = ["NO", "SE", "DK", "FI", "IS"];
-
 /**
  * The country select. One static_select holds at most 100 options, and there are 249 countries,
  * so they come in option groups: the Nordic countries first, then one group per initial letter
  * (none holds 100). People pick or type a name; the value is the ISO 3166-1 alpha-2 code the
- * schema checks. Names come from the runtime's ICU data, with the code as fallback.
+ * schema checks. The order and names are a constant (see `countries-in-order.ts`).
  */
 export const COUNTRY_GROUPS = (() => {
-  const names = new Intl.DisplayNames(["en"], { type: "region", fallback: "code" });
-  const countryOption = (code: string) => option(`${names.of(code) ?? code} (${code})`, code);
-  const others = ISO_COUNTRY_CODES.filter((code) => !NORDIC_COUNTRIES.includes(code))
-    .map(countryOption)
-    .sort((a, b) => a.text.text.localeCompare(b.text.text, "en"));
+  const countryOption = ([code, name]: readonly [string, string]) => option(`${name} (${code})`, code);
   const byLetter = new Map<string, PlainTextOption[]>();
-  for (const country of others) {
-    const letter = country.text.text.normalize("NFD").charAt(0).toUpperCase();
-    byLetter.set(letter, [...(byLetter.get(letter) ?? []), country]);
+  for (const country of COUNTRIES_IN_ORDER.slice(NORDIC_COUNTRIES.length)) {
+    const letter = country[1].normalize("NFD").charAt(0).toUpperCase();
+    const group = byLetter.get(letter);
+    if (group) group.push(countryOption(country));
+    else byLetter.set(letter, [countryOption(country)]);
   }
   return [
-    { label: plainText("Nordic countries"), options: NORDIC_COUNTRIES.map(countryOption) },
+    {
+      label: plainText("Nordic countries"),
+      options: COUNTRIES_IN_ORDER.slice(0, NORDIC_COUNTRIES.length).map(countryOption),
+    },
     ...[...byLetter].map(([letter, options]) => ({ label: plainText(letter), options })),
   ];
 })();

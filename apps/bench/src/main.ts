@@ -1,0 +1,148 @@
+// `pnpm bench`: the real bot against bare baselines, over loopback HTTP, as ratios. See README.md.
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BenchOptions, parseOptions, USAGE } from "./options.js";
+import { type RunningTarget, startTarget } from "./processes.js";
+import type { RowResult } from "./rounds.js";
+import { callbackMemoryRows, callbackRows } from "./scenarios/callbacks.js";
+import { clientRows } from "./scenarios/client.js";
+import type { BenchContext } from "./scenarios/context.js";
+import { invoiceRows, submitRows } from "./scenarios/slack.js";
+import { startupRows } from "./scenarios/startup.js";
+import { openFilledModal, SECRETS, type StandIns, startStandIns, timeSubmission } from "./stand-ins.js";
+import { formatTable } from "./table.js";
+import type { BareBoltConfig } from "./targets/bare-bolt.js";
+import type { FakturabotConfig } from "./targets/fakturabot.js";
+
+/** Orders created through the modal before the rounds, for callbacks to be about. */
+const ORDER_POOL = 20;
+
+function progress(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+async function main(options: BenchOptions): Promise<void> {
+  const startedAt = Date.now();
+  const scratch = await mkdtemp(join(tmpdir(), "fakturabot-bench-"));
+  const outDir = resolve(options.outDir);
+  await mkdir(outDir, { recursive: true });
+  const standIns = await startStandIns();
+  const targets: RunningTarget[] = [];
+  let dataDirs = 0;
+  const botConfig = (): FakturabotConfig => ({
+    store: options.store,
+    dataDir: join(scratch, `bot-${dataDirs++}`),
+    slackApiUrl: standIns.slack.apiUrl,
+    signingSecret: SECRETS.signingSecret,
+    callbackSecret: SECRETS.callbackSecret,
+    frontPaymentUrl: standIns.frontPayment.url,
+    frontPaymentToken: SECRETS.frontPaymentToken,
+    logLevel: "info",
+  });
+  const started = async (target: Promise<RunningTarget>) => {
+    const running = await target;
+    targets.push(running);
+    return running;
+  };
+  try {
+    progress(`starting the bot (store ${options.store}) and creating ${ORDER_POOL} orders through the modal`);
+    const profile = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(outDir, "profiles")}`] : [];
+    const bot = await started(startTarget("fakturabot", botConfig(), profile));
+    const botDriver = standIns.driverFor(bot.url);
+    for (let index = 0; index < ORDER_POOL; index++) {
+      await timeSubmission(standIns, await openFilledModal(botDriver, { redraws: true }));
+    }
+    // Front Payment's truth for the pool is PAID (its own callback tells the bot), so the bench's
+    // callbacks, all PAID, agree with what the bot may look up.
+    for (const order of standIns.frontPayment.orders()) standIns.frontPayment.setStatus(order.uuid, "PAID");
+    await standIns.frontPayment.callbacksIdle();
+    const capture = captured(standIns);
+    const bareBoltConfig: BareBoltConfig = {
+      slackApiUrl: standIns.slack.apiUrl,
+      signingSecret: SECRETS.signingSecret,
+      view: capture.view,
+      submit: {
+        frontPaymentUrl: standIns.frontPayment.url,
+        frontPaymentToken: SECRETS.frontPaymentToken,
+        order: capture.order,
+        message: capture.message,
+      },
+    };
+    const bareBolt = await started(startTarget("bare-bolt", bareBoltConfig));
+    const callbackBaseline = await started(
+      startTarget("callback-baseline", {
+        store: options.store,
+        dataDir: join(scratch, "baseline"),
+        callbackSecret: SECRETS.callbackSecret,
+      }),
+    );
+    const context: BenchContext = {
+      options,
+      standIns,
+      drivers: { candidate: botDriver, baseline: standIns.driverFor(bareBolt.url) },
+      bot,
+      bareBolt,
+      callbackBaseline,
+      orders: capture.orders,
+      startTarget: (side) =>
+        side === "candidate"
+          ? startTarget("fakturabot", botConfig())
+          : startTarget("bare-bolt", bareBoltConfig),
+    };
+    const results: RowResult[] = [];
+    const scenarios = [
+      ["/invoice", invoiceRows],
+      ["submit", submitRows],
+      ["callbacks", callbackRows],
+      ["client", clientRows],
+      ["start-up", startupRows],
+      ["memory under callbacks", callbackMemoryRows],
+    ] as const;
+    for (const [name, scenario] of scenarios) {
+      progress(name);
+      results.push(...(await scenario(context)));
+    }
+    const table = formatTable(results);
+    process.stdout.write(`\n${table}\n\nTotal ${((Date.now() - startedAt) / 1000).toFixed(0)} s.\n`);
+    const file = join(outDir, `bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ startedAt: new Date(startedAt).toISOString(), options, node: process.version, results }, null, 2)}\n`,
+    );
+    progress(`raw rounds written to ${file}`);
+  } finally {
+    await Promise.all(targets.map((target) => target.stop()));
+    await standIns.close();
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** What the bot sent while creating the pool, for the baselines to send the same. */
+function captured(standIns: StandIns) {
+  const { calls } = standIns.slack.workspace.state;
+  const sent = calls.find((call) => call.method === "views.open")?.args.view;
+  // Decoded arguments: JSON-encoded fields arrive parsed, other fields as the form sent them.
+  const view: unknown = typeof sent === "string" ? JSON.parse(sent) : sent;
+  const message = calls.find(
+    (call) => call.method === "chat.postMessage" && call.args.thread_ts === undefined,
+  )?.args;
+  const created = standIns.frontPayment.orders();
+  if (typeof view !== "object" || !message || created.length < ORDER_POOL)
+    throw new Error(
+      `The bot did not open the modal, post the order or create every order (${created.length} of ${ORDER_POOL})`,
+    );
+  const orders = created.map((order) => {
+    const id = new URL(order.request.callback.callbackUrl ?? "").pathname.split("/").at(-1) ?? "";
+    return { id, fpOrderUuid: order.uuid, amount: order.orderAmount.toFixed(2), createdAt: order.createdAt };
+  });
+  return { view: view as object, message, order: created[0]?.request as object, orders };
+}
+
+try {
+  await main(parseOptions(process.argv.slice(2)));
+} catch (error) {
+  // biome-ignore lint/suspicious/noConsole: the bench's failures go to the terminal running it
+  console.error(error instanceof Error && error.message.includes(USAGE) ? error.message : error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,58 @@
+import { isStoreName, type StoreName } from "./stores.js";
+
+export interface BenchOptions {
+  rounds: number;
+  /** Callbacks in the long run that samples memory. */
+  longCallbacks: number;
+  store: StoreName;
+  /** Scale of each round's work: 1 for the full run, less for `--quick`. */
+  scale: number;
+  /** Write a V8 CPU profile of the bot's process into the results directory. */
+  cpuProf: boolean;
+  outDir: string;
+}
+
+export const USAGE = `pnpm bench [--quick] [--rounds=N] [--callbacks=N] [--store=sqlite] [--cpu-prof] [--out=DIR]
+  --quick        a smoke run: 2 rounds of a tenth of the work
+  --rounds=N     interleaved rounds per row (default 5)
+  --callbacks=N  callbacks in the long run that samples memory (default 5000, about a minute on a loaded 2-core machine)
+  --store=NAME   the store the bot and the callback baseline use (default sqlite)
+  --cpu-prof     also write a CPU profile of the bot's process (.cpuprofile, for Chrome DevTools)
+  --out=DIR      where the raw rounds go (default bench-results)`;
+
+export function parseOptions(argv: readonly string[]): BenchOptions {
+  const quick = argv.includes("--quick");
+  const options: BenchOptions = {
+    rounds: quick ? 2 : 5,
+    longCallbacks: quick ? 1000 : 5000,
+    store: "sqlite",
+    scale: quick ? 0.1 : 1,
+    cpuProf: false,
+    outDir: "bench-results",
+  };
+  for (const arg of argv) {
+    const [key, value = ""] = arg.split("=", 2) as [string, string | undefined];
+    if (key === "--quick") continue;
+    else if (key === "--cpu-prof") options.cpuProf = true;
+    else if (key === "--rounds") options.rounds = positiveInteger(key, value);
+    else if (key === "--callbacks") options.longCallbacks = positiveInteger(key, value);
+    else if (key === "--out" && value) options.outDir = value;
+    else if (key === "--store") {
+      if (!isStoreName(value)) throw new Error(`--store=${value}: not a store the bench knows (sqlite)`);
+      options.store = value;
+    } else throw new Error(`Unknown option ${arg}\n${USAGE}`);
+  }
+  return options;
+}
+
+function positiveInteger(key: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1)
+    throw new Error(`${key}=${value}: give a whole number above 0`);
+  return number;
+}
+
+/** `count` scaled for a quick run, never below `minimum`. */
+export function scaled(options: BenchOptions, count: number, minimum = 1): number {
+  return Math.max(minimum, Math.round(count * options.scale));
+}
