@@ -98,6 +98,22 @@ describe("SQLite store on disk", () => {
     expect(rawRow(notified.id)).toMatchObject({ request_json: null, failure_reason: null, state: "created" });
   });
 
+  it("leaves no personal number or contact detail in the write-ahead log either, while the bot runs", async () => {
+    const store = openStore();
+    const fresh = submission();
+    await store.beginSubmission(fresh);
+    const wal = () => readFileSync(join(dataDir, `${DATABASE_FILE}-wal`)).toString("latin1");
+    expect(wal()).toContain(PERSONAL_NUMBER);
+    await advance(store, fresh.id, created("ODR1"));
+    for (const detail of [PERSONAL_NUMBER, "zahidul@example.com", "Klosterenget"]) {
+      expect(wal()).not.toContain(detail);
+      expect(readFileSync(join(dataDir, DATABASE_FILE)).toString("latin1")).not.toContain(detail);
+    }
+    // Later writes of a created order leave the log alone: it is only truncated when a request goes.
+    await notify(store, fresh.id, callback("ODR1", "INVOICED", 1_755_150_100));
+    expect(wal().length).toBeGreaterThan(0);
+  });
+
   it("leaves no personal number or contact detail in the file once the order is created", async () => {
     const store = openStore();
     const fresh = submission();

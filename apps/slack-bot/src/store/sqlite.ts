@@ -301,6 +301,9 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
        sent_anyway = @sent_anyway, version = @version, updated_at = @updated_at
      WHERE id = @id AND version = @version - 1`,
   );
+  const selectState = db.prepare<[string], { state: SubmissionState }>(
+    "SELECT state FROM orders WHERE id = ?",
+  );
   const insertHistory = db.prepare(
     `INSERT INTO status_history (order_id, fp_order_uuid, status, sent_at, payment_method, amount, source,
        received_at, applied, dedup_key)
@@ -353,6 +356,8 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
   });
 
   const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry) => {
+    // Whether this write erases the request (and the personal data in it): see `erasedFromDisk`.
+    const erasing = next.state === "created" && selectState.get(next.id)?.state !== "created";
     if (history) {
       const { change, dedupKey } = history;
       const recorded = insertHistory.run(
@@ -371,8 +376,17 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     }
     const updated = updateOrder.run({ ...toColumns(next), updated_at: clock().getTime() });
     if (updated.changes === 0) throw new NotWritten("conflict");
-    return toOrder(selectById.get(next.id) as OrderRow);
+    return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
   });
+
+  /**
+   * `secure_delete` zeroes an erased request in the database file, but the WAL still holds the
+   * pages as they were until a checkpoint, and keeps its old frames after one: truncating it
+   * leaves the personal data in neither file (nor in a backup of them).
+   */
+  function erasedFromDisk(): void {
+    db.pragma("wal_checkpoint(TRUNCATE)");
+  }
 
   const saveOtherFpOrder = immediate((next: OtherFpOrder) => {
     const columns = {
@@ -404,7 +418,10 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       return selectByState.all(state).map(toOrder) as never;
     },
     async saveOrder(next, history) {
-      return saveOrder(next, history);
+      const saved = saveOrder(next, history);
+      if (!saved.written) return saved;
+      if (saved.value.erasing) erasedFromDisk();
+      return { written: true, value: saved.value.order };
     },
     async history(id) {
       return selectHistory.all(id).map(toRecordedChange);
