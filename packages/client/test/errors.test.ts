@@ -52,6 +52,21 @@ describe("Front Payment's answers become typed errors", () => {
     );
   });
 
+  it("417 with errors per field reads their sentences, never [object Object]", async () => {
+    const errors = { personalNumber: ["must be 11 digits", { max: 11 }, null], "": "", orderDate: 17 };
+    const { client } = clientWith([json(417, { message: "payloadValidationErrors", errors })]);
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toMatchObject({ messages: ["must be 11 digits"], errors });
+    expect((error as Error).message).toBe("Front Payment rejected the order: must be 11 digits");
+  });
+
+  it("417 with an empty list falls back to a readable message key", async () => {
+    const { client } = clientWith([json(417, { message: "orderDateInvalid", errors: [] })]);
+    await expect(client.submitInvoiceOrder(ORDER)).rejects.toThrow(
+      "Front Payment rejected the order: order date invalid",
+    );
+  });
+
   it("400 is a conflict, its message key made readable", async () => {
     const { client } = clientWith([
       json(400, {
@@ -239,13 +254,48 @@ describe("transport failures become typed errors", () => {
     await expect(client.submitInvoiceOrder(ORDER)).rejects.toMatchObject({ delivery: "unknown" });
   });
 
-  it.each(["ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "CERT_HAS_EXPIRED"])(
-    "%s is not sent",
+  // This list decides whether an invoice may be sent again, so every code is pinned down.
+  it.each([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EAI_NONAME",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "EHOSTDOWN",
+    "ENETDOWN",
+    "EADDRNOTAVAIL",
+    "CERT_HAS_EXPIRED",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+  ])("%s is not sent", async (code) => {
+    const { client } = clientWith([{ throws: fetchFailed(code) }], { retry: { maxRetries: 0 } });
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toBeInstanceOf(FrontPaymentNetworkError);
+    expect(error).toMatchObject({ delivery: "not_sent", code });
+  });
+
+  it.each(["UND_ERR_CONNECT_TIMEOUT", "ERR_SOCKET_CONNECTION_TIMEOUT"])(
+    "%s is a connect timeout: not sent",
     async (code) => {
       const { client } = clientWith([{ throws: fetchFailed(code) }], { retry: { maxRetries: 0 } });
-      await expect(client.submitInvoiceOrder(ORDER)).rejects.toMatchObject({ delivery: "not_sent", code });
+      const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+      expect(error).toBeInstanceOf(FrontPaymentTimeoutError);
+      expect(error).toMatchObject({ delivery: "not_sent" });
     },
   );
+
+  it("a cyclic cause chain is still a network error, not a stack overflow", async () => {
+    const looped = Object.assign(new TypeError("fetch failed"), { code: "ECONNREFUSED" });
+    looped.cause = looped;
+    const { client } = clientWith([{ throws: looped }], { retry: { maxRetries: 0 } });
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toBeInstanceOf(FrontPaymentNetworkError);
+    expect(error).toMatchObject({ delivery: "not_sent", code: "ECONNREFUSED" });
+  });
 
   it.each(["ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_HEADERS_TIMEOUT"])(
     "%s is outcome unknown",
