@@ -54,21 +54,23 @@ function toDecimal(value: Numeric, field: string, line: number): Decimal {
 }
 
 function numberToPlainString(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  // toString gives exponent notation for tiny and huge numbers; toFixed(20) stays exact enough
-  // for prices typed by people, and trailing zeros are dropped.
+  // toString gives exponent notation for tiny numbers; toFixed(20) spells them out, exactly
+  // enough for prices typed by people. Huge ones (1e21 and up) stay in exponent notation and are
+  // refused; Infinity and NaN are refused as they are.
   const text = String(value);
-  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, "") : text;
+  return /e/i.test(text) ? value.toFixed(20) : text;
 }
 
 const TEN = 10n;
 
-/** round-half-up(numerator / denominator) for non-negative numerators, half away from zero otherwise. */
+/**
+ * round-half-up(numerator / denominator) for non-negative numerators, half away from zero
+ * otherwise. Every denominator here is positive (a power of ten, or 100 + a checked VAT rate).
+ */
 function divideRounded(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const rounded = (2n * n + d) / (2n * d);
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
   return negative ? -rounded : rounded;
 }
 
