@@ -4,8 +4,9 @@
  * it) as one row per file: killed, survived, no coverage, score; then every surviving or
  * uncovered mutant with its place and replacement, which is what the next test has to kill.
  *
- * As a Stryker reporter (`reporters: ["mutation-table"]`) it prints at the end of each run;
- * as a command it reprints a saved report: `node scripts/mutation-table.mjs <mutation.json>`.
+ * As a Stryker reporter (`reporters: ["mutation-table"]`) it prints at the end of each run and
+ * fails the run when any one file scores under `thresholds.break` (Stryker's own check is on the
+ * total only); as a command it reprints a saved report: `node scripts/mutation-table.mjs <mutation.json>`.
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -70,7 +71,15 @@ export function formatReport(report, breakAt = report.thresholds?.break ?? 0) {
 function createTableReporter(options) {
   return {
     onMutationTestReportReady(report) {
-      process.stdout.write(`\n${formatReport(report, options.thresholds.break ?? 0)}`);
+      const breakAt = options.thresholds.break ?? 0;
+      process.stdout.write(`\n${formatReport(report, breakAt)}`);
+      const below = fileRows(report).filter((row) => row.score < breakAt);
+      if (below.length > 0) {
+        process.stdout.write(
+          `Under the break threshold of ${breakAt} %: ${below.map((row) => row.file).join(", ")}\n`,
+        );
+        process.exitCode = 1;
+      }
     },
   };
 }

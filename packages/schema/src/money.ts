@@ -47,10 +47,9 @@ interface Decimal {
 
 function toDecimal(value: Numeric, field: string, line: number): Decimal {
   const text = typeof value === "number" ? numberToPlainString(value) : value.trim();
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
   if (!match) throw new RangeError(`Line ${line + 1}: ${field} "${String(value)}" is not a number`);
-  const [, sign = "", whole = "", fraction = ""] = match;
-  return { units: BigInt(`${sign}${whole}${fraction}`), scale: fraction.length };
+  return { units: BigInt(text.replace(".", "")), scale: match[1]?.length ?? 0 };
 }
 
 function numberToPlainString(value: number): string {
