@@ -285,7 +285,7 @@ export function errorFromResponse(
     return new FrontPaymentRateLimitError(
       `Front Payment is limiting the request rate and refused ${subject} (HTTP 429)${wait}.`,
       operation,
-      retryAfterSeconds === undefined ? details : { ...details, retryAfterSeconds },
+      { ...details, retryAfterSeconds },
     );
   }
   const suffix = detail ? `: ${detail}` : "";
