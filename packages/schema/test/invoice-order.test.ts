@@ -178,6 +178,11 @@ describe("InvoiceOrderRequest", () => {
     ]);
   });
 
+  it("keeps zod's own message when the customer is not an object at all", () => {
+    const result = InvoiceOrderRequest.safeParse(setAt(seedCopy(), "customerDetails", "Kari Nordmann"));
+    expect(result.error?.issues[0]?.message).toBe("Expected object, received string");
+  });
+
   it("says an organisation number must be letters and digits", () => {
     const result = InvoiceOrderRequest.safeParse(
       setAt(corporateCopy(), "customerDetails.organizationId", "923-609"),
