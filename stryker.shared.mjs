@@ -16,6 +16,7 @@ export function strykerConfig(packageConfigUrl, { mutate }) {
   return {
     mutate,
     testRunner: "vitest",
+    vitest: { configFile: "vitest.mutate.config.ts" },
     checkers: ["typescript"],
     tsconfigFile: "tsconfig.json",
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
