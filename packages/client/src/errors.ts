@@ -219,9 +219,17 @@ function readable(messageKey: string): string {
     : messageKey;
 }
 
+/** The sentences in `errors`, whatever its shape: lists and objects are searched, other values left out. */
+function sentences(errors: unknown): string[] {
+  if (typeof errors === "string") return errors.length > 0 ? [errors] : [];
+  if (Array.isArray(errors)) return errors.flatMap(sentences);
+  if (errors !== null && typeof errors === "object") return Object.values(errors).flatMap(sentences);
+  return [];
+}
+
 function validationMessages(errors: unknown, messageKey: string | undefined): string[] {
-  if (Array.isArray(errors)) return errors.filter((item): item is string => typeof item === "string");
-  if (typeof errors === "string" && errors.length > 0) return [errors];
+  const found = sentences(errors);
+  if (found.length > 0) return found;
   return messageKey && messageKey !== "payloadValidationErrors" ? [readable(messageKey)] : [];
 }
 
@@ -282,7 +290,7 @@ export function errorFromResponse(
     return new FrontPaymentRateLimitError(
       `Front Payment is limiting the request rate and refused ${subject} (HTTP 429)${wait}.`,
       operation,
-      retryAfterSeconds === undefined ? details : { ...details, retryAfterSeconds },
+      { ...details, retryAfterSeconds },
     );
   }
   const suffix = detail ? `: ${detail}` : "";

@@ -56,6 +56,7 @@ export function backoffMs(retry: number, settings: RetrySettings): number {
 
 /** `Retry-After` (delay in seconds, or an HTTP date) in milliseconds from now; undefined if absent or unreadable. */
 export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  // Stryker disable next-line MethodExpression: Headers.get already strips the spaces around a value
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Number(value) * 1000;

@@ -52,6 +52,21 @@ describe("Front Payment's answers become typed errors", () => {
     );
   });
 
+  it("417 with errors per field reads their sentences, never [object Object]", async () => {
+    const errors = { personalNumber: ["must be 11 digits", { max: 11 }, null], "": "", orderDate: 17 };
+    const { client } = clientWith([json(417, { message: "payloadValidationErrors", errors })]);
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toMatchObject({ messages: ["must be 11 digits"], errors });
+    expect((error as Error).message).toBe("Front Payment rejected the order: must be 11 digits");
+  });
+
+  it("417 with an empty list falls back to a readable message key", async () => {
+    const { client } = clientWith([json(417, { message: "orderDateInvalid", errors: [] })]);
+    await expect(client.submitInvoiceOrder(ORDER)).rejects.toThrow(
+      "Front Payment rejected the order: order date invalid",
+    );
+  });
+
   it("400 is a conflict, its message key made readable", async () => {
     const { client } = clientWith([
       json(400, {
@@ -267,13 +282,48 @@ describe("transport failures become typed errors", () => {
     await expect(client.submitInvoiceOrder(ORDER)).rejects.toMatchObject({ delivery: "unknown" });
   });
 
-  it.each(["ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "CERT_HAS_EXPIRED"])(
-    "%s is not sent",
+  // This list decides whether an invoice may be sent again, so every code is pinned down.
+  it.each([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "EAI_NONAME",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+    "EHOSTDOWN",
+    "ENETDOWN",
+    "EADDRNOTAVAIL",
+    "CERT_HAS_EXPIRED",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+  ])("%s is not sent", async (code) => {
+    const { client } = clientWith([{ throws: fetchFailed(code) }], { retry: { maxRetries: 0 } });
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toBeInstanceOf(FrontPaymentNetworkError);
+    expect(error).toMatchObject({ delivery: "not_sent", code });
+  });
+
+  it.each(["UND_ERR_CONNECT_TIMEOUT", "ERR_SOCKET_CONNECTION_TIMEOUT"])(
+    "%s is a connect timeout: not sent",
     async (code) => {
       const { client } = clientWith([{ throws: fetchFailed(code) }], { retry: { maxRetries: 0 } });
-      await expect(client.submitInvoiceOrder(ORDER)).rejects.toMatchObject({ delivery: "not_sent", code });
+      const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+      expect(error).toBeInstanceOf(FrontPaymentTimeoutError);
+      expect(error).toMatchObject({ delivery: "not_sent" });
     },
   );
+
+  it("a cyclic cause chain is still a network error, not a stack overflow", async () => {
+    const looped = Object.assign(new TypeError("fetch failed"), { code: "ECONNREFUSED" });
+    looped.cause = looped;
+    const { client } = clientWith([{ throws: looped }], { retry: { maxRetries: 0 } });
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toBeInstanceOf(FrontPaymentNetworkError);
+    expect(error).toMatchObject({ delivery: "not_sent", code: "ECONNREFUSED" });
+  });
 
   it.each(["ECONNRESET", "EPIPE", "ETIMEDOUT", "UND_ERR_SOCKET", "UND_ERR_HEADERS_TIMEOUT"])(
     "%s is outcome unknown",
@@ -356,5 +406,110 @@ describe("secrets and personal data stay out of messages and logs", () => {
     const { client, lines } = clientWith([json(201, { status_code: 201 })]);
     await rejectionOf(client.submitInvoiceOrder(ORDER));
     expect(JSON.stringify(lines)).not.toContain(ORDER.customerDetails.personalNumber);
+  });
+});
+
+describe("what each error says about itself", () => {
+  it.each([
+    [400, "FrontPaymentConflictError"],
+    [401, "FrontPaymentAuthenticationError"],
+    [404, "FrontPaymentNotFoundError"],
+    [429, "FrontPaymentRateLimitError"],
+    [503, "FrontPaymentServerError"],
+    [422, "FrontPaymentError"],
+  ])("HTTP %i is a %s by name, without a cause", async (status, name) => {
+    const { client } = clientWith([json(status, {})]);
+    const error = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(error).toMatchObject({ name });
+    expect(Object.hasOwn(error as object, "cause")).toBe(false);
+  });
+
+  it("a 2xx answer of the wrong shape is a FrontPaymentResponseError by name", async () => {
+    const { client } = clientWith([json(200, { data: 5 })]);
+    await expect(client.getOrderStatus("ODR1")).rejects.toMatchObject({ name: "FrontPaymentResponseError" });
+  });
+
+  it("400 without a message, 404 without an order and 429 without Retry-After still read well", async () => {
+    const { client } = clientWith([json(400, {}), json(404, {}), json(429, {})]);
+    await expect(client.submitInvoiceOrder(ORDER)).rejects.toThrow(
+      "Front Payment refused the order: a business rule forbids it (HTTP 400).",
+    );
+    await expect(client.submitInvoiceOrder(ORDER)).rejects.toThrow(
+      "Front Payment found nothing for the order (HTTP 404).",
+    );
+    const limited = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect((limited as Error).message).toBe(
+      "Front Payment is limiting the request rate and refused the order (HTTP 429).",
+    );
+    expect(limited).toMatchObject({ retryAfterSeconds: undefined });
+  });
+
+  it.each([
+    ["Order alreadyPaid", "Order alreadyPaid"],
+    ["alreadyPaid today", "alreadyPaid today"],
+    ["orderStatusAlreadyPaid", "order status already paid"],
+  ])("reads the message key %j as %j", async (messageKey, detail) => {
+    const { client } = clientWith([json(400, { message: messageKey })]);
+    await expect(client.submitInvoiceOrder(ORDER)).rejects.toThrow(
+      `refused the order: ${detail} (HTTP 400).`,
+    );
+  });
+
+  it("a raw call is named after its method and path", async () => {
+    const { client } = clientWith([{ throws: socketClosed() }], { retry: { maxRetries: 0 } });
+    const error = await rejectionOf(
+      client.GET("/api/v1/connect/orders/status/{orderUuid}", { params: { path: { orderUuid: "ODR1" } } }),
+    );
+    expect(error).toMatchObject({ operation: "GET /api/v1/connect/orders/status/ODR1", method: "GET" });
+    expect((error as Error).message).toContain(
+      "after the request GET /api/v1/connect/orders/status/ODR1 was sent",
+    );
+  });
+
+  it("a connect timeout among refusals is a timeout; beside a reset it is outcome unknown", async () => {
+    const failure = (...codes: string[]) =>
+      new TypeError("fetch failed", {
+        cause: new AggregateError(codes.map((code) => Object.assign(new Error(code), { code }))),
+      });
+    const { client } = clientWith(
+      [
+        { throws: failure("ECONNREFUSED", "UND_ERR_CONNECT_TIMEOUT") },
+        { throws: failure("ECONNRESET", "UND_ERR_CONNECT_TIMEOUT") },
+      ],
+      { retry: { maxRetries: 0 } },
+    );
+    const timedOut = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(timedOut).toBeInstanceOf(FrontPaymentTimeoutError);
+    expect(timedOut).toMatchObject({ delivery: "not_sent" });
+    const lost = await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(lost).toBeInstanceOf(FrontPaymentNetworkError);
+    expect(lost).toMatchObject({ delivery: "unknown", code: "ECONNRESET" });
+  });
+
+  it("an AggregateError that contains itself is still a network error", async () => {
+    const looped = new AggregateError([], "connect failed");
+    looped.errors.push(looped, Object.assign(new Error("refused"), { code: "ECONNREFUSED" }));
+    const { client } = clientWith([{ throws: new TypeError("fetch failed", { cause: looped }) }], {
+      retry: { maxRetries: 0 },
+    });
+    await expect(client.submitInvoiceOrder(ORDER)).rejects.toMatchObject({ delivery: "not_sent" });
+  });
+
+  it.each([
+    [20, "within 20 ms"],
+    [1000, "within 1 s"],
+  ])("a timeout of %i ms reads %j", async (timeoutMs, words) => {
+    const { client } = clientWith([{ hang: true }], { timeoutMs });
+    await expect(client.submitInvoiceOrder(ORDER)).rejects.toThrow(words);
+  });
+
+  it("a signal aborted before the call ends it at once, with its reason", async () => {
+    const { client } = clientWith([{ hang: true }], { timeoutMs: 600_000 });
+    const reason = new Error("already gone");
+    const pending = client.GET("/api/v1/connect/orders/status/{orderUuid}", {
+      params: { path: { orderUuid: "ODR1" } },
+      signal: AbortSignal.abort(reason),
+    });
+    await expect(pending).rejects.toBe(reason);
   });
 });

@@ -10,12 +10,15 @@ import {
   FrontPaymentValidationError,
   type RetryOptions,
 } from "../src/index.js";
+import { createTransport } from "../src/transport.js";
 import {
   ACCEPTED,
   clientWith,
   fetchFailed,
+  instantRetry,
   json,
   ORDER,
+  recordingLogger,
   rejectionOf,
   STATUS,
   type Step,
@@ -137,7 +140,43 @@ describe("reads retry with capped exponential backoff and jitter", () => {
   });
 });
 
+describe("HEAD is a read", () => {
+  it("retried after a 503, like GET", async () => {
+    const transport = scriptedFetch(unavailable(), new Response(null, { status: 200 }));
+    const { retry } = instantRetry();
+    const { logger } = recordingLogger();
+    const send = createTransport({
+      fetch: transport.fetch,
+      timeoutMs: 10_000,
+      retry: { ...DEFAULT_RETRY, ...retry },
+      logger,
+    }).forRawCalls;
+    const response = await send(
+      new Request("https://fp.test/api/v1/connect/orders/status/ODR1", { method: "HEAD" }),
+    );
+    expect(response.status).toBe(200);
+    expect(transport.calls).toHaveLength(2);
+  });
+});
+
+describe("the default wait", () => {
+  it("is a promise of a timer", async () => {
+    const waiting = DEFAULT_RETRY.sleep(1);
+    expect(waiting).toBeInstanceOf(Promise);
+    await waiting;
+  });
+});
+
 describe("Retry-After is honoured", () => {
+  it("only as whole seconds or a date: other text falls back to the backoff", async () => {
+    const { client, delays } = reader(
+      [json(503, {}, { "retry-after": "3x" }), json(503, {}, { "retry-after": "x3" }), json(200, STATUS)],
+      { random: () => 0 },
+    );
+    await client.getOrderStatus("ODR1");
+    expect(delays).toEqual([250, 500]);
+  });
+
   it("in seconds, instead of the backoff", async () => {
     const { client, delays } = reader([json(429, {}, { "retry-after": "3" }), json(200, STATUS)], {});
     await expect(client.getOrderStatus("ODR1")).resolves.toEqual(STATUS.data);
@@ -242,6 +281,27 @@ describe("every attempt is logged", () => {
         },
       },
     ]);
+  });
+
+  it("a failed read that is retried, and an error answer that is not, say so", async () => {
+    const { client, lines } = clientWith([{ throws: socketClosed() }, json(200, STATUS), json(503, {})]);
+    const before = performance.now();
+    await client.getOrderStatus("ODR1");
+    const elapsed = performance.now() - before;
+    await rejectionOf(client.submitInvoiceOrder(ORDER));
+    expect(lines[0]).toMatchObject({
+      level: "warn",
+      message: "Front Payment request failed; retrying",
+      fields: { willRetry: true, delayMs: 375, error: "FrontPaymentNetworkError" },
+    });
+    // The duration is the attempt's own, not a sum of clock readings.
+    const durationMs = (lines[0]?.fields as { durationMs?: number } | undefined)?.durationMs;
+    expect(durationMs).toBeLessThanOrEqual(Math.ceil(elapsed));
+    expect(lines[2]).toMatchObject({
+      level: "warn",
+      message: "Front Payment answered with an error",
+      fields: { status: 503, willRetry: false },
+    });
   });
 
   it("a transport failure names the error and its delivery", async () => {

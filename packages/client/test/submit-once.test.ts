@@ -151,6 +151,16 @@ describe("timeouts", () => {
     await expect(client.submitInvoiceOrder(ORDER)).rejects.toBeInstanceOf(FrontPaymentTimeoutError);
   });
 
+  it("leave no timer behind once an attempt is answered", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === "Timeout").length;
+    const { client } = clientWith([json(201, CREATED), json(201, CREATED), json(201, CREATED)], {
+      timeoutMs: 600_000,
+    });
+    const before = timers();
+    for (let order = 0; order < 3; order++) await client.submitInvoiceOrder(ORDER);
+    expect(timers()).toBe(before);
+  });
+
   it("apply per attempt, and reads retry them", async () => {
     const { client, calls } = clientWith(
       [

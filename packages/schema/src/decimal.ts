@@ -23,11 +23,13 @@ function numberToPlainString(value: number): string {
   return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, "") : text;
 }
 
-/** round-half-up(numerator / denominator) for non-negative numerators, half away from zero otherwise. */
+/**
+ * round-half-up(numerator / denominator) for non-negative numerators, half away from zero
+ * otherwise. Every denominator here is positive (a power of ten, or 100 + a checked VAT rate).
+ */
 export function divideRounded(numerator: bigint, denominator: bigint): bigint {
-  const negative = numerator < 0n !== denominator < 0n;
-  const n = numerator < 0n ? -numerator : numerator;
-  const d = denominator < 0n ? -denominator : denominator;
-  const rounded = (2n * n + d) / (2n * d);
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  const rounded = (2n * magnitude + denominator) / (2n * denominator);
   return negative ? -rounded : rounded;
 }

@@ -20,12 +20,20 @@ function toDigits(value: string): number[] {
   return [...value].map(Number);
 }
 
-/** The four-digit birth year from the two-digit year and the individual number (Skatteetaten's ranges). */
+/**
+ * The four-digit birth year from the two-digit year and the individual number (Skatteetaten's
+ * ranges: 000-499 the 1900s; 500-749 with 54-99 the 1800s; 500-999 with 00-39 the 2000s; 900-999
+ * with 40-99 the 1900s). Each rule only sees what the rules before it left over.
+ */
 function birthYear(yy: number, individual: number): number | null {
+  // Stryker disable next-line ArithmeticOperator: only whether the year is a leap year is used, and 1900 - yy is one exactly when 1900 + yy is
   if (individual <= 499) return 1900 + yy;
+  // Stryker disable next-line ArithmeticOperator: 1800 - yy (1701-1746) is a leap year exactly when 1800 + yy is
   if (individual <= 749 && yy >= 54) return 1800 + yy;
-  if (individual >= 500 && yy <= 39) return 2000 + yy;
-  if (individual >= 900 && yy >= 40) return 1900 + yy;
+  // Stryker disable next-line ArithmeticOperator: 2000 - yy (1961-2000) is a leap year exactly when 2000 + yy is
+  if (yy <= 39) return 2000 + yy;
+  // Stryker disable next-line ArithmeticOperator: 1900 - yy (1801-1860) is a leap year exactly when 1900 + yy is
+  if (individual >= 900) return 1900 + yy;
   return null;
 }
 

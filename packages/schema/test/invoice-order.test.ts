@@ -121,6 +121,7 @@ describe("InvoiceOrderRequest", () => {
     ["customerDetails.email is an email", "customerDetails.email", "[email protected]"],
     ["customerDetails.name is required", "customerDetails.name", undefined],
     ["customerDetails.name is not blank", "customerDetails.name", ""],
+    ["customerDetails.name is not only spaces", "customerDetails.name", "   "],
     ["customerDetails.personalNumber is required for private", "customerDetails.personalNumber", undefined],
     ["customerDetails.personalNumber is 11 digits", "customerDetails.personalNumber", "2803871238"],
     ["customerDetails.personalNumber is digits only", "customerDetails.personalNumber", "280387-12383"],
@@ -128,6 +129,9 @@ describe("InvoiceOrderRequest", () => {
     ["customerDetails.address.street is required", "customerDetails.address.street", undefined],
     ["customerDetails.address.zip is required", "customerDetails.address.zip", undefined],
     ["customerDetails.address.city is required", "customerDetails.address.city", undefined],
+    ["customerDetails.address.street is not only spaces", "customerDetails.address.street", " "],
+    ["customerDetails.address.zip is not only spaces", "customerDetails.address.zip", "\t"],
+    ["customerDetails.address.city is not only spaces", "customerDetails.address.city", "  "],
     ["customerDetails.address.country is required", "customerDetails.address.country", undefined],
     ["customerDetails.address.country is ISO alpha-2", "customerDetails.address.country", "XX"],
     ["customerDetails.address.country is not alpha-3", "customerDetails.address.country", "NOR"],
@@ -154,6 +158,48 @@ describe("InvoiceOrderRequest", () => {
     const result = InvoiceOrderRequest.safeParse(setAt(seedCopy(), "customerDetails.personalNumber", "123"));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe("must be exactly 11 digits");
+  });
+
+  it.each([
+    ["customerDetails.type", "business", "must be private or corporate"],
+    ["customerDetails.countryCode", "Norway", "must be a dialling code such as +47"],
+    ["customerDetails.msisdn", "465 67 468", "must be the mobile number in digits, without the country code"],
+    ["customerDetails.email", "kari.example.no", "must be an email address"],
+    ["customerDetails.name", "  ", "is required"],
+    ["customerDetails.address.street", " ", "is required"],
+    ["customerDetails.address.zip", " ", "is required"],
+    ["customerDetails.address.city", " ", "is required"],
+    ["customerDetails.address.country", "XX", "must be an ISO 3166-1 alpha-2 country code, such as NO"],
+    ["products.0.quantity", "one", 'must be a number, such as 40 or "40.50"'],
+  ])("says what is wrong with %s = %j: %s", (path, value, message) => {
+    const result = InvoiceOrderRequest.safeParse(setAt(seedCopy(), path, value));
+    expect(result.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      [path, message],
+    ]);
+  });
+
+  it("keeps zod's own message when the customer is not an object at all", () => {
+    const result = InvoiceOrderRequest.safeParse(setAt(seedCopy(), "customerDetails", "Kari Nordmann"));
+    expect(result.error?.issues[0]?.message).toBe("Expected object, received string");
+  });
+
+  it("says an organisation number must be letters and digits", () => {
+    const result = InvoiceOrderRequest.safeParse(
+      setAt(corporateCopy(), "customerDetails.organizationId", "923-609"),
+    );
+    expect(result.error?.issues[0]?.message).toBe("must be letters and digits only");
+  });
+
+  it("keeps the customer's name and address without surrounding spaces", () => {
+    const order = setAt(
+      setAt(seedCopy(), "customerDetails.name", " Kari Nordmann "),
+      "customerDetails.address.city",
+      " Oslo ",
+    );
+    expect(InvoiceOrderRequest.parse(order).customerDetails).toMatchObject({
+      name: "Kari Nordmann",
+      address: { city: "Oslo" },
+    });
   });
 
   it("accepts an account's own VAT rates through the factory", () => {

@@ -42,6 +42,51 @@ describe("priceOrder", () => {
     );
   });
 
+  it("names the field and the line of each value it refuses", () => {
+    const refused = (line: Record<string, unknown>) => () =>
+      priceOrder([
+        { quantity: 1, rate: 10, tax: 25 },
+        { quantity: 1, rate: 10, tax: 25, ...line },
+      ]);
+    expect(refused({ quantity: "en" })).toThrow('Line 2: quantity "en" is not a number');
+    expect(refused({ tax: "MVA" })).toThrow('Line 2: tax "MVA" is not a number');
+    expect(refused({ discount: "10%" })).toThrow('Line 2: discount "10%" is not a number');
+    expect(refused({ rate: -10 })).toThrow("Line 2: rate must not be negative");
+    expect(refused({ tax: -25 })).toThrow("Line 2: tax must not be negative");
+    expect(refused({ discount: -5 })).toThrow("Line 2: discount must not be negative");
+    // Half an øre off is a whole øre off, away from zero: still a negative discount.
+    expect(refused({ discount: "-0.005" })).toThrow("Line 2: discount must not be negative");
+  });
+
+  it("takes only whole numbers: no text before or after the digits", () => {
+    expect(() => priceOrder([{ quantity: 1, rate: "x40", tax: 25 }])).toThrow(
+      'Line 1: rate "x40" is not a number',
+    );
+    expect(() => priceOrder([{ quantity: 1, rate: "40x", tax: 25 }])).toThrow(
+      'Line 1: rate "40x" is not a number',
+    );
+    expect(priceOrder([{ quantity: " 2 ", rate: " 40.50 ", tax: 25 }]).products[0]?.amount).toBe(81);
+  });
+
+  it("reads numbers JavaScript prints in exponent notation", () => {
+    // String(5e-7) is "5e-7"; 10 000 000 × 0.0000005 kr is 5 kr.
+    expect(priceOrder([{ quantity: 10_000_000, rate: 5e-7, tax: 0 }]).orderSummary.grandTotal).toBe(5);
+  });
+
+  it("takes the net out of fractional VAT rates exactly", () => {
+    // 112.50 at 12.5 % VAT is 100.00 net; 111.11 at 11.11 % is 100.00 net.
+    expect(priceOrder([{ quantity: 1, rate: "112.50", tax: "12.5" }]).orderSummary).toEqual({
+      subTotal: 100,
+      totalTax: 12.5,
+      totalDiscount: 0,
+      grandTotal: 112.5,
+    });
+    expect(priceOrder([{ quantity: 1, rate: "111.11", tax: 11.11 }]).orderSummary).toMatchObject({
+      subTotal: 100,
+      totalTax: 11.11,
+    });
+  });
+
   // Lines are generated as integers (thousandths of a unit, øre) so the oracle below is exact.
   const line = fc
     .record({
