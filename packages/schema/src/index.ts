@@ -1,3 +1,9 @@
+export {
+  BrregAddress,
+  BrregEntity,
+  BrregOrganisationForm,
+  BrregRemovedEntity,
+} from "./brreg.js";
 export { ISO_COUNTRY_CODES, type IsoCountryCode } from "./countries.js";
 export {
   Address,
