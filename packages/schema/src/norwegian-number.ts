@@ -139,12 +139,12 @@ export function parseKroner(
  * `parseKroner` reads it. Never negative. Never throws for any text.
  */
 export function parseDiscount(text: string): ParsedDiscount {
-  const percent = /^(.*?)\s*%$/s.exec(text.trim());
-  if (percent === null) {
-    const amount = parseKroner(text);
+  const typed = text.trim();
+  if (!typed.endsWith("%")) {
+    const amount = parseKroner(typed);
     return amount.ok ? { kind: "amount", ...amount } : amount;
   }
-  const result = parseNorwegianNumber(percent[1] as string, { maxDecimals: PERCENT_DECIMALS });
+  const result = parseNorwegianNumber(typed.slice(0, -1), { maxDecimals: PERCENT_DECIMALS });
   if (!result.ok) return result;
   if (result.units > 100 * 10 ** result.scale)
     return problem("over_100_percent", "A discount can't be more than 100 %");
