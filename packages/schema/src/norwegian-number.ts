@@ -99,10 +99,7 @@ interface Digits {
   fraction: string;
 }
 
-type Shape =
-  | { kind: "number"; digits: Digits }
-  | { kind: "ambiguous"; readings: [Digits, Digits] }
-  | { kind: "problem"; code: NumberProblemCode; message: string };
+type Shape = { digits: Digits } | { readings: [Digits, Digits] } | NumberProblem;
 
 /** Reads a number typed in a field that keeps `maxDecimals` decimals. Never throws for any text. */
 export function parseNorwegianNumber(
@@ -185,8 +182,8 @@ function readNumber(text: string, rules: Rules): ParsedNumber | NumberProblem {
   const negative = MINUS.test(typed);
   const sign = negative ? "-" : "";
   const shape = readShape(negative ? typed.slice(1) : typed, sign, rules.maxDecimals);
-  if (shape.kind === "problem") return problem(shape.code, shape.message);
-  if (shape.kind === "ambiguous") return ambiguity(typed, sign, shape.readings, rules);
+  if ("message" in shape) return shape;
+  if ("readings" in shape) return ambiguity(typed, sign, shape.readings, rules);
   if (negative && !rules.allowNegative) return problem("negative", "Can't be negative");
 
   const integer = shape.digits.integer.replace(/^0+/, "");
@@ -214,9 +211,8 @@ function readShape(body: string, sign: string, maxDecimals: number): Shape {
     const integer = plain[1] as string;
     const fraction = plain[3] ?? "";
     const thousandsDot = plain[2] === "." && fraction.length === 3 && /^[1-9]\d{0,2}$/.test(integer);
-    if (!thousandsDot) return { kind: "number", digits: { integer, fraction } };
+    if (!thousandsDot) return { digits: { integer, fraction } };
     return {
-      kind: "ambiguous",
       readings: [
         { integer: integer + fraction, fraction: "" },
         { integer, fraction },
@@ -226,7 +222,7 @@ function readShape(body: string, sign: string, maxDecimals: number): Shape {
   const spaced = SPACE_GROUPED.exec(body);
   if (spaced) {
     const integer = (spaced[1] as string).replace(GROUP_SPACES, "");
-    return { kind: "number", digits: { integer, fraction: spaced[2] ?? "" } };
+    return { digits: { integer, fraction: spaced[2] ?? "" } };
   }
   const marked = MARK_GROUPED.exec(body);
   if (marked) {
@@ -236,9 +232,9 @@ function readShape(body: string, sign: string, maxDecimals: number): Shape {
     const decimalMark = marked[4];
     const fraction = marked[5] ?? "";
     if (decimalMark === groupMark) return notANumber(maxDecimals);
-    if (decimalMark !== undefined && groupDigits.length === 3)
+    // One group, so decimals follow: a lone group without them was read as plain digits above.
+    if (groupDigits.length === 3)
       return {
-        kind: "ambiguous",
         readings: [
           { integer: first + groupDigits, fraction },
           { integer: first, fraction: groupDigits + fraction },
@@ -246,18 +242,13 @@ function readShape(body: string, sign: string, maxDecimals: number): Shape {
       };
     const marks = groupMark === "." ? "dots" : "commas";
     const written = display(sign, { integer: first + groupDigits, fraction });
-    return {
-      kind: "problem",
-      code: "thousands_mark",
-      message: `Use spaces between thousands, not ${marks}: write ${written}`,
-    };
+    return problem("thousands_mark", `Use spaces between thousands, not ${marks}: write ${written}`);
   }
   if (MISPLACED_SPACES.test(body))
-    return {
-      kind: "problem",
-      code: "misplaced_spaces",
-      message: `Spaces go only between groups of three digits: write ${sign}${body.replace(GROUP_SPACES, "")}`,
-    };
+    return problem(
+      "misplaced_spaces",
+      `Spaces go only between groups of three digits: write ${sign}${body.replace(GROUP_SPACES, "")}`,
+    );
   return notANumber(maxDecimals);
 }
 
@@ -284,12 +275,13 @@ function display(
   { maxDecimals = fraction.length, grouping = true } = {},
 ): string {
   const minDecimals = Math.min(fraction.length, maxDecimals);
-  return formatNorwegianNumber(`${sign}${integer}.${fraction || "0"}`, { minDecimals, grouping });
+  // `1250.` is a valid numeric literal, as `Intl` reads it.
+  return formatNorwegianNumber(`${sign}${integer}.${fraction}`, { minDecimals, grouping });
 }
 
-function notANumber(maxDecimals: number): Shape {
+function notANumber(maxDecimals: number): NumberProblem {
   const example = maxDecimals > 0 ? "1250 or 1 250,50" : "1250 or 1 250";
-  return { kind: "problem", code: "not_a_number", message: `Not a number: write it like ${example}` };
+  return problem("not_a_number", `Not a number: write it like ${example}`);
 }
 
 function decimalsMessage(maxDecimals: number): string {

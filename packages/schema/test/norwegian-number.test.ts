@@ -78,6 +78,7 @@ describe("parseNorwegianNumber", () => {
     ["1.250.5", "not_a_number", "Not a number: write it like 1250 or 1 250,50"],
     ["1,250,5", "not_a_number", "Not a number: write it like 1250 or 1 250,50"],
     ["1 250.000,5", "not_a_number", "Not a number: write it like 1250 or 1 250,50"],
+    ["1.250.000 kr", "not_a_number", "Not a number: write it like 1250 or 1 250,50"],
     ["1 250,5 0", "not_a_number", "Not a number: write it like 1250 or 1 250,50"],
     ["1\t250", "not_a_number", "Not a number: write it like 1250 or 1 250,50"],
     ["١٢", "not_a_number", "Not a number: write it like 1250 or 1 250,50"],
