@@ -1,4 +1,15 @@
 export {
+  BRREG_BASE_URL,
+  BRREG_TIMEOUT_MS,
+  type LookupOrganisationOptions,
+  lookupOrganisation,
+  type OrganisationAddress,
+  type OrganisationLookup,
+  type OrganisationWarning,
+  type RegisterUnavailable,
+  type RegisterUnavailableReason,
+} from "./brreg.js";
+export {
   type CallbackParams,
   type CallbackVerification,
   callbackChecksum,

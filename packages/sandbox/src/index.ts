@@ -1,3 +1,4 @@
+export * from "./brreg/index.js";
 export * from "./frontpayment/index.js";
 export * from "./slack/index.js";
 export * from "./workspace/index.js";

@@ -1,3 +1,9 @@
+export {
+  BrregAddress,
+  BrregEntity,
+  BrregOrganisationForm,
+  BrregRemovedEntity,
+} from "./brreg.js";
 export { ISO_COUNTRY_CODES, type IsoCountryCode } from "./countries.js";
 export {
   Address,
@@ -33,6 +39,20 @@ export {
   organizationNumberProblem,
   personalNumberProblem,
 } from "./norwegian-ids.js";
+export {
+  type FormatNorwegianNumberOptions,
+  formatKroner,
+  formatNorwegianNumber,
+  type NorwegianNumberOptions,
+  type NumberProblem,
+  type NumberProblemCode,
+  type ParsedDiscount,
+  type ParsedKroner,
+  type ParsedNumber,
+  parseDiscount,
+  parseKroner,
+  parseNorwegianNumber,
+} from "./norwegian-number.js";
 export { Numeric, numericValue } from "./numeric.js";
 export { buildOpenApiDocument, DEMO_BASE_URL, serializeOpenApiDocument } from "./openapi/document.js";
 export {
