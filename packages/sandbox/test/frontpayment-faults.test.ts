@@ -49,6 +49,16 @@ describe("Front Payment sandbox: API faults", () => {
 
   it.each([
     [
+      429,
+      {
+        status_code: 429,
+        status_message: "Too Many Requests",
+        message: "tooManyRequests",
+        is_error: true,
+        errors: [],
+      },
+    ],
+    [
       500,
       {
         status_code: 500,
@@ -79,6 +89,27 @@ describe("Front Payment sandbox: API faults", () => {
       { fault: kind, effect: null, outcome: { kind: "response", status: kind } },
       { fault: null, effect: "created", outcome: { kind: "response", status: 201 } },
     ]);
+  });
+
+  it("a 429 tells the client when to try again", async () => {
+    const sandbox = await sandboxForTest();
+    sandbox.failNext(429);
+    const response = await fetch(`${sandbox.url}/api/v1/connect/orders/status/ODR1234567890`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe("1");
+  });
+
+  it("latency for one endpoint leaves the others alone", async () => {
+    const sandbox = await sandboxForTest();
+    sandbox.setLatency(60_000, { endpoint: "submitInvoiceOrder" });
+    const status = await fetch(`${sandbox.url}/api/v1/connect/orders/status/ODR1234567890`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(status.status).toBe(404);
+    expect(await submitRaw(sandbox.url, AbortSignal.timeout(200))).toEqual({ error: "TimeoutError" });
+    expect(sandbox.orders()).toEqual([]);
   });
 
   it("failNext(500, { processFirst }) creates the order and still answers 500", async () => {
@@ -156,7 +187,12 @@ describe("Front Payment sandbox: API faults", () => {
   it("rejects controls it cannot carry out", async () => {
     const sandbox = await sandboxForTest();
     // @ts-expect-error: not a fault kind
-    expect(() => sandbox.failNext(503)).toThrow("Unknown fault 503; use one of 500, 510, timeout, drop.");
+    expect(() => sandbox.failNext(503)).toThrow(
+      "Unknown fault 503; use one of 429, 500, 510, timeout, drop.",
+    );
+    expect(() => sandbox.failNext(429, { processFirst: true })).toThrow(
+      "A 429 refuses the request: it cannot be carried out first.",
+    );
     expect(() => sandbox.setLatency(-1)).toThrow("latency must be a whole number ≥ 0");
     expect(() => sandbox.setCallbackRetry({ attempts: 0, delaysMs: [] })).toThrow(
       "callbackRetry.attempts must be at least 1",
@@ -350,7 +386,7 @@ describe("Front Payment sandbox: controls over HTTP", () => {
     const sandbox = await sandboxForTest();
     expect(await control(sandbox, "POST", "faults/fail-next", { kind: "boom" })).toEqual({
       status: 400,
-      body: { error: "kind must be one of 500, 510, timeout, drop." },
+      body: { error: "kind must be one of 429, 500, 510, timeout, drop." },
     });
     expect(await control(sandbox, "POST", "faults/latency", { ms: "slow" })).toEqual({
       status: 400,
