@@ -9,18 +9,19 @@ export interface Decimal {
 /** A `Numeric` as an exact decimal, or undefined when it is not a finite decimal number. */
 export function parseDecimal(value: Numeric): Decimal | undefined {
   const text = typeof value === "number" ? numberToPlainString(value) : value.trim();
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  const match = /^-?\d+(?:\.(\d+))?$/.exec(text);
   if (!match) return undefined;
-  const [, sign = "", whole = "", fraction = ""] = match;
-  return { units: BigInt(`${sign}${whole}${fraction}`), scale: fraction.length };
+  return { units: BigInt(text.replace(".", "")), scale: match[1]?.length ?? 0 };
 }
 
+/**
+ * A number as plain decimal digits: toString gives exponent notation for tiny numbers, toFixed(20)
+ * spells them out, exactly enough for prices typed by people. Huge ones (1e21 and up), Infinity and
+ * NaN stay as they are, and are refused.
+ */
 function numberToPlainString(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  // toString gives exponent notation for tiny and huge numbers; toFixed(20) stays exact enough
-  // for prices typed by people, and trailing zeros are dropped.
   const text = String(value);
-  return /e/i.test(text) ? value.toFixed(20).replace(/\.?0+$/, "") : text;
+  return /e/i.test(text) ? value.toFixed(20) : text;
 }
 
 /**
@@ -28,6 +29,7 @@ function numberToPlainString(value: number): string {
  * otherwise. Every denominator here is positive (a power of ten, or 100 + a checked VAT rate).
  */
 export function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  // Stryker disable next-line EqualityOperator: `<= 0n` only changes how 0 is negated, and -0n is 0n
   const negative = numerator < 0n;
   const magnitude = negative ? -numerator : numerator;
   const rounded = (2n * magnitude + denominator) / (2n * denominator);

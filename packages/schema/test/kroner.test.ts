@@ -64,6 +64,6 @@ describe("formatNok", () => {
   });
 
   it("refuses fractions of øre", () => {
-    expect(() => formatNok(12.5)).toThrow(RangeError);
+    expect(() => formatNok(12.5)).toThrow(new RangeError("formatNok needs whole øre, got 12.5"));
   });
 });
