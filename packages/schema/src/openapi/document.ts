@@ -1,4 +1,12 @@
-import type { OpenAPIObject, OperationObject, ParameterObject, ResponseObject } from "openapi3-ts/oas31";
+import type {
+  MediaTypeObject,
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  RequestBodyObject,
+  ResponseObject,
+} from "openapi3-ts/oas31";
+import type { ZodTypeAny } from "zod";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "../examples.js";
 import { CancelOrderRequest, OrderStatusListQuery, ResendOrderRequest } from "../operations.js";
 import { OrderUuidParameter } from "../order-uuid.js";
@@ -16,6 +24,20 @@ let schemaRefs: ReturnType<typeof createSchemaRefs> | undefined;
 function refs(): ReturnType<typeof createSchemaRefs> {
   schemaRefs ??= createSchemaRefs(NAMED_SCHEMAS);
   return schemaRefs;
+}
+
+/**
+ * A required JSON request body of `schema` (converted when the document is built, not here), with
+ * an optional example.
+ */
+function jsonBody(schema: ZodTypeAny, example?: unknown): RequestBodyObject {
+  const media: MediaTypeObject = {
+    get schema() {
+      return refs().schema(schema);
+    },
+  };
+  if (example !== undefined) media.example = example;
+  return { required: true, content: { "application/json": media } };
 }
 
 function json(schemaName: keyof typeof NAMED_SCHEMAS) {
@@ -111,17 +133,7 @@ const submitInvoiceOrder: OperationObject = {
   operationId: "submitInvoiceOrder",
   description:
     "Exports an order to Front Payment Go as an invoice. Not idempotent: sending the same body twice creates two orders.",
-  requestBody: {
-    required: true,
-    content: {
-      "application/json": {
-        get schema() {
-          return refs().schema(NAMED_SCHEMAS.InvoiceOrderRequest);
-        },
-        example: SEED_INVOICE_ORDER_EXAMPLE,
-      },
-    },
-  },
+  requestBody: jsonBody(NAMED_SCHEMAS.InvoiceOrderRequest, SEED_INVOICE_ORDER_EXAMPLE),
   responses: responses(
     { "201": { description: "The order was created.", content: json("InvoiceOrderCreated") } },
     "BusinessConflict",
@@ -147,16 +159,7 @@ const cancelOrder: OperationObject = {
   operationId: "cancelOrder",
   description: "Cancels an order that is not paid yet.",
   parameters: [ORDER_UUID_PARAMETER],
-  requestBody: {
-    required: true,
-    content: {
-      "application/json": {
-        get schema() {
-          return refs().schema(CancelOrderRequest);
-        },
-      },
-    },
-  },
+  requestBody: jsonBody(CancelOrderRequest),
   responses: responses(
     { "202": { description: "The order is cancelled.", content: json("OrderActionAccepted") } },
     "BusinessConflict",
@@ -172,16 +175,7 @@ const resendOrder: OperationObject = {
   description:
     "Sends the order's link again, by SMS, email or both; the contact details may differ from the customer's.",
   parameters: [ORDER_UUID_PARAMETER],
-  requestBody: {
-    required: true,
-    content: {
-      "application/json": {
-        get schema() {
-          return refs().schema(ResendOrderRequest);
-        },
-      },
-    },
-  },
+  requestBody: jsonBody(ResendOrderRequest),
   responses: responses(
     { "202": { description: "The link was sent again.", content: json("OrderActionAccepted") } },
     "BusinessConflict",
@@ -245,16 +239,7 @@ const refundOrder: OperationObject = {
   description:
     "Refunds a paid order, in full or in part, per order line. Accepted means accepted for processing. Not idempotent: a refund sent twice may be made twice.",
   parameters: [ORDER_UUID_PARAMETER],
-  requestBody: {
-    required: true,
-    content: {
-      "application/json": {
-        get schema() {
-          return refs().schema(RefundOrderRequest);
-        },
-      },
-    },
-  },
+  requestBody: jsonBody(RefundOrderRequest),
   responses: responses(
     { "202": { description: "The refund was accepted.", content: json("OrderActionAccepted") } },
     "BusinessConflict",
