@@ -383,15 +383,21 @@ export function decideOtherOrder(
 export type CancelRefusal =
   | { reason: "never-created" }
   /** The order's own status is final or paid: cancelling makes no sense. */
-  | { reason: "status"; status: string };
+  | { reason: "status"; status: NotCancellableStatus };
 
-const NOT_CANCELLABLE = new Set(["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"]);
+/** The statuses after which cancelling makes no sense: paid (refund instead) or already ended. */
+export const NOT_CANCELLABLE = ["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"] as const;
+export type NotCancellableStatus = (typeof NOT_CANCELLABLE)[number];
+
+function isNotCancellable(status: string): status is NotCancellableStatus {
+  return (NOT_CANCELLABLE as readonly string[]).includes(status);
+}
 
 export function cancellation(order: OrderRecord, fpOrderUuid: string | null): CancelRefusal | null {
   if (order.state !== "created" || fpOrderUuid === null) return { reason: "never-created" };
   // The status we know is the order's own; for a second order, Front Payment decides.
   const status = fpOrderUuid === order.fpOrderUuid ? order.status?.status : undefined;
-  if (status !== undefined && NOT_CANCELLABLE.has(status)) {
+  if (status !== undefined && isNotCancellable(status)) {
     return { reason: "status", status };
   }
   return null;

@@ -1,10 +1,11 @@
 import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
+import type { NotCancellableStatus } from "../../orders/transitions.js";
 import { cancelConfirmModal } from "../../views/cancel-modal.js";
 import { mayCancel } from "../access.js";
 
-/** Statuses after which cancelling makes no sense, and how to say so. */
-const NOT_CANCELLABLE: Record<string, string> = {
+/** Why each status the lifecycle will not cancel makes cancelling pointless, said plainly. */
+const NOT_CANCELLABLE: Record<NotCancellableStatus, string> = {
   PAID: "is already paid, so it can't be cancelled. Refund it in Front Payment Go instead.",
   REFUNDED: "is already paid and refunded.",
   "PARTIAL REFUNDED": "is already paid (and partly refunded), so it can't be cancelled.",
