@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
-import { DEFAULT_TAX_RATES, DEMO_BASE_URL } from "@fakturabot/schema";
-import { z } from "zod";
+import { DEFAULT_TAX_RATES, DEMO_BASE_URL, z } from "@fakturabot/schema";
 import type { LogLevel } from "./logger.js";
 
 /** Everything the bot reads from its environment, validated. Never log it whole: see `describeConfig`. */

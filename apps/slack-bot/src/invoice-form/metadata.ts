@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@fakturabot/schema";
 
 export type CustomerType = "private" | "corporate";
 
