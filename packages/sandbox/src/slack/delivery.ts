@@ -25,9 +25,20 @@ export type BotRequest =
   | { type: "slash_commands"; fields: Record<string, string> }
   | { type: "interactive"; payload: Record<string, unknown> };
 
+/**
+ * Slack sending a request again after no good answer (a timeout, an HTTP error): over HTTP the
+ * `X-Slack-Retry-Num` and `X-Slack-Retry-Reason` headers, over Socket Mode the envelope's
+ * `retry_attempt` and `retry_reason`.
+ */
+export interface SlackRetry {
+  num: number;
+  /** e.g. `http_timeout`, `http_error`. */
+  reason: string;
+}
+
 /** How Slack's requests reach the bot; `send` resolves with its answer, or `"timeout"`. */
 export interface BotTransport {
-  send(request: BotRequest): Promise<Omit<Delivery, "ok">>;
+  send(request: BotRequest, retry?: SlackRetry): Promise<Omit<Delivery, "ok">>;
 }
 
 export interface HttpTransportOptions {
@@ -42,7 +53,7 @@ export interface HttpTransportOptions {
 /** Signed, form-encoded POSTs to the bot's request URL, as Slack sends them over HTTP. */
 export function httpTransport(options: HttpTransportOptions): BotTransport {
   return {
-    async send(request) {
+    async send(request, retry) {
       const form =
         request.type === "slash_commands"
           ? new URLSearchParams(request.fields)
@@ -57,6 +68,9 @@ export function httpTransport(options: HttpTransportOptions): BotTransport {
             "content-type": "application/x-www-form-urlencoded",
             "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
             ...signedHeaders(options.signingSecret, timestamp, body),
+            ...(retry
+              ? { "x-slack-retry-num": String(retry.num), "x-slack-retry-reason": retry.reason }
+              : {}),
           },
           body,
           signal: AbortSignal.timeout(options.ackTimeoutMs),
@@ -76,9 +90,9 @@ export function httpTransport(options: HttpTransportOptions): BotTransport {
  */
 export function socketTransport(socketMode: SocketModeServer, ackTimeoutMs: number): BotTransport {
   return {
-    async send(request) {
+    async send(request, retry) {
       const payload = request.type === "slash_commands" ? request.fields : request.payload;
-      const ack = await socketMode.send(request.type, payload, ackTimeoutMs);
+      const ack = await socketMode.send(request.type, payload, ackTimeoutMs, retry);
       if (ack === "timeout") return { status: "timeout", body: "" };
       // SocketModeClient sends `payload: {}` for a bare ack(), which over HTTP is an empty body.
       const { payload: answer } = ack;
@@ -97,8 +111,9 @@ export async function deliver(
   workspace: SlackWorkspace,
   record: { kind: SlackInteractionRecord["kind"]; userId: string },
   request: BotRequest,
+  retry?: SlackRetry,
 ): Promise<Delivery> {
-  const answer = await transport.send(request);
+  const answer = await transport.send(request, retry);
   const delivery: Delivery = { ok: answer.status === 200, ...answer };
   workspace.recordInteraction({
     ...record,
