@@ -12,6 +12,7 @@ export type InvoiceOutcome = "created" | "failed" | "unknown";
 /** What became of one Front Payment callback. */
 export type CallbackResult =
   | "applied"
+  | "late"
   | "unchanged"
   | "duplicate"
   | "unconfirmed"

@@ -461,7 +461,9 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       const { version } = selectSchemaVersion.get() as { version: number };
       if (version > MIGRATIONS.length) throw new StoreVersionError(version, MIGRATIONS.length);
       if (version < MIGRATIONS.length) {
-        throw new Error(`The database has schema version ${version} of ${MIGRATIONS.length}: migrations are missing`);
+        throw new Error(
+          `The database has schema version ${version} of ${MIGRATIONS.length}: migrations are missing`,
+        );
       }
     },
     async close() {
