@@ -328,8 +328,14 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
      WHERE fp_order_uuid = @fp_order_uuid AND version = @version - 1`,
   );
 
-  const deleteExpiredClaims = db.prepare<[number]>("DELETE FROM delivery_claims WHERE expires_at <= ?");
-  const insertClaim = db.prepare<[string, number]>(
+  // Claims on a connection of their own without a sync per commit: one is on the path of every
+  // slash command and click (before the modal opens), and a claim lost to a power cut costs at most
+  // one retry handled twice, not an order. Commits stay atomic, and the next synced write flushes it.
+  const claims = new Database(file);
+  claims.pragma("synchronous = NORMAL");
+  claims.pragma("busy_timeout = 5000");
+  const deleteExpiredClaims = claims.prepare<[number]>("DELETE FROM delivery_claims WHERE expires_at <= ?");
+  const insertClaim = claims.prepare<[string, number]>(
     "INSERT INTO delivery_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
   );
   const selectSchemaVersion = db.prepare<[], { version: number }>(
@@ -395,7 +401,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
   });
 
-  const claimOnce = db.transaction((key: string, expiresAt: number) => {
+  const claimOnce = claims.transaction((key: string, expiresAt: number) => {
     deleteExpiredClaims.run(clock().getTime());
     return insertClaim.run(key, expiresAt).changes === 1;
   });
@@ -467,6 +473,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       }
     },
     async close() {
+      claims.close();
       db.close();
     },
   };
