@@ -1,4 +1,5 @@
 import { signCallback } from "@fakturabot/client";
+import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LOCAL_SECRETS } from "../src/stack.js";
 import {
@@ -248,5 +249,37 @@ describe("Slack's retries", () => {
     await harness.running.stop();
     expect(updates()).toHaveLength(1);
     expect(modal.view.blocks.length).toBe(withTwoLines);
+  });
+});
+
+describe("recovery", () => {
+  it("counts the submissions a restart found interrupted", async () => {
+    const { order } = await harness.store.beginSubmission({
+      id: "FB0INTERRUPTED1",
+      submissionKey: "V0INTERRUPTED:1",
+      teamId: "T0LOCAL",
+      channelId: SALES,
+      userId: KARI,
+      customerType: "private",
+      customerName: "Kari Nordmann",
+      customerIdentifier: "280387*****",
+      preferredLanguage: "no",
+      grandTotalOre: 4000,
+      request: { ...SEED_INVOICE_ORDER_EXAMPLE, referenceNo: "FB0INTERRUPTED1" },
+    });
+    await harness.running.stop();
+    const first = harness;
+    const restarted = await startHarness({
+      dataDir: first.dataDir,
+      standIns: { frontPayment: first.frontPayment, slack: first.slack },
+    });
+    try {
+      harness = restarted;
+      expect((await restarted.store.get(order.id))?.state).toBe("unknown");
+      expect(await metric("fakturabot_recovered_submissions_total")).toBe(1);
+    } finally {
+      harness = first;
+      await restarted.dispose();
+    }
   });
 });
