@@ -252,6 +252,36 @@ describe("Slack's retries", () => {
   });
 });
 
+describe("Slack's retries across instances", () => {
+  it("a retry that lands on another instance on the same database is acknowledged only", async () => {
+    const other = await startHarness({
+      dataDir: harness.dataDir,
+      standIns: { frontPayment: harness.frontPayment, slack: harness.slack },
+    });
+    try {
+      const command = await harness.driver.slashCommand({
+        command: "/invoice",
+        userId: KARI,
+        channelId: SALES,
+      });
+      const modal = await command.modal();
+      const retried = await harness.driver.retryLast({ botUrl: `${other.running.url}/slack/events` });
+      expect(retried.status).toBe(200);
+      expect(other.logs.text()).toContain(`"key":"command:${command.triggerId}"`);
+      // A round trip after the retry: a second views.open of it would have come by now.
+      const before = modal.view.hash;
+      await modal.click("invoice_form.add_line");
+      await modal.waitForView((view) => view.hash !== before);
+      const opens = harness.slack.workspace.state.calls.filter((call) => call.method === "views.open");
+      expect(opens).toHaveLength(1);
+      const skipped = await (await fetch(`${other.running.url}/metrics`)).text();
+      expect(skipped).toContain("fakturabot_slack_repeats_skipped_total 1\n");
+    } finally {
+      await other.dispose();
+    }
+  });
+});
+
 describe("recovery", () => {
   it("counts the submissions a restart found interrupted", async () => {
     const { order } = await harness.store.beginSubmission({

@@ -34,6 +34,11 @@ export interface SlackRetry {
   num: number;
   /** e.g. `http_timeout`, `http_error`. */
   reason: string;
+  /**
+   * Over HTTP, where the retry goes: another instance of the bot behind the same load balancer
+   * (the driver's `botUrl` when left out).
+   */
+  botUrl?: string;
 }
 
 /** How Slack's requests reach the bot; `send` resolves with its answer, or `"timeout"`. */
@@ -61,7 +66,7 @@ export function httpTransport(options: HttpTransportOptions): BotTransport {
       const body = form.toString();
       const timestamp = unixSeconds(options.clock());
       try {
-        const response = await options.fetch(options.botUrl, {
+        const response = await options.fetch(retry?.botUrl ?? options.botUrl, {
           method: "POST",
           headers: {
             // Bolt compares the content type exactly, so no charset.

@@ -91,7 +91,7 @@ export interface SlackDriver {
   }): Promise<Delivery>;
   /**
    * Sends the last request again as Slack's retry of it: the same body, signed anew, with the
-   * retry number and reason (default 1, `http_timeout`).
+   * retry number and reason (default 1, `http_timeout`); over HTTP, to `botUrl` if given.
    */
   retryLast(retry?: Partial<SlackRetry>): Promise<Delivery>;
 }
@@ -228,9 +228,10 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         { type: "interactive", payload },
       );
     },
-    async retryLast({ num = 1, reason = "http_timeout" } = {}) {
+    async retryLast({ num = 1, reason = "http_timeout", botUrl } = {}) {
       if (!last) throw new SlackDriverError("Nothing was sent to the bot yet, so nothing can be retried");
-      return deliver(transport, workspace, interactionOf(last), last, { num, reason });
+      const retry = { num, reason, ...(botUrl === undefined ? {} : { botUrl }) };
+      return deliver(transport, workspace, interactionOf(last), last, retry);
     },
   };
 }
