@@ -196,6 +196,14 @@ describe("request ids", () => {
 });
 
 describe("readiness", () => {
+  it("is not ready without its database, while still alive", async () => {
+    await harness.store.close();
+    const answer = await fetch(`${harness.running.url}/readyz`);
+    expect([answer.status, await answer.text()]).toEqual([503, "not ready: database unavailable"]);
+    expect((await fetch(`${harness.running.url}/healthz`)).status).toBe(200);
+    expect(harness.logs.text()).toContain("not ready: the database did not answer as expected");
+  });
+
   it("is ready with its database, apart from liveness, and not ready while it stops, finishing the submission under way", async () => {
     const ready = await fetch(`${harness.running.url}/readyz`);
     expect([ready.status, await ready.text()]).toEqual([200, "ready"]);

@@ -57,7 +57,7 @@ const FRONT_PAYMENT_METHODS = new Set<string>([
  */
 export function createBotMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "fakturabot_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "fakturabot_" });
   const registers = [registry];
 
   const invoices = new Counter({
