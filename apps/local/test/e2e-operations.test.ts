@@ -3,6 +3,7 @@ import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LOCAL_SECRETS } from "../src/stack.js";
 import {
+  type CustomerInput,
   callbackUrlOf,
   type Harness,
   KARI,
@@ -63,7 +64,7 @@ async function metric(name: string, labels: Record<string, string> = {}): Promis
 }
 
 /** An order sent and shown in #sales. */
-async function sentOrder(customer = PRIVATE_CUSTOMER) {
+async function sentOrder(customer: CustomerInput & { name: string } = PRIVATE_CUSTOMER) {
   await sendOrder(harness, customer);
   const message = await waitForOrderMessage(harness, customer.name);
   const order = harness.frontPayment
