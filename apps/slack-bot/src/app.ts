@@ -8,11 +8,17 @@ import { boltLogger } from "./bolt-logger.js";
 import type { BotDeps } from "./deps.js";
 import { frontPaymentCallbackRoute } from "./http/frontpayment-callback.js";
 import { healthRoute } from "./http/health-route.js";
+import { metricsRoute } from "./http/metrics-route.js";
+import { readinessRoute } from "./http/readiness-route.js";
+import { withRequestId } from "./http/request-id.js";
 import { returnPagesRoute } from "./http/return-route.js";
 import { dispatchErrorHandler } from "./http/route-param.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import { registerListeners } from "./listeners/index.js";
+import { createBotMetrics } from "./metrics.js";
+import { oncePerDelivery } from "./middleware/once-per-delivery.js";
+import { requestIdMiddleware, requestIdProperty } from "./middleware/request-id.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
 import { createOrderMessages } from "./services/order-messages.js";
 import { createOutcomeModal } from "./services/outcome-modal.js";
@@ -83,14 +89,18 @@ function botIdentity(slack: WebClient) {
 export function createBot(options: BotOptions) {
   const { logger, store } = options;
   const now = options.now ?? (() => new Date());
-  const clientOptions = slackClientOptions(options.slack.apiUrl, logger);
+  const metrics = createBotMetrics();
+  // Every Web API call, the services' and the listeners' (Bolt builds those from these options), is timed.
+  const clientOptions = { ...slackClientOptions(options.slack.apiUrl, logger), fetch: metrics.slackFetch() };
+  const frontPayment = metrics.frontPayment(options.frontPayment);
+  let stopping = false;
   // The services' own client: callbacks and background work happen outside Slack requests.
   const slack = new WebClient(options.slack.botToken, clientOptions);
   const work = createWorkTracker();
   const messages = createOrderMessages({ slack, logger });
   const orders = createOrderLifecycle({
     store,
-    frontPayment: options.frontPayment,
+    frontPayment,
     messages,
     outcomes: createOutcomeModal({ slack, messages, logger }),
     logger,
@@ -103,20 +113,26 @@ export function createBot(options: BotOptions) {
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
     orders,
-    frontPayment: options.frontPayment,
+    frontPayment,
     logger,
+    metrics,
     now,
   };
 
   const customRoutes: CustomRoute[] = [
     healthRoute(),
-    frontPaymentCallbackRoute({
-      orders,
-      callbackSecret: options.callbackSecret,
-      logger,
-      now: () => now().getTime(),
-    }),
-    returnPagesRoute({ orders }),
+    readinessRoute({ store, stopping: () => stopping, logger }),
+    metricsRoute(metrics),
+    withRequestId(
+      frontPaymentCallbackRoute({
+        orders,
+        callbackSecret: options.callbackSecret,
+        logger,
+        now: () => now().getTime(),
+        metrics,
+      }),
+    ),
+    withRequestId(returnPagesRoute({ orders })),
   ];
   const socketMode = options.slack.socketMode;
   const receiver = socketMode
@@ -134,6 +150,7 @@ export function createBot(options: BotOptions) {
         signingSecret: options.slack.signingSecret,
         customRoutes,
         dispatchErrorHandler,
+        customPropertiesExtractor: requestIdProperty,
         logger: boltLogger(logger),
       });
   const identity = botIdentity(slack);
@@ -144,6 +161,8 @@ export function createBot(options: BotOptions) {
     logger: boltLogger(logger),
     clientOptions,
   });
+  app.use(requestIdMiddleware);
+  app.use(oncePerDelivery({ store, now, metrics, logger }));
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error({ err: error }, "unhandled error in a Slack listener");
@@ -152,11 +171,13 @@ export function createBot(options: BotOptions) {
   return {
     app,
     deps,
+    metrics,
     /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
       // A wrong bot token stops the start with Slack's own answer, before anything is served.
       await identity.get();
       const recovered = await orders.recover();
+      metrics.recovered(recovered.filter(({ outcome }) => outcome === "changed").length);
       const started = await app.start({ port, host });
       // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.
       const address = socketMode
@@ -167,12 +188,22 @@ export function createBot(options: BotOptions) {
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
       // The creators of interrupted submissions are told once the bot is up.
       await Promise.all(recovered.map(({ effects }) => effects));
+      let stopped: Promise<void> | undefined;
       return {
         url,
-        /** Stops taking requests, then lets work already under way (a submission, a Slack update) finish. */
-        async stop() {
-          await app.stop();
-          await work.idle();
+        /**
+         * Reports not ready (`/readyz` 503, so load balancers send no more), lets work already
+         * under way (a submission, a Slack update) finish while still answering, then stops taking
+         * requests and waits for what the last ones started.
+         */
+        stop() {
+          stopped ??= (async () => {
+            stopping = true;
+            await work.idle();
+            await app.stop();
+            await work.idle();
+          })();
+          return stopped;
         },
       };
     },

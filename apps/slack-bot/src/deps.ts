@@ -2,6 +2,7 @@ import type { FrontPaymentClient } from "@fakturabot/client";
 import type { Logger } from "pino";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
+import type { BotMetrics } from "./metrics.js";
 import type { OrderLifecycle } from "./orders/lifecycle.js";
 
 /** What the bot's listeners and routes work with; built once in `createBot`. */
@@ -16,5 +17,7 @@ export interface BotDeps {
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;
   logger: Logger;
+  /** What the bot counts and times for `/metrics`. */
+  metrics: BotMetrics;
   now: () => Date;
 }

@@ -535,5 +535,48 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         expect((await store.get(done.id))?.state).toBe("created");
       });
     });
+
+    describe("delivery claims", () => {
+      const inOneHour = () => new Date(now.getTime() + 60 * 60 * 1000);
+
+      it("lets one of racing claims of a key win, across connections; other keys are their own", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const claims = await Promise.all([
+          first.claimOnce("command:T1", inOneHour()),
+          second.claimOnce("command:T1", inOneHour()),
+          first.claimOnce("command:T1", inOneHour()),
+        ]);
+        expect(claims.sort()).toEqual([false, false, true]);
+        expect(await second.claimOnce("command:T2", inOneHour())).toBe(true);
+        expect(await first.claimOnce("command:T1", inOneHour())).toBe(false);
+      });
+
+      it("holds a claim across a restart until it expires, then lets it be taken again once", async () => {
+        let store = await connect();
+        const expiresAt = inOneHour();
+        expect(await store.claimOnce("action:A1", expiresAt)).toBe(true);
+        store = await restart(store);
+        now = new Date(expiresAt.getTime() - 1);
+        expect(await store.claimOnce("action:A1", inOneHour())).toBe(false);
+        now = expiresAt;
+        const again = await Promise.all([
+          store.claimOnce("action:A1", inOneHour()),
+          (await connect()).claimOnce("action:A1", inOneHour()),
+        ]);
+        expect(again.sort()).toEqual([false, true]);
+      });
+    });
+
+    describe("readiness", () => {
+      it("answers a ping on a fresh database and after a restart, and refuses once closed", async () => {
+        let store = await connect();
+        await expect(store.ping()).resolves.toBeUndefined();
+        store = await restart(store);
+        await expect(store.ping()).resolves.toBeUndefined();
+        await store.close();
+        open.splice(open.indexOf(store), 1);
+        await expect(store.ping()).rejects.toThrow();
+      });
+    });
   });
 }

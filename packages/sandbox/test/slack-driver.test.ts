@@ -121,6 +121,31 @@ describe("slash commands", () => {
     );
   });
 
+  it("can be sent again as Slack's retry: the same body, signed anew, with the retry headers", async () => {
+    await setUp(() => ({ body: "" }));
+    await expect(driver.retryLast()).rejects.toThrow("Nothing was sent to the bot yet");
+    await driver.slashCommand({ command: "/invoice", text: "Nordlys AS", channelId: SALES });
+    const retried = await driver.retryLast({ num: 2, reason: "http_error" });
+    expect(retried).toMatchObject({ ok: true, status: 200 });
+    const [first, second] = recorder.received;
+    if (!first || !second) throw new Error("the bot did not get both deliveries");
+    expect(second.body).toBe(first.body);
+    expect(() => verify(second)).not.toThrow();
+    expect(first.headers["x-slack-retry-num"]).toBeUndefined();
+    expect(second.headers).toMatchObject({ "x-slack-retry-num": "2", "x-slack-retry-reason": "http_error" });
+    expect(await driver.retryLast()).toMatchObject({ ok: true });
+    expect(recorder.received[2]?.headers).toMatchObject({
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    });
+    expect(recorder.received[2]?.body).toBe(first.body);
+    expect(bed.sandbox.workspace.state.interactions.map((each) => [each.kind, each.userId])).toEqual([
+      ["slash_command", KARI],
+      ["slash_command", KARI],
+      ["slash_command", KARI],
+    ]);
+  });
+
   it("carry Slack's fields, with a trigger and a response URL issued by the stand-in", async () => {
     await setUp();
     const result = await driver.slashCommand({

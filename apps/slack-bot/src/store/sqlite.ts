@@ -89,6 +89,14 @@ const MIGRATIONS: readonly string[] = [
   -- Only an order sent again after an unknown outcome can have a second Front Payment order.
   ALTER TABLE orders ADD COLUMN sent_anyway INTEGER NOT NULL DEFAULT 0 CHECK (sent_anyway IN (0, 1));
   `,
+  `
+  -- Slack deliveries already taken (its retries of one request do the work once, on any instance).
+  CREATE TABLE delivery_claims (
+    key TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX delivery_claims_expiry ON delivery_claims (expires_at);
+  `,
 ];
 
 interface OrderRow {
@@ -320,6 +328,20 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
      WHERE fp_order_uuid = @fp_order_uuid AND version = @version - 1`,
   );
 
+  // Claims on a connection of their own without a sync per commit: one is on the path of every
+  // slash command and click (before the modal opens), and a claim lost to a power cut costs at most
+  // one retry handled twice, not an order. Commits stay atomic, and the next synced write flushes it.
+  const claims = new Database(file);
+  claims.pragma("synchronous = NORMAL");
+  claims.pragma("busy_timeout = 5000");
+  const deleteExpiredClaims = claims.prepare<[number]>("DELETE FROM delivery_claims WHERE expires_at <= ?");
+  const insertClaim = claims.prepare<[string, number]>(
+    "INSERT INTO delivery_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+  );
+  const selectSchemaVersion = db.prepare<[], { version: number }>(
+    "SELECT coalesce(max(version), 0) AS version FROM schema_version",
+  );
+
   function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => WriteResult<R> {
     const transaction = db.transaction(change);
     return (...args) => {
@@ -379,6 +401,11 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
   });
 
+  const claimOnce = claims.transaction((key: string, expiresAt: number) => {
+    deleteExpiredClaims.run(clock().getTime());
+    return insertClaim.run(key, expiresAt).changes === 1;
+  });
+
   /**
    * `secure_delete` zeroes an erased request in the database file, but the WAL still holds the
    * pages as they were until a checkpoint, and keeps its old frames after one: truncating it
@@ -433,7 +460,20 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     async saveOtherFpOrder(next) {
       return saveOtherFpOrder(next);
     },
+    async claimOnce(key, expiresAt) {
+      return claimOnce.immediate(key, expiresAt.getTime());
+    },
+    async ping() {
+      const { version } = selectSchemaVersion.get() as { version: number };
+      if (version > MIGRATIONS.length) throw new StoreVersionError(version, MIGRATIONS.length);
+      if (version < MIGRATIONS.length) {
+        throw new Error(
+          `The database has schema version ${version} of ${MIGRATIONS.length}: migrations are missing`,
+        );
+      }
+    },
     async close() {
+      claims.close();
       db.close();
     },
   };

@@ -173,5 +173,16 @@ export interface InvoiceStore {
   getOtherFpOrder(fpOrderUuid: string): Promise<OtherFpOrder | null>;
   /** Inserts (version 1) or replaces (if still at `version - 1`) a second Front Payment order. */
   saveOtherFpOrder(next: OtherFpOrder): Promise<WriteResult<OtherFpOrder>>;
+  /**
+   * Claims `key` (one Slack delivery: a trigger id, an action's timestamp) until `expiresAt`:
+   * true for the first claim, false while an earlier claim holds, on any connection or instance.
+   * An expired claim may be taken again, and is forgotten.
+   */
+  claimOnce(key: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Resolves when the database answers and holds every migration this build knows (readiness);
+   * rejects with why not.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

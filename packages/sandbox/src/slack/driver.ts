@@ -8,10 +8,12 @@ import { normalizeBlocks } from "./block-kit/normalize.js";
 import { interactiveElements } from "./block-kit/walk.js";
 import {
   ACK_TIMEOUT_MS,
+  type BotRequest,
   type BotTransport,
   type Delivery,
   deliver,
   httpTransport,
+  type SlackRetry,
   socketTransport,
 } from "./delivery.js";
 import { SlackDriverError } from "./errors.js";
@@ -24,7 +26,7 @@ import {
   slashCommandFields,
 } from "./payloads.js";
 import type { SlackSandbox } from "./sandbox.js";
-import type { SlackUser } from "./types.js";
+import type { SlackInteractionRecord, SlackUser } from "./types.js";
 import { currentState } from "./view-state.js";
 import { apiMessage } from "./web-api/chat.js";
 
@@ -87,13 +89,18 @@ export interface SlackDriver {
     blockId?: string;
     value?: string;
   }): Promise<Delivery>;
+  /**
+   * Sends the last request again as Slack's retry of it: the same body, signed anew, with the
+   * retry number and reason (default 1, `http_timeout`); over HTTP, to `botUrl` if given.
+   */
+  retryLast(retry?: Partial<SlackRetry>): Promise<Delivery>;
 }
 
 export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
   const { slack } = options;
   const { workspace, controls } = slack;
   const ackTimeoutMs = options.ackTimeoutMs ?? ACK_TIMEOUT_MS;
-  const transport: BotTransport =
+  const underlying: BotTransport =
     options.transport === "socket"
       ? socketTransport(slack.socketMode, ackTimeoutMs)
       : httpTransport({
@@ -103,6 +110,13 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
           fetch: options.fetch ?? globalThis.fetch,
           ackTimeoutMs,
         });
+  let last: BotRequest | undefined;
+  const transport: BotTransport = {
+    send(request, retry) {
+      if (!retry) last = request;
+      return underlying.send(request, retry);
+    },
+  };
   const verificationToken = options.verificationToken ?? "sandbox-verification-token";
 
   const userOf = (userId: string | undefined): SlackUser => {
@@ -214,7 +228,21 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         { type: "interactive", payload },
       );
     },
+    async retryLast({ num = 1, reason = "http_timeout", botUrl } = {}) {
+      if (!last) throw new SlackDriverError("Nothing was sent to the bot yet, so nothing can be retried");
+      const retry = { num, reason, ...(botUrl === undefined ? {} : { botUrl }) };
+      return deliver(transport, workspace, interactionOf(last), last, retry);
+    },
   };
+}
+
+/** Who sent a request and what kind it is, for the workspace's record of interactions. */
+function interactionOf(request: BotRequest): { kind: SlackInteractionRecord["kind"]; userId: string } {
+  if (request.type === "slash_commands") {
+    return { kind: "slash_command", userId: request.fields.user_id ?? "" };
+  }
+  const { type, user } = request.payload as { type: SlackInteractionRecord["kind"]; user?: { id?: string } };
+  return { kind: type, userId: user?.id ?? "" };
 }
 
 /** A slash command's immediate answer is shown to the person (or the channel, for `in_channel`). */

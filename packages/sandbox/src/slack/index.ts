@@ -11,7 +11,7 @@ export {
   DEFAULT_TEAM,
   DEFAULT_USERS,
 } from "./defaults.js";
-export type { BotRequest, Delivery } from "./delivery.js";
+export type { BotRequest, Delivery, SlackRetry } from "./delivery.js";
 export { ACK_TIMEOUT_MS } from "./delivery.js";
 export type {
   SlackDriver,
