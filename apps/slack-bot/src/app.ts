@@ -11,6 +11,7 @@ import { healthRoute } from "./http/health-route.js";
 import { returnPagesRoute } from "./http/return-route.js";
 import { dispatchErrorHandler } from "./http/route-param.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
+import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { AccessRules } from "./listeners/access.js";
 import { registerListeners } from "./listeners/index.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
@@ -35,6 +36,8 @@ export interface BotOptions {
   access: AccessRules;
   taxRates: readonly number[];
   formDefaults?: Partial<FormDefaults>;
+  /** The largest total an invoice may have, in øre; 10 000 000 kr when left out. */
+  maxInvoiceTotalOre?: number;
   store: InvoiceStore;
   logger: Logger;
   now?: () => Date;
@@ -102,6 +105,7 @@ export function createBot(options: BotOptions) {
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
+    maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
     orders,
     frontPayment: options.frontPayment,
     logger,

@@ -30,6 +30,7 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     access: config.access,
     taxRates: config.invoice.taxRates,
     formDefaults: { invoiceMaturityDays: config.invoice.maturityDays },
+    maxInvoiceTotalOre: config.invoice.maxTotalKroner * 100,
     store,
     logger,
   });

@@ -208,6 +208,30 @@ describe("invoiceModal", () => {
     });
   });
 
+  it("bounds every number input, so nothing typed can overflow an invoice's total", () => {
+    const view = invoiceModal({ metadata: metadataWithLines(1) });
+    const bounds = Object.fromEntries(
+      blocksOf(view).flatMap((item) =>
+        item.type === "input" && item.element.type === "number_input"
+          ? [[item.block_id, item.element.max_value]]
+          : [],
+      ),
+    );
+    expect(bounds).toEqual({
+      [lineBlockId("1", "quantity")]: "1000000",
+      [lineBlockId("1", "rate")]: "10000000",
+      [lineBlockId("1", "discount")]: "10000000000",
+      [BLOCK_IDS.invoiceMaturity]: "365",
+    });
+  });
+
+  it("shows a total too large for whole øre in words, never throwing", () => {
+    const huge = { lines: Array.from({ length: 10 }, () => ({ quantity: "1000000", rate: "10000000" })) };
+    const view = invoiceModal({ metadata: metadataWithLines(10), initial: huge });
+    expect(textOf(view)).toContain("*Total an amount too large to show*");
+    expect(slackLimitProblems(view)).toEqual([]);
+  });
+
   it("starts from a prefill and shows its totals", () => {
     const prefill = prefillFromCommandText("Kari Nordmann kari@example.no kr 1 250");
     const view = invoiceModal({ metadata: metadataWithLines(1), initial: prefill });

@@ -1,0 +1,109 @@
+import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "@fakturabot/slack-bot";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  allOrders,
+  fillOrder,
+  type Harness,
+  KARI_DM,
+  lineKeys,
+  openInvoice,
+  PRIVATE_CUSTOMER,
+  plain,
+  startHarness,
+  submitTampered,
+} from "./e2e-harness.js";
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await startHarness();
+});
+afterEach(async () => {
+  await harness.dispose();
+});
+
+type Values = Parameters<Parameters<typeof submitTampered>[2]>[0];
+
+/** `values` with the element at `blockId`/`actionId` set to `value`, as Slack reports a typed value. */
+function typed(values: Values, blockId: string, actionId: string, value: string): Values {
+  const element = values[blockId]?.[actionId];
+  return {
+    ...values,
+    [blockId]: { [actionId]: { ...element, type: element?.type ?? "plain_text_input", value } },
+  };
+}
+
+/** A filled form, ready to be submitted with values Slack's own client would not let through. */
+async function filledForm() {
+  const modal = await openInvoice(harness);
+  await fillOrder(modal, PRIVATE_CUSTOMER);
+  const [key] = lineKeys(modal) as [string];
+  return { modal, key };
+}
+
+async function expectNothingRecorded() {
+  expect(await allOrders(harness)).toEqual([]);
+  expect(harness.frontPayment.requests).toEqual([]);
+  // A restart finds nothing cut off mid-send, so nobody is told "we don't know whether…".
+  await harness.bot.deps.orders.recover();
+  expect(harness.slack.workspace.messages(KARI_DM)).toEqual([]);
+}
+
+describe("numbers beyond what an invoice can hold", () => {
+  it("refuses a quantity of 9007199254740993 next to the field, and records nothing", async () => {
+    const { modal, key } = await filledForm();
+    const block = lineBlockId(key, "quantity");
+    const { status, answer } = await submitTampered(harness, modal, (values) =>
+      typed(values, block, LINE_ACTION_IDS.quantity, "9007199254740993"),
+    );
+    expect(status).toBe(200);
+    expect(answer.response_action).toBe("errors");
+    expect(plain(answer.errors?.[block])).toBe("Quantity must be at most 1 000 000");
+    await expectNothingRecorded();
+  });
+
+  it("refuses 1 000 000 × 999 999 999 kr next to the unit price, and records nothing", async () => {
+    const { modal, key } = await filledForm();
+    const rate = lineBlockId(key, "rate");
+    const { answer } = await submitTampered(harness, modal, (values) =>
+      typed(
+        typed(values, lineBlockId(key, "quantity"), LINE_ACTION_IDS.quantity, "1000000"),
+        rate,
+        LINE_ACTION_IDS.rate,
+        "999999999",
+      ),
+    );
+    expect(answer.response_action).toBe("errors");
+    expect(plain(answer.errors?.[rate])).toBe("Unit price must be at most 10 000 000 kr");
+    await expectNothingRecorded();
+  });
+
+  it("refuses a total above the maximum invoice total with a plain message, and records nothing", async () => {
+    const { modal, key } = await filledForm();
+    const rate = lineBlockId(key, "rate");
+    const { answer } = await submitTampered(harness, modal, (values) =>
+      typed(
+        typed(values, lineBlockId(key, "quantity"), LINE_ACTION_IDS.quantity, "1000"),
+        rate,
+        LINE_ACTION_IDS.rate,
+        "9999999",
+      ),
+    );
+    expect(answer.response_action).toBe("errors");
+    expect(plain(answer.errors?.[rate])).toBe(
+      "The invoice's total, 9 999 999 000,00 kr, is more than the 10 000 000,00 kr an invoice may have: split it into several invoices",
+    );
+    await expectNothingRecorded();
+  });
+});
+
+describe("text longer than its input allows", () => {
+  it("refuses a 100 KB customer name next to the field, and records nothing", async () => {
+    const { modal } = await filledForm();
+    const { answer } = await submitTampered(harness, modal, (values) =>
+      typed(values, BLOCK_IDS.name, ACTION_IDS.name, "K".repeat(100_000)),
+    );
+    expect(answer.response_action).toBe("errors");
+    expect(answer.errors?.[BLOCK_IDS.name]).toBe("Full name must be at most 255 characters");
+    await expectNothingRecorded();
+  });
+});
