@@ -1,16 +1,29 @@
-import { ACTION_IDS, BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "@fakturabot/slack-bot";
+import {
+  ACTION_IDS,
+  BLOCK_IDS,
+  CANCEL_NOTE_ACTION_ID,
+  CANCEL_NOTE_BLOCK_ID,
+  LINE_ACTION_IDS,
+  lineBlockId,
+} from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   allOrders,
+  blockText,
   fillOrder,
   type Harness,
   KARI_DM,
   lineKeys,
+  onlyOrder,
   openInvoice,
   PRIVATE_CUSTOMER,
   plain,
+  SALES,
+  sendOrder,
   startHarness,
   submitTampered,
+  waitForOrderMessage,
+  waitForTitle,
 } from "./e2e-harness.js";
 
 let harness: Harness;
@@ -105,5 +118,69 @@ describe("text longer than its input allows", () => {
     expect(answer.response_action).toBe("errors");
     expect(answer.errors?.[BLOCK_IDS.name]).toBe("Full name must be at most 255 characters");
     await expectNothingRecorded();
+  });
+});
+
+describe("what people type, shown in Slack", () => {
+  const NAME = "Kari <!channel> *bold* _it_ ~gone~ `code` & Co";
+  /** The name as it must reach Slack's mrkdwn: control characters escaped, formatting inert. */
+  const ESCAPED =
+    "Kari &lt;!channel&gt; *\u200bbold*\u200b _\u200bit_\u200b ~\u200bgone~\u200b `\u200bcode`\u200b &amp; Co";
+
+  it("escapes a customer name in the message's text and blocks and in the cancel confirmation", async () => {
+    const { modal } = await sendOrder(harness, { ...PRIVATE_CUSTOMER, name: NAME });
+    await waitForTitle(modal, "Invoice created");
+    const message = await waitForOrderMessage(harness, "Kari &lt;!channel&gt;");
+    expect(message.text).toContain(`Invoice to ${ESCAPED}:`);
+    expect(message.text).not.toContain("<!channel>");
+    const blocks = JSON.stringify(message.blocks);
+    expect(blocks).toContain(JSON.stringify(ESCAPED).slice(1, -1));
+    expect(blocks).not.toContain("<!channel>");
+    expect(blocks).not.toContain("*bold*");
+    // Stored as typed: only what reaches Slack is escaped.
+    expect(onlyOrder(harness).request.customerDetails.name).toBe(NAME);
+
+    const command = await harness.driver.slashCommand({
+      command: "/invoice",
+      text: `cancel ${onlyOrder(harness).uuid} Feil kunde`,
+      userId: modal.userId,
+      channelId: SALES,
+    });
+    const dialog = await command.modal();
+    expect(blockText(dialog.view.blocks)).toContain(`Cancel the invoice to *${ESCAPED}* for`);
+  });
+
+  it("opens the cancel confirmation with a 600-character note cut to the input's 500", async () => {
+    const { modal } = await sendOrder(harness);
+    await waitForTitle(modal, "Invoice created");
+    const note = "Kunden ombestemte seg. ".repeat(30).slice(0, 600);
+    const command = await harness.driver.slashCommand({
+      command: "/invoice",
+      text: `cancel ${onlyOrder(harness).uuid} ${note}`,
+      userId: modal.userId,
+      channelId: SALES,
+    });
+    const dialog = await command.modal();
+    expect(dialog.value(CANCEL_NOTE_BLOCK_ID, CANCEL_NOTE_ACTION_ID)?.value).toBe(note.slice(0, 500));
+  });
+
+  it("refuses a cancellation note longer than the input takes, sending nothing", async () => {
+    const { modal } = await sendOrder(harness);
+    await waitForTitle(modal, "Invoice created");
+    const command = await harness.driver.slashCommand({
+      command: "/invoice",
+      text: `cancel ${onlyOrder(harness).uuid} Feil`,
+      userId: modal.userId,
+      channelId: SALES,
+    });
+    const dialog = await command.modal();
+    const { answer } = await submitTampered(harness, dialog, (values) =>
+      typed(values, CANCEL_NOTE_BLOCK_ID, CANCEL_NOTE_ACTION_ID, "x".repeat(501)),
+    );
+    expect(answer).toEqual({
+      response_action: "errors",
+      errors: { [CANCEL_NOTE_BLOCK_ID]: "The reason must be at most 500 characters." },
+    });
+    expect(harness.frontPayment.requests.filter((request) => request.endpoint === "cancelOrder")).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import type { WorkTracker } from "../services/work-tracker.js";
 import type { InvoiceStore, NewSubmission, OrderRecord, StatusChange } from "../store/types.js";
+import { escapeMrkdwn } from "../views/block-kit.js";
 import { OrderNotFoundError } from "./errors.js";
 import {
   cancellation,
@@ -190,7 +191,7 @@ export function createOrderLifecycle({
       case "tell-interrupted":
         await messages.notifyUser(
           order.userId,
-          `:warning: Fakturabot restarted while sending your invoice to ${order.customerName} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
+          `:warning: Fakturabot restarted while sending your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
         );
         return;
     }

@@ -94,7 +94,8 @@ export function createdModal({
       `:white_check_mark: *Front Payment created the invoice* to *${escapeMrkdwn(customerName)}* for *${formatNok(grandTotalOre)}*.`,
     ),
     section(next),
-    ...(channelNote ? [section(escapeMrkdwn(truncate(channelNote, 1500)))] : []),
+    // The notes are the bot's own mrkdwn (commands in code spans); names in them come escaped.
+    ...(channelNote ? [section(truncate(channelNote, 1500))] : []),
     orderLine(orderId, fpOrderUuid),
   ]);
 }
@@ -187,7 +188,7 @@ export function outcomeMessage(text: string, openOrderId?: string): { text: stri
   return {
     text,
     blocks: [
-      section(escapeMrkdwn(text)),
+      section(text),
       ...(openOrderId
         ? [
             {
