@@ -10,6 +10,7 @@ import { frontPaymentCallbackRoute } from "./http/frontpayment-callback.js";
 import { healthRoute } from "./http/health-route.js";
 import { returnPagesRoute } from "./http/return-route.js";
 import { dispatchErrorHandler } from "./http/route-param.js";
+import { customRouteServer } from "./http/route-server.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { AccessRules } from "./listeners/access.js";
@@ -123,12 +124,12 @@ export function createBot(options: BotOptions) {
     returnPagesRoute({ orders }),
   ];
   const socketMode = options.slack.socketMode;
+  // In Socket Mode the routes have their own server: Bolt's would crash on a path such as `%ZZ`.
+  const routeServer = socketMode ? customRouteServer(customRoutes, logger) : undefined;
   const receiver = socketMode
     ? new SocketModeReceiver({
         appToken: socketMode.appToken,
-        customRoutes,
         installerOptions: {
-          port: socketMode.port,
           // apps.connections.open goes to the same Web API as everything else (e.g. the sandbox's).
           ...(options.slack.apiUrl ? { clientOptions: { slackApiUrl: options.slack.apiUrl } } : {}),
         },
@@ -162,6 +163,7 @@ export function createBot(options: BotOptions) {
       await identity.get();
       const recovered = await orders.recover();
       const started = await app.start({ port, host });
+      if (routeServer && socketMode) await listen(routeServer, socketMode.port, host);
       // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.
       const address = socketMode
         ? undefined
@@ -176,6 +178,7 @@ export function createBot(options: BotOptions) {
         /** Stops taking requests, then lets work already under way (a submission, a Slack update) finish. */
         async stop() {
           await app.stop();
+          if (routeServer) await new Promise<void>((resolve) => routeServer.close(() => resolve()));
           await work.idle();
         },
       };
@@ -184,3 +187,10 @@ export function createBot(options: BotOptions) {
 }
 
 export type Bot = ReturnType<typeof createBot>;
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+}
