@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import {
   ACTION_IDS,
   BLOCK_IDS,
@@ -5,6 +7,7 @@ import {
   CANCEL_NOTE_BLOCK_ID,
   LINE_ACTION_IDS,
   lineBlockId,
+  RETRY_SUBMISSION_ACTION_ID,
 } from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -21,14 +24,20 @@ import {
   SALES,
   sendOrder,
   startHarness,
+  submitRequests,
   submitTampered,
   waitForOrderMessage,
+  waitForReply,
   waitForTitle,
 } from "./e2e-harness.js";
 
+const DAY_MS = 24 * 60 * 60 * 1000;
 let harness: Harness;
+/** How far the bot's clock runs ahead of the real one. */
+let ahead = 0;
 beforeEach(async () => {
-  harness = await startHarness();
+  ahead = 0;
+  harness = await startHarness({ now: () => new Date(Date.now() + ahead) });
 });
 afterEach(async () => {
   await harness.dispose();
@@ -182,5 +191,81 @@ describe("what people type, shown in Slack", () => {
       errors: { [CANCEL_NOTE_BLOCK_ID]: "The reason must be at most 500 characters." },
     });
     expect(harness.frontPayment.requests.filter((request) => request.endpoint === "cancelOrder")).toEqual([]);
+  });
+});
+
+describe("the customer stops at BankID", () => {
+  it("is said once in the order's thread, as what it is; a reload of the page says nothing more", async () => {
+    const { modal } = await sendOrder(harness);
+    await waitForTitle(modal, "Invoice created");
+    const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
+    const order = onlyOrder(harness);
+    harness.frontPayment.rejectBankId(order.uuid);
+    const failurePage = order.request.callback.failure;
+    expect((await fetch(failurePage)).status).toBe(200);
+    const thread = await waitForReply(harness, SALES, message.ts, "The customer stopped at BankID");
+    expect(thread).toHaveLength(1);
+
+    // The page answers once the order is decided: a reload decides nothing, so nothing is queued.
+    expect((await fetch(failurePage)).status).toBe(200);
+    expect(harness.slack.workspace.thread(SALES, message.ts)).toHaveLength(1);
+    // The success page tells the seller nothing: Front Payment's callbacks do.
+    expect((await fetch(order.request.callback.success)).status).toBe(200);
+    expect(harness.slack.workspace.thread(SALES, message.ts)).toHaveLength(1);
+  });
+
+  it("says nothing for an order that was never created, nor for a made-up one", async () => {
+    harness.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
+    const { modal } = await sendOrder(harness);
+    await waitForTitle(modal, "Invoice not sent");
+    const [failed] = await allOrders(harness);
+    expect((await fetch(`${harness.running.url}/frontpayment/return/${failed?.id}/failure`)).status).toBe(
+      200,
+    );
+    expect((await fetch(`${harness.running.url}/frontpayment/return/FB0MADEUP/failure`)).status).toBe(404);
+    expect(harness.slack.workspace.messages(SALES)).toEqual([]);
+    expect(harness.slack.workspace.messages(KARI_DM)).toEqual([]);
+  });
+});
+
+describe("a kept request expires", () => {
+  /** Every file of the store, as text, to look for what must not be on disk. */
+  function storeFiles(): string {
+    return readdirSync(harness.dataDir)
+      .map((file) => readFileSync(join(harness.dataDir, file)).toString("latin1"))
+      .join("\n");
+  }
+
+  it("after the configured days: the personal number leaves the disk, the order can't be sent, the creator is told once", async () => {
+    harness.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
+    const { modal } = await sendOrder(harness);
+    await waitForTitle(modal, "Invoice not sent");
+    const expire = async () => {
+      const expired = await harness.bot.deps.orders.expireKeptRequests();
+      await Promise.all(expired.map(({ effects }) => effects));
+      return expired.length;
+    };
+
+    ahead = 6 * DAY_MS;
+    expect(await expire()).toBe(0);
+    expect((await allOrders(harness))[0]?.state).toBe("failed");
+    expect(storeFiles()).toContain(PRIVATE_CUSTOMER.personalNumber);
+
+    ahead = 7 * DAY_MS + 1000;
+    expect(await expire()).toBe(1);
+    const [order] = await allOrders(harness);
+    expect(order).toMatchObject({ state: "expired", customerName: PRIVATE_CUSTOMER.name });
+    expect(order && "request" in order).toBe(false);
+    expect(storeFiles()).not.toContain(PRIVATE_CUSTOMER.personalNumber);
+    const told = () =>
+      harness.slack.workspace.messages(KARI_DM).filter((dm) => dm.text.includes("was never sent"));
+    expect(told()).toHaveLength(1);
+    expect(plain(told()[0]?.text)).toContain("after 7 days its details are erased");
+
+    expect(await expire()).toBe(0);
+    expect(told()).toHaveLength(1);
+    await modal.click(RETRY_SUBMISSION_ACTION_ID);
+    await waitForTitle(modal, "Invoice expired");
+    expect(submitRequests(harness)).toHaveLength(1);
   });
 });

@@ -354,6 +354,6 @@ export async function submitTampered(
 
 /** Every order the store holds, whatever its state. */
 export async function allOrders(harness: Harness): Promise<OrderRecord[]> {
-  const states = ["sending", "created", "failed", "unknown"] as const;
+  const states = ["sending", "created", "failed", "unknown", "expired"] as const;
   return (await Promise.all(states.map((state) => harness.store.listByState(state)))).flat();
 }

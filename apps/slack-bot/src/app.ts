@@ -39,6 +39,8 @@ export interface BotOptions {
   formDefaults?: Partial<FormDefaults>;
   /** The largest total an invoice may have, in øre; 10 000 000 kr when left out. */
   maxInvoiceTotalOre?: number;
+  /** How long a failed or unknown order keeps its request (personal number included); 7 days when left out. */
+  keptRequestMs?: number;
   store: InvoiceStore;
   logger: Logger;
   now?: () => Date;
@@ -100,6 +102,7 @@ export function createBot(options: BotOptions) {
     logger,
     work,
     now,
+    ...(options.keptRequestMs === undefined ? {} : { keptRequestMs: options.keptRequestMs }),
   });
   const deps: BotDeps = {
     access: options.access,
@@ -121,7 +124,7 @@ export function createBot(options: BotOptions) {
       logger,
       now: () => now().getTime(),
     }),
-    returnPagesRoute({ orders }),
+    returnPagesRoute({ orders, logger }),
   ];
   const socketMode = options.slack.socketMode;
   // In Socket Mode the routes have their own server: Bolt's would crash on a path such as `%ZZ`.
@@ -162,6 +165,8 @@ export function createBot(options: BotOptions) {
       // A wrong bot token stops the start with Slack's own answer, before anything is served.
       await identity.get();
       const recovered = await orders.recover();
+      const expired = await orders.expireKeptRequests();
+      const stopExpirySweep = orders.startExpirySweep();
       const started = await app.start({ port, host });
       if (routeServer && socketMode) await listen(routeServer, socketMode.port, host);
       // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.
@@ -172,11 +177,12 @@ export function createBot(options: BotOptions) {
       if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
       // The creators of interrupted submissions are told once the bot is up.
-      await Promise.all(recovered.map(({ effects }) => effects));
+      await Promise.all([...recovered, ...expired].map(({ effects }) => effects));
       return {
         url,
         /** Stops taking requests, then lets work already under way (a submission, a Slack update) finish. */
         async stop() {
+          stopExpirySweep();
           await app.stop();
           if (routeServer) await new Promise<void>((resolve) => routeServer.close(() => resolve()));
           await work.idle();

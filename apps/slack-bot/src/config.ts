@@ -44,6 +44,8 @@ export interface Config {
     maturityDays: number;
     /** The largest total an invoice may have, in whole kroner: more is refused next to the form's field. */
     maxTotalKroner: number;
+    /** Days a failed or unknown order keeps its request (the personal number in it) before it expires. */
+    keptRequestDays: number;
   };
 }
 
@@ -278,6 +280,12 @@ const environmentSchema = z.object({
     defaultValue: DEFAULT_MAX_INVOICE_TOTAL_KRONER,
     what: "the largest total of one invoice in whole kroner",
   }),
+  KEPT_REQUEST_DAYS: integer({
+    min: 1,
+    max: 90,
+    defaultValue: 7,
+    what: "the days an unsent invoice's details are kept",
+  }),
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -349,6 +357,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       taxRates: values.TAX_RATES,
       maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS,
       maxTotalKroner: values.MAX_INVOICE_TOTAL_NOK,
+      keptRequestDays: values.KEPT_REQUEST_DAYS,
     },
   };
 }

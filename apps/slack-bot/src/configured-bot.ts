@@ -31,6 +31,7 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     taxRates: config.invoice.taxRates,
     formDefaults: { invoiceMaturityDays: config.invoice.maturityDays },
     maxInvoiceTotalOre: config.invoice.maxTotalKroner * 100,
+    keptRequestMs: config.invoice.keptRequestDays * 24 * 60 * 60 * 1000,
     store,
     logger,
   });

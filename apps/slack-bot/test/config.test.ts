@@ -53,7 +53,12 @@ describe("loadConfig", () => {
       store: { kind: "sqlite", dataDir: join(process.cwd(), "data") },
       port: 3000,
       logLevel: "info",
-      invoice: { taxRates: [0, 12, 15, 25], maturityDays: 14, maxTotalKroner: 10_000_000 },
+      invoice: {
+        taxRates: [0, 12, 15, 25],
+        maturityDays: 14,
+        maxTotalKroner: 10_000_000,
+        keptRequestDays: 7,
+      },
     });
   });
 
@@ -75,6 +80,7 @@ describe("loadConfig", () => {
       TAX_RATES: "25,0, 12.5",
       DEFAULT_INVOICE_MATURITY_DAYS: "30",
       MAX_INVOICE_TOTAL_NOK: "250000",
+      KEPT_REQUEST_DAYS: "3",
     });
     expect(config.slack).toMatchObject({
       socketMode: true,
@@ -95,7 +101,7 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       port: 8080,
       logLevel: "debug",
-      invoice: { taxRates: [0, 12.5, 25], maturityDays: 30, maxTotalKroner: 250_000 },
+      invoice: { taxRates: [0, 12.5, 25], maturityDays: 30, maxTotalKroner: 250_000, keptRequestDays: 3 },
     });
   });
 

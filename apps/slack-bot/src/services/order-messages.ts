@@ -155,6 +155,14 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       }
     },
 
+    /** Says `text` in the order's thread, or to its creator when the order has no message. */
+    async tellAboutOrder(order: OrderRecord, text: string): Promise<void> {
+      const where = order.message
+        ? { channel: order.message.channelId, thread_ts: order.message.ts }
+        : { channel: order.userId };
+      await slack.chat.postMessage({ ...where, text });
+    },
+
     /** A direct message to a user, for news they would otherwise miss (a closed modal). */
     async notifyUser(userId: string, text: string, blocks?: KnownBlock[]): Promise<void> {
       await slack.chat.postMessage({ channel: userId, text, ...(blocks ? { blocks } : {}) });

@@ -8,6 +8,8 @@ import { escapeMrkdwn, type ModalView } from "../views/block-kit.js";
 import { invoiceModal } from "../views/invoice-modal.js";
 import {
   createdModal,
+  EXPIRED_EXPLANATION,
+  expiredModal,
   failedModal,
   outcomeMessage,
   sendingModal,
@@ -42,6 +44,8 @@ export function submissionView(order: OrderRecord, notes: readonly string[] = []
       return failedModal({ orderId: order.id, reason: order.failureReason });
     case "unknown":
       return unknownModal({ orderId: order.id, reason: order.failureReason });
+    case "expired":
+      return expiredModal({ orderId: order.id, reason: order.failureReason });
   }
 }
 
@@ -61,6 +65,8 @@ function outcomeText(order: OrderRecord, notes: readonly string[], form?: Submit
         : `Your invoice to ${customer} was not sent: ${reason}`;
     case "unknown":
       return `We don't know whether Front Payment created ${to}: ${reason} It will not be sent again automatically.`;
+    case "expired":
+      return `${to[0]?.toUpperCase()}${to.slice(1)} (\`${order.id}\`) expired unsent: ${EXPIRED_EXPLANATION}`;
   }
 }
 
