@@ -74,8 +74,6 @@ describe("formatNok", () => {
   });
 
   it("still shows the largest safe amount exactly", () => {
-    expect(formatNok(Number.MAX_SAFE_INTEGER)).toBe(
-      `90${NBSP}071${NBSP}992${NBSP}547${NBSP}409,91${NBSP}kr`,
-    );
+    expect(formatNok(Number.MAX_SAFE_INTEGER)).toBe(`90${NBSP}071${NBSP}992${NBSP}547${NBSP}409,91${NBSP}kr`);
   });
 });
