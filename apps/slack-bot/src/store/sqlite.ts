@@ -241,8 +241,15 @@ function toColumns(order: OrderRecord) {
     bank_id_url: created?.bankIdUrl ?? null,
     status: created?.status?.status ?? null,
     status_at: created?.status?.at ?? null,
-    request_json: "request" in order ? JSON.stringify(order.request) : null,
-    failure_reason: "failureReason" in order ? order.failureReason : null,
+    // By state, not by which properties the object happens to carry: only these keep a request.
+    request_json:
+      order.state === "sending" || order.state === "failed" || order.state === "unknown"
+        ? JSON.stringify(order.request)
+        : null,
+    failure_reason:
+      order.state === "failed" || order.state === "unknown" || order.state === "expired"
+        ? order.failureReason
+        : null,
     customer_stopped_at: created?.customerStoppedAt ?? null,
     message_channel_id: order.message?.channelId ?? null,
     message_ts: order.message?.ts ?? null,
@@ -416,8 +423,9 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
 
   const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry) => {
     // Whether this write erases the request (and the personal data in it): see `erasedFromDisk`.
-    const before = selectState.get(next.id)?.state;
-    const erasing = !("request" in next) && before !== "created" && before !== "expired";
+    const keepsRequest = (state: SubmissionState | undefined) =>
+      state === "sending" || state === "failed" || state === "unknown";
+    const erasing = !keepsRequest(next.state) && keepsRequest(selectState.get(next.id)?.state);
     if (history) {
       const { change, dedupKey } = history;
       const recorded = insertHistory.run(

@@ -41,7 +41,8 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
     {
       type: "section",
       fields: [
-        { type: "mrkdwn", text: `*Customer*\n${customer} (${escapeMrkdwn(order.customerIdentifier)})` },
+        // Digits and the mask's stars (checked and masked before it was stored), never typed text.
+        { type: "mrkdwn", text: `*Customer*\n${customer} (${order.customerIdentifier})` },
         { type: "mrkdwn", text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
       ],
     },
