@@ -9,11 +9,12 @@ import {
   type SlackMessage,
   type SlackViewObject,
   type SubmitOutcome,
+  signedHeaders,
 } from "@fakturabot/sandbox";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { type CreatedOrder, createLogger, type OrderRecord } from "@fakturabot/slack-bot";
 import { type CustomerInput, fillCustomer, fillLine, type LineInput, lineKeys } from "../src/fill-invoice.js";
-import { type LocalStack, type LocalStackOptions, startLocalStack } from "../src/stack.js";
+import { LOCAL_SECRETS, type LocalStack, type LocalStackOptions, startLocalStack } from "../src/stack.js";
 
 export type { CustomerInput, LineInput };
 export { fillCustomer, fillLine, lineKeys };
@@ -311,4 +312,48 @@ export async function seedCreatedOrder(
   const written = await harness.store.saveOrder(created);
   if (!written.written) throw new Error(`could not seed order ${id}: ${written.reason}`);
   return written.value as CreatedOrder;
+}
+
+/**
+ * A `view_submission` of `modal` with `values` in place of what was typed, signed with the bot's
+ * secret and posted straight to it: what a client that ignores the inputs' `max_length` and
+ * `max_value` (or anyone holding a valid signature) can send. Returns the bot's answer as JSON.
+ */
+export async function submitTampered(
+  harness: Harness,
+  modal: ModalHandle,
+  values: (current: SlackViewObject["state"]["values"]) => SlackViewObject["state"]["values"],
+): Promise<{ status: number; answer: { response_action?: string; errors?: Record<string, string> } }> {
+  const { team, bot } = harness.slack.workspace;
+  const view = structuredClone(modal.view);
+  view.state.values = values(view.state.values);
+  const payload = {
+    type: "view_submission",
+    user: { id: modal.userId, username: modal.userId, name: modal.userId, team_id: team.id },
+    api_app_id: bot.appId,
+    token: "tampered",
+    trigger_id: "1.2.tampered",
+    team: { id: team.id, domain: team.domain },
+    enterprise: null,
+    is_enterprise_install: false,
+    view,
+    response_urls: [],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const response = await fetch(`${harness.running.url}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...signedHeaders(LOCAL_SECRETS.signingSecret, Math.floor(Date.now() / 1000), body),
+    },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, answer: text ? JSON.parse(text) : {} };
+}
+
+/** Every order the store holds, whatever its state. */
+export async function allOrders(harness: Harness): Promise<OrderRecord[]> {
+  const states = ["sending", "created", "failed", "unknown", "expired"] as const;
+  return (await Promise.all(states.map((state) => harness.store.listByState(state)))).flat();
 }

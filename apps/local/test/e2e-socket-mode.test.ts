@@ -39,6 +39,16 @@ describe("Socket Mode", () => {
     expect((await fetch(`${harness.running.url}/healthz`)).status).toBe(200);
   });
 
+  it("answers a malformed percent-encoding in a route's path with 400, and keeps serving", async () => {
+    for (const path of ["/frontpayment/return/%ZZ/failure", "/frontpayment/callback/%E0%A4%A"]) {
+      const answer = await fetch(`${harness.running.url}${path}`);
+      expect(answer.status).toBe(400);
+      expect(await answer.text()).toContain("malformed percent-encoding");
+    }
+    expect((await fetch(`${harness.running.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${harness.running.url}/no/such/route`)).status).toBe(404);
+  });
+
   it("/invoice → modal → submit → order message in #sales → Front Payment's callbacks → PAID in the thread", async () => {
     const { modal, outcome } = await sendOrder(harness, PRIVATE_CUSTOMER, {
       lines: [{ name: "Konsulenttime", quantity: "2", rate: "1250" }],

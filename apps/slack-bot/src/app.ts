@@ -13,7 +13,9 @@ import { readinessRoute } from "./http/readiness-route.js";
 import { withRequestId } from "./http/request-id.js";
 import { returnPagesRoute } from "./http/return-route.js";
 import { dispatchErrorHandler } from "./http/route-param.js";
+import { customRouteServer } from "./http/route-server.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
+import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { AccessRules } from "./listeners/access.js";
 import { registerListeners } from "./listeners/index.js";
 import { createBotMetrics } from "./metrics.js";
@@ -41,6 +43,10 @@ export interface BotOptions {
   access: AccessRules;
   taxRates: readonly number[];
   formDefaults?: Partial<FormDefaults>;
+  /** The largest total an invoice may have, in øre; 10 000 000 kr when left out. */
+  maxInvoiceTotalOre?: number;
+  /** How long a failed or unknown order keeps its request (personal number included); 7 days when left out. */
+  keptRequestMs?: number;
   store: InvoiceStore;
   logger: Logger;
   now?: () => Date;
@@ -106,12 +112,14 @@ export function createBot(options: BotOptions) {
     logger,
     work,
     now,
+    ...(options.keptRequestMs === undefined ? {} : { keptRequestMs: options.keptRequestMs }),
   });
   const deps: BotDeps = {
     access: options.access,
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
+    maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
     orders,
     frontPayment,
     logger,
@@ -132,15 +140,15 @@ export function createBot(options: BotOptions) {
         metrics,
       }),
     ),
-    withRequestId(returnPagesRoute({ orders })),
+    withRequestId(returnPagesRoute({ orders, logger })),
   ];
   const socketMode = options.slack.socketMode;
+  // In Socket Mode the routes have their own server: Bolt's would crash on a path such as `%ZZ`.
+  const routeServer = socketMode ? customRouteServer(customRoutes, logger) : undefined;
   const receiver = socketMode
     ? new SocketModeReceiver({
         appToken: socketMode.appToken,
-        customRoutes,
         installerOptions: {
-          port: socketMode.port,
           // apps.connections.open goes to the same Web API as everything else (e.g. the sandbox's).
           ...(options.slack.apiUrl ? { clientOptions: { slackApiUrl: options.slack.apiUrl } } : {}),
         },
@@ -178,7 +186,10 @@ export function createBot(options: BotOptions) {
       await identity.get();
       const recovered = await orders.recover();
       metrics.recovered(recovered.filter(({ outcome }) => outcome === "changed").length);
+      const expired = await orders.expireKeptRequests();
+      const stopExpirySweep = orders.startExpirySweep();
       const started = await app.start({ port, host });
+      if (routeServer && socketMode) await listen(routeServer, socketMode.port, host);
       // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.
       const address = socketMode
         ? undefined
@@ -187,7 +198,7 @@ export function createBot(options: BotOptions) {
       if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
       // The creators of interrupted submissions are told once the bot is up.
-      await Promise.all(recovered.map(({ effects }) => effects));
+      await Promise.all([...recovered, ...expired].map(({ effects }) => effects));
       let stopped: Promise<void> | undefined;
       return {
         url,
@@ -199,8 +210,10 @@ export function createBot(options: BotOptions) {
         stop() {
           stopped ??= (async () => {
             stopping = true;
+            stopExpirySweep();
             await work.idle();
             await app.stop();
+            if (routeServer) await new Promise<void>((resolve) => routeServer.close(() => resolve()));
             await work.idle();
           })();
           return stopped;
@@ -211,3 +224,10 @@ export function createBot(options: BotOptions) {
 }
 
 export type Bot = ReturnType<typeof createBot>;
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+}

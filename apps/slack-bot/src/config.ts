@@ -1,6 +1,10 @@
 import { resolve } from "node:path";
 import { DEFAULT_TAX_RATES, DEMO_BASE_URL, z } from "@fakturabot/schema";
+import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { LogLevel } from "./logger.js";
+
+/** The largest maximum total a deployment may set, in kroner: its øre are still a safe integer. */
+const MAX_CONFIGURABLE_TOTAL_KRONER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 /** Everything the bot reads from its environment, validated. Never log it whole: see `describeConfig`. */
 export interface Config {
@@ -37,6 +41,10 @@ export interface Config {
     taxRates: number[];
     /** Days until an invoice is due, unless the user chooses otherwise. */
     maturityDays: number;
+    /** The largest total an invoice may have, in whole kroner: more is refused next to the form's field. */
+    maxTotalKroner: number;
+    /** Days a failed or unknown order keeps its request (the personal number in it) before it expires. */
+    keptRequestDays: number;
   };
 }
 
@@ -265,6 +273,18 @@ const environmentSchema = z.object({
     defaultValue: 14,
     what: "the number of days until an invoice is due",
   }),
+  MAX_INVOICE_TOTAL_NOK: integer({
+    min: 1,
+    max: MAX_CONFIGURABLE_TOTAL_KRONER,
+    defaultValue: DEFAULT_MAX_INVOICE_TOTAL_KRONER,
+    what: "the largest total of one invoice in whole kroner",
+  }),
+  KEPT_REQUEST_DAYS: integer({
+    min: 1,
+    max: 90,
+    defaultValue: 7,
+    what: "the days an unsent invoice's details are kept",
+  }),
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -332,7 +352,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
-    invoice: { taxRates: values.TAX_RATES, maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS },
+    invoice: {
+      taxRates: values.TAX_RATES,
+      maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS,
+      maxTotalKroner: values.MAX_INVOICE_TOTAL_NOK,
+      keptRequestDays: values.KEPT_REQUEST_DAYS,
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     access: config.access,
     taxRates: config.invoice.taxRates,
     formDefaults: { invoiceMaturityDays: config.invoice.maturityDays },
+    maxInvoiceTotalOre: config.invoice.maxTotalKroner * 100,
+    keptRequestMs: config.invoice.keptRequestDays * 24 * 60 * 60 * 1000,
     store,
     logger,
   });

@@ -13,6 +13,8 @@ export interface BotDeps {
   taxRates: readonly number[];
   /** The deployment's form defaults (maturity days, invoice fee, …). */
   formDefaults: Partial<FormDefaults>;
+  /** The largest total an invoice may have, in øre (MAX_INVOICE_TOTAL_NOK). */
+  maxInvoiceTotalOre: number;
   /** Every change to an order goes through it. */
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;

@@ -53,7 +53,12 @@ describe("loadConfig", () => {
       store: { kind: "sqlite", dataDir: join(process.cwd(), "data") },
       port: 3000,
       logLevel: "info",
-      invoice: { taxRates: [0, 12, 15, 25], maturityDays: 14 },
+      invoice: {
+        taxRates: [0, 12, 15, 25],
+        maturityDays: 14,
+        maxTotalKroner: 10_000_000,
+        keptRequestDays: 7,
+      },
     });
   });
 
@@ -74,6 +79,8 @@ describe("loadConfig", () => {
       LOG_LEVEL: "debug",
       TAX_RATES: "25,0, 12.5",
       DEFAULT_INVOICE_MATURITY_DAYS: "30",
+      MAX_INVOICE_TOTAL_NOK: "250000",
+      KEPT_REQUEST_DAYS: "3",
     });
     expect(config.slack).toMatchObject({
       socketMode: true,
@@ -94,7 +101,7 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       port: 8080,
       logLevel: "debug",
-      invoice: { taxRates: [0, 12.5, 25], maturityDays: 30 },
+      invoice: { taxRates: [0, 12.5, 25], maturityDays: 30, maxTotalKroner: 250_000, keptRequestDays: 3 },
     });
   });
 
@@ -222,6 +229,11 @@ describe("loadConfig", () => {
       "DEFAULT_INVOICE_MATURITY_DAYS",
       "0",
       "DEFAULT_INVOICE_MATURITY_DAYS must be the number of days until an invoice is due, a whole number from 1 to 365",
+    ],
+    [
+      "MAX_INVOICE_TOTAL_NOK",
+      "90071992547410",
+      'MAX_INVOICE_TOTAL_NOK must be the largest total of one invoice in whole kroner, a whole number from 1 to 90071992547409, not "90071992547410"',
     ],
   ])("%s=%j: %s", (name, value, expected) => {
     const problems = problemsOf({ ...VALID, [name]: value });

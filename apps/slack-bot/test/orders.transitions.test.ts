@@ -46,8 +46,10 @@ const ORDERS: Record<string, OrderRecord> = {
   sending: { ...BASE, state: "sending", request: REQUEST },
   failed: { ...BASE, state: "failed", request: REQUEST, failureReason: "Front Payment answered 400." },
   unknown: { ...BASE, state: "unknown", request: REQUEST, failureReason: "No answer within 15 s." },
+  expired: { ...BASE, state: "expired", failureReason: "No answer within 15 s." },
   created: CREATED,
   "created, with message": { ...CREATED, message: MESSAGE },
+  "created, stopped before": { ...CREATED, message: MESSAGE, customerStoppedAt: 950 },
   "created, other id": CREATED,
 };
 
@@ -93,6 +95,10 @@ function event(name: string, fpOrderUuid: string): OrderEvent {
       return { type: "message-posted", message: MESSAGE };
     case "interrupted":
       return { type: "interrupted", reason: "Fakturabot restarted." };
+    case "expire":
+      return { type: "expire" };
+    case "customer-stopped":
+      return { type: "customer-stopped", at: 1_100 };
   }
   throw new Error(`no event "${name}" in the table`);
 }
@@ -122,7 +128,7 @@ describe("the order transition table", () => {
 
   it("covers every state with every event", () => {
     expect(rows.length).toBeGreaterThanOrEqual(36);
-    const states = ["sending", "failed", "unknown", "created"];
+    const states = ["sending", "failed", "unknown", "expired", "created"];
     const events = [
       "created",
       "refused",
@@ -131,6 +137,8 @@ describe("the order transition table", () => {
       "send-anyway",
       "notified, later",
       "interrupted",
+      "expire",
+      "customer-stopped",
     ];
     for (const state of states) {
       for (const name of events) {
@@ -155,6 +163,26 @@ describe("the order transition table", () => {
 });
 
 describe("what each transition stores", () => {
+  it("an expiry erases the kept request, keeps why it was not sent, and says so once", () => {
+    for (const state of ["failed", "unknown"] as const) {
+      const order = ORDERS[state] as Extract<OrderRecord, { state: typeof state }>;
+      const decision = decide(order, event("expire", "ODR1"));
+      expect(decision.next).toEqual({
+        ...BASE,
+        version: 5,
+        state: "expired",
+        failureReason: order.failureReason,
+      });
+      expect(decision.next && "request" in decision.next).toBe(false);
+    }
+  });
+
+  it("the customer stopping at BankID is remembered with when, so the seller is told once", () => {
+    expect(
+      decide(ORDERS["created, with message"] as OrderRecord, event("customer-stopped", "ODR1")).next,
+    ).toEqual({ ...CREATED, message: MESSAGE, version: 5, customerStoppedAt: 1_100 });
+  });
+
   it("a created answer records Front Payment's ids, link and the answer's status, and drops the request", () => {
     const next = decide(ORDERS.sending as OrderRecord, event("created", "ODR7")).next;
     expect(next).toEqual({

@@ -169,6 +169,38 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         expect((await advance(store, fresh.id, { type: "send-anyway" })).order.state).toBe("sending");
       });
 
+      it("failed or unknown → expired: the request is erased, why it was not sent is kept, nothing sends it", async () => {
+        const store = await connect();
+        for (const ended of [
+          { type: "refused", reason: "Front Payment answered 400." },
+          { type: "outcome-unknown", reason: "No answer within 30 s." },
+        ] as const) {
+          const fresh = submission();
+          await store.beginSubmission(fresh);
+          await advance(store, fresh.id, ended);
+          const expired = await advance(store, fresh.id, { type: "expire" });
+          expect(expired.order).toMatchObject({ state: "expired", failureReason: ended.reason });
+          expect(expired.order).not.toHaveProperty("request");
+          expect(await store.get(fresh.id)).toEqual(expired.order);
+          expect((await store.listByState("expired")).map((order) => order.id)).toContain(fresh.id);
+          for (const retry of ["send-again", "send-anyway"] as const)
+            expect((await advance(store, fresh.id, { type: retry })).order.state).toBe("expired");
+        }
+      });
+
+      it("remembers, once, that the customer stopped at BankID", async () => {
+        const store = await connect();
+        const fresh = submission();
+        await store.beginSubmission(fresh);
+        await advance(store, fresh.id, created("ODR5"));
+        const stopped = await advance(store, fresh.id, { type: "customer-stopped", at: 1_700_000_000 });
+        expect(stopped.order).toMatchObject({ state: "created", customerStoppedAt: 1_700_000_000 });
+        expect(await store.get(fresh.id)).toEqual(stopped.order);
+        expect(
+          (await advance(store, fresh.id, { type: "customer-stopped", at: 1_700_000_100 })).outcome,
+        ).toBe("unchanged");
+      });
+
       it("lets only one of racing retries win, across connections", async () => {
         const stores = [await connect(), await connect(), await connect()];
         const fresh = submission();

@@ -1,4 +1,9 @@
-import { formatProblem, VIEW_SIZE_LIMIT_BYTES, validateView } from "@fakturabot/sandbox";
+import {
+  formatProblem,
+  VIEW_SIZE_LIMIT_BYTES,
+  validateMessageBlocks,
+  validateView,
+} from "@fakturabot/sandbox";
 import { ISO_COUNTRY_CODES } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
@@ -26,7 +31,7 @@ import {
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
 import type { ModalView } from "../src/views/block-kit.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
-import { statusChangeText } from "../src/views/order-message.js";
+import { orderMessage, statusChangeText } from "../src/views/order-message.js";
 import { statusEmoji } from "../src/views/order-status.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
@@ -206,6 +211,45 @@ describe("invoiceModal", () => {
       initial_value: "1",
       dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
     });
+  });
+
+  it("bounds every number input, so nothing typed can overflow an invoice's total", () => {
+    const view = invoiceModal({ metadata: metadataWithLines(1) });
+    const bounds = Object.fromEntries(
+      blocksOf(view).flatMap((item) =>
+        item.type === "input" && item.element.type === "number_input"
+          ? [[item.block_id, item.element.max_value]]
+          : [],
+      ),
+    );
+    expect(bounds).toEqual({
+      [lineBlockId("1", "quantity")]: "1000000",
+      [lineBlockId("1", "rate")]: "10000000",
+      [lineBlockId("1", "discount")]: "10000000000",
+      [BLOCK_IDS.invoiceMaturity]: "365",
+    });
+  });
+
+  it("shows a total too large for whole øre in words, never throwing", () => {
+    const huge = { lines: Array.from({ length: 10 }, () => ({ quantity: "1000000", rate: "10000000" })) };
+    const view = invoiceModal({ metadata: metadataWithLines(10), initial: huge });
+    expect(textOf(view)).toContain("*Total an amount too large to show*");
+    expect(slackLimitProblems(view)).toEqual([]);
+  });
+
+  it("keeps the order message within Slack's limits for any stored name, cut with an ellipsis", () => {
+    const message = orderMessage({
+      orderId: "FB01",
+      fpOrderUuid: "ODR1",
+      customerName: `${"&".repeat(2000)}${"K".repeat(98_000)}`,
+      customerIdentifier: "280387*****",
+      grandTotalOre: 125_000,
+      status: "SENT",
+      bankIdUrl: null,
+      createdBy: "U0KARINOR",
+    });
+    expect(validateMessageBlocks(message.blocks).map(formatProblem)).toEqual([]);
+    expect(message.text).toContain(`Invoice to ${"&amp;".repeat(254)}…:`);
   });
 
   it("starts from a prefill and shows its totals", () => {

@@ -1,6 +1,7 @@
 import { formatNok, kronerToOre, priceOrderInOre } from "@fakturabot/schema";
 import type { LineField } from "./ids.js";
 import { LINE_FIELD_NAMES } from "./labels.js";
+import { LINE_TEXT_MAX_LENGTHS, NUMBER_MAX_VALUES } from "./limits.js";
 import { decimalPlaces, isPlainDecimal, normaliseDecimal, normaliseText } from "./normalise.js";
 import type { InvoiceLineValues } from "./read.js";
 
@@ -12,17 +13,33 @@ export interface CheckedLine extends Partial<Record<LineField, string>> {
   amountOre: number | null;
 }
 
+/** A whole number with its thousands grouped as Norwegians write them: 1000000 → "1 000 000". */
+function groupedNumber(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+}
+
 function money(field: "rate" | "discount", value: string, example: string): string | undefined {
   const name = LINE_FIELD_NAMES[field];
   if (!isPlainDecimal(value)) return `${name} must be a number of kroner, such as ${example}`;
   if (Number(value) < 0) return `${name} must not be negative`;
   if (decimalPlaces(value) > 2) return `${name} can have at most 2 decimals (øre)`;
+  const max = NUMBER_MAX_VALUES[field];
+  if (Number(value) > max) return `${name} must be at most ${groupedNumber(max)} kr`;
   return undefined;
+}
+
+/** What was typed is longer than the input takes (a signed payload need not respect `max_length`). */
+function tooLong(field: keyof typeof LINE_TEXT_MAX_LENGTHS, value: string | undefined): string | undefined {
+  const max = LINE_TEXT_MAX_LENGTHS[field];
+  return value !== undefined && value.length > max
+    ? `${LINE_FIELD_NAMES[field]} must be at most ${max} characters`
+    : undefined;
 }
 
 /**
  * Normalises a line and checks what pricing needs: a positive quantity, a unit price, a VAT rate
- * (one of `taxRates` when given) and a discount no larger than the line. Never throws, so it
+ * (one of `taxRates` when given), a discount no larger than the line, and every number and text
+ * within what its input accepts (`limits.ts`), so a line's total is a safe integer. Never throws, so it
  * serves both the running totals of half-typed lines and the submission's validation.
  */
 export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly number[]): CheckedLine {
@@ -46,6 +63,13 @@ export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly 
   else if (!isPlainDecimal(quantity))
     problems.quantity = `${LINE_FIELD_NAMES.quantity} must be a number, such as 1 or 2.5`;
   else if (Number(quantity) <= 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
+  else if (Number(quantity) > NUMBER_MAX_VALUES.quantity)
+    problems.quantity = `${LINE_FIELD_NAMES.quantity} must be at most ${groupedNumber(NUMBER_MAX_VALUES.quantity)}`;
+
+  for (const field of ["name", "productId"] as const) {
+    const problem = tooLong(field, line[field]);
+    if (problem) problems[field] = problem;
+  }
 
   if (rate === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
   else {

@@ -12,6 +12,7 @@ import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import type { WorkTracker } from "../services/work-tracker.js";
 import type { InvoiceStore, NewSubmission, OrderRecord, StatusChange } from "../store/types.js";
+import { escapeMrkdwn } from "../views/block-kit.js";
 import { OrderNotFoundError } from "./errors.js";
 import {
   cancellation,
@@ -51,8 +52,18 @@ export type CancelOutcome =
 /** A conditional write that keeps losing races is a bug, not contention: give up after this many. */
 const MAX_ATTEMPTS = 8;
 
+/** How long a failed or unknown order's request (with the personal number) is kept by default. */
+export const DEFAULT_KEPT_REQUEST_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** How often the kept requests are looked at, by default: an hour late at most. */
+const EXPIRY_SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 const INTERRUPTED_REASON =
   "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.";
+
+/** What the seller reads in the order's thread when the customer leaves BankID without confirming. */
+const CUSTOMER_STOPPED_TEXT =
+  ":no_entry: The customer stopped at BankID: they left the verification without confirming (or it failed), so the invoice is not confirmed yet. Front Payment's status follows here if it changes.";
 
 /**
  * Reads the order, decides `event` (the table in `transitions.ts`) and stores the decision naming
@@ -95,6 +106,7 @@ export function createOrderLifecycle({
   logger,
   work,
   now,
+  keptRequestMs = DEFAULT_KEPT_REQUEST_MS,
 }: {
   store: InvoiceStore;
   frontPayment: Pick<
@@ -106,6 +118,8 @@ export function createOrderLifecycle({
   logger: Logger;
   work: WorkTracker;
   now: () => Date;
+  /** How long a failed or unknown order keeps its request before it expires (configuration). */
+  keptRequestMs?: number;
 }) {
   /**
    * Each order's effects run one decision after another, so two events cannot both post its
@@ -187,13 +201,35 @@ export function createOrderLifecycle({
       case "second-order":
         notes.push(await secondOrder(order, effect.fpOrderUuid, effect.change));
         return;
+      case "tell-expired":
+        await messages.notifyUser(
+          order.userId,
+          `:wastebasket: Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`) was never sent, and after ${keptDays()} its details are erased: it can no longer be sent. Run \`/invoice\` to send it anew.`,
+        );
+        return;
+      case "tell-stopped":
+        if (order.state === "created") await messages.tellAboutOrder(order, CUSTOMER_STOPPED_TEXT);
+        return;
       case "tell-interrupted":
         await messages.notifyUser(
           order.userId,
-          `:warning: Fakturabot restarted while sending your invoice to ${order.customerName} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
+          `:warning: Fakturabot restarted while sending your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
         );
         return;
     }
+  }
+
+  function keptDays(): string {
+    const days = Math.round(keptRequestMs / (24 * 60 * 60 * 1000));
+    return days === 1 ? "a day" : `${days} days`;
+  }
+
+  /** Expires every failed or unknown order last changed longer than `keptRequestMs` ago. */
+  async function expireKeptRequests(): Promise<Applied[]> {
+    const cutoff = now().getTime() - keptRequestMs;
+    const kept = [...(await store.listByState("failed")), ...(await store.listByState("unknown"))];
+    const due = kept.filter((order) => order.updatedAt.getTime() <= cutoff);
+    return Promise.all(due.map((order) => apply(order.id, { type: "expire" })));
   }
 
   /** Front Payment's own word on an order's status, as a notification. */
@@ -376,6 +412,31 @@ export function createOrderLifecycle({
       });
       await effects;
       return { kind: "cancelled", fpOrderUuid };
+    },
+
+    /**
+     * The customer landed on our failure return page after BankID: the seller is told once, in
+     * the order's thread. Nothing for an order that is not created (or not ours: `get` first).
+     */
+    async customerStopped(orderId: string): Promise<Applied> {
+      return apply(orderId, { type: "customer-stopped", at: unixSeconds(now()) });
+    },
+
+    /** Failed and unknown orders kept past their time lose their request; their creators are told. */
+    expireKeptRequests,
+
+    /** Runs `expireKeptRequests` every `everyMs` (an hour by default) until the returned stop is called. */
+    startExpirySweep(everyMs = EXPIRY_SWEEP_EVERY_MS): () => void {
+      const timer = setInterval(() => {
+        work.track(
+          expireKeptRequests().then(
+            (expired) => Promise.all(expired.map(({ effects }) => effects)),
+            (error: unknown) => logger.error({ err: error }, "the expiry sweep failed"),
+          ),
+        );
+      }, everyMs);
+      timer.unref();
+      return () => clearInterval(timer);
     },
 
     /**

@@ -55,10 +55,30 @@ import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
  * | failed                   | interrupted        | —         |                            |
  * | unknown                  | interrupted        | —         |                            |
  * | created                  | interrupted        | —         |                            |
+ * | expired                  | interrupted        | —         |                            |
+ * | failed                   | expire             | expired   | tell-expired               |
+ * | unknown                  | expire             | expired   | tell-expired               |
+ * | sending                  | expire             | —         |                            |
+ * | created                  | expire             | —         |                            |
+ * | expired                  | expire             | —         |                            |
+ * | expired                  | created            | —         |                            |
+ * | expired                  | refused            | —         |                            |
+ * | expired                  | outcome-unknown    | —         |                            |
+ * | expired                  | send-again         | —         | show-outcome               |
+ * | expired                  | send-anyway        | —         | show-outcome               |
+ * | expired                  | notified, later    | created   | post-message, reply-status |
+ * | created                  | customer-stopped   | created   | tell-stopped               |
+ * | created, with message    | customer-stopped   | created   | tell-stopped               |
+ * | created, stopped before  | customer-stopped   | —         |                            |
+ * | sending                  | customer-stopped   | —         |                            |
+ * | failed                   | customer-stopped   | —         |                            |
+ * | unknown                  | customer-stopped   | —         |                            |
+ * | expired                  | customer-stopped   | —         |                            |
  *
  * "created": created with Front Payment's id ODR1 and no channel message yet; "other id": a
  * notification or answer about another Front Payment order (a second one, sent again after an
- * unknown outcome); "later", "earlier", "same": the notification's status against the order's.
+ * unknown outcome); "later", "earlier", "same": the notification's status against the order's;
+ * "stopped before": the seller was already told the customer stopped at BankID.
  * A notification stored with `next` "created" but no effects is kept in the history only.
  * A notification that is already in the history (same status and Front Payment timestamp) changes
  * nothing: the store refuses the duplicate. A second Front Payment order is decided by
@@ -87,7 +107,11 @@ export type OrderEvent =
   | { type: "notified"; change: StatusChange }
   | { type: "message-posted"; message: MessageRef }
   /** Found `sending` at start-up: a stop or crash cut the attempt off. */
-  | { type: "interrupted"; reason: string };
+  | { type: "interrupted"; reason: string }
+  /** A failed or unknown order's kept request outlived the time it may be kept. */
+  | { type: "expire" }
+  /** The customer landed on our failure return page after BankID (Unix seconds). */
+  | { type: "customer-stopped"; at: number };
 
 export type Effect =
   /** Submit the order's request to Front Payment; its answer is the next event. */
@@ -105,7 +129,11 @@ export type Effect =
   /** Front Payment reports another order for this one. */
   | { type: "second-order"; fpOrderUuid: string; change: StatusChange | null }
   /** Tell the creator their submission was cut off. */
-  | { type: "tell-interrupted" };
+  | { type: "tell-interrupted" }
+  /** Tell the creator their unsent order expired and its details are erased. */
+  | { type: "tell-expired" }
+  /** Say in the order's thread (or to its creator) that the customer stopped at BankID. */
+  | { type: "tell-stopped" };
 
 export interface Decision {
   /** The order as it should be stored, or null when it stays as it is. */
@@ -279,6 +307,17 @@ export function decide(order: OrderRecord, event: OrderEvent): Decision {
       return onNotified(order, event.change);
     case "message-posted":
       return { next: { ...bumped(order), message: event.message }, effects: [] };
+    case "expire":
+      return order.state === "failed" || order.state === "unknown"
+        ? {
+            next: { ...common(order), state: "expired", failureReason: order.failureReason },
+            effects: [{ type: "tell-expired" }],
+          }
+        : NOTHING;
+    case "customer-stopped":
+      return order.state === "created" && order.customerStoppedAt === undefined
+        ? { next: { ...bumped(order), customerStoppedAt: event.at }, effects: [{ type: "tell-stopped" }] }
+        : NOTHING;
     case "interrupted":
       return order.state === "sending"
         ? {

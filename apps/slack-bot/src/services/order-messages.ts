@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { CreatedOrder, OrderRecord } from "../store/types.js";
-import type { KnownBlock } from "../views/block-kit.js";
+import { escapeMrkdwn, type KnownBlock } from "../views/block-kit.js";
 import { orderMessage, statusChangeText } from "../views/order-message.js";
 
 /** Slack's error code of a failed Web API call (`not_in_channel`, `channel_not_found`, …). */
@@ -123,7 +123,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
         if (!isShutOut(code)) throw error;
         await slack.chat.postMessage({
           channel: order.userId,
-          text: `Your invoice to ${order.customerName} (\`${order.id}\`): ${statusChangeText(change)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
+          text: `Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`): ${statusChangeText(change)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
         });
         logger.warn(
           { orderId: order.id, channelId: message.channelId, error: code },
@@ -153,6 +153,14 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       } else {
         await slack.chat.postMessage({ channel: order.userId, text });
       }
+    },
+
+    /** Says `text` in the order's thread, or to its creator when the order has no message. */
+    async tellAboutOrder(order: OrderRecord, text: string): Promise<void> {
+      const where = order.message
+        ? { channel: order.message.channelId, thread_ts: order.message.ts }
+        : { channel: order.userId };
+      await slack.chat.postMessage({ ...where, text });
     },
 
     /** A direct message to a user, for news they would otherwise miss (a closed modal). */

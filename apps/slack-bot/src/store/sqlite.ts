@@ -21,7 +21,7 @@ export const DATABASE_FILE = "fakturabot.db";
  * The schema, one migration per version, applied in order at open. Append; never edit one that
  * has shipped. Invariants the code relies on are constraints, so a bug cannot break them quietly.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE orders (
     id TEXT PRIMARY KEY,
@@ -97,6 +97,55 @@ const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX delivery_claims_expiry ON delivery_claims (expires_at);
   `,
+  `
+  -- A failed or unknown order's kept request expires: erased with its personal number, the order
+  -- 'expired'. SQLite cannot change a CHECK constraint, so the table is rebuilt (foreign keys are
+  -- off while migrating, and checked after). Also: when the customer stopped at BankID, once told.
+  CREATE TABLE orders_next (
+    id TEXT PRIMARY KEY,
+    submission_key TEXT NOT NULL UNIQUE,
+    team_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('sending', 'created', 'failed', 'unknown', 'expired')),
+    fp_order_uuid TEXT UNIQUE,
+    fp_customer_uuid TEXT,
+    bank_id_url TEXT,
+    status TEXT,
+    status_at INTEGER,
+    customer_type TEXT NOT NULL CHECK (customer_type IN ('private', 'corporate')),
+    customer_name TEXT NOT NULL,
+    customer_identifier TEXT NOT NULL,
+    preferred_language TEXT NOT NULL,
+    grand_total_ore INTEGER NOT NULL,
+    request_json TEXT,
+    failure_reason TEXT,
+    message_channel_id TEXT,
+    message_ts TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    sent_anyway INTEGER NOT NULL DEFAULT 0 CHECK (sent_anyway IN (0, 1)),
+    customer_stopped_at INTEGER,
+    CHECK ((state IN ('sending', 'failed', 'unknown')) = (request_json IS NOT NULL)),
+    CHECK ((state = 'created') = (fp_order_uuid IS NOT NULL)),
+    CHECK ((status IS NULL) = (status_at IS NULL)),
+    CHECK ((message_channel_id IS NULL) = (message_ts IS NULL)),
+    CHECK (customer_stopped_at IS NULL OR state = 'created')
+  ) STRICT;
+  INSERT INTO orders_next (id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid,
+    fp_customer_uuid, bank_id_url, status, status_at, customer_type, customer_name, customer_identifier,
+    preferred_language, grand_total_ore, request_json, failure_reason, message_channel_id, message_ts,
+    created_at, updated_at, version, sent_anyway)
+  SELECT id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid, fp_customer_uuid,
+    bank_id_url, status, status_at, customer_type, customer_name, customer_identifier, preferred_language,
+    grand_total_ore, request_json, failure_reason, message_channel_id, message_ts, created_at, updated_at,
+    version, sent_anyway
+  FROM orders;
+  DROP TABLE orders;
+  ALTER TABLE orders_next RENAME TO orders;
+  CREATE INDEX orders_by_state ON orders (state, updated_at);
+  `,
 ];
 
 interface OrderRow {
@@ -121,6 +170,7 @@ interface OrderRow {
   message_channel_id: string | null;
   message_ts: string | null;
   sent_anyway: 0 | 1;
+  customer_stopped_at: number | null;
   version: number;
   created_at: number;
   updated_at: number;
@@ -175,8 +225,10 @@ function toOrder(row: OrderRow): OrderRecord {
       fpCustomerUuid: row.fp_customer_uuid,
       bankIdUrl: row.bank_id_url,
       status: timed(row.status, row.status_at),
+      ...(row.customer_stopped_at === null ? {} : { customerStoppedAt: row.customer_stopped_at }),
     };
   }
+  if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
   const request = JSON.parse(row.request_json as string) as InvoiceOrderRequest;
   if (row.state === "sending") return { ...base, state: "sending", request };
   return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
@@ -197,8 +249,16 @@ function toColumns(order: OrderRecord) {
     bank_id_url: created?.bankIdUrl ?? null,
     status: created?.status?.status ?? null,
     status_at: created?.status?.at ?? null,
-    request_json: order.state === "created" ? null : JSON.stringify(order.request),
-    failure_reason: order.state === "failed" || order.state === "unknown" ? order.failureReason : null,
+    // By state, not by which properties the object happens to carry: only these keep a request.
+    request_json:
+      order.state === "sending" || order.state === "failed" || order.state === "unknown"
+        ? JSON.stringify(order.request)
+        : null,
+    failure_reason:
+      order.state === "failed" || order.state === "unknown" || order.state === "expired"
+        ? order.failureReason
+        : null,
+    customer_stopped_at: created?.customerStoppedAt ?? null,
     message_channel_id: order.message?.channelId ?? null,
     message_ts: order.message?.ts ?? null,
     sent_anyway: order.sentAnyway ? 1 : 0,
@@ -273,11 +333,16 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     chmodSync(file, 0o600);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
-    db.pragma("foreign_keys = ON");
     // Erased requests are overwritten with zeros, not left in free space for anyone reading the file.
     db.pragma("secure_delete = ON");
     db.pragma("busy_timeout = 5000");
+    // Off while migrating (better-sqlite3 turns them on by default): a migration that rebuilds a
+    // table drops the old one, which must not count as deleting the rows its children refer to.
+    db.pragma("foreign_keys = OFF");
     migrate(db, clock().getTime());
+    if ((db.pragma("foreign_key_check") as unknown[]).length > 0)
+      throw new Error("The store's foreign keys do not hold");
+    db.pragma("foreign_keys = ON");
   } catch (error) {
     db.close();
     throw error;
@@ -306,7 +371,8 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     `UPDATE orders SET state = @state, fp_order_uuid = @fp_order_uuid, fp_customer_uuid = @fp_customer_uuid,
        bank_id_url = @bank_id_url, status = @status, status_at = @status_at, request_json = @request_json,
        failure_reason = @failure_reason, message_channel_id = @message_channel_id, message_ts = @message_ts,
-       sent_anyway = @sent_anyway, version = @version, updated_at = @updated_at
+       sent_anyway = @sent_anyway, customer_stopped_at = @customer_stopped_at, version = @version,
+       updated_at = @updated_at
      WHERE id = @id AND version = @version - 1`,
   );
   const selectState = db.prepare<[string], { state: SubmissionState }>(
@@ -379,7 +445,9 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
 
   const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry) => {
     // Whether this write erases the request (and the personal data in it): see `erasedFromDisk`.
-    const erasing = next.state === "created" && selectState.get(next.id)?.state !== "created";
+    const keepsRequest = (state: SubmissionState | undefined) =>
+      state === "sending" || state === "failed" || state === "unknown";
+    const erasing = !keepsRequest(next.state) && keepsRequest(selectState.get(next.id)?.state);
     if (history) {
       const { change, dedupKey } = history;
       const recorded = insertHistory.run(

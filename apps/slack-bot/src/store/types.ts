@@ -2,7 +2,8 @@ import type { InvoiceOrderRequest } from "@fakturabot/schema";
 
 /**
  * Where an order is in its submission to Front Payment (docs/front-payment.md §12):
- * `sending`, then `created`, `failed` (certainly not created) or `unknown` (may exist). What may
+ * `sending`, then `created`, `failed` (certainly not created) or `unknown` (may exist); a failed or
+ * unknown order whose kept request outlived its time is `expired` (request erased). What may
  * move an order from one to another is decided by the order lifecycle (`src/orders/`), never here.
  */
 export type SubmissionState = OrderRecord["state"];
@@ -68,6 +69,16 @@ export interface UnknownOrder extends OrderBase, Unsent {
   failureReason: string;
 }
 
+/**
+ * A failed or unknown order kept longer than the deployment allows: its request (and the personal
+ * number in it) is erased, so it can no longer be sent; what it was remains for the record.
+ */
+export interface ExpiredOrder extends OrderBase {
+  state: "expired";
+  /** Why it was not sent, as it was when it expired. */
+  failureReason: string;
+}
+
 /** Front Payment has it. */
 export interface CreatedOrder extends OrderBase {
   state: "created";
@@ -77,9 +88,14 @@ export interface CreatedOrder extends OrderBase {
   bankIdUrl: string | null;
   /** The latest Front Payment status applied (SENT, INVOICED, PAID, …; an open set), null until one is known. */
   status: TimedStatus | null;
+  /**
+   * When the customer landed on our failure return page after BankID (Unix seconds), once the
+   * seller was told; absent until then.
+   */
+  customerStoppedAt?: number;
 }
 
-export type OrderRecord = SendingOrder | FailedOrder | UnknownOrder | CreatedOrder;
+export type OrderRecord = SendingOrder | FailedOrder | UnknownOrder | ExpiredOrder | CreatedOrder;
 
 /** A status with when Front Payment reported it (its `timestamp`, else when we learnt it), Unix seconds. */
 export interface TimedStatus {

@@ -14,7 +14,8 @@ export function editSubmissionClicked(deps: BotDeps) {
     const view = body.view;
     if (!orderId || !view) return;
     const order = await deps.orders.get(orderId);
-    if (!order || order.state === "created" || order.userId !== body.user.id) return;
+    if (!order || order.state === "created" || order.state === "expired" || order.userId !== body.user.id)
+      return;
     const base = view.private_metadata
       ? decodeFormMetadata(view.private_metadata)
       : newFormMetadata({ channelId: order.channelId });

@@ -1,3 +1,5 @@
+import { escapeMrkdwn } from "../../views/block-kit.js";
+
 /** What someone asked for with `/invoice …`. */
 export type InvoiceCommand =
   | { kind: "new"; text: string }
@@ -27,7 +29,7 @@ export function parseInvoiceCommand(text: string): InvoiceCommand {
       if (!ORDER_REFERENCE.test(reference)) {
         return {
           kind: "invalid",
-          message: `\`${reference}\` is not an order id. Use the Front Payment order (\`ODR…\`) or our reference (\`FB…\`) from the invoice message.`,
+          message: `\`${escapeMrkdwn(reference)}\` is not an order id. Use the Front Payment order (\`ODR…\`) or our reference (\`FB…\`) from the invoice message.`,
         };
       }
       const normalized = reference.toUpperCase();

@@ -1,6 +1,7 @@
 import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
 import { formatNok, safeKronerToOre } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
+import { escapeMrkdwn } from "../../views/block-kit.js";
 import { statusLabel } from "../../views/order-status.js";
 import { mayView } from "../access.js";
 
@@ -21,7 +22,7 @@ export async function orderStatusText(
   // A second order sent for one of ours is shown, but not recorded as the order's status.
   const isOrdersOwn = order?.state === "created" && fpOrderUuid === order.fpOrderUuid;
   if (!fpOrderUuid) {
-    return `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${order.failureReason}` : ""}).`;
+    return `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${escapeMrkdwn(order.failureReason)}` : ""}).`;
   }
   try {
     const status = await deps.frontPayment.getOrderStatus(fpOrderUuid);
@@ -43,8 +44,8 @@ export async function orderStatusText(
       refunded === undefined || refunded === 0 ? null : `refunded ${formatNok(refunded)}`,
     ].filter(Boolean);
     const who = isOrdersOwn
-      ? ` to ${order.customerName}`
-      : ` (a second order for the invoice to ${order.customerName}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
+      ? ` to ${escapeMrkdwn(order.customerName)}`
+      : ` (a second order for the invoice to ${escapeMrkdwn(order.customerName)}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
     return `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`;
   } catch (error) {
     if (error instanceof FrontPaymentNotFoundError) return `Front Payment has no order \`${fpOrderUuid}\`.`;

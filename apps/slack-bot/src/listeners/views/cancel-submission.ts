@@ -4,6 +4,7 @@ import type { CancelOutcome } from "../../orders/lifecycle.js";
 import {
   CANCEL_NOTE_ACTION_ID,
   CANCEL_NOTE_BLOCK_ID,
+  CANCEL_NOTE_MAX_LENGTH,
   cancelOutcomeModal,
   decodeCancelTarget,
 } from "../../views/cancel-modal.js";
@@ -29,6 +30,16 @@ export function cancelSubmission(deps: BotDeps) {
       await ack({
         response_action: "errors",
         errors: { [CANCEL_NOTE_BLOCK_ID]: "Say why the invoice is cancelled." },
+      });
+      return;
+    }
+    // The input stops at its max_length, but a signed payload need not come from Slack's client.
+    if (note.length > CANCEL_NOTE_MAX_LENGTH) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          [CANCEL_NOTE_BLOCK_ID]: `The reason must be at most ${CANCEL_NOTE_MAX_LENGTH} characters.`,
+        },
       });
       return;
     }

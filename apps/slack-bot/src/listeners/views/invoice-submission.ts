@@ -28,6 +28,7 @@ export function invoiceSubmission(deps: BotDeps) {
       },
       taxRates: deps.taxRates,
       defaults: deps.formDefaults,
+      maxInvoiceTotalOre: deps.maxInvoiceTotalOre,
     });
     if (!validation.ok) {
       await ack({ response_action: "errors", errors: validation.errors });

@@ -1,11 +1,9 @@
 import { ACTION_IDS, BLOCK_IDS, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
+import { TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { header, type KnownBlock, option, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
 import { COUNTRY_GROUPS, COUNTRY_OPTIONS, LANGUAGE_OPTIONS, selected } from "./select-options.js";
-
-/** Slack's limit for an email input's value (an address is at most 320 characters). */
-const MAX_EMAIL_LENGTH = 320;
 
 /**
  * Who is invoiced: the type switch (which shows the personal or the organisation number), name,
@@ -41,18 +39,18 @@ export function customerBlocks({
     }),
     textInput("name", {
       placeholder: metadata.customerType === "private" ? "Kari Nordmann" : "Fjordkraft AS",
-      maxLength: 255,
+      maxLength: TEXT_MAX_LENGTHS.name,
     }),
     metadata.customerType === "private"
       ? textInput("personalNumber", {
           placeholder: "11 digits",
           hint: "Fødselsnummer or D-number. Checked for typos before anything is sent.",
-          maxLength: 20,
+          maxLength: TEXT_MAX_LENGTHS.personalNumber,
         })
       : textInput("organizationId", {
           placeholder: "9 digits, such as 923 609 016",
           hint: "Organisasjonsnummer. Norwegian numbers are checked for typos before anything is sent.",
-          maxLength: 30,
+          maxLength: TEXT_MAX_LENGTHS.organizationId,
         }),
     input({
       blockId: BLOCK_IDS.email,
@@ -62,14 +60,14 @@ export function customerBlocks({
         type: "email_text_input",
         action_id: ACTION_IDS.email,
         placeholder: plainText("kari@example.no"),
-        ...(email ? { initial_value: email.slice(0, MAX_EMAIL_LENGTH) } : {}),
+        ...(email ? { initial_value: email.slice(0, TEXT_MAX_LENGTHS.email) } : {}),
       },
     }),
-    textInput("countryCode", { initial: defaults.countryCode, maxLength: 8 }),
-    textInput("mobile", { placeholder: "465 67 468", maxLength: 30 }),
-    textInput("street", { placeholder: "Klosterenget 144", maxLength: 255 }),
-    textInput("zip", { placeholder: "7030", maxLength: 20 }),
-    textInput("city", { placeholder: "Trondheim", maxLength: 255 }),
+    textInput("countryCode", { initial: defaults.countryCode, maxLength: TEXT_MAX_LENGTHS.countryCode }),
+    textInput("mobile", { placeholder: "465 67 468", maxLength: TEXT_MAX_LENGTHS.mobile }),
+    textInput("street", { placeholder: "Klosterenget 144", maxLength: TEXT_MAX_LENGTHS.street }),
+    textInput("zip", { placeholder: "7030", maxLength: TEXT_MAX_LENGTHS.zip }),
+    textInput("city", { placeholder: "Trondheim", maxLength: TEXT_MAX_LENGTHS.city }),
     input({
       blockId: BLOCK_IDS.country,
       label: FIELD_NAMES.country,

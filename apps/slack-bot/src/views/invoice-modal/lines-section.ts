@@ -9,6 +9,7 @@ import {
   REMOVE_LINE_ACTION_ID,
 } from "../../invoice-form/ids.js";
 import { LINE_FIELD_NAMES } from "../../invoice-form/labels.js";
+import { LINE_TEXT_MAX_LENGTHS, NUMBER_MAX_VALUES } from "../../invoice-form/limits.js";
 import { MAX_LINES } from "../../invoice-form/metadata.js";
 import { normaliseDecimal } from "../../invoice-form/normalise.js";
 import type { InvoiceLineValues } from "../../invoice-form/read.js";
@@ -50,7 +51,7 @@ function lineBlocks(
       element: textElement(LINE_ACTION_IDS.name, {
         value: values.name,
         placeholder: "What is sold, as the invoice shows it",
-        maxLength: 255,
+        maxLength: LINE_TEXT_MAX_LENGTHS.name,
       }),
     }),
     input({
@@ -60,17 +61,19 @@ function lineBlocks(
       element: textElement(LINE_ACTION_IDS.productId, {
         value: values.productId,
         placeholder: "Your product number, at most 25 characters",
-        maxLength: 25,
+        maxLength: LINE_TEXT_MAX_LENGTHS.productId,
       }),
     }),
     numberInput(id("quantity"), LINE_FIELD_NAMES.quantity, LINE_ACTION_IDS.quantity, {
       value: values.quantity ?? defaults.quantity,
       decimals: true,
+      max: NUMBER_MAX_VALUES.quantity,
       dispatch: true,
     }),
     numberInput(id("rate"), `${LINE_FIELD_NAMES.rate} (kr, VAT included)`, LINE_ACTION_IDS.rate, {
       ...(values.rate === undefined ? {} : { value: values.rate }),
       decimals: true,
+      max: NUMBER_MAX_VALUES.rate,
       placeholder: "1500",
       dispatch: true,
     }),
@@ -92,6 +95,7 @@ function lineBlocks(
       {
         ...(values.discount === undefined ? {} : { value: values.discount }),
         decimals: true,
+        max: NUMBER_MAX_VALUES.discount,
         optional: true,
         dispatch: true,
       },

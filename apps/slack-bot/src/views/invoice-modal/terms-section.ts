@@ -1,5 +1,6 @@
 import { ACTION_IDS, BLOCK_IDS, INVOICE_OPTION_VALUES, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
+import { NUMBER_MAX_VALUES } from "../../invoice-form/limits.js";
 import { header, type KnownBlock, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
 import { INTERVAL_OPTIONS, INVOICE_OPTIONS, selected } from "./select-options.js";
@@ -28,6 +29,7 @@ export function termsBlocks({ initial, defaults, input, numberInput }: FieldBuil
     numberInput(BLOCK_IDS.invoiceMaturity, FIELD_NAMES.invoiceMaturity, ACTION_IDS.invoiceMaturity, {
       value: initial.invoiceMaturity ?? String(defaults.invoiceMaturityDays),
       decimals: false,
+      max: NUMBER_MAX_VALUES.invoiceMaturity,
     }),
     input({
       blockId: BLOCK_IDS.invoiceInterval,
