@@ -14,6 +14,7 @@ import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import { registerListeners } from "./listeners/index.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
+import { createOverdueCheck } from "./orders/overdue-check.js";
 import { createOrderMessages } from "./services/order-messages.js";
 import { createOutcomeModal } from "./services/outcome-modal.js";
 import { createWorkTracker } from "./services/work-tracker.js";
@@ -38,7 +39,14 @@ export interface BotOptions {
   store: InvoiceStore;
   logger: Logger;
   now?: () => Date;
+  /**
+   * The periodic check (overdue orders, quiet ones asked about): how often it runs, and how long
+   * an order may hear nothing before Front Payment is asked. Default: hourly, and a day.
+   */
+  followUp?: { intervalMs?: number; quietAfterMs?: number };
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 export interface RunningBot {
   /** Where this server listens, e.g. `http://127.0.0.1:3000`. */
@@ -97,6 +105,13 @@ export function createBot(options: BotOptions) {
     work,
     now,
   });
+  const followUp = createOverdueCheck({
+    store,
+    orders,
+    now,
+    logger,
+    quietAfterMs: options.followUp?.quietAfterMs ?? 24 * HOUR_MS,
+  });
   const deps: BotDeps = {
     access: options.access,
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
@@ -152,6 +167,8 @@ export function createBot(options: BotOptions) {
   return {
     app,
     deps,
+    /** One run of the periodic check, now (the timer runs it too once started). */
+    checkOverdue: followUp.checkOverdue,
     /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
       // A wrong bot token stops the start with Slack's own answer, before anything is served.
@@ -167,10 +184,12 @@ export function createBot(options: BotOptions) {
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
       // The creators of interrupted submissions are told once the bot is up.
       await Promise.all(recovered.map(({ effects }) => effects));
+      followUp.start(options.followUp?.intervalMs ?? HOUR_MS);
       return {
         url,
         /** Stops taking requests, then lets work already under way (a submission, a Slack update) finish. */
         async stop() {
+          await followUp.stop();
           await app.stop();
           await work.idle();
         },

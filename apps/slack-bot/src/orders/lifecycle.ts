@@ -11,7 +11,8 @@ import type { Logger } from "pino";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import type { WorkTracker } from "../services/work-tracker.js";
-import type { InvoiceStore, NewSubmission, OrderRecord, StatusChange } from "../store/types.js";
+import type { CreatedOrder, InvoiceStore, NewSubmission, OrderRecord, StatusChange } from "../store/types.js";
+import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
 import {
   cancellation,
@@ -187,6 +188,9 @@ export function createOrderLifecycle({
       case "second-order":
         notes.push(await secondOrder(order, effect.fpOrderUuid, effect.change));
         return;
+      case "reply-overdue":
+        if (order.state === "created") await messages.replyOverdue(order, effect.since);
+        return;
       case "tell-interrupted":
         await messages.notifyUser(
           order.userId,
@@ -310,7 +314,8 @@ export function createOrderLifecycle({
      * Records a validated submission as `sending`. A second submit of the same modal state finds
      * the first order (`created: false`) instead of making another.
      */
-    begin: (submission: NewSubmission) => store.beginSubmission(submission),
+    begin: (submission: NewSubmission) =>
+      store.beginSubmission({ ...submission, dueDate: submission.dueDate ?? dueDateOf(submission.request) }),
 
     /** Sends a just-begun order and shows the outcome to `watcher`. */
     async send(order: OrderRecord, watcher: Watcher): Promise<void> {
@@ -376,6 +381,19 @@ export function createOrderLifecycle({
       });
       await effects;
       return { kind: "cancelled", fpOrderUuid };
+    },
+
+    /** The periodic check's day for an order (`orders/overdue-check.ts`): overdue ones are told once. */
+    overdue: (orderId: string, today: string) => apply(orderId, { type: "overdue", today }),
+
+    /**
+     * Asks Front Payment for the status of an order that has heard nothing for long, so a missed
+     * callback is caught up; when nothing is new, records that it asked.
+     */
+    async catchUp(order: CreatedOrder): Promise<Applied> {
+      const caught = await apply(order.id, { type: "notified", change: await lookup(order.fpOrderUuid) });
+      if (caught.outcome === "changed") return caught;
+      return apply(order.id, { type: "checked", at: unixSeconds(now()) });
     },
 
     /**

@@ -8,6 +8,7 @@ import type {
   StatusChange,
   TimedStatus,
 } from "../store/types.js";
+import { dayAfter } from "./due-date.js";
 import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
 
 /**
@@ -55,10 +56,25 @@ import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
  * | failed                   | interrupted        | —         |                            |
  * | unknown                  | interrupted        | —         |                            |
  * | created                  | interrupted        | —         |                            |
+ * | created, past due        | overdue            | created   | reply-overdue              |
+ * | created, past due, told  | overdue            | —         |                            |
+ * | created, past due, paid  | overdue            | —         |                            |
+ * | created, not due         | overdue            | —         |                            |
+ * | created                  | overdue            | —         |                            |
+ * | sending                  | overdue            | —         |                            |
+ * | failed                   | overdue            | —         |                            |
+ * | unknown                  | overdue            | —         |                            |
+ * | created                  | checked            | created   |                            |
+ * | sending                  | checked            | —         |                            |
+ * | failed                   | checked            | —         |                            |
+ * | unknown                  | checked            | —         |                            |
  *
  * "created": created with Front Payment's id ODR1 and no channel message yet; "other id": a
  * notification or answer about another Front Payment order (a second one, sent again after an
  * unknown outcome); "later", "earlier", "same": the notification's status against the order's.
+ * "past due": its due date is before the check's day; "not due": it is that day; "told": its
+ * creator was told it is overdue; "paid": settled (`SETTLED_STATUSES`); "created" alone has no
+ * due date (an order from before it was kept).
  * A notification stored with `next` "created" but no effects is kept in the history only.
  * A notification that is already in the history (same status and Front Payment timestamp) changes
  * nothing: the store refuses the duplicate. A second Front Payment order is decided by
@@ -87,7 +103,11 @@ export type OrderEvent =
   | { type: "notified"; change: StatusChange }
   | { type: "message-posted"; message: MessageRef }
   /** Found `sending` at start-up: a stop or crash cut the attempt off. */
-  | { type: "interrupted"; reason: string };
+  | { type: "interrupted"; reason: string }
+  /** The periodic check's day (`YYYY-MM-DD`, Oslo): an unsettled order due before it is overdue. */
+  | { type: "overdue"; today: string }
+  /** The periodic check asked Front Payment about a quiet order and learnt nothing new (Unix seconds). */
+  | { type: "checked"; at: number };
 
 export type Effect =
   /** Submit the order's request to Front Payment; its answer is the next event. */
@@ -105,7 +125,9 @@ export type Effect =
   /** Front Payment reports another order for this one. */
   | { type: "second-order"; fpOrderUuid: string; change: StatusChange | null }
   /** Tell the creator their submission was cut off. */
-  | { type: "tell-interrupted" };
+  | { type: "tell-interrupted" }
+  /** Reply in the message's thread that the order is overdue since `since`, mentioning its creator. */
+  | { type: "reply-overdue"; since: string };
 
 export interface Decision {
   /** The order as it should be stored, or null when it stays as it is. */
@@ -139,6 +161,7 @@ function common(order: OrderRecord) {
     version,
     createdAt,
     updatedAt,
+    dueDate,
   } = order;
   return {
     id,
@@ -156,6 +179,7 @@ function common(order: OrderRecord) {
     version: version + 1,
     createdAt,
     updatedAt,
+    ...(dueDate === undefined ? {} : { dueDate }),
   };
 }
 
@@ -262,6 +286,15 @@ function onNotified(order: OrderRecord, change: StatusChange): Decision {
   return { next, history, effects: [{ type: "post-message" }, { type: "reply-status", change }] };
 }
 
+/** Tells the creator once, when an order due before `today` is still not settled. */
+function onOverdue(order: OrderRecord, today: string): Decision {
+  if (order.state !== "created" || order.dueDate === undefined || order.overdueSince !== undefined)
+    return NOTHING;
+  if (order.dueDate >= today || SETTLED_STATUSES.includes(order.status?.status ?? "")) return NOTHING;
+  const since = dayAfter(order.dueDate);
+  return { next: { ...bumped(order), overdueSince: since }, effects: [{ type: "reply-overdue", since }] };
+}
+
 /** The transition table above, as code. Pure: the same order and event always give the same decision. */
 export function decide(order: OrderRecord, event: OrderEvent): Decision {
   switch (event.type) {
@@ -285,6 +318,12 @@ export function decide(order: OrderRecord, event: OrderEvent): Decision {
             next: { ...common(order), state: "unknown", request: order.request, failureReason: event.reason },
             effects: [{ type: "tell-interrupted" }],
           }
+        : NOTHING;
+    case "overdue":
+      return onOverdue(order, event.today);
+    case "checked":
+      return order.state === "created"
+        ? { next: { ...bumped(order), checkedAt: event.at }, effects: [] }
         : NOTHING;
   }
 }
@@ -388,6 +427,9 @@ export type CancelRefusal =
 /** The statuses after which cancelling makes no sense: paid (refund instead) or already ended. */
 export const NOT_CANCELLABLE = ["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"] as const;
 export type NotCancellableStatus = (typeof NOT_CANCELLABLE)[number];
+
+/** The statuses after which nothing is owed or followed up (overdue, lookups): the same ones. */
+export const SETTLED_STATUSES: readonly string[] = NOT_CANCELLABLE;
 
 function isNotCancellable(status: string): status is NotCancellableStatus {
   return (NOT_CANCELLABLE as readonly string[]).includes(status);
