@@ -11,7 +11,15 @@ import type { Logger } from "pino";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import type { WorkTracker } from "../services/work-tracker.js";
-import type { CreatedOrder, InvoiceStore, NewSubmission, OrderRecord, StatusChange } from "../store/types.js";
+import type {
+  CreatedOrder,
+  InvoiceStore,
+  NewSubmission,
+  OrderCursor,
+  OrderFilter,
+  OrderRecord,
+  StatusChange,
+} from "../store/types.js";
 import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
 import {
@@ -293,6 +301,12 @@ export function createOrderLifecycle({
 
   return {
     get: (id: string) => store.get(id),
+
+    /** A page of a listing (`orders/listing.ts` says what its filter means). */
+    list: (filter: OrderFilter, page: { limit: number; after?: OrderCursor; before?: OrderCursor }) =>
+      store.listOrders(filter, page),
+
+    sum: (filter: OrderFilter) => store.sumOrders(filter),
 
     /**
      * The order a person means by `ODR…` (Front Payment's id: the order's own, or a second order
