@@ -28,11 +28,12 @@ export async function publishHome(deps: BotDeps, client: WebClient, who: { teamI
   const view = appHomeView([
     homeSumsSection({ open, overdue, paidThisMonth }),
     homeOrdersSection(
+      "home.mine",
       "Your invoices",
       rows(mine.orders),
       "You haven't sent any invoices yet. Type `/invoice` in a channel.",
     ),
-    homeOrdersSection("Your team's invoices", rows(team.orders), "No invoices you can see yet."),
+    homeOrdersSection("home.team", "Your team's invoices", rows(team.orders), "No invoices you can see yet."),
     homeHelpSection(),
   ]);
   await client.views.publish({ user_id: who.userId, view });

@@ -38,9 +38,17 @@ export function homeSumsSection(sums: HomeSums): HomeSection {
   ];
 }
 
-/** A titled list of orders, each with its menu; `empty` when there are none. */
-export function homeOrdersSection(title: string, rows: readonly OrderRowInput[], empty: string): HomeSection {
-  return [section(`*${title}*`), ...(rows.length === 0 ? [context(empty)] : rows.map(orderRow))];
+/** A titled list of orders, each with its menu; `empty` when there are none. `id` keeps its block ids apart. */
+export function homeOrdersSection(
+  id: string,
+  title: string,
+  rows: readonly OrderRowInput[],
+  empty: string,
+): HomeSection {
+  return [
+    section(`*${title}*`, `${id}.title`),
+    ...(rows.length === 0 ? [context(empty, `${id}.empty`)] : rows.map((row) => orderRow(row, id))),
+  ];
 }
 
 export function homeHelpSection(): HomeSection {

@@ -81,7 +81,7 @@ export function orderListMessage({
     text: `${title}: ${rows.length} shown.`,
     blocks: [
       section(`*${title}*`),
-      ...rows.map(orderRow),
+      ...rows.map((row) => orderRow(row)),
       ...(pages.length > 0
         ? [{ type: "actions", block_id: "order_list.pages", elements: pages } as KnownBlock]
         : []),

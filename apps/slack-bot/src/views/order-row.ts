@@ -46,8 +46,13 @@ export interface OrderRowInput {
   actions: readonly RowAction[];
 }
 
+/** A row's block id: unique in its view, so one order may be in two sections of App Home. */
+export function orderRowBlockId(orderId: string, section = "order_row"): string {
+  return `${section}.${orderId}`;
+}
+
 /** One order as a line of a listing or App Home: customer, total, status, due date, its menu. */
-export function orderRow({ order, today, actions }: OrderRowInput): KnownBlock {
+export function orderRow({ order, today, actions }: OrderRowInput, section?: string): KnownBlock {
   const due = order.dueDate
     ? ` · due ${formatDay(order.dueDate)}${isOverdue(order, today) ? " *(overdue)*" : ""}`
     : "";
@@ -65,7 +70,7 @@ export function orderRow({ order, today, actions }: OrderRowInput): KnownBlock {
         };
   return {
     type: "section",
-    block_id: `order_row.${order.id}`,
+    block_id: orderRowBlockId(order.id, section),
     text: mrkdwn(text),
     ...(menu ? { accessory: menu } : {}),
   };

@@ -21,9 +21,12 @@ const KNOWN_WORDS = [
   ...new Set([...COMMANDS.map((command) => command.word), ...BUTTONS.map((button) => button.word)]),
 ].filter(Boolean);
 
-/** The known word closest to `word` within a typo or two (one for short words), or null. */
+/**
+ * The known word closest to `word` within two edits (one for words of three letters or fewer), or
+ * null. Two, because swapped letters (`stauts`, `lsit`) are two edits apart.
+ */
 export function closestWord(word: string): string | null {
-  const allowed = word.length <= 4 ? 1 : 2;
+  const allowed = word.length <= 3 ? 1 : 2;
   let best: { word: string; distance: number } | null = null;
   for (const known of KNOWN_WORDS) {
     const apart = distance(word, known);
