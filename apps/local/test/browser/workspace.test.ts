@@ -151,9 +151,15 @@ describe("the local workspace in Chromium", () => {
     await page.getByRole("heading", { name: "#sales" }).waitFor();
 
     await typeInComposer(page, "/invoice list");
-    await page.getByText(/Invoices you can see, newest first/).first().waitFor();
+    await page
+      .getByText(/Invoices you can see, newest first/)
+      .first()
+      .waitFor();
     await typeInComposer(page, "/invoice stauts ODR4286244937");
-    await page.getByText(/Did you mean/).first().waitFor();
+    await page
+      .getByText(/Did you mean/)
+      .first()
+      .waitFor();
 
     await page.getByRole("button", { name: "🏠 Home" }).click();
     await page.getByRole("heading", { name: /Home/ }).waitFor();
