@@ -39,6 +39,8 @@ export interface Config {
     /** Days until an invoice is due, unless the user chooses otherwise. */
     maturityDays: number;
   };
+  /** The periodic check: overdue invoices, and quiet ones asked about (a callback may have been missed). */
+  followUp: { intervalMinutes: number; quietHours: number };
 }
 
 /** The configuration is unusable; `problems` has one line per problem, every one of them. */
@@ -266,6 +268,18 @@ const environmentSchema = z.object({
     defaultValue: 14,
     what: "the number of days until an invoice is due",
   }),
+  FOLLOW_UP_INTERVAL_MINUTES: integer({
+    min: 1,
+    max: 24 * 60,
+    defaultValue: 60,
+    what: "how many minutes apart the overdue check runs",
+  }),
+  QUIET_HOURS_BEFORE_LOOKUP: integer({
+    min: 1,
+    max: 24 * 30,
+    defaultValue: 24,
+    what: "how many hours an unpaid invoice may hear nothing from Front Payment before it is asked",
+  }),
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -334,6 +348,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
     invoice: { taxRates: values.TAX_RATES, maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS },
+    followUp: {
+      intervalMinutes: values.FOLLOW_UP_INTERVAL_MINUTES,
+      quietHours: values.QUIET_HOURS_BEFORE_LOOKUP,
+    },
   };
 }
 
@@ -363,5 +381,6 @@ export function describeConfig(config: Config) {
     port: config.port,
     logLevel: config.logLevel,
     invoice: config.invoice,
+    followUp: config.followUp,
   };
 }

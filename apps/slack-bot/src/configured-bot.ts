@@ -30,6 +30,10 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     access: config.access,
     taxRates: config.invoice.taxRates,
     formDefaults: { invoiceMaturityDays: config.invoice.maturityDays },
+    followUp: {
+      intervalMs: config.followUp.intervalMinutes * 60_000,
+      quietAfterMs: config.followUp.quietHours * 3_600_000,
+    },
     store,
     logger,
   });
