@@ -100,8 +100,8 @@ async function seed(
 async function list(
   h: Harness,
   text: string,
-  userId = KARI,
-  channelId = SALES,
+  userId: string = KARI,
+  channelId: string = SALES,
 ): Promise<SlackEphemeralMessage> {
   const before = h.slack.workspace.ephemeralsFor(userId).length;
   await h.driver.slashCommand({ command: "/invoice", text: `list ${text}`.trim(), userId, channelId });
