@@ -28,9 +28,11 @@ export function mayCancel(rules: AccessRules, userId: string, order: { userId: s
  */
 export function mayView(
   rules: AccessRules,
-  who: { userId: string; channelId: string; memberOf?: readonly string[] },
-  order: { userId: string; channelId: string; message: { channelId: string } | null },
+  who: { userId: string; channelId: string; memberOf?: readonly string[]; teamId?: string },
+  order: { userId: string; channelId: string; message: { channelId: string } | null; teamId?: string },
 ): boolean {
+  // Another workspace's orders are never shown, whoever asks.
+  if (who.teamId !== undefined && order.teamId !== undefined && who.teamId !== order.teamId) return false;
   return (
     mayCancel(rules, who.userId, order) ||
     who.channelId === order.channelId ||

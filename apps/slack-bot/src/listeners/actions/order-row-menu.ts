@@ -45,6 +45,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
       : undefined;
     const channelId = body.channel?.id ?? "";
     const text = await orderStatusText(deps, client, chosen.orderId, {
+      ...(body.team?.id ? { teamId: body.team.id } : {}),
       userId,
       channelId,
       memberOf: await memberChannelIds(client, userId, channelId || undefined),

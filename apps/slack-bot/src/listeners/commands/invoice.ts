@@ -53,6 +53,7 @@ export function invoiceCommand(deps: BotDeps) {
         await respond({
           response_type: "ephemeral",
           text: await orderStatusText(deps, client, parsed.reference, {
+            teamId: command.team_id,
             userId: command.user_id,
             channelId: command.channel_id,
           }),

@@ -65,7 +65,7 @@ export async function orderStatusText(
   deps: BotDeps,
   client: WebClient,
   reference: string,
-  asker: { userId: string; channelId: string; memberOf?: readonly string[] },
+  asker: { userId: string; channelId: string; memberOf?: readonly string[]; teamId?: string },
 ): Promise<string> {
   const found = await deps.orders.find(reference);
   if (!found || !mayView(deps.access, asker, found.order)) {
