@@ -77,7 +77,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const slack =
     options.standIns?.slack ??
     (await startSlackSandbox(options.ports?.slack === undefined ? {} : { port: options.ports.slack }));
-  const store = openSqliteStore({ dataDir: options.dataDir });
+  // One clock for the bot and its store, so an injected one moves both (due dates, quiet orders).
+  const store = openSqliteStore({ dataDir: options.dataDir, ...(options.now ? { clock: options.now } : {}) });
   const socketMode = options.slackTransport === "socket";
   // Bolt's Socket Mode receiver listens for the routes on a port it is given and does not report back.
   const botPort = options.ports?.bot ?? (socketMode ? await freePort() : 0);

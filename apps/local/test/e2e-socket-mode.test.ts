@@ -28,6 +28,15 @@ afterEach(async () => {
 });
 
 describe("Socket Mode", () => {
+  it("delivers app_home_opened as an events_api envelope, and the bot publishes App Home", async () => {
+    const delivery = await harness.driver.openAppHome();
+    expect(delivery).toMatchObject({ ok: true, status: 200 });
+    const home = await harness.slack.waitFor(() =>
+      harness.slack.workspace.home(harness.slack.workspace.state.users[0]?.id ?? ""),
+    );
+    expect(blockText(home.view.blocks)).toContain("Paid this month");
+  });
+
   it("connects with the app-level token and serves no Slack request URL", async () => {
     expect(harness.slack.socketMode.connections).toBe(1);
     const opened = harness.slack.workspace.state.calls.filter(

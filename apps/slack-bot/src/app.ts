@@ -22,6 +22,7 @@ import { createBotMetrics } from "./metrics.js";
 import { oncePerDelivery } from "./middleware/once-per-delivery.js";
 import { requestIdMiddleware, requestIdProperty } from "./middleware/request-id.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
+import { createOverdueCheck } from "./orders/overdue-check.js";
 import { createOrderMessages } from "./services/order-messages.js";
 import { createOutcomeModal } from "./services/outcome-modal.js";
 import { createWorkTracker } from "./services/work-tracker.js";
@@ -50,7 +51,14 @@ export interface BotOptions {
   store: InvoiceStore;
   logger: Logger;
   now?: () => Date;
+  /**
+   * The periodic check (overdue orders, quiet ones asked about): how often it runs, and how long
+   * an order may hear nothing before Front Payment is asked. Default: hourly, and a day.
+   */
+  followUp?: { intervalMs?: number; quietAfterMs?: number };
 }
+
+const HOUR_MS = 60 * 60 * 1000;
 
 export interface RunningBot {
   /** Where this server listens, e.g. `http://127.0.0.1:3000`. */
@@ -113,6 +121,13 @@ export function createBot(options: BotOptions) {
     work,
     now,
     ...(options.keptRequestMs === undefined ? {} : { keptRequestMs: options.keptRequestMs }),
+  });
+  const followUp = createOverdueCheck({
+    store,
+    orders,
+    now,
+    logger,
+    quietAfterMs: options.followUp?.quietAfterMs ?? 24 * HOUR_MS,
   });
   const deps: BotDeps = {
     access: options.access,
@@ -180,6 +195,8 @@ export function createBot(options: BotOptions) {
     app,
     deps,
     metrics,
+    /** One run of the periodic check, now (the timer runs it too once started). */
+    checkOverdue: followUp.checkOverdue,
     /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
       // A wrong bot token stops the start with Slack's own answer, before anything is served.
@@ -199,6 +216,7 @@ export function createBot(options: BotOptions) {
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
       // The creators of interrupted submissions are told once the bot is up.
       await Promise.all([...recovered, ...expired].map(({ effects }) => effects));
+      followUp.start(options.followUp?.intervalMs ?? HOUR_MS);
       let stopped: Promise<void> | undefined;
       return {
         url,
@@ -211,6 +229,7 @@ export function createBot(options: BotOptions) {
           stopped ??= (async () => {
             stopping = true;
             stopExpirySweep();
+            await followUp.stop();
             await work.idle();
             await app.stop();
             if (routeServer) await new Promise<void>((resolve) => routeServer.close(() => resolve()));

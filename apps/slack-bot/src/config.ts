@@ -46,6 +46,8 @@ export interface Config {
     /** Days a failed or unknown order keeps its request (the personal number in it) before it expires. */
     keptRequestDays: number;
   };
+  /** The periodic check: overdue invoices, and quiet ones asked about (a callback may have been missed). */
+  followUp: { intervalMinutes: number; quietHours: number };
 }
 
 /** The configuration is unusable; `problems` has one line per problem, every one of them. */
@@ -285,6 +287,18 @@ const environmentSchema = z.object({
     defaultValue: 7,
     what: "the days an unsent invoice's details are kept",
   }),
+  FOLLOW_UP_INTERVAL_MINUTES: integer({
+    min: 1,
+    max: 24 * 60,
+    defaultValue: 60,
+    what: "how many minutes apart the overdue check runs",
+  }),
+  QUIET_HOURS_BEFORE_LOOKUP: integer({
+    min: 1,
+    max: 24 * 30,
+    defaultValue: 24,
+    what: "how many hours an unpaid invoice may hear nothing from Front Payment before it is asked",
+  }),
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -358,6 +372,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxTotalKroner: values.MAX_INVOICE_TOTAL_NOK,
       keptRequestDays: values.KEPT_REQUEST_DAYS,
     },
+    followUp: {
+      intervalMinutes: values.FOLLOW_UP_INTERVAL_MINUTES,
+      quietHours: values.QUIET_HOURS_BEFORE_LOOKUP,
+    },
   };
 }
 
@@ -387,5 +405,6 @@ export function describeConfig(config: Config) {
     port: config.port,
     logLevel: config.logLevel,
     invoice: config.invoice,
+    followUp: config.followUp,
   };
 }

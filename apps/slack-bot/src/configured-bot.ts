@@ -32,6 +32,10 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     formDefaults: { invoiceMaturityDays: config.invoice.maturityDays },
     maxInvoiceTotalOre: config.invoice.maxTotalKroner * 100,
     keptRequestMs: config.invoice.keptRequestDays * 24 * 60 * 60 * 1000,
+    followUp: {
+      intervalMs: config.followUp.intervalMinutes * 60_000,
+      quietAfterMs: config.followUp.quietHours * 3_600_000,
+    },
     store,
     logger,
   });

@@ -59,6 +59,7 @@ describe("loadConfig", () => {
         maxTotalKroner: 10_000_000,
         keptRequestDays: 7,
       },
+      followUp: { intervalMinutes: 60, quietHours: 24 },
     });
   });
 
@@ -335,5 +336,21 @@ describe(".env.example", () => {
       "FRONTPAYMENT_TOKEN is missing:",
       "FRONTPAYMENT_CALLBACK_SECRET is missing:",
     ]);
+  });
+});
+
+describe("the periodic check's settings", () => {
+  it("are read in minutes and hours, and refused outside their range", () => {
+    expect(
+      loadConfig({ ...VALID, FOLLOW_UP_INTERVAL_MINUTES: "15", QUIET_HOURS_BEFORE_LOOKUP: "6" }).followUp,
+    ).toEqual({ intervalMinutes: 15, quietHours: 6 });
+    const problems = problemsOf({
+      ...VALID,
+      FOLLOW_UP_INTERVAL_MINUTES: "0",
+      QUIET_HOURS_BEFORE_LOOKUP: "soon",
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.join("\n")).toContain("FOLLOW_UP_INTERVAL_MINUTES");
+    expect(problems.join("\n")).toContain("QUIET_HOURS_BEFORE_LOOKUP");
   });
 });

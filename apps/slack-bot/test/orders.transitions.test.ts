@@ -51,6 +51,20 @@ const ORDERS: Record<string, OrderRecord> = {
   "created, with message": { ...CREATED, message: MESSAGE },
   "created, stopped before": { ...CREATED, message: MESSAGE, customerStoppedAt: 950 },
   "created, other id": CREATED,
+  "created, past due": { ...CREATED, message: MESSAGE, dueDate: "2026-03-16" },
+  "created, past due, told": {
+    ...CREATED,
+    message: MESSAGE,
+    dueDate: "2026-03-16",
+    overdueSince: "2026-03-17",
+  },
+  "created, past due, paid": {
+    ...CREATED,
+    message: MESSAGE,
+    dueDate: "2026-03-16",
+    status: { status: "PAID", at: 2_000 },
+  },
+  "created, not due": { ...CREATED, message: MESSAGE, dueDate: "2026-03-20" },
 };
 
 function change(fpOrderUuid: string, status: string, sentAt: number): StatusChange {
@@ -99,6 +113,10 @@ function event(name: string, fpOrderUuid: string): OrderEvent {
       return { type: "expire" };
     case "customer-stopped":
       return { type: "customer-stopped", at: 1_100 };
+    case "overdue":
+      return { type: "overdue", today: "2026-03-20" };
+    case "checked":
+      return { type: "checked", at: 3_000 };
   }
   throw new Error(`no event "${name}" in the table`);
 }
@@ -442,5 +460,45 @@ describe("which callbacks Front Payment's own answer must confirm", () => {
     expect(confirmationProblem(CREATED, odd, "unknown-status", { ...truth, status: "PAID" })).toBe(
       "Front Payment says PAID, not RESERVED",
     );
+  });
+});
+
+describe("following an order up", () => {
+  it("an overdue order is told once, since the day after it fell due", () => {
+    const order = ORDERS["created, past due"] as CreatedOrder;
+    const { next, effects } = decide(order, event("overdue", "ODR1"));
+    expect(next).toEqual({ ...order, version: 5, overdueSince: "2026-03-17" });
+    expect(effects).toEqual([{ type: "reply-overdue", since: "2026-03-17" }]);
+    expect(decide(next as CreatedOrder, event("overdue", "ODR1"))).toEqual({ next: null, effects: [] });
+  });
+
+  it("every settled status ends the follow-up, an open one does not", () => {
+    const order = ORDERS["created, past due"] as CreatedOrder;
+    for (const status of ["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"]) {
+      expect(decide({ ...order, status: { status, at: 2_000 } }, event("overdue", "ODR1")).next).toBeNull();
+    }
+    for (const status of ["SENT", "INVOICED", "Purring", "Inkasso", "SOMETHING NEW"]) {
+      expect(
+        decide({ ...order, status: { status, at: 2_000 } }, event("overdue", "ODR1")).next,
+      ).not.toBeNull();
+    }
+    expect(decide({ ...order, status: null }, event("overdue", "ODR1")).next).not.toBeNull();
+  });
+
+  it("a check that learnt nothing records when it asked", () => {
+    expect(decide(CREATED, event("checked", "ODR1")).next).toEqual({
+      ...CREATED,
+      version: 5,
+      checkedAt: 3_000,
+    });
+  });
+
+  it("the due date survives the order's becoming created", () => {
+    const sending = { ...(ORDERS.sending as OrderRecord), dueDate: "2026-03-16" };
+    expect(decide(sending, event("created", "ODR7")).next).toMatchObject({
+      state: "created",
+      dueDate: "2026-03-16",
+    });
+    expect(decide(sending, event("notified, later", "ODR7")).next).toMatchObject({ dueDate: "2026-03-16" });
   });
 });

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decideOtherOrder } from "../src/orders/transitions.js";
-import type { InvoiceStore, OrderRecord } from "../src/store/types.js";
+import type { InvoiceStore, NewSubmission, OrderRecord } from "../src/store/types.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 
 export interface StoreUnderTest {
@@ -608,6 +608,182 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         await store.close();
         open.splice(open.indexOf(store), 1);
         await expect(store.ping()).rejects.toThrow();
+      });
+    });
+
+    describe("listings", () => {
+      /** An order made at `minute` past nine, created at Front Payment as `fpOrderUuid` unless null. */
+      async function order(
+        store: InvoiceStore,
+        minute: number,
+        fields: Partial<Parameters<typeof submission>[0]> & {
+          fp?: string | null;
+          status?: [string, number];
+        } = {},
+      ): Promise<string> {
+        const { fp = `ODR9${minute}`, status, ...rest } = fields;
+        now = new Date(Date.parse("2026-03-02T09:00:00.000Z") + minute * 60_000);
+        const fresh = submission(rest);
+        await store.beginSubmission(fresh);
+        if (fp) await advance(store, fresh.id, created(fp));
+        if (fp && status) await notify(store, fresh.id, callback(fp, status[0], status[1]));
+        return fresh.id;
+      }
+      const ids = (page: { orders: OrderRecord[] }) => page.orders.map((listed) => listed.id);
+
+      it("pages through one team's orders newest first, forward and back, and never shows another team's", async () => {
+        const store = await connect();
+        const made: string[] = [];
+        for (const minute of [1, 2, 3, 4, 5]) made.push(await order(store, minute));
+        await order(store, 6, { teamId: "T0OTHER" });
+        const [a, b, c, d, e] = made;
+        const first = await store.listOrders({ teamId: "T0TEAM" }, { limit: 2 });
+        expect(ids(first)).toEqual([e, d]);
+        expect(first.newer).toBeNull();
+        const second = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, after: first.older ?? undefined },
+        );
+        expect(ids(second)).toEqual([c, b]);
+        const third = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, after: second.older ?? undefined },
+        );
+        expect(ids(third)).toEqual([a]);
+        expect(third.older).toBeNull();
+        const back = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, before: third.newer ?? undefined },
+        );
+        expect(ids(back)).toEqual([c, b]);
+        const start = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, before: back.newer ?? undefined },
+        );
+        expect(ids(start)).toEqual([e, d]);
+        expect(start.newer).toBeNull();
+        expect(ids(await store.listOrders({ teamId: "T0NONE" }, { limit: 2 }))).toEqual([]);
+      });
+
+      it("keeps orders made in the same millisecond apart by id", async () => {
+        const store = await connect();
+        const made = [];
+        for (let index = 0; index < 3; index += 1) made.push(await order(store, 1, { fp: null }));
+        const first = await store.listOrders({ teamId: "T0TEAM" }, { limit: 2 });
+        const rest = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, after: first.older ?? undefined },
+        );
+        expect([...ids(first), ...ids(rest)]).toEqual([...made].sort().reverse());
+      });
+
+      it("filters by creator, status, when a status came and due date", async () => {
+        const store = await connect();
+        const mine = await order(store, 1, { userId: "U0OLA", status: ["PAID", 2_000] });
+        const open = await order(store, 2, { status: ["INVOICED", 1_000], dueDate: "2026-03-10" });
+        const paidEarly = await order(store, 3, { status: ["PAID", 500] });
+        const sending = await order(store, 4, { fp: null });
+        const fresh = await order(store, 5, { dueDate: "2026-03-20" });
+        const team = { teamId: "T0TEAM" };
+        const list = async (filter: object) =>
+          ids(await store.listOrders({ ...team, ...filter }, { limit: 10 }));
+        expect(await list({ userId: "U0OLA" })).toEqual([mine]);
+        expect(await list({ statusIn: ["PAID"] })).toEqual([paidEarly, mine]);
+        expect(await list({ statusIn: ["PAID"], statusSince: 1_000 })).toEqual([mine]);
+        expect(await list({ statusNotIn: ["PAID", "CANCELLED"] })).toEqual([fresh, open]);
+        expect(await list({ statusNotIn: ["PAID"], dueBefore: "2026-03-15" })).toEqual([open]);
+        expect(await list({})).toEqual([fresh, sending, paidEarly, open, mine]);
+        expect(await store.sumOrders({ ...team, statusIn: ["PAID"] })).toEqual({ count: 2, totalOre: 8000 });
+        expect(await store.sumOrders({ ...team, userId: "U0NOBODY" })).toEqual({ count: 0, totalOre: 0 });
+      });
+
+      it("searches by customer name in any case (æøå too), by number, and by either id", async () => {
+        const store = await connect();
+        const bjorn = await order(store, 1, {
+          customerName: "Bjørn Ærlig AS",
+          customerType: "corporate",
+          customerIdentifier: "923609016",
+        });
+        const kari = await order(store, 2, { customerName: "Kari Nordmann", fp: "ODR4242" });
+        const search = async (text: string) =>
+          ids(await store.listOrders({ teamId: "T0TEAM", search: text }, { limit: 10 }));
+        expect(await search("BJØRN ær")).toEqual([bjorn]);
+        expect(await search("nordm")).toEqual([kari]);
+        expect(await search("923 609")).toEqual([bjorn]);
+        expect(await search("280387")).toEqual([kari]);
+        expect(await search("odr4242")).toEqual([kari]);
+        expect(await search(bjorn.toLowerCase())).toEqual([bjorn]);
+        expect(await search("%")).toEqual([]);
+        expect(await search("Equinor")).toEqual([]);
+      });
+
+      it("shows a viewer the orders they made and those of their channels, in the channel or where the message went", async () => {
+        const store = await connect();
+        const own = await order(store, 1, { userId: "U0OLA", channelId: "C0SECRET" });
+        const sales = await order(store, 2, { channelId: "C0SALES" });
+        const moved = await order(store, 3, { channelId: "C0GONE" });
+        await advance(store, moved, { type: "message-posted", message: { channelId: "C0SALES", ts: "1.2" } });
+        await order(store, 4, { channelId: "C0FINANCE" });
+        const visibleTo = { userId: "U0OLA", channelIds: ["C0SALES"] };
+        const page = await store.listOrders({ teamId: "T0TEAM", visibleTo }, { limit: 10 });
+        expect(ids(page)).toEqual([moved, sales, own]);
+        expect(
+          await store.sumOrders({ teamId: "T0TEAM", visibleTo: { userId: "U0NEW", channelIds: [] } }),
+        ).toEqual({
+          count: 0,
+          totalOre: 0,
+        });
+      });
+    });
+
+    describe("follow-ups", () => {
+      it("keeps the due date, when it was told overdue and when it was last checked, across restarts", async () => {
+        let store = await connect();
+        const fresh = submission({ dueDate: "2026-03-16" });
+        await store.beginSubmission(fresh);
+        expect(await store.get(fresh.id)).toMatchObject({ dueDate: "2026-03-16" });
+        await advance(store, fresh.id, created("ODR77"));
+        await advance(store, fresh.id, { type: "overdue", today: "2026-03-20" });
+        await advance(store, fresh.id, { type: "checked", at: 1_773_000_000 });
+        store = await restart(store);
+        expect(await store.get(fresh.id)).toMatchObject({
+          state: "created",
+          dueDate: "2026-03-16",
+          overdueSince: "2026-03-17",
+          checkedAt: 1_773_000_000,
+        });
+        const told = await advance(store, fresh.id, { type: "overdue", today: "2026-03-21" });
+        expect(told.outcome).toBe("unchanged");
+      });
+
+      it("lists for the periodic check, across teams: unsettled orders past due and not yet told, or quiet", async () => {
+        const store = await connect();
+        const make = async (minute: number, fields: Partial<NewSubmission>, status?: string) => {
+          now = new Date(Date.parse("2026-03-02T09:00:00.000Z") + minute * 60_000);
+          const fresh = submission(fields);
+          await store.beginSubmission(fresh);
+          await advance(store, fresh.id, created(`ODR8${minute}`));
+          if (status) await notify(store, fresh.id, callback(`ODR8${minute}`, status, 1_000 + minute));
+          return fresh.id;
+        };
+        const due = await make(1, { dueDate: "2026-03-10", teamId: "T0OTHER" });
+        const told = await make(2, { dueDate: "2026-03-10" });
+        await advance(store, told, { type: "overdue", today: "2026-03-12" });
+        await make(3, { dueDate: "2026-03-10" }, "PAID");
+        await make(4, { dueDate: "2026-03-12" });
+        await make(5, {});
+        const unsent = submission({ dueDate: "2026-03-01" });
+        await store.beginSubmission(unsent);
+        const query = { dueBefore: "2026-03-12", settled: ["PAID"], limit: 10 };
+        const listed = async (quietBefore: string) =>
+          (await store.listToCheck({ ...query, quietBefore: new Date(quietBefore) })).map(
+            (found) => found.id,
+          );
+        expect(await listed("2026-03-02T09:00:00.000Z")).toEqual([due]);
+        // Written last at 09:02 (told) and 09:04, 09:05: quiet before 09:04:30, with the past-due one.
+        const all = await listed("2026-03-02T09:04:30.000Z");
+        expect(all).toEqual([due, told, expect.any(String)]);
+        expect((await store.listToCheck({ ...query, limit: 1, quietBefore: new Date(0) })).length).toBe(1);
       });
     });
   });

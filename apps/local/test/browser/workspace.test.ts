@@ -143,6 +143,34 @@ describe("the local workspace in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("lists invoices in an ephemeral message and shows App Home with its sums", async () => {
+    const page = await browser().newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(harness.workspacePage.url);
+    await page.getByRole("heading", { name: "#sales" }).waitFor();
+
+    await typeInComposer(page, "/invoice list");
+    await page
+      .getByText(/Invoices you can see, newest first/)
+      .first()
+      .waitFor();
+    await typeInComposer(page, "/invoice stauts ODR4286244937");
+    await page
+      .getByText(/Did you mean/)
+      .first()
+      .waitFor();
+
+    await page.getByRole("button", { name: "🏠 Home" }).click();
+    await page.getByRole("heading", { name: /Home/ }).waitFor();
+    await page.getByText("Paid this month").waitFor();
+    await page.getByText("Your team's invoices").waitFor();
+    expect(await page.getByRole("textbox", { name: /Message/ }).isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, "app-home.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it("shows the customer's return pages whole on a phone, in every language", async () => {
     const page = await browser().newPage();
     await page.setViewportSize({ width: 360, height: 740 });

@@ -28,12 +28,29 @@ export function mayCancel(rules: AccessRules, userId: string, order: { userId: s
  */
 export function mayView(
   rules: AccessRules,
-  who: { userId: string; channelId: string },
-  order: { userId: string; channelId: string; message: { channelId: string } | null },
+  who: { userId: string; channelId: string; memberOf?: readonly string[]; teamId?: string },
+  order: { userId: string; channelId: string; message: { channelId: string } | null; teamId?: string },
 ): boolean {
+  // Another workspace's orders are never shown, whoever asks.
+  if (who.teamId !== undefined && order.teamId !== undefined && who.teamId !== order.teamId) return false;
   return (
     mayCancel(rules, who.userId, order) ||
     who.channelId === order.channelId ||
-    who.channelId === order.message?.channelId
+    who.channelId === order.message?.channelId ||
+    // Asked outside a channel (App Home, a listing's menu): the channels Slack says they are in.
+    who.memberOf?.includes(order.channelId) === true ||
+    (order.message !== null && who.memberOf?.includes(order.message.channelId) === true)
   );
+}
+
+/**
+ * What a listing may show someone, as the store's filter: everything for an admin, else what
+ * `mayView` allows (their own orders, and those of the channels they are in).
+ */
+export function listingVisibility(
+  rules: AccessRules,
+  userId: string,
+  memberOf: readonly string[],
+): { userId: string; channelIds: readonly string[] } | undefined {
+  return rules.adminUserIds.includes(userId) ? undefined : { userId, channelIds: memberOf };
 }

@@ -13,14 +13,19 @@ import {
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
+import { LIST_PAGE_ACTION_ID } from "../views/order-list.js";
+import { ORDER_ROW_MENU_ACTION_ID } from "../views/order-row.js";
 import { addLineClicked } from "./actions/add-line.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
+import { listPageClicked } from "./actions/list-page.js";
 import { openSubmissionClicked } from "./actions/open-submission.js";
+import { orderRowMenuChosen } from "./actions/order-row-menu.js";
 import { lineValueChanged } from "./actions/recalculate.js";
 import { removeLineClicked } from "./actions/remove-line.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
 import { invoiceCommand } from "./commands/invoice.js";
+import { appHomeOpened } from "./events/app-home-opened.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
@@ -42,4 +47,8 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.view({ callback_id: INVOICE_MODAL_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
   app.view({ callback_id: SUBMISSION_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
   app.view(CANCEL_MODAL_CALLBACK_ID, cancelSubmission(deps));
+
+  app.action(LIST_PAGE_ACTION_ID, listPageClicked(deps));
+  app.action(ORDER_ROW_MENU_ACTION_ID, orderRowMenuChosen(deps));
+  app.event("app_home_opened", appHomeOpened(deps));
 }

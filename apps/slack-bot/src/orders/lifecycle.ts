@@ -11,8 +11,17 @@ import type { Logger } from "pino";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import type { WorkTracker } from "../services/work-tracker.js";
-import type { InvoiceStore, NewSubmission, OrderRecord, StatusChange } from "../store/types.js";
+import type {
+  CreatedOrder,
+  InvoiceStore,
+  NewSubmission,
+  OrderCursor,
+  OrderFilter,
+  OrderRecord,
+  StatusChange,
+} from "../store/types.js";
 import { escapeMrkdwn } from "../views/block-kit.js";
+import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
 import {
   cancellation,
@@ -210,6 +219,9 @@ export function createOrderLifecycle({
       case "tell-stopped":
         if (order.state === "created") await messages.tellAboutOrder(order, CUSTOMER_STOPPED_TEXT);
         return;
+      case "reply-overdue":
+        if (order.state === "created") await messages.replyOverdue(order, effect.since);
+        return;
       case "tell-interrupted":
         await messages.notifyUser(
           order.userId,
@@ -326,6 +338,12 @@ export function createOrderLifecycle({
   return {
     get: (id: string) => store.get(id),
 
+    /** A page of a listing (`orders/listing.ts` says what its filter means). */
+    list: (filter: OrderFilter, page: { limit: number; after?: OrderCursor; before?: OrderCursor }) =>
+      store.listOrders(filter, page),
+
+    sum: (filter: OrderFilter) => store.sumOrders(filter),
+
     /**
      * The order a person means by `ODR…` (Front Payment's id: the order's own, or a second order
      * sent for it) or `FB…` (ours), and which Front Payment order that is (null: never created).
@@ -346,7 +364,8 @@ export function createOrderLifecycle({
      * Records a validated submission as `sending`. A second submit of the same modal state finds
      * the first order (`created: false`) instead of making another.
      */
-    begin: (submission: NewSubmission) => store.beginSubmission(submission),
+    begin: (submission: NewSubmission) =>
+      store.beginSubmission({ ...submission, dueDate: submission.dueDate ?? dueDateOf(submission.request) }),
 
     /** Sends a just-begun order and shows the outcome to `watcher`. */
     async send(order: OrderRecord, watcher: Watcher): Promise<void> {
@@ -412,6 +431,19 @@ export function createOrderLifecycle({
       });
       await effects;
       return { kind: "cancelled", fpOrderUuid };
+    },
+
+    /** The periodic check's day for an order (`orders/overdue-check.ts`): overdue ones are told once. */
+    overdue: (orderId: string, today: string) => apply(orderId, { type: "overdue", today }),
+
+    /**
+     * Asks Front Payment for the status of an order that has heard nothing for long, so a missed
+     * callback is caught up; when nothing is new, records that it asked.
+     */
+    async catchUp(order: CreatedOrder): Promise<Applied> {
+      const caught = await apply(order.id, { type: "notified", change: await lookup(order.fpOrderUuid) });
+      if (caught.outcome === "changed") return caught;
+      return apply(order.id, { type: "checked", at: unixSeconds(now()) });
     },
 
     /**

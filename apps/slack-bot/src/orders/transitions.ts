@@ -8,6 +8,7 @@ import type {
   StatusChange,
   TimedStatus,
 } from "../store/types.js";
+import { dayAfter } from "./due-date.js";
 import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
 
 /**
@@ -74,11 +75,28 @@ import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
  * | failed                   | customer-stopped   | —         |                            |
  * | unknown                  | customer-stopped   | —         |                            |
  * | expired                  | customer-stopped   | —         |                            |
+ * | created, past due        | overdue            | created   | reply-overdue              |
+ * | created, past due, told  | overdue            | —         |                            |
+ * | created, past due, paid  | overdue            | —         |                            |
+ * | created, not due         | overdue            | —         |                            |
+ * | created                  | overdue            | —         |                            |
+ * | sending                  | overdue            | —         |                            |
+ * | failed                   | overdue            | —         |                            |
+ * | unknown                  | overdue            | —         |                            |
+ * | created                  | checked            | created   |                            |
+ * | sending                  | checked            | —         |                            |
+ * | failed                   | checked            | —         |                            |
+ * | unknown                  | checked            | —         |                            |
+ * | expired                  | overdue            | —         |                            |
+ * | expired                  | checked            | —         |                            |
  *
  * "created": created with Front Payment's id ODR1 and no channel message yet; "other id": a
  * notification or answer about another Front Payment order (a second one, sent again after an
  * unknown outcome); "later", "earlier", "same": the notification's status against the order's;
  * "stopped before": the seller was already told the customer stopped at BankID.
+ * "past due": its due date is before the check's day; "not due": it is that day; "told": its
+ * creator was told it is overdue; "paid": settled (`SETTLED_STATUSES`); "created" alone has no
+ * due date (an order from before it was kept).
  * A notification stored with `next` "created" but no effects is kept in the history only.
  * A notification that is already in the history (same status and Front Payment timestamp) changes
  * nothing: the store refuses the duplicate. A second Front Payment order is decided by
@@ -111,7 +129,11 @@ export type OrderEvent =
   /** A failed or unknown order's kept request outlived the time it may be kept. */
   | { type: "expire" }
   /** The customer landed on our failure return page after BankID (Unix seconds). */
-  | { type: "customer-stopped"; at: number };
+  | { type: "customer-stopped"; at: number }
+  /** The periodic check's day (`YYYY-MM-DD`, Oslo): an unsettled order due before it is overdue. */
+  | { type: "overdue"; today: string }
+  /** The periodic check asked Front Payment about a quiet order and learnt nothing new (Unix seconds). */
+  | { type: "checked"; at: number };
 
 export type Effect =
   /** Submit the order's request to Front Payment; its answer is the next event. */
@@ -133,7 +155,9 @@ export type Effect =
   /** Tell the creator their unsent order expired and its details are erased. */
   | { type: "tell-expired" }
   /** Say in the order's thread (or to its creator) that the customer stopped at BankID. */
-  | { type: "tell-stopped" };
+  | { type: "tell-stopped" }
+  /** Reply in the message's thread that the order is overdue since `since`, mentioning its creator. */
+  | { type: "reply-overdue"; since: string };
 
 export interface Decision {
   /** The order as it should be stored, or null when it stays as it is. */
@@ -167,6 +191,7 @@ function common(order: OrderRecord) {
     version,
     createdAt,
     updatedAt,
+    dueDate,
   } = order;
   return {
     id,
@@ -184,6 +209,7 @@ function common(order: OrderRecord) {
     version: version + 1,
     createdAt,
     updatedAt,
+    ...(dueDate === undefined ? {} : { dueDate }),
   };
 }
 
@@ -290,6 +316,15 @@ function onNotified(order: OrderRecord, change: StatusChange): Decision {
   return { next, history, effects: [{ type: "post-message" }, { type: "reply-status", change }] };
 }
 
+/** Tells the creator once, when an order due before `today` is still not settled. */
+function onOverdue(order: OrderRecord, today: string): Decision {
+  if (order.state !== "created" || order.dueDate === undefined || order.overdueSince !== undefined)
+    return NOTHING;
+  if (order.dueDate >= today || SETTLED_STATUSES.includes(order.status?.status ?? "")) return NOTHING;
+  const since = dayAfter(order.dueDate);
+  return { next: { ...bumped(order), overdueSince: since }, effects: [{ type: "reply-overdue", since }] };
+}
+
 /** The transition table above, as code. Pure: the same order and event always give the same decision. */
 export function decide(order: OrderRecord, event: OrderEvent): Decision {
   switch (event.type) {
@@ -324,6 +359,12 @@ export function decide(order: OrderRecord, event: OrderEvent): Decision {
             next: { ...common(order), state: "unknown", request: order.request, failureReason: event.reason },
             effects: [{ type: "tell-interrupted" }],
           }
+        : NOTHING;
+    case "overdue":
+      return onOverdue(order, event.today);
+    case "checked":
+      return order.state === "created"
+        ? { next: { ...bumped(order), checkedAt: event.at }, effects: [] }
         : NOTHING;
   }
 }
@@ -427,6 +468,9 @@ export type CancelRefusal =
 /** The statuses after which cancelling makes no sense: paid (refund instead) or already ended. */
 export const NOT_CANCELLABLE = ["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"] as const;
 export type NotCancellableStatus = (typeof NOT_CANCELLABLE)[number];
+
+/** The statuses after which nothing is owed or followed up (overdue, lookups): the same ones. */
+export const SETTLED_STATUSES: readonly string[] = NOT_CANCELLABLE;
 
 function isNotCancellable(status: string): status is NotCancellableStatus {
   return (NOT_CANCELLABLE as readonly string[]).includes(status);

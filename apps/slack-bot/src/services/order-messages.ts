@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { CreatedOrder, OrderRecord } from "../store/types.js";
 import { escapeMrkdwn, type KnownBlock } from "../views/block-kit.js";
 import { orderMessage, statusChangeText } from "../views/order-message.js";
+import { overdueReplyText } from "../views/overdue-reply.js";
 
 /** Slack's error code of a failed Web API call (`not_in_channel`, `channel_not_found`, …). */
 export function slackErrorCode(error: unknown): string | undefined {
@@ -161,6 +162,15 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
         ? { channel: order.message.channelId, thread_ts: order.message.ts }
         : { channel: order.userId };
       await slack.chat.postMessage({ ...where, text });
+    },
+
+    /** "Overdue since …" in the order's thread (to its creator when it has no message). */
+    async replyOverdue(order: CreatedOrder, since: string): Promise<void> {
+      const text = overdueReplyText({ ...order, since });
+      const thread = order.message;
+      await slack.chat.postMessage(
+        thread ? { channel: thread.channelId, thread_ts: thread.ts, text } : { channel: order.userId, text },
+      );
     },
 
     /** A direct message to a user, for news they would otherwise miss (a closed modal). */

@@ -5,9 +5,13 @@ import { maskPersonalNumber } from "@fakturabot/schema";
 import Database from "better-sqlite3";
 import { StoreVersionError } from "./errors.js";
 import type {
+  CreatedOrder,
   HistoryEntry,
   InvoiceStore,
   NewSubmission,
+  OrderCursor,
+  OrderFilter,
+  OrderPage,
   OrderRecord,
   OtherFpOrder,
   RecordedStatusChange,
@@ -146,6 +150,20 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE orders_next RENAME TO orders;
   CREATE INDEX orders_by_state ON orders (state, updated_at);
   `,
+  `
+  -- Following an order up after it was sent: when it is due, whether its creator was told it is
+  -- overdue, when the periodic check last asked Front Payment about it.
+  ALTER TABLE orders ADD COLUMN due_date TEXT CHECK (due_date IS NULL OR due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+  ALTER TABLE orders ADD COLUMN overdue_since TEXT;
+  ALTER TABLE orders ADD COLUMN checked_at INTEGER;
+  -- The customer's name folded for searching (SQLite's own lower() folds ASCII only, not æøå).
+  ALTER TABLE orders ADD COLUMN customer_search TEXT;
+  UPDATE orders SET customer_search = lower(customer_name);
+  -- Listings: one team's orders, newest first (keyset pagination on created_at, id).
+  CREATE INDEX orders_by_team_newest ON orders (team_id, created_at DESC, id DESC);
+  -- The periodic check: created orders by when they were last written.
+  CREATE INDEX orders_created_by_update ON orders (updated_at) WHERE state = 'created';
+  `,
 ];
 
 interface OrderRow {
@@ -171,6 +189,9 @@ interface OrderRow {
   message_ts: string | null;
   sent_anyway: 0 | 1;
   customer_stopped_at: number | null;
+  due_date: string | null;
+  overdue_since: string | null;
+  checked_at: number | null;
   version: number;
   created_at: number;
   updated_at: number;
@@ -215,6 +236,7 @@ function toOrder(row: OrderRow): OrderRecord {
     version: row.version,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    ...(row.due_date === null ? {} : { dueDate: row.due_date }),
   };
   if (row.state === "created") {
     return {
@@ -226,6 +248,8 @@ function toOrder(row: OrderRow): OrderRecord {
       bankIdUrl: row.bank_id_url,
       status: timed(row.status, row.status_at),
       ...(row.customer_stopped_at === null ? {} : { customerStoppedAt: row.customer_stopped_at }),
+      ...(row.overdue_since === null ? {} : { overdueSince: row.overdue_since }),
+      ...(row.checked_at === null ? {} : { checkedAt: row.checked_at }),
     };
   }
   if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
@@ -286,6 +310,58 @@ function toOther(row: OtherRow): OtherFpOrder {
     status: timed(row.status, row.status_at),
     version: row.version,
   };
+}
+
+/** The conditions of `filter` as SQL on `orders`, with their named parameters. */
+function filterClause(filter: OrderFilter): { where: string[]; params: Record<string, unknown> } {
+  const where = ["team_id = @teamId"];
+  const params: Record<string, unknown> = { teamId: filter.teamId };
+  if (filter.userId !== undefined) {
+    where.push("user_id = @userId");
+    params.userId = filter.userId;
+  }
+  if (filter.statusIn !== undefined) {
+    where.push("state = 'created' AND status IN (SELECT value FROM json_each(@statusIn))");
+    params.statusIn = JSON.stringify(filter.statusIn);
+  }
+  if (filter.statusNotIn !== undefined) {
+    where.push(
+      "state = 'created' AND (status IS NULL OR status NOT IN (SELECT value FROM json_each(@statusNotIn)))",
+    );
+    params.statusNotIn = JSON.stringify(filter.statusNotIn);
+  }
+  if (filter.statusSince !== undefined) {
+    where.push("status_at >= @statusSince");
+    params.statusSince = filter.statusSince;
+  }
+  if (filter.dueBefore !== undefined) {
+    where.push("due_date < @dueBefore");
+    params.dueBefore = filter.dueBefore;
+  }
+  if (filter.search !== undefined) {
+    // Digits only, so the LIKE pattern needs no escaping; an empty one matches no identifier.
+    where.push(
+      `(instr(customer_search, @searchFolded) > 0
+        OR (@searchDigits <> '' AND customer_identifier LIKE @searchDigits || '%')
+        OR id = @searchId OR fp_order_uuid = @searchId)`,
+    );
+    const search = filter.search.trim();
+    params.searchFolded = search.toLocaleLowerCase("nb");
+    params.searchDigits = /^[\d\s]+$/.test(search) ? search.replace(/\s/g, "") : "";
+    params.searchId = search.toUpperCase();
+  }
+  if (filter.visibleTo !== undefined) {
+    where.push(`(user_id = @viewerId
+      OR channel_id IN (SELECT value FROM json_each(@viewerChannels))
+      OR message_channel_id IN (SELECT value FROM json_each(@viewerChannels)))`);
+    params.viewerId = filter.visibleTo.userId;
+    params.viewerChannels = JSON.stringify(filter.visibleTo.channelIds);
+  }
+  return { where, params };
+}
+
+function cursorOf(order: OrderRecord | undefined): OrderCursor | null {
+  return order ? { createdAt: order.createdAt.getTime(), id: order.id } : null;
 }
 
 function migrate(db: Database.Database, now: number): void {
@@ -389,6 +465,29 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
      VALUES (@fp_order_uuid, @order_id, @status, @status_at, @now, 1)
      ON CONFLICT (fp_order_uuid) DO NOTHING`,
   );
+  // The columns of migration 4, written beside the order's own statements.
+  const recordNewFields = db.prepare(
+    "UPDATE orders SET due_date = @dueDate, customer_search = @customerSearch WHERE id = @id",
+  );
+  const updateFollowUp = db.prepare(
+    "UPDATE orders SET overdue_since = @overdueSince, checked_at = @checkedAt WHERE id = @id",
+  );
+  const selectToCheck = db.prepare<[Record<string, unknown>], OrderRow>(
+    `SELECT * FROM orders WHERE state = 'created'
+       AND (status IS NULL OR status NOT IN (SELECT value FROM json_each(@settled)))
+       AND ((due_date < @dueBefore AND overdue_since IS NULL) OR updated_at < @quietBefore)
+     ORDER BY updated_at, id LIMIT @limit`,
+  );
+  /** Statements built from a filter's conditions, kept by their text. */
+  const filtered = new Map<string, Database.Statement>();
+  function prepared(sql: string): Database.Statement {
+    let statement = filtered.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      filtered.set(sql, statement);
+    }
+    return statement;
+  }
   const updateOther = db.prepare(
     `UPDATE other_fp_orders SET status = @status, status_at = @status_at, version = @version
      WHERE fp_order_uuid = @fp_order_uuid AND version = @version - 1`,
@@ -439,6 +538,13 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       requestJson: JSON.stringify(submission.request),
       now: clock().getTime(),
     });
+    if (inserted.changes === 1) {
+      recordNewFields.run({
+        id: submission.id,
+        dueDate: submission.dueDate ?? null,
+        customerSearch: submission.customerName.toLocaleLowerCase("nb"),
+      });
+    }
     const row = selectBySubmissionKey.get(submission.submissionKey) as OrderRow;
     return { order: toOrder(row), created: inserted.changes === 1 };
   });
@@ -466,6 +572,12 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     }
     const updated = updateOrder.run({ ...toColumns(next), updated_at: clock().getTime() });
     if (updated.changes === 0) throw new NotWritten("conflict");
+    const created = next.state === "created" ? next : undefined;
+    updateFollowUp.run({
+      id: next.id,
+      overdueSince: created?.overdueSince ?? null,
+      checkedAt: created?.checkedAt ?? null,
+    });
     return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
   });
 
@@ -539,6 +651,38 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
           `The database has schema version ${version} of ${MIGRATIONS.length}: migrations are missing`,
         );
       }
+    },
+    async listOrders(filter, { limit, after, before }): Promise<OrderPage> {
+      const { where, params } = filterClause(filter);
+      const from = before ?? after;
+      if (from) {
+        where.push(`(created_at, id) ${before ? ">" : "<"} (@cursorAt, @cursorId)`);
+        Object.assign(params, { cursorAt: from.createdAt, cursorId: from.id });
+      }
+      const direction = before ? "ASC" : "DESC";
+      const rows = prepared(
+        `SELECT * FROM orders WHERE ${where.join(" AND ")} ORDER BY created_at ${direction}, id ${direction} LIMIT @limit`,
+      ).all({ ...params, limit: limit + 1 }) as OrderRow[];
+      const more = rows.length > limit;
+      const orders = rows.slice(0, limit).map(toOrder);
+      if (before) orders.reverse();
+      return {
+        orders,
+        older: (before ? orders.length > 0 : more) ? cursorOf(orders.at(-1)) : null,
+        newer: (before ? more : after !== undefined) ? cursorOf(orders[0]) : null,
+      };
+    },
+    async sumOrders(filter) {
+      const { where, params } = filterClause(filter);
+      const row = prepared(
+        `SELECT count(*) AS count, coalesce(sum(grand_total_ore), 0) AS totalOre FROM orders WHERE ${where.join(" AND ")}`,
+      ).get(params) as { count: number; totalOre: number };
+      return { count: row.count, totalOre: row.totalOre };
+    },
+    async listToCheck({ dueBefore, quietBefore, settled, limit }) {
+      return selectToCheck
+        .all({ dueBefore, quietBefore: quietBefore.getTime(), settled: JSON.stringify(settled), limit })
+        .map(toOrder) as CreatedOrder[];
     },
     async close() {
       claims.close();

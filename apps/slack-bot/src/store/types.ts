@@ -33,6 +33,11 @@ interface OrderBase {
   /** The channel message that shows the order, once posted. */
   message: MessageRef | null;
   /**
+   * The day payment is due (`YYYY-MM-DD`, Oslo): the order date plus its maturity days
+   * (`orders/due-date.ts`). Absent on orders recorded before it was kept.
+   */
+  dueDate?: string;
+  /**
    * Whether the creator ever sent it again after an unknown outcome ("Send anyway"): only then can
    * Front Payment hold a second order for it.
    */
@@ -93,6 +98,10 @@ export interface CreatedOrder extends OrderBase {
    * seller was told; absent until then.
    */
   customerStoppedAt?: number;
+  /** The first day it was overdue (`YYYY-MM-DD`), once the creator was told: they are told once. */
+  overdueSince?: string;
+  /** When the periodic check last asked Front Payment about it (Unix seconds), absent until it did. */
+  checkedAt?: number;
 }
 
 export type OrderRecord = SendingOrder | FailedOrder | UnknownOrder | ExpiredOrder | CreatedOrder;
@@ -115,6 +124,8 @@ export interface NewSubmission {
   preferredLanguage: OrderRecord["preferredLanguage"];
   grandTotalOre: number;
   request: InvoiceOrderRequest;
+  /** See `OrderBase.dueDate`. */
+  dueDate?: string;
 }
 
 /** A status notification from Front Payment (a verified callback, or a status lookup). */
@@ -162,6 +173,58 @@ export type WriteResult<T> =
   /** The history already holds this notification: nothing was written. */
   | { written: false; reason: "duplicate" };
 
+/** Where a page of a listing starts or ends: orders are listed newest first, by creation time, then id. */
+export interface OrderCursor {
+  /** `createdAt` in milliseconds. */
+  createdAt: number;
+  id: string;
+}
+
+/**
+ * Which orders of one team a listing or sum covers. Every condition given must hold; what the
+ * conditions mean for a person ("open", "overdue") is decided in `orders/listing.ts`, not here.
+ */
+export interface OrderFilter {
+  teamId: string;
+  /** Created by this user. */
+  userId?: string;
+  /** Created at Front Payment, with one of these statuses. */
+  statusIn?: readonly string[];
+  /** Created at Front Payment, with none of these statuses (no status yet counts as none). */
+  statusNotIn?: readonly string[];
+  /** Whose status was reported at or after this time (Unix seconds). */
+  statusSince?: number;
+  /** Due before this day (`YYYY-MM-DD`): the due date is earlier. */
+  dueBefore?: string;
+  /**
+   * The customer's name containing this text (any case), or their organisation or (masked)
+   * personal number starting with it, or our `FB…` or Front Payment's `ODR…` id being it.
+   */
+  search?: string;
+  /** Only orders this user created, or whose channel (or message's channel) is one of these. Absent: all. */
+  visibleTo?: { userId: string; channelIds: readonly string[] };
+}
+
+/** A page of a listing, newest first, with where the neighbouring pages start (null: none). */
+export interface OrderPage {
+  orders: OrderRecord[];
+  /** Pass as `after` for the next (older) page. */
+  older: OrderCursor | null;
+  /** Pass as `before` for the previous (newer) page. */
+  newer: OrderCursor | null;
+}
+
+/** How the periodic check finds its work (`orders/overdue-check.ts`). */
+export interface CheckQuery {
+  /** Past due: due before this day (`YYYY-MM-DD`), and not yet told. */
+  dueBefore: string;
+  /** Heard nothing since: not written since this time. */
+  quietBefore: Date;
+  /** Statuses that need no follow-up (paid, cancelled…): such orders are left out. */
+  settled: readonly string[];
+  limit: number;
+}
+
 /**
  * The bot's durable state: persistence only. Each method is one atomic operation; which change is
  * allowed is decided by the order lifecycle, which reads an order, decides, and writes it back
@@ -200,5 +263,20 @@ export interface InvoiceStore {
    * rejects with why not.
    */
   ping(): Promise<void>;
+  /**
+   * One page of the orders `filter` covers, newest first: `limit` of them after `after` (older
+   * than it) or before `before` (newer than it), or the newest when neither is given.
+   */
+  listOrders(
+    filter: OrderFilter,
+    page: { limit: number; after?: OrderCursor; before?: OrderCursor },
+  ): Promise<OrderPage>;
+  /** How many orders `filter` covers, and their total in øre. */
+  sumOrders(filter: OrderFilter): Promise<{ count: number; totalOre: number }>;
+  /**
+   * Created orders, of every team, not settled, that are past due and not yet told, or quiet since
+   * `quietBefore`; least recently written first, at most `limit`.
+   */
+  listToCheck(query: CheckQuery): Promise<CreatedOrder[]>;
   close(): Promise<void>;
 }

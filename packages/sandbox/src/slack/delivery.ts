@@ -23,7 +23,18 @@ export interface Delivery {
  */
 export type BotRequest =
   | { type: "slash_commands"; fields: Record<string, string> }
-  | { type: "interactive"; payload: Record<string, unknown> };
+  | { type: "interactive"; payload: Record<string, unknown> }
+  /** An Events API `event_callback`: JSON over HTTP. */
+  | { type: "events_api"; body: Record<string, unknown> };
+
+/** How a request travels over HTTP: a form for commands and interactions, JSON for events. */
+function httpBody(request: BotRequest): { contentType: string; body: string } {
+  if (request.type === "events_api")
+    return { contentType: "application/json", body: JSON.stringify(request.body) };
+  const form =
+    request.type === "slash_commands" ? new URLSearchParams(request.fields) : payloadForm(request.payload);
+  return { contentType: "application/x-www-form-urlencoded", body: form.toString() };
+}
 
 /**
  * Slack sending a request again after no good answer (a timeout, an HTTP error): over HTTP the
@@ -59,18 +70,14 @@ export interface HttpTransportOptions {
 export function httpTransport(options: HttpTransportOptions): BotTransport {
   return {
     async send(request, retry) {
-      const form =
-        request.type === "slash_commands"
-          ? new URLSearchParams(request.fields)
-          : payloadForm(request.payload);
-      const body = form.toString();
+      const { contentType, body } = httpBody(request);
       const timestamp = unixSeconds(options.clock());
       try {
         const response = await options.fetch(retry?.botUrl ?? options.botUrl, {
           method: "POST",
           headers: {
             // Bolt compares the content type exactly, so no charset.
-            "content-type": "application/x-www-form-urlencoded",
+            "content-type": contentType,
             "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
             ...signedHeaders(options.signingSecret, timestamp, body),
             ...(retry
@@ -96,7 +103,12 @@ export function httpTransport(options: HttpTransportOptions): BotTransport {
 export function socketTransport(socketMode: SocketModeServer, ackTimeoutMs: number): BotTransport {
   return {
     async send(request, retry) {
-      const payload = request.type === "slash_commands" ? request.fields : request.payload;
+      const payload =
+        request.type === "slash_commands"
+          ? request.fields
+          : request.type === "interactive"
+            ? request.payload
+            : request.body;
       const ack = await socketMode.send(request.type, payload, ackTimeoutMs, retry);
       if (ack === "timeout") return { status: "timeout", body: "" };
       // SocketModeClient sends `payload: {}` for a bare ack(), which over HTTP is an empty body.

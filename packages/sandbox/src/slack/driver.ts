@@ -22,12 +22,15 @@ import {
   type Actor,
   actionFor,
   actionTs,
+  appHomeOpenedBody,
+  ephemeralBlockActionsPayload,
   messageBlockActionsPayload,
   slashCommandFields,
+  viewBlockActionsPayload,
 } from "./payloads.js";
 import type { SlackSandbox } from "./sandbox.js";
-import type { SlackInteractionRecord, SlackUser } from "./types.js";
-import { currentState } from "./view-state.js";
+import type { BlockJson, SlackInteractionRecord, SlackUser } from "./types.js";
+import { currentState, offeredOptions } from "./view-state.js";
 import { apiMessage } from "./web-api/chat.js";
 
 /** Over HTTP (the default): signed POSTs to the bot's request URL. */
@@ -94,6 +97,53 @@ export interface SlackDriver {
    * retry number and reason (default 1, `http_timeout`); over HTTP, to `botUrl` if given.
    */
   retryLast(retry?: Partial<SlackRetry>): Promise<Delivery>;
+  /** Opens the app's Home tab as `userId`: Slack sends `app_home_opened` (Events API). */
+  openAppHome(input?: { userId?: string }): Promise<Delivery>;
+  /**
+   * Uses an element of `userId`'s App Home view: clicks a button (with `value`, the one with
+   * that value) or picks the overflow option whose value is `value`.
+   */
+  homeAction(input: {
+    actionId: string;
+    userId?: string;
+    blockId?: string;
+    value?: string;
+  }): Promise<Delivery>;
+  /**
+   * The same in an ephemeral message `userId` sees (by its ts): the payload carries a
+   * `response_url` whose `replace_original` replaces that ephemeral message.
+   */
+  ephemeralAction(input: {
+    ts: string;
+    actionId: string;
+    userId?: string;
+    blockId?: string;
+    value?: string;
+  }): Promise<Delivery>;
+}
+
+/** The button or overflow `actionId` in `blocks`, and what using it with `value` sends. */
+function chosenElement(
+  blocks: BlockJson[],
+  {
+    actionId,
+    blockId,
+    value,
+  }: { actionId: string; blockId?: string | undefined; value?: string | undefined },
+  ts: string,
+): Record<string, unknown> | undefined {
+  for (const located of interactiveElements(blocks)) {
+    const { element, block } = located;
+    if (element.action_id !== actionId || (blockId !== undefined && block.block_id !== blockId)) continue;
+    if (element.type === "button" && (value === undefined || element.value === value)) {
+      return actionFor(located, undefined, ts);
+    }
+    if (element.type === "overflow") {
+      const option = offeredOptions(element).find((candidate) => candidate.value === value);
+      if (option) return actionFor(located, { selected_option: option }, ts);
+    }
+  }
+  return undefined;
 }
 
 export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
@@ -149,7 +199,72 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     return modalHandle(context, modal.id);
   };
 
+  let events = 0;
   return {
+    async openAppHome({ userId } = {}) {
+      const actor = actorFor(userId);
+      events += 1;
+      const body = appHomeOpenedBody(actor, {
+        channelId: workspace.botDmWith(actor.user.id).id,
+        view: workspace.home(actor.user.id)?.view,
+        eventId: `Ev${String(events).padStart(8, "0")}SANDBOX`,
+        eventTs: actionTs(workspace.clock),
+      });
+      return deliver(
+        transport,
+        workspace,
+        { kind: "event", userId: actor.user.id },
+        { type: "events_api", body },
+      );
+    },
+    async homeAction({ actionId, userId, blockId, value }) {
+      const actor = actorFor(userId);
+      const home = workspace.home(actor.user.id);
+      if (!home) throw new SlackDriverError(`${actor.user.id} has no App Home view`);
+      const action = chosenElement(home.view.blocks, { actionId, blockId, value }, actionTs(workspace.clock));
+      if (!action)
+        throw new SlackDriverError(`The App Home view has no ${actionId} with ${value ?? "any value"}`);
+      const triggerId = controls.issueTrigger(actor.user.id, { kind: "view", viewId: home.view.id });
+      return deliver(
+        transport,
+        workspace,
+        { kind: "block_actions", userId: actor.user.id },
+        { type: "interactive", payload: viewBlockActionsPayload(actor, home.view, action, triggerId) },
+      );
+    },
+    async ephemeralAction({ ts, actionId, userId, blockId, value }) {
+      const actor = actorFor(userId);
+      const ephemeral = workspace.state.ephemerals.find(
+        (candidate) => candidate.ts === ts && candidate.userId === actor.user.id,
+      );
+      const channel = ephemeral && workspace.channel(ephemeral.channel);
+      if (!ephemeral || !channel)
+        throw new SlackDriverError(`${actor.user.id} sees no ephemeral message ${ts}`);
+      const action = chosenElement(ephemeral.blocks, { actionId, blockId, value }, actionTs(workspace.clock));
+      if (!action)
+        throw new SlackDriverError(`Ephemeral message ${ts} has no ${actionId} with ${value ?? "any value"}`);
+      const payload = ephemeralBlockActionsPayload(actor, {
+        channel,
+        messageTs: ts,
+        action,
+        triggerId: controls.issueTrigger(actor.user.id, {
+          kind: "message",
+          channelId: channel.id,
+          messageTs: ts,
+        }),
+        responseUrl: controls.issueResponseUrl({
+          userId: actor.user.id,
+          channelId: channel.id,
+          ephemeralTs: ts,
+        }),
+      });
+      return deliver(
+        transport,
+        workspace,
+        { kind: "block_actions", userId: actor.user.id },
+        { type: "interactive", payload },
+      );
+    },
     async slashCommand({ command, text = "", userId, channelId = "#sales" }) {
       const actor = actorFor(userId);
       const channel = workspace.channel(channelId);
@@ -240,6 +355,10 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
 function interactionOf(request: BotRequest): { kind: SlackInteractionRecord["kind"]; userId: string } {
   if (request.type === "slash_commands") {
     return { kind: "slash_command", userId: request.fields.user_id ?? "" };
+  }
+  if (request.type === "events_api") {
+    const { event } = request.body as { event?: { user?: string } };
+    return { kind: "event", userId: event?.user ?? "" };
   }
   const { type, user } = request.payload as { type: SlackInteractionRecord["kind"]; user?: { id?: string } };
   return { kind: type, userId: user?.id ?? "" };

@@ -162,6 +162,66 @@ export function viewClosedPayload(
   return { ...envelope(actor, "view_closed"), ...teamFields(actor), view, is_cleared: isCleared };
 }
 
+/**
+ * `app_home_opened` as the Events API wraps it (`event_callback`): the person opened the app's
+ * Home tab; `view` is the Home view they saw last, when there is one.
+ */
+export function appHomeOpenedBody(
+  actor: Actor,
+  fields: { channelId: string; view: SlackViewObject | undefined; eventId: string; eventTs: string },
+): Record<string, unknown> {
+  const { team, bot } = actor.workspace;
+  return {
+    token: actor.verificationToken,
+    team_id: team.id,
+    api_app_id: bot.appId,
+    event: {
+      type: "app_home_opened",
+      user: actor.user.id,
+      channel: fields.channelId,
+      tab: "home",
+      ...(fields.view ? { view: fields.view } : {}),
+      event_ts: fields.eventTs,
+    },
+    type: "event_callback",
+    event_id: fields.eventId,
+    event_time: Math.floor(Number(fields.eventTs)),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: team.id,
+        user_id: bot.userId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+  };
+}
+
+export function ephemeralBlockActionsPayload(
+  actor: Actor,
+  fields: {
+    channel: SlackChannel;
+    messageTs: string;
+    action: Record<string, unknown>;
+    triggerId: string;
+    responseUrl: string;
+  },
+): Record<string, unknown> {
+  const { channel } = fields;
+  return {
+    ...envelope(actor, "block_actions"),
+    container: { type: "message", message_ts: fields.messageTs, channel_id: channel.id, is_ephemeral: true },
+    trigger_id: fields.triggerId,
+    ...teamFields(actor),
+    channel: { id: channel.id, name: channel.kind === "im" ? "directmessage" : channel.name },
+    state: { values: {} },
+    response_url: fields.responseUrl,
+    actions: [fields.action],
+  };
+}
+
 /** The form body Slack posts interactive payloads as. */
 export function payloadForm(payload: Record<string, unknown>): URLSearchParams {
   return new URLSearchParams({ payload: JSON.stringify(payload) });

@@ -199,7 +199,7 @@ export interface SlackApiCall {
 
 /** A request the stand-in (through the driver) sent to the bot, and what came back. */
 export interface SlackInteractionRecord {
-  kind: "slash_command" | "block_actions" | "view_submission" | "view_closed";
+  kind: "slash_command" | "block_actions" | "view_submission" | "view_closed" | "event";
   userId: string;
   /** HTTP status, or `"timeout"` when the bot did not answer within Slack's 3 s. */
   status: number | "timeout";
@@ -226,6 +226,8 @@ export type SlackSandboxEvent =
   | { type: "message_posted"; channel: string; message: SlackMessage }
   | { type: "message_updated"; channel: string; message: SlackMessage }
   | { type: "ephemeral_posted"; ephemeral: SlackEphemeralMessage }
+  /** An ephemeral message replaced through the `response_url` of an action on it. */
+  | { type: "ephemeral_updated"; ephemeral: SlackEphemeralMessage }
   | { type: "modal_opened"; modal: SlackModal }
   | { type: "view_updated"; modal: SlackModal; view: SlackViewRecord }
   | { type: "view_pushed"; modal: SlackModal; view: SlackViewRecord }

@@ -114,6 +114,32 @@ const ACTIONS: Record<string, Action> = {
     });
     return { delivered: delivery.ok };
   },
+  "/api/ephemerals/action": async (body, { driver }) => {
+    const blockId = optionalText(body, "blockId");
+    const value = optionalText(body, "value");
+    const delivery = await driver.ephemeralAction({
+      userId: text(body, "userId"),
+      ts: text(body, "ts"),
+      actionId: text(body, "actionId"),
+      ...(blockId === undefined ? {} : { blockId }),
+      ...(value === undefined ? {} : { value }),
+    });
+    return { delivered: delivery.ok };
+  },
+  "/api/home/open": async (body, { driver }) => ({
+    delivered: (await driver.openAppHome({ userId: text(body, "userId") })).ok,
+  }),
+  "/api/home/action": async (body, { driver }) => {
+    const blockId = optionalText(body, "blockId");
+    const value = optionalText(body, "value");
+    const delivery = await driver.homeAction({
+      userId: text(body, "userId"),
+      actionId: text(body, "actionId"),
+      ...(blockId === undefined ? {} : { blockId }),
+      ...(value === undefined ? {} : { value }),
+    });
+    return { delivered: delivery.ok };
+  },
   "/api/modal/fill": async (body, { driver }) => {
     const result = await driver
       .modal(text(body, "userId"))

@@ -23,6 +23,8 @@ export interface WorkspaceSnapshot {
   channels: ChannelSnapshot[];
   ephemerals: SlackEphemeralMessage[];
   modals: ModalSnapshot[];
+  /** Each person's App Home view, as the app last published it. */
+  homes: { userId: string; viewId: string; blocks: SlackViewObject["blocks"] }[];
   /** The slash commands the app has, e.g. `/invoice`. */
   commands: readonly string[];
   frontPayment: { url: string; orders: OrderSnapshot[] };
@@ -90,6 +92,11 @@ export function workspaceSnapshot(
       messages: messages.map(messageSnapshot),
     })),
     ephemerals: state.ephemerals,
+    homes: state.homes.map((home) => ({
+      userId: home.userId,
+      viewId: home.view.id,
+      blocks: home.view.blocks,
+    })),
     modals: state.modals
       .filter((modal) => modal.status === "open")
       .flatMap((modal) => {
