@@ -7,11 +7,13 @@ import { StoreVersionError } from "./errors.js";
 import type {
   HistoryEntry,
   InvoiceStore,
+  NewInstallation,
   NewSubmission,
   OrderRecord,
   OtherFpOrder,
   RecordedStatusChange,
   SubmissionState,
+  WorkspaceInstallation,
   WriteResult,
 } from "./types.js";
 
@@ -89,6 +91,17 @@ const MIGRATIONS: readonly string[] = [
   -- Only an order sent again after an unknown outcome can have a second Front Payment order.
   ALTER TABLE orders ADD COLUMN sent_anyway INTEGER NOT NULL DEFAULT 0 CHECK (sent_anyway IN (0, 1));
   `,
+  `
+  -- Workspaces that installed the app through OAuth; sealed is encrypted by the bot (it holds the token).
+  CREATE TABLE installations (
+    team_id TEXT PRIMARY KEY,
+    team_name TEXT,
+    installed_by TEXT,
+    sealed TEXT NOT NULL,
+    installed_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
 
 interface OrderRow {
@@ -135,6 +148,26 @@ interface OtherRow {
   status: string | null;
   status_at: number | null;
   version: number;
+}
+
+interface InstallationRow {
+  team_id: string;
+  team_name: string | null;
+  installed_by: string | null;
+  sealed: string;
+  installed_at: number;
+  updated_at: number;
+}
+
+function toInstallation(row: InstallationRow): WorkspaceInstallation {
+  return {
+    teamId: row.team_id,
+    teamName: row.team_name,
+    installedBy: row.installed_by,
+    sealed: row.sealed,
+    installedAt: new Date(row.installed_at),
+    updatedAt: new Date(row.updated_at),
+  };
 }
 
 function toOrder(row: OrderRow): OrderRecord {
@@ -320,6 +353,21 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
      WHERE fp_order_uuid = @fp_order_uuid AND version = @version - 1`,
   );
 
+  const selectInstallation = db.prepare<[string], InstallationRow>(
+    "SELECT * FROM installations WHERE team_id = ?",
+  );
+  const upsertInstallation = db.prepare(
+    `INSERT INTO installations (team_id, team_name, installed_by, sealed, installed_at, updated_at)
+     VALUES (@teamId, @teamName, @installedBy, @sealed, @now, @now)
+     ON CONFLICT (team_id) DO UPDATE SET team_name = excluded.team_name,
+       installed_by = excluded.installed_by, sealed = excluded.sealed, updated_at = excluded.updated_at`,
+  );
+  const removeInstallation = db.prepare("DELETE FROM installations WHERE team_id = ?");
+  const saveInstallation = db.transaction((installation: NewInstallation) => {
+    upsertInstallation.run({ ...installation, now: clock().getTime() });
+    return toInstallation(selectInstallation.get(installation.teamId) as InstallationRow);
+  });
+
   function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => WriteResult<R> {
     const transaction = db.transaction(change);
     return (...args) => {
@@ -432,6 +480,16 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     },
     async saveOtherFpOrder(next) {
       return saveOtherFpOrder(next);
+    },
+    async saveInstallation(installation) {
+      return saveInstallation.immediate(installation);
+    },
+    async getInstallation(teamId) {
+      const row = selectInstallation.get(teamId);
+      return row ? toInstallation(row) : null;
+    },
+    async deleteInstallation(teamId) {
+      return removeInstallation.run(teamId).changes === 1;
     },
     async close() {
       db.close();
