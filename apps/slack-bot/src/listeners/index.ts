@@ -21,6 +21,8 @@ import { lineValueChanged } from "./actions/recalculate.js";
 import { removeLineClicked } from "./actions/remove-line.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
 import { invoiceCommand } from "./commands/invoice.js";
+import { appUninstalled } from "./events/app-uninstalled.js";
+import { tokensRevoked } from "./events/tokens-revoked.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
@@ -42,4 +44,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.view({ callback_id: INVOICE_MODAL_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
   app.view({ callback_id: SUBMISSION_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
   app.view(CANCEL_MODAL_CALLBACK_ID, cancelSubmission(deps));
+
+  app.event("app_uninstalled", appUninstalled(deps));
+  app.event("tokens_revoked", tokensRevoked(deps));
 }

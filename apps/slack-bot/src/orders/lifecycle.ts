@@ -189,7 +189,7 @@ export function createOrderLifecycle({
         return;
       case "tell-interrupted":
         await messages.notifyUser(
-          order.userId,
+          order,
           `:warning: Fakturabot restarted while sending your invoice to ${order.customerName} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
         );
         return;

@@ -39,6 +39,7 @@ export function invoiceCommand(deps: BotDeps) {
           text: await orderStatusText(deps, parsed.reference, {
             userId: command.user_id,
             channelId: command.channel_id,
+            teamId: command.team_id,
           }),
         });
         return;
@@ -48,6 +49,7 @@ export function invoiceCommand(deps: BotDeps) {
           reference: parsed.reference,
           note: parsed.note,
           userId: command.user_id,
+          teamId: command.team_id,
           triggerId: command.trigger_id,
         });
         if (refusal) await respond({ response_type: "ephemeral", text: refusal });

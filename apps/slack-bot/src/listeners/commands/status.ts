@@ -1,6 +1,7 @@
 import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
 import { formatNok, safeKronerToOre } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
+import { findInTeam } from "../../orders/team-scope.js";
 import { statusLabel } from "../../views/order-status.js";
 import { mayView } from "../access.js";
 
@@ -11,9 +12,9 @@ import { mayView } from "../access.js";
 export async function orderStatusText(
   deps: BotDeps,
   reference: string,
-  asker: { userId: string; channelId: string },
+  asker: { userId: string; channelId: string; teamId: string },
 ): Promise<string> {
-  const found = await deps.orders.find(reference);
+  const found = await findInTeam(deps.orders, asker.teamId, reference);
   if (!found || !mayView(deps.access, asker, found.order)) {
     return `I don't know an invoice \`${reference}\` that you can see. Use the id from the invoice message.`;
   }
