@@ -199,7 +199,7 @@ export interface SlackApiCall {
 
 /** A request the stand-in (through the driver) sent to the bot, and what came back. */
 export interface SlackInteractionRecord {
-  kind: "slash_command" | "block_actions" | "view_submission" | "view_closed";
+  kind: "slash_command" | "block_actions" | "view_submission" | "view_closed" | "event_callback";
   userId: string;
   /** HTTP status, or `"timeout"` when the bot did not answer within Slack's 3 s. */
   status: number | "timeout";
