@@ -28,6 +28,15 @@ export const LOCAL_SECRETS = {
   frontPaymentToken: "sandbox-token",
 } as const;
 
+/** The local Slack app's OAuth credentials (many workspaces), shared by the stand-in and the bot. */
+export const LOCAL_OAUTH = {
+  clientId: "1111.2222",
+  clientSecret: "local-client-secret",
+  stateSecret: "local-state-secret-of-at-least-32-chars",
+  /** Fixed, so a restart on the same data directory opens the tokens it sealed. */
+  tokenEncryptionKey: Buffer.alloc(32, "local-key"),
+} as const;
+
 export interface LocalStackOptions {
   dataDir: string;
   logger: Logger;
@@ -44,6 +53,12 @@ export interface LocalStackOptions {
    * connects to the Slack stand-in with its app-level token (its own routes stay on HTTP).
    */
   slackTransport?: "http" | "socket";
+  /**
+   * `one` (default): the bot has the first workspace's bot token. `many`: Slack's OAuth flow; the
+   * stand-in has a second workspace and neither has the app until it is installed
+   * (`installThroughOAuth` with `installUrl`).
+   */
+  workspaces?: "one" | "many";
 }
 
 export interface LocalStack {
@@ -56,6 +71,8 @@ export interface LocalStack {
   driver: SlackDriver;
   /** The local workspace: a Slack-like page in the browser over all of the above. */
   workspacePage: WorkspacePage;
+  /** Where an admin starts installing the app (with `workspaces: "many"`). */
+  installUrl: string;
   close(): Promise<void>;
 }
 
@@ -74,16 +91,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.ports?.frontPayment === undefined ? {} : { port: options.ports.frontPayment }),
       logger: logger.child({ component: "frontpayment-sandbox" }),
     }));
+  const many = options.workspaces === "many";
   const slack =
     options.standIns?.slack ??
-    (await startSlackSandbox(options.ports?.slack === undefined ? {} : { port: options.ports.slack }));
+    (await startSlackSandbox({
+      ...(options.ports?.slack === undefined ? {} : { port: options.ports.slack }),
+      ...(many ? { oauth: LOCAL_OAUTH, installed: false } : {}),
+    }));
+  if (many && !options.standIns?.slack) slack.addWorkspace();
   const store = openSqliteStore({ dataDir: options.dataDir });
   const socketMode = options.slackTransport === "socket";
   // Bolt's Socket Mode receiver listens for the routes on a port it is given and does not report back.
   const botPort = options.ports?.bot ?? (socketMode ? await freePort() : 0);
   const bot = createBot({
     slack: {
-      botToken: "xoxb-sandbox",
+      ...(many
+        ? { oauth: { ...LOCAL_OAUTH, authorizationUrl: slack.oauth.authorizeUrl } }
+        : { botToken: "xoxb-sandbox" }),
       signingSecret: LOCAL_SECRETS.signingSecret,
       apiUrl: slack.apiUrl,
       socketMode: socketMode ? { appToken: slack.appToken, port: botPort } : undefined,
@@ -102,6 +126,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.now ? { now: options.now } : {}),
   });
   const running = await bot.start(botPort);
+  if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);
   const driver = createSlackDriver(
     socketMode
       ? { slack, transport: "socket" }
@@ -121,6 +146,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     store,
     driver,
     workspacePage,
+    installUrl: `${running.url}/slack/install`,
     async close() {
       await workspacePage.close();
       await running.stop();
