@@ -8,6 +8,7 @@ import {
   startFrontPaymentSandbox,
   startSlackSandbox,
   startWorkspacePage,
+  type WorkspaceLink,
   type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
@@ -71,6 +72,8 @@ export interface LocalStack {
   driver: SlackDriver;
   /** The local workspace: a Slack-like page in the browser over all of the above. */
   workspacePage: WorkspacePage;
+  /** One page per workspace (with `workspaces: "many"`, the second workspace's too), linked by a switcher. */
+  workspacePages: WorkspacePage[];
   /** Where an admin starts installing the app (with `workspaces: "many"`). */
   installUrl: string;
   close(): Promise<void>;
@@ -132,12 +135,28 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ? { slack, transport: "socket" }
       : { slack, botUrl: `${running.url}/slack/events`, signingSecret: LOCAL_SECRETS.signingSecret },
   );
-  const workspacePage = await startWorkspacePage({
-    slack,
-    driver,
-    frontPayment,
-    port: options.ports?.workspace ?? 0,
-  });
+  const links: WorkspaceLink[] = [];
+  const workspacePages: WorkspacePage[] = [];
+  for (const [index, team] of (many ? slack.teams() : [slack]).entries()) {
+    const page = await startWorkspacePage({
+      slack: team,
+      driver:
+        index === 0
+          ? driver
+          : createSlackDriver({
+              slack: team,
+              botUrl: `${running.url}/slack/events`,
+              signingSecret: LOCAL_SECRETS.signingSecret,
+            }),
+      frontPayment,
+      // The first page keeps the configured port; the others take free ones.
+      port: index === 0 ? (options.ports?.workspace ?? 0) : 0,
+      workspaces: () => links,
+    });
+    workspacePages.push(page);
+    links.push({ teamId: team.workspace.team.id, name: team.workspace.team.name, url: page.url });
+  }
+  const workspacePage = workspacePages[0] as WorkspacePage;
   return {
     frontPayment,
     slack,
@@ -146,9 +165,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     store,
     driver,
     workspacePage,
+    workspacePages,
     installUrl: `${running.url}/slack/install`,
     async close() {
-      await workspacePage.close();
+      for (const page of workspacePages) await page.close();
       await running.stop();
       await Promise.all([own.slack && slack.close(), own.frontPayment && frontPayment.close()]);
       await store.close();

@@ -196,6 +196,22 @@ describe("many workspaces (OAuth)", () => {
     );
   });
 
+  it("shows each workspace on its own local page, with a switcher between them", async () => {
+    const states = await Promise.all(
+      harness.workspacePages.map(async (page) => (await fetch(`${page.url}/api/state`)).json()),
+    );
+    expect(states.map((state) => state.team.id)).toEqual([DEFAULT_TEAM.id, SECOND_TEAM.id]);
+    const links = harness.workspacePages.map((page, index) => ({
+      teamId: [DEFAULT_TEAM.id, SECOND_TEAM.id][index],
+      name: [DEFAULT_TEAM.name, SECOND_TEAM.name][index],
+      url: page.url,
+    }));
+    for (const state of states) expect(state.workspaces).toEqual(links);
+    expect(states[1].users.map((user: { id: string }) => user.id)).toEqual(
+      SECOND_USERS.map((user) => user.id),
+    );
+  });
+
   it("treats a revoked bot token like an uninstall, and takes the workspace back when it installs again", async () => {
     await install(SECOND_TEAM.id);
     expect(await nordlys.driver.tokensRevoked()).toMatchObject({ ok: true });

@@ -112,6 +112,8 @@ export function createBot(options: BotOptions) {
   if (Boolean(oauth) === Boolean(options.slack.botToken)) {
     throw new TypeError("createBot needs either slack.botToken (one workspace) or slack.oauth (many)");
   }
+  if (oauth && options.slack.socketMode)
+    throw new TypeError("OAuth (many workspaces) needs HTTP, not Socket Mode");
   const installations = oauth
     ? createInstallations({ store, sealer: createSealer(oauth.tokenEncryptionKey) })
     : undefined;

@@ -89,6 +89,30 @@ function selectChannel(channelId) {
   $("composer-input").focus();
 }
 
+/** One link per workspace's page when there are several: a switcher, as Slack's workspace rail. */
+function drawWorkspaces() {
+  const list = $("workspace-switcher");
+  list.hidden = state.workspaces.length === 0;
+  replaceChildren(
+    list,
+    state.workspaces.map((workspace) =>
+      h(
+        "li",
+        {},
+        h(
+          "a",
+          {
+            class: "workspace-link",
+            href: workspace.url,
+            "aria-current": workspace.teamId === state.team.id ? "page" : undefined,
+          },
+          workspace.name,
+        ),
+      ),
+    ),
+  );
+}
+
 function drawSidebar(me) {
   const mine = state.channels.filter((channel) => channel.members.includes(me.id));
   const item = (channel) =>
@@ -229,6 +253,7 @@ function render() {
     mine[0];
   ui.channelId = channel?.id;
   $("team-name").textContent = state.team.name;
+  redraw("workspaces", state.workspaces, drawWorkspaces);
   redraw(
     "sidebar",
     [state.channels.map(({ messages, ...rest }) => rest), me.id, ui.channelId, state.users],
