@@ -13,6 +13,7 @@ import {
   SECOND_USERS,
   type SlackDriver,
   type SlackTeamSandbox,
+  type WorkspaceSnapshot,
 } from "@fakturabot/sandbox";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LOCAL_SECRETS } from "../src/stack.js";
@@ -198,7 +199,9 @@ describe("many workspaces (OAuth)", () => {
 
   it("shows each workspace on its own local page, with a switcher between them", async () => {
     const states = await Promise.all(
-      harness.workspacePages.map(async (page) => (await fetch(`${page.url}/api/state`)).json()),
+      harness.workspacePages.map(
+        async (page) => (await (await fetch(`${page.url}/api/state`)).json()) as WorkspaceSnapshot,
+      ),
     );
     expect(states.map((state) => state.team.id)).toEqual([DEFAULT_TEAM.id, SECOND_TEAM.id]);
     const links = harness.workspacePages.map((page, index) => ({
@@ -207,9 +210,7 @@ describe("many workspaces (OAuth)", () => {
       url: page.url,
     }));
     for (const state of states) expect(state.workspaces).toEqual(links);
-    expect(states[1].users.map((user: { id: string }) => user.id)).toEqual(
-      SECOND_USERS.map((user) => user.id),
-    );
+    expect(states[1]?.users.map((user) => user.id)).toEqual(SECOND_USERS.map((user) => user.id));
   });
 
   it("treats a revoked bot token like an uninstall, and takes the workspace back when it installs again", async () => {
