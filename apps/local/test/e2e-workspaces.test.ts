@@ -111,6 +111,9 @@ describe("many workspaces (OAuth)", () => {
     for (const token of [harness.slack.botToken, nordlys.slack.botToken, "xoxb-"]) {
       expect(onDisk, token).not.toContain(token);
     }
+    for (const token of [harness.slack.botToken, nordlys.slack.botToken]) {
+      expect(harness.logs.text(), token).not.toContain(token);
+    }
   });
 
   it("sends an invoice in each workspace with its own token, and shows neither the other's orders", async () => {
