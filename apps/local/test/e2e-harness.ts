@@ -7,6 +7,7 @@ import {
   type FrontPaymentSandboxOrder,
   type ModalHandle,
   type SlackMessage,
+  type SlackTeamSandbox,
   type SlackViewObject,
   type SubmitOutcome,
   signedHeaders,
@@ -159,7 +160,7 @@ export function patient(modal: ModalHandle): ModalHandle {
 
 /** Types `/invoice [text]` as `userId` in `channelId` and returns the modal the bot opens. */
 export async function openInvoice(
-  harness: Harness,
+  harness: Pick<Harness, "driver">,
   {
     userId = KARI,
     channelId = SALES,
@@ -189,7 +190,7 @@ export async function fillOrder(
 
 /** Opens `/invoice`, fills the order and submits it; returns the modal and the submission's outcome. */
 export async function sendOrder(
-  harness: Harness,
+  harness: Pick<Harness, "driver">,
   customer: CustomerInput = PRIVATE_CUSTOMER,
   options: { userId?: string; channelId?: string; lines?: readonly LineInput[] } = {},
 ): Promise<{ modal: ModalHandle; outcome: SubmitOutcome }> {
@@ -205,7 +206,7 @@ export function waitForTitle(modal: ModalHandle, title: string): Promise<SlackVi
 
 /** Waits for the order message about `customerName` in `channel`. */
 export function waitForOrderMessage(
-  harness: Harness,
+  harness: { slack: SlackTeamSandbox },
   customerName: string,
   channel: string = SALES,
 ): Promise<SlackMessage> {
@@ -217,7 +218,7 @@ export function waitForOrderMessage(
 
 /** Waits for a thread reply under `ts` containing `text`; returns the whole thread. */
 export function waitForReply(
-  harness: Harness,
+  harness: { slack: SlackTeamSandbox },
   channel: string,
   ts: string,
   text: string,
@@ -251,12 +252,16 @@ export function callbackUrlOf(order: FrontPaymentSandboxOrder): { callbackUrl: s
 }
 
 /** The ephemeral messages `userId` saw, as plain text. */
-export function ephemeralTexts(harness: Harness, userId: string = KARI): string[] {
+export function ephemeralTexts(harness: { slack: SlackTeamSandbox }, userId: string = KARI): string[] {
   return harness.slack.workspace.ephemeralsFor(userId).map((message) => plain(message.text));
 }
 
 /** Waits for an ephemeral message to `userId` containing `text`. */
-export function waitForEphemeral(harness: Harness, text: string, userId: string = KARI): Promise<string> {
+export function waitForEphemeral(
+  harness: { slack: SlackTeamSandbox },
+  text: string,
+  userId: string = KARI,
+): Promise<string> {
   return harness.slack.waitFor(
     () => ephemeralTexts(harness, userId).find((message) => message.includes(text)),
     {

@@ -1,7 +1,14 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FrontPaymentClient } from "@fakturabot/client";
-import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import {
+  App,
+  type CustomRoute,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  type HTTPReceiverOptions,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { boltLogger } from "./bolt-logger.js";
@@ -9,11 +16,15 @@ import type { BotDeps } from "./deps.js";
 import { frontPaymentCallbackRoute } from "./http/frontpayment-callback.js";
 import { healthRoute } from "./http/health-route.js";
 import { metricsRoute } from "./http/metrics-route.js";
+import { isNotInstalled, notInstalledHandler } from "./http/not-installed.js";
 import { readinessRoute } from "./http/readiness-route.js";
 import { withRequestId } from "./http/request-id.js";
 import { returnPagesRoute } from "./http/return-route.js";
 import { dispatchErrorHandler } from "./http/route-param.js";
 import { customRouteServer } from "./http/route-server.js";
+import { createInstallations, type Installations } from "./installations/installation-store.js";
+import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from "./installations/oauth.js";
+import { createSealer } from "./installations/sealing.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { AccessRules } from "./listeners/access.js";
@@ -23,14 +34,27 @@ import { oncePerDelivery } from "./middleware/once-per-delivery.js";
 import { requestIdMiddleware, requestIdProperty } from "./middleware/request-id.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
 import { createOverdueCheck } from "./orders/overdue-check.js";
-import { createOrderMessages } from "./services/order-messages.js";
-import { createOutcomeModal } from "./services/outcome-modal.js";
+import { teamServices, workspaceServices } from "./services/team-routing.js";
 import { createWorkTracker } from "./services/work-tracker.js";
 import type { InvoiceStore } from "./store/types.js";
 
+/** Installing in many workspaces through Slack's OAuth flow (instead of one workspace's bot token). */
+export interface SlackOAuthOptions {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** 32 bytes: seals each workspace's bot token in the store (AES-256-GCM). */
+  tokenEncryptionKey: Buffer;
+  /** Slack's consent page, or a stand-in's (default Slack's). */
+  authorizationUrl?: string | undefined;
+}
+
 export interface BotOptions {
   slack: {
-    botToken: string;
+    /** One workspace's bot token; leave it out with `oauth`. */
+    botToken?: string | undefined;
+    /** Many workspaces, each installing the app through OAuth; leave it out with `botToken`. */
+    oauth?: SlackOAuthOptions | undefined;
     signingSecret: string;
     /** Socket Mode for development: needs the app-level token. */
     socketMode?: { appToken: string; port: number } | undefined;
@@ -108,15 +132,27 @@ export function createBot(options: BotOptions) {
   const clientOptions = { ...slackClientOptions(options.slack.apiUrl, logger), fetch: metrics.slackFetch() };
   const frontPayment = metrics.frontPayment(options.frontPayment);
   let stopping = false;
+  const { oauth } = options.slack;
+  if (Boolean(oauth) === Boolean(options.slack.botToken)) {
+    throw new TypeError("createBot needs either slack.botToken (one workspace) or slack.oauth (many)");
+  }
+  if (oauth && options.slack.socketMode)
+    throw new TypeError("OAuth (many workspaces) needs HTTP, not Socket Mode");
+  const installations = oauth
+    ? createInstallations({ store, sealer: createSealer(oauth.tokenEncryptionKey) })
+    : undefined;
   // The services' own client: callbacks and background work happen outside Slack requests.
   const slack = new WebClient(options.slack.botToken, clientOptions);
   const work = createWorkTracker();
-  const messages = createOrderMessages({ slack, logger });
+  // With OAuth each order's messages go out with its own workspace's token.
+  const { messages, outcomes } = installations
+    ? teamServices(installations.botToken, clientOptions, logger)
+    : workspaceServices(slack, logger);
   const orders = createOrderLifecycle({
     store,
     frontPayment,
     messages,
-    outcomes: createOutcomeModal({ slack, messages, logger }),
+    outcomes,
     logger,
     work,
     now,
@@ -140,6 +176,7 @@ export function createBot(options: BotOptions) {
     logger,
     metrics,
     now,
+    ...(installations ? { installations } : {}),
   };
 
   const customRoutes: CustomRoute[] = [
@@ -175,11 +212,19 @@ export function createBot(options: BotOptions) {
         dispatchErrorHandler,
         customPropertiesExtractor: requestIdProperty,
         logger: boltLogger(logger),
+        ...(oauth && installations
+          ? oauthReceiverOptions(oauth, installations, clientOptions, () => deps.publicBaseUrl)
+          : {}),
       });
   const identity = botIdentity(slack);
   const app = new App({
-    // Not `token`: Bolt would call auth.test at once and leave a failure of it unobserved.
-    authorize: async () => ({ botToken: options.slack.botToken, ...(await identity.get()) }),
+    // With OAuth, Bolt authorizes each request from the installation store instead.
+    ...(installations
+      ? {}
+      : {
+          // Not `token`: Bolt would call auth.test at once and leave a failure of it unobserved.
+          authorize: async () => ({ botToken: options.slack.botToken as string, ...(await identity.get()) }),
+        }),
     receiver,
     logger: boltLogger(logger),
     clientOptions,
@@ -188,6 +233,11 @@ export function createBot(options: BotOptions) {
   app.use(oncePerDelivery({ store, now, metrics, logger }));
   registerListeners(app, deps);
   app.error(async (error) => {
+    // A workspace without an installation: answered politely by the receiver (notInstalledHandler).
+    if (installations && isNotInstalled(error)) {
+      logger.warn({ err: error }, "a request from a workspace without an installation");
+      throw error;
+    }
     logger.error({ err: error }, "unhandled error in a Slack listener");
   });
 
@@ -200,7 +250,7 @@ export function createBot(options: BotOptions) {
     /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
       // A wrong bot token stops the start with Slack's own answer, before anything is served.
-      await identity.get();
+      if (!installations) await identity.get();
       const recovered = await orders.recover();
       metrics.recovered(recovered.filter(({ outcome }) => outcome === "changed").length);
       const expired = await orders.expireKeptRequests();
@@ -239,6 +289,39 @@ export function createBot(options: BotOptions) {
         },
       };
     },
+  };
+}
+
+/**
+ * Slack's OAuth install flow in Bolt's receiver: `/slack/install` sends the installer straight to
+ * Slack's consent page with a signed `state` (also set as a cookie, so the redirect must come back
+ * to the same browser), and `/slack/oauth_redirect` checks it, exchanges the code for the bot token
+ * (`oauth.v2.access`) and stores the installation sealed.
+ */
+function oauthReceiverOptions(
+  oauth: SlackOAuthOptions,
+  installations: Installations,
+  clientOptions: WebClientOptions,
+  publicBaseUrl: () => string,
+): Partial<HTTPReceiverOptions> {
+  return {
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    scopes: [...BOT_SCOPES],
+    installationStore: installations.boltStore,
+    installerOptions: {
+      installPath: INSTALL_PATH,
+      redirectUriPath: REDIRECT_PATH,
+      directInstall: true,
+      // oauth.v2.access and auth.test go to the same Web API as everything else (e.g. the sandbox's).
+      clientOptions,
+      ...(oauth.authorizationUrl ? { authorizationUrl: oauth.authorizationUrl } : {}),
+    },
+    processEventErrorHandler: notInstalledHandler(
+      () => `${publicBaseUrl()}${INSTALL_PATH}`,
+      HTTPModuleFunctions.defaultProcessEventErrorHandler,
+    ),
   };
 }
 

@@ -13,7 +13,8 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
   const store = openSqliteStore({ dataDir: config.store.dataDir });
   const bot = createBot({
     slack: {
-      botToken: config.slack.botToken,
+      botToken: config.slack.botToken ?? undefined,
+      oauth: config.slack.oauth ?? undefined,
       signingSecret: config.slack.signingSecret,
       socketMode: config.slack.appToken ? { appToken: config.slack.appToken, port: config.port } : undefined,
       apiUrl: config.slack.apiUrl ?? undefined,

@@ -1,5 +1,6 @@
 import type { FrontPaymentClient } from "@fakturabot/client";
 import type { Logger } from "pino";
+import type { Installations } from "./installations/installation-store.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import type { BotMetrics } from "./metrics.js";
@@ -22,4 +23,6 @@ export interface BotDeps {
   /** What the bot counts and times for `/metrics`. */
   metrics: BotMetrics;
   now: () => Date;
+  /** The workspaces that installed the app (OAuth); absent with one workspace's bot token. */
+  installations?: Installations;
 }

@@ -23,6 +23,9 @@ const SECRET_KEYS = new Set([
   "xslacksignature",
   // Slack's response_url lets anyone holding it post into the conversation for 30 minutes.
   "responseurl",
+  // The key that seals the workspaces' bot tokens (OAuth), and what it sealed.
+  "tokenencryptionkey",
+  "sealed",
 ]);
 const PERSONAL_NUMBER_KEYS = new Set(["personalnumber"]);
 

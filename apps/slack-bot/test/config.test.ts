@@ -41,6 +41,7 @@ describe("loadConfig", () => {
         socketMode: false,
         appToken: null,
         apiUrl: null,
+        oauth: null,
       },
       frontPayment: {
         token: VALID.FRONTPAYMENT_TOKEN,
@@ -275,6 +276,75 @@ describe("loadConfig", () => {
       "TAX_RATES",
     ]);
     expect(() => loadConfig({})).toThrow(/^Fakturabot cannot start: 5 problems in its configuration/);
+  });
+});
+
+describe("loadConfig with OAuth (many workspaces)", () => {
+  const KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  const { SLACK_BOT_TOKEN: _token, ...withoutToken } = VALID;
+  const OAUTH = {
+    ...withoutToken,
+    SLACK_CLIENT_ID: "1111.2222",
+    SLACK_CLIENT_SECRET: "client-secret-value-abc",
+    SLACK_STATE_SECRET: "state-secret-value-of-at-least-32-chars",
+    TOKEN_ENCRYPTION_KEY: KEY_HEX,
+  };
+
+  it("reads the client, the state secret and the key (hex or base64) instead of a bot token", () => {
+    const config = loadConfig(OAUTH);
+    expect(config.slack).toMatchObject({
+      botToken: null,
+      oauth: {
+        clientId: "1111.2222",
+        clientSecret: OAUTH.SLACK_CLIENT_SECRET,
+        stateSecret: OAUTH.SLACK_STATE_SECRET,
+        tokenEncryptionKey: Buffer.from(KEY_HEX, "hex"),
+      },
+    });
+    const base64 = Buffer.from(KEY_HEX, "hex").toString("base64");
+    expect(loadConfig({ ...OAUTH, TOKEN_ENCRYPTION_KEY: base64 }).slack.oauth?.tokenEncryptionKey).toEqual(
+      Buffer.from(KEY_HEX, "hex"),
+    );
+    expect(describeConfig(config).slack).toMatchObject({
+      botToken: "not used",
+      workspaces: "many (OAuth, tokens encrypted)",
+    });
+    expect(JSON.stringify(describeConfig(config))).not.toContain(OAUTH.SLACK_CLIENT_SECRET);
+  });
+
+  it("will not start OAuth without the key, with a short key, with a bot token too, or in Socket Mode", () => {
+    const { TOKEN_ENCRYPTION_KEY: _key, ...withoutKey } = OAUTH;
+    expect(problemsOf(withoutKey)).toEqual([
+      expect.stringMatching(
+        /^TOKEN_ENCRYPTION_KEY is missing, and installing in many workspaces \(OAuth, as SLACK_CLIENT_ID is set\) needs it to encrypt the workspaces' bot tokens in the database: set a 32-byte key/,
+      ),
+    ]);
+    const shortKey = "c2hvcnQta2V5";
+    const short = problemsOf({ ...OAUTH, TOKEN_ENCRYPTION_KEY: shortKey });
+    expect(short).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY is not a 32-byte key: /)]);
+    expect(short.join("")).not.toContain(shortKey);
+    expect(
+      problemsOf({
+        ...OAUTH,
+        SLACK_BOT_TOKEN: VALID.SLACK_BOT_TOKEN,
+        SLACK_SOCKET_MODE: "true",
+        SLACK_APP_TOKEN: APP_TOKEN,
+      }),
+    ).toEqual([
+      "SLACK_BOT_TOKEN is set, but so is SLACK_CLIENT_ID: set SLACK_BOT_TOKEN for one workspace, or the OAuth variables for many, not both",
+      "SLACK_SOCKET_MODE is true, but installing in many workspaces (OAuth) needs Slack to reach PUBLIC_BASE_URL over HTTP: set SLACK_SOCKET_MODE=false",
+    ]);
+  });
+
+  it("needs the whole client once one part is set", () => {
+    const { SLACK_CLIENT_ID: _id, SLACK_STATE_SECRET: _state, ...partial } = OAUTH;
+    expect(problemsOf(partial).map((problem) => problem.split(",")[0])).toEqual([
+      "SLACK_CLIENT_ID is missing",
+      "SLACK_STATE_SECRET is missing",
+    ]);
+    expect(problemsOf({ ...OAUTH, SLACK_STATE_SECRET: "short" })).toEqual([
+      expect.stringMatching(/^SLACK_STATE_SECRET is too short: /),
+    ]);
   });
 });
 

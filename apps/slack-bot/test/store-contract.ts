@@ -506,6 +506,52 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
       });
     });
 
+    describe("installations", () => {
+      const installation = (teamId: string, sealed: string) => ({
+        teamId,
+        teamName: `Team ${teamId}`,
+        installedBy: "U0KARI",
+        sealed,
+      });
+
+      it("keeps one installation per team, stamped with the clock; a reinstall replaces it and keeps installedAt", async () => {
+        const store = await connect();
+        expect(await store.getInstallation("T0ONE")).toBeNull();
+        const first = await store.saveInstallation(installation("T0ONE", "sealed-1"));
+        expect(first).toEqual({ ...installation("T0ONE", "sealed-1"), installedAt: now, updatedAt: now });
+        await store.saveInstallation(installation("T0TWO", "sealed-2"));
+        const installedAt = now;
+        now = new Date(now.getTime() + 60_000);
+        const again = await store.saveInstallation({ ...installation("T0ONE", "sealed-3"), teamName: null });
+        expect(again).toEqual({
+          ...installation("T0ONE", "sealed-3"),
+          teamName: null,
+          installedAt,
+          updatedAt: now,
+        });
+        expect(await store.getInstallation("T0ONE")).toEqual(again);
+        expect((await store.getInstallation("T0TWO"))?.sealed).toBe("sealed-2");
+      });
+
+      it("forgets an uninstalled team only, across connections and restarts", async () => {
+        let store = await connect();
+        const other = await connect();
+        await store.saveInstallation(installation("T0ONE", "sealed-1"));
+        await store.saveInstallation(installation("T0TWO", "sealed-2"));
+        expect(await other.deleteInstallation("T0ONE")).toBe(true);
+        expect(await other.deleteInstallation("T0ONE")).toBe(false);
+        expect(await store.getInstallation("T0ONE")).toBeNull();
+        store = await restart(store);
+        expect(await store.getInstallation("T0ONE")).toBeNull();
+        expect((await store.getInstallation("T0TWO"))?.sealed).toBe("sealed-2");
+        // A team that installs again after uninstalling starts afresh.
+        now = new Date(now.getTime() + 60_000);
+        expect(await store.saveInstallation(installation("T0ONE", "sealed-4"))).toMatchObject({
+          installedAt: now,
+        });
+      });
+    });
+
     describe("restarts", () => {
       it("finds every order, its message and its history after a restart; a notification then updates the right one", async () => {
         let store = await connect();

@@ -26,6 +26,8 @@ import { removeLineClicked } from "./actions/remove-line.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
 import { invoiceCommand } from "./commands/invoice.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
+import { appUninstalled } from "./events/app-uninstalled.js";
+import { tokensRevoked } from "./events/tokens-revoked.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
@@ -51,4 +53,6 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.action(LIST_PAGE_ACTION_ID, listPageClicked(deps));
   app.action(ORDER_ROW_MENU_ACTION_ID, orderRowMenuChosen(deps));
   app.event("app_home_opened", appHomeOpened(deps));
+  app.event("app_uninstalled", appUninstalled(deps));
+  app.event("tokens_revoked", tokensRevoked(deps));
 }

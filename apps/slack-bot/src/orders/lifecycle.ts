@@ -212,7 +212,7 @@ export function createOrderLifecycle({
         return;
       case "tell-expired":
         await messages.notifyUser(
-          order.userId,
+          order,
           `:wastebasket: Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`) was never sent, and after ${keptDays()} its details are erased: it can no longer be sent. Run \`/invoice\` to send it anew.`,
         );
         return;
@@ -224,7 +224,7 @@ export function createOrderLifecycle({
         return;
       case "tell-interrupted":
         await messages.notifyUser(
-          order.userId,
+          order,
           `:warning: Fakturabot restarted while sending your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
         );
         return;

@@ -173,8 +173,12 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       );
     },
 
-    /** A direct message to a user, for news they would otherwise miss (a closed modal). */
-    async notifyUser(userId: string, text: string, blocks?: KnownBlock[]): Promise<void> {
+    /** A direct message to a user (of `teamId`), for news they would otherwise miss (a closed modal). */
+    async notifyUser(
+      { userId }: { teamId: string; userId: string },
+      text: string,
+      blocks?: KnownBlock[],
+    ): Promise<void> {
       await slack.chat.postMessage({ channel: userId, text, ...(blocks ? { blocks } : {}) });
     },
   };

@@ -105,7 +105,7 @@ export function createOutcomeModal({
         // Something left to do (send again, edit, send anyway) can be opened from the message.
         const open = order.state === "failed" || order.state === "unknown" ? order.id : undefined;
         const message = outcomeMessage(outcomeText(order, context.notes, form), open);
-        await messages.notifyUser(order.userId, message.text, message.blocks);
+        await messages.notifyUser(order, message.text, message.blocks);
       }
     },
   };

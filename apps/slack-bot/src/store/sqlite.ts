@@ -8,6 +8,7 @@ import type {
   CreatedOrder,
   HistoryEntry,
   InvoiceStore,
+  NewInstallation,
   NewSubmission,
   OrderCursor,
   OrderFilter,
@@ -16,6 +17,7 @@ import type {
   OtherFpOrder,
   RecordedStatusChange,
   SubmissionState,
+  WorkspaceInstallation,
   WriteResult,
 } from "./types.js";
 
@@ -164,6 +166,17 @@ export const MIGRATIONS: readonly string[] = [
   -- The periodic check: created orders by when they were last written.
   CREATE INDEX orders_created_by_update ON orders (updated_at) WHERE state = 'created';
   `,
+  `
+  -- Workspaces that installed the app through OAuth; sealed is encrypted by the bot (it holds the token).
+  CREATE TABLE installations (
+    team_id TEXT PRIMARY KEY,
+    team_name TEXT,
+    installed_by TEXT,
+    sealed TEXT NOT NULL,
+    installed_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];
 
 interface OrderRow {
@@ -214,6 +227,26 @@ interface OtherRow {
   status: string | null;
   status_at: number | null;
   version: number;
+}
+
+interface InstallationRow {
+  team_id: string;
+  team_name: string | null;
+  installed_by: string | null;
+  sealed: string;
+  installed_at: number;
+  updated_at: number;
+}
+
+function toInstallation(row: InstallationRow): WorkspaceInstallation {
+  return {
+    teamId: row.team_id,
+    teamName: row.team_name,
+    installedBy: row.installed_by,
+    sealed: row.sealed,
+    installedAt: new Date(row.installed_at),
+    updatedAt: new Date(row.updated_at),
+  };
 }
 
 function toOrder(row: OrderRow): OrderRecord {
@@ -506,6 +539,20 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
   const selectSchemaVersion = db.prepare<[], { version: number }>(
     "SELECT coalesce(max(version), 0) AS version FROM schema_version",
   );
+  const selectInstallation = db.prepare<[string], InstallationRow>(
+    "SELECT * FROM installations WHERE team_id = ?",
+  );
+  const upsertInstallation = db.prepare(
+    `INSERT INTO installations (team_id, team_name, installed_by, sealed, installed_at, updated_at)
+     VALUES (@teamId, @teamName, @installedBy, @sealed, @now, @now)
+     ON CONFLICT (team_id) DO UPDATE SET team_name = excluded.team_name,
+       installed_by = excluded.installed_by, sealed = excluded.sealed, updated_at = excluded.updated_at`,
+  );
+  const removeInstallation = db.prepare("DELETE FROM installations WHERE team_id = ?");
+  const saveInstallation = db.transaction((installation: NewInstallation) => {
+    upsertInstallation.run({ ...installation, now: clock().getTime() });
+    return toInstallation(selectInstallation.get(installation.teamId) as InstallationRow);
+  });
 
   function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => WriteResult<R> {
     const transaction = db.transaction(change);
@@ -683,6 +730,16 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       return selectToCheck
         .all({ dueBefore, quietBefore: quietBefore.getTime(), settled: JSON.stringify(settled), limit })
         .map(toOrder) as CreatedOrder[];
+    },
+    async saveInstallation(installation) {
+      return saveInstallation.immediate(installation);
+    },
+    async getInstallation(teamId) {
+      const row = selectInstallation.get(teamId);
+      return row ? toInstallation(row) : null;
+    },
+    async deleteInstallation(teamId) {
+      return removeInstallation.run(teamId).changes === 1;
     },
     async close() {
       claims.close();

@@ -226,6 +226,28 @@ export interface CheckQuery {
 }
 
 /**
+ * A workspace's installation of the app through Slack's OAuth flow (multi-workspace mode): one per
+ * Slack team. `sealed` arrives encrypted (it holds the bot token) and is kept as given, so no store
+ * ever sees a token in clear.
+ */
+export interface WorkspaceInstallation {
+  /** The Slack team (workspace) id. */
+  teamId: string;
+  /** The workspace's name when it installed the app, for the operator. */
+  teamName: string | null;
+  /** The Slack user who installed it. */
+  installedBy: string | null;
+  /** The installation as Slack granted it (bot token included), encrypted: opaque to the store. */
+  sealed: string;
+  /** When the team installed the app (a reinstall keeps the first time). */
+  installedAt: Date;
+  /** When the installation was last replaced (a reinstall, new scopes). */
+  updatedAt: Date;
+}
+
+export type NewInstallation = Omit<WorkspaceInstallation, "installedAt" | "updatedAt">;
+
+/**
  * The bot's durable state: persistence only. Each method is one atomic operation; which change is
  * allowed is decided by the order lifecycle, which reads an order, decides, and writes it back
  * naming the version it read. Implementations: SQLite (embedded), and any other that passes the
@@ -278,5 +300,14 @@ export interface InvoiceStore {
    * `quietBefore`; least recently written first, at most `limit`.
    */
   listToCheck(query: CheckQuery): Promise<CreatedOrder[]>;
+  /**
+   * Stores the team's installation, replacing the one it has (both times from the clock; a
+   * replacement keeps `installedAt`). Returns it as stored.
+   */
+  saveInstallation(installation: NewInstallation): Promise<WorkspaceInstallation>;
+  /** The team's installation, or null when it never installed the app or has uninstalled it. */
+  getInstallation(teamId: string): Promise<WorkspaceInstallation | null>;
+  /** Removes the team's installation (uninstalled, or its token revoked); false when it had none. */
+  deleteInstallation(teamId: string): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -24,11 +24,12 @@ import {
   actionTs,
   appHomeOpenedBody,
   ephemeralBlockActionsPayload,
+  eventCallback,
   messageBlockActionsPayload,
   slashCommandFields,
   viewBlockActionsPayload,
 } from "./payloads.js";
-import type { SlackSandbox } from "./sandbox.js";
+import type { SlackTeamSandbox } from "./sandbox.js";
 import type { BlockJson, SlackInteractionRecord, SlackUser } from "./types.js";
 import { currentState, offeredOptions } from "./view-state.js";
 import { apiMessage } from "./web-api/chat.js";
@@ -53,7 +54,7 @@ export interface SlackDriverSocketOptions {
 }
 
 export type SlackDriverOptions = {
-  slack: SlackSandbox;
+  slack: SlackTeamSandbox;
   /** How long Slack waits for the bot's answer or acknowledgement (default 3000 ms, as Slack). */
   ackTimeoutMs?: number;
   /** Sent as the deprecated `token` field (default `sandbox-verification-token`). */
@@ -83,6 +84,13 @@ export interface SlackDriver {
   modal(userId?: string): ModalHandle;
   /** Waits for a modal to be open for `userId` (default: the first user). */
   waitForModal(options?: { userId?: string; callbackId?: string } & WaitForOptions): Promise<ModalHandle>;
+  /**
+   * Someone removes the app from the workspace: its token stops working, and the bot gets the
+   * `app_uninstalled` event (signed, like every request).
+   */
+  appUninstalled(): Promise<Delivery>;
+  /** The bot's token is revoked (`tokens_revoked` with the bot's user id): it stops working. */
+  tokensRevoked(): Promise<Delivery>;
   /** Clicks a button in a channel message (`block_actions` with the message and a `response_url`). */
   clickMessageButton(input: {
     channel: string;
@@ -199,8 +207,26 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     return modalHandle(context, modal.id);
   };
 
+  const revoked = (reason: "uninstalled" | "tokens_revoked") => {
+    controls.revokeInstallation(reason);
+    const event =
+      reason === "uninstalled"
+        ? { type: "app_uninstalled" }
+        : { type: "tokens_revoked", tokens: { oauth: [], bot: [workspace.bot.userId] } };
+    const payload = eventCallback(workspace, verificationToken, event);
+    const installer = workspace.state.users.find((user) => !user.isBot)?.id ?? "";
+    return deliver(
+      transport,
+      workspace,
+      { kind: "event", userId: installer },
+      { type: "events_api", body: payload },
+    );
+  };
+
   let events = 0;
   return {
+    appUninstalled: () => revoked("uninstalled"),
+    tokensRevoked: () => revoked("tokens_revoked"),
     async openAppHome({ userId } = {}) {
       const actor = actorFor(userId);
       events += 1;
@@ -365,7 +391,12 @@ function interactionOf(request: BotRequest): { kind: SlackInteractionRecord["kin
 }
 
 /** A slash command's immediate answer is shown to the person (or the channel, for `in_channel`). */
-function showCommandAnswer(slack: SlackSandbox, userId: string, channelId: string, delivery: Delivery): void {
+function showCommandAnswer(
+  slack: SlackTeamSandbox,
+  userId: string,
+  channelId: string,
+  delivery: Delivery,
+): void {
   const { workspace } = slack;
   const channel = workspace.channel(channelId);
   if (!delivery.ok || delivery.body.trim() === "" || !channel) return;

@@ -10,6 +10,10 @@ export {
   DEFAULT_CHANNELS,
   DEFAULT_TEAM,
   DEFAULT_USERS,
+  SECOND_BOT,
+  SECOND_CHANNELS,
+  SECOND_TEAM,
+  SECOND_USERS,
 } from "./defaults.js";
 export type { BotRequest, Delivery, SlackRetry } from "./delivery.js";
 export { ACK_TIMEOUT_MS } from "./delivery.js";
@@ -23,10 +27,22 @@ export type {
 } from "./driver.js";
 export { createSlackDriver } from "./driver.js";
 export { SlackApiError, SlackDriverError } from "./errors.js";
+export type { InstallInput, InstallResult } from "./install-flow.js";
+export { installThroughOAuth } from "./install-flow.js";
 export type { CloseOutcome, FillOptions, FillResult, ModalHandle, WaitForOptions } from "./modal-handle.js";
+export { OAUTH_CODE_LIFETIME_MS } from "./oauth.js";
 export type { ResponseUrlTarget } from "./response-urls.js";
 export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls.js";
-export type { SlackChannelInit, SlackSandbox, SlackSandboxControls, SlackSandboxOptions } from "./sandbox.js";
+export type {
+  SlackChannelInit,
+  SlackOAuthApp,
+  SlackSandbox,
+  SlackSandboxControls,
+  SlackSandboxOAuth,
+  SlackSandboxOptions,
+  SlackTeamSandbox,
+  SlackWorkspaceOptions,
+} from "./sandbox.js";
 export { startSlackSandbox } from "./sandbox.js";
 export { signedHeaders, slackSignature } from "./signing.js";
 export type { DisconnectReason, EnvelopeType, SocketAck, SocketModeServer } from "./socket-mode.js";

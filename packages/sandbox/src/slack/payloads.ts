@@ -59,6 +59,25 @@ function teamFields(actor: Actor): Record<string, unknown> {
   return { team: { id: team.id, domain: team.domain }, enterprise: null, is_enterprise_install: false };
 }
 
+/** An Events API request: the event in Slack's `event_callback` envelope for this workspace. */
+export function eventCallback(
+  workspace: SlackWorkspace,
+  verificationToken: string,
+  event: Record<string, unknown>,
+): Record<string, unknown> {
+  const { team, bot } = workspace;
+  const eventTs = actionTs(workspace.clock);
+  return {
+    token: verificationToken,
+    team_id: team.id,
+    api_app_id: bot.appId,
+    event: { ...event, event_ts: eventTs },
+    type: "event_callback",
+    event_id: `Ev${workspace.ids.shortId(new Set())}${Math.floor(workspace.clock())}`,
+    event_time: Math.floor(workspace.clock() / 1000),
+  };
+}
+
 /** Slack's `action_ts`: the clock as `seconds.micros`. */
 export function actionTs(clock: () => number): string {
   return (clock() / 1000).toFixed(6);

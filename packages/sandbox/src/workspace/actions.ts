@@ -8,12 +8,12 @@ import type { FrontPaymentSandbox } from "../frontpayment/sandbox.js";
 import type { Delivery } from "../slack/delivery.js";
 import type { SlackDriver } from "../slack/driver.js";
 import { SlackDriverError } from "../slack/errors.js";
-import type { SlackSandbox } from "../slack/sandbox.js";
+import type { SlackTeamSandbox } from "../slack/sandbox.js";
 import { type SubmitOutcome, TROUBLE_CONNECTING } from "../slack/submission.js";
 import type { FillValue } from "../slack/view-state.js";
 
 export interface WorkspaceActionContext {
-  slack: SlackSandbox;
+  slack: SlackTeamSandbox;
   driver: SlackDriver;
   frontPayment: FrontPaymentSandbox;
   commands: readonly string[];

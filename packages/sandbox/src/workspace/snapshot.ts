@@ -1,5 +1,5 @@
 import type { FrontPaymentSandbox } from "../frontpayment/sandbox.js";
-import type { SlackSandbox } from "../slack/sandbox.js";
+import type { SlackTeamSandbox } from "../slack/sandbox.js";
 import type {
   SlackBotIdentity,
   SlackChannel,
@@ -28,6 +28,15 @@ export interface WorkspaceSnapshot {
   /** The slash commands the app has, e.g. `/invoice`. */
   commands: readonly string[];
   frontPayment: { url: string; orders: OrderSnapshot[] };
+  /** Every workspace's page, this one included, when there are several (the switcher); else empty. */
+  workspaces: WorkspaceLink[];
+}
+
+/** Another workspace's page, for the switcher. */
+export interface WorkspaceLink {
+  teamId: string;
+  name: string;
+  url: string;
 }
 
 export type MessageSnapshot = Pick<
@@ -78,9 +87,10 @@ function messageSnapshot(message: SlackMessage): MessageSnapshot {
 }
 
 export function workspaceSnapshot(
-  slack: SlackSandbox,
+  slack: SlackTeamSandbox,
   frontPayment: FrontPaymentSandbox,
   commands: readonly string[],
+  workspaces: readonly WorkspaceLink[] = [],
 ): WorkspaceSnapshot {
   const { state } = slack.workspace;
   return {
@@ -114,6 +124,7 @@ export function workspaceSnapshot(
         ];
       }),
     commands,
+    workspaces: workspaces.length > 1 ? [...workspaces] : [],
     frontPayment: {
       url: frontPayment.url,
       orders: frontPayment.orders().map((order) => ({

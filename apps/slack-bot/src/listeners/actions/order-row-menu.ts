@@ -23,12 +23,14 @@ export function orderRowMenuChosen(deps: BotDeps) {
     const chosen = parseRowActionValue(action.selected_option.value);
     if (!chosen) return;
     const userId = body.user.id;
+    const teamId = body.team?.id ?? body.view?.team_id ?? "";
     const inHome = body.container?.type === "view";
     if (chosen.action === "cancel") {
       const refusal = await openCancelDialog(deps, client, {
         reference: chosen.orderId,
         note: "",
         userId,
+        teamId,
         triggerId: body.trigger_id,
       });
       if (!refusal) return;
@@ -45,7 +47,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
       : undefined;
     const channelId = body.channel?.id ?? "";
     const text = await orderStatusText(deps, client, chosen.orderId, {
-      ...(body.team?.id ? { teamId: body.team.id } : {}),
+      teamId,
       userId,
       channelId,
       memberOf: await memberChannelIds(client, userId, channelId || undefined),

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { getInTeam } from "../../orders/team-scope.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -14,7 +15,7 @@ export function retrySubmissionClicked(deps: BotDeps, kind: "send-again" | "send
     const orderId = action.type === "button" ? action.value : undefined;
     const viewId = body.view?.id;
     if (!orderId || !viewId) return;
-    const order = await deps.orders.get(orderId);
+    const order = await getInTeam(deps.orders, body.team?.id ?? body.view?.team_id, orderId);
     if (!order || order.userId !== body.user.id) return;
     await deps.orders.retry(orderId, kind, { viewId });
   };

@@ -65,6 +65,7 @@ export function invoiceCommand(deps: BotDeps) {
           reference: parsed.reference,
           note: parsed.note,
           userId: command.user_id,
+          teamId: command.team_id,
           triggerId: command.trigger_id,
         });
         if (refusal) await respond({ response_type: "ephemeral", text: refusal });

@@ -5,6 +5,7 @@ import type { BotDeps } from "../../deps.js";
 import { osloDay } from "../../orders/due-date.js";
 import { isOverdue } from "../../orders/listing.js";
 import { canonicalStatus } from "../../orders/status.js";
+import { findInTeam } from "../../orders/team-scope.js";
 import type { CreatedOrder } from "../../store/types.js";
 import { escapeMrkdwn, mrkdwnLink } from "../../views/block-kit.js";
 import { formatDay } from "../../views/dates.js";
@@ -65,9 +66,9 @@ export async function orderStatusText(
   deps: BotDeps,
   client: WebClient,
   reference: string,
-  asker: { userId: string; channelId: string; memberOf?: readonly string[]; teamId?: string },
+  asker: { userId: string; channelId: string; memberOf?: readonly string[]; teamId: string },
 ): Promise<string> {
-  const found = await deps.orders.find(reference);
+  const found = await findInTeam(deps.orders, asker.teamId, reference);
   if (!found || !mayView(deps.access, asker, found.order)) {
     return `I don't know an invoice \`${reference}\` that you can see. Use the id from the invoice message.`;
   }

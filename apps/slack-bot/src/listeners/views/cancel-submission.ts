@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
 import type { CancelOutcome } from "../../orders/lifecycle.js";
+import { getInTeam } from "../../orders/team-scope.js";
 import {
   CANCEL_NOTE_ACTION_ID,
   CANCEL_NOTE_BLOCK_ID,
@@ -44,7 +45,7 @@ export function cancelSubmission(deps: BotDeps) {
       return;
     }
     const target = decodeCancelTarget(view.private_metadata);
-    const order = await deps.orders.get(target.orderId);
+    const order = await getInTeam(deps.orders, body.team?.id ?? view.team_id, target.orderId);
     const fpOrderUuid = target.fpOrderUuid ?? (order?.state === "created" ? order.fpOrderUuid : undefined);
     if (!order || !fpOrderUuid || !mayCancel(deps.access, body.user.id, order)) {
       await ack({

@@ -94,6 +94,30 @@ function selectChannel(channelId) {
   $("composer-input").focus();
 }
 
+/** One link per workspace's page when there are several: a switcher, as Slack's workspace rail. */
+function drawWorkspaces() {
+  const list = $("workspace-switcher");
+  list.hidden = state.workspaces.length === 0;
+  replaceChildren(
+    list,
+    state.workspaces.map((workspace) =>
+      h(
+        "li",
+        {},
+        h(
+          "a",
+          {
+            class: "workspace-link",
+            href: workspace.url,
+            "aria-current": workspace.teamId === state.team.id ? "page" : undefined,
+          },
+          workspace.name,
+        ),
+      ),
+    ),
+  );
+}
+
 function drawSidebar(me) {
   const mine = state.channels.filter((channel) => channel.members.includes(me.id));
   const item = (channel) =>
@@ -273,6 +297,7 @@ function render() {
   $("team-name").textContent = state.team.name;
   $("home-link").setAttribute("aria-current", ui.home ? "page" : "false");
   $("composer").hidden = ui.home;
+  redraw("workspaces", state.workspaces, drawWorkspaces);
   redraw(
     "sidebar",
     [state.channels.map(({ messages, ...rest }) => rest), me.id, ui.channelId, ui.home, state.users],
