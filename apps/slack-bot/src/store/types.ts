@@ -77,6 +77,37 @@ export interface CreatedOrder extends OrderBase {
   bankIdUrl: string | null;
   /** The latest Front Payment status applied (SENT, INVOICED, PAID, …; an open set), null until one is known. */
   status: TimedStatus | null;
+  /**
+   * What the channel message tells beyond the status, kept once the order is created (the request,
+   * with the customer's personal data, is not). Absent for orders created before it was kept.
+   */
+  facts?: InvoiceFacts;
+}
+
+/** One product line as the message shows it: nothing personal. */
+export interface LineSummary {
+  name: string;
+  /** As sent ("2", "1.5"). */
+  quantity: string;
+  /** The line's total, VAT included, in øre. */
+  amountOre: number;
+}
+
+/** What an order's message says about the invoice, besides its status. Never a personal number. */
+export interface InvoiceFacts {
+  lines: LineSummary[];
+  /** The order date sent to Front Payment, Unix seconds. */
+  orderDate: number;
+  /** Days from the order date to the due date, as sent; null when none was sent. */
+  maturityDays: number | null;
+  /** Front Payment's invoice number, once it has one (Get Invoice Number). */
+  invoiceNumber: string | null;
+  /** How the customer paid, as Front Payment wrote it. */
+  paymentMethod: string | null;
+  /** How much has been refunded, in øre. */
+  refundedOre: number;
+  /** Who cancelled it through Fakturabot (a Slack user id) and why; null when not cancelled so. */
+  cancelled: { by: string; reason: string } | null;
 }
 
 export type OrderRecord = SendingOrder | FailedOrder | UnknownOrder | CreatedOrder;
