@@ -116,6 +116,7 @@ function event(name: string, fpOrderUuid: string): OrderEvent {
       return {
         type: "refunded",
         by: "U0OLA",
+        lines: [{ id: 7, amountOre: 500 }],
         amountOre: 500,
         refundedOre: 1_500,
         status: "PARTIAL REFUNDED",
@@ -125,6 +126,7 @@ function event(name: string, fpOrderUuid: string): OrderEvent {
       return {
         type: "refunded",
         by: "U0OLA",
+        lines: [{ id: 7, amountOre: 125_000 }],
         amountOre: 125_000,
         refundedOre: 125_000,
         status: "REFUNDED",
@@ -472,7 +474,7 @@ describe("what the message's actions store", () => {
     const { next, effects } = decide(ORDERS["created, paid"] as OrderRecord, event("refunded, part", "ODR1"));
     expect(next).toMatchObject({
       status: { status: "PARTIAL REFUNDED", at: 1_100 },
-      facts: { refundedOre: 1_500 },
+      facts: { refundedOre: 1_500, refundedLines: { 7: 500 } },
     });
     expect(effects[1]).toEqual({
       type: "reply-news",

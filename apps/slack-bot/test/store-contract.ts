@@ -142,6 +142,7 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
             invoiceNumber: null,
             paymentMethod: null,
             refundedOre: 0,
+            refundedLines: {},
             cancelled: null,
           },
         });
@@ -151,6 +152,7 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         const refunded = await advance(store, id, {
           type: "refunded",
           by: "U0OLA",
+          lines: [{ id: 1001, amountOre: 1000 }],
           amountOre: 1000,
           refundedOre: 1000,
           status: "PARTIAL REFUNDED",
@@ -160,7 +162,12 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         const reopened = await restart(store);
         expect(await reopened.get(id)).toMatchObject({
           status: { status: "PARTIAL REFUNDED" },
-          facts: { invoiceNumber: "99900753", paymentMethod: "Visa", refundedOre: 1000 },
+          facts: {
+            invoiceNumber: "99900753",
+            paymentMethod: "Visa",
+            refundedOre: 1000,
+            refundedLines: { 1001: 1000 },
+          },
         });
 
         const other = await createdOrder(reopened, "ODR9");

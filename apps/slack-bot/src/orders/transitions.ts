@@ -133,7 +133,16 @@ export type OrderEvent =
    * Front Payment accepted a refund of `amountOre`, asked for by `by`; afterwards Get Order Status
    * said `status`, with `refundedOre` refunded in all.
    */
-  | { type: "refunded"; by: string; amountOre: number; refundedOre: number; status: string; at: number }
+  | {
+      type: "refunded";
+      by: string;
+      /** The refund's lines: Front Payment's line ids and øre. */
+      lines: readonly { id: number; amountOre: number }[];
+      amountOre: number;
+      refundedOre: number;
+      status: string;
+      at: number;
+    }
   /** Front Payment accepted Cancel Order from `by`, who gave `reason`; `change` is the CANCELLED it means. */
   | { type: "cancelled"; by: string; reason: string; change: StatusChange }
   /** Front Payment accepted `request` as an update (`fpgoUuid`) of the order, asked for by `by`. */
@@ -352,6 +361,7 @@ export function factsFromRequest(request: InvoiceOrderRequest): InvoiceFacts {
     invoiceNumber: null,
     paymentMethod: null,
     refundedOre: 0,
+    refundedLines: {},
     cancelled: null,
   };
 }
@@ -378,10 +388,12 @@ function onRefunded(order: OrderRecord, event: Extract<OrderEvent, { type: "refu
   const incoming = { status: canonicalStatus(event.status), at: event.at };
   const facts = order.facts ?? factsFromNothing(order);
   const refundedOre = Math.max(facts.refundedOre, event.refundedOre);
+  const refundedLines = { ...facts.refundedLines };
+  for (const line of event.lines) refundedLines[line.id] = (refundedLines[line.id] ?? 0) + line.amountOre;
   const next: CreatedOrder = {
     ...bumped(order),
     status: shouldApply(order.status, incoming) ? incoming : order.status,
-    facts: { ...facts, refundedOre },
+    facts: { ...facts, refundedOre, refundedLines },
   };
   const news: OrderNews = {
     kind: "refunded",
@@ -402,6 +414,7 @@ function factsFromNothing(order: CreatedOrder): InvoiceFacts {
     invoiceNumber: null,
     paymentMethod: null,
     refundedOre: 0,
+    refundedLines: {},
     cancelled: null,
   };
 }

@@ -100,6 +100,7 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE orders ADD COLUMN invoice_number TEXT;
   ALTER TABLE orders ADD COLUMN payment_method TEXT;
   ALTER TABLE orders ADD COLUMN refunded_ore INTEGER CHECK (refunded_ore >= 0);
+  ALTER TABLE orders ADD COLUMN refunded_lines_json TEXT;
   ALTER TABLE orders ADD COLUMN cancelled_by TEXT;
   ALTER TABLE orders ADD COLUMN cancel_reason TEXT;
   `,
@@ -134,6 +135,7 @@ interface OrderRow {
   invoice_number: string | null;
   payment_method: string | null;
   refunded_ore: number | null;
+  refunded_lines_json: string | null;
   cancelled_by: string | null;
   cancel_reason: string | null;
   created_at: number;
@@ -208,6 +210,10 @@ function factsOf(row: OrderRow): { facts?: InvoiceFacts } {
       invoiceNumber: row.invoice_number,
       paymentMethod: row.payment_method,
       refundedOre: row.refunded_ore ?? 0,
+      refundedLines:
+        row.refunded_lines_json === null
+          ? {}
+          : (JSON.parse(row.refunded_lines_json) as Record<string, number>),
       cancelled:
         row.cancelled_by === null || row.cancel_reason === null
           ? null
@@ -258,6 +264,7 @@ function factColumns(facts: InvoiceFacts | undefined) {
     invoice_number: facts?.invoiceNumber ?? null,
     payment_method: facts?.paymentMethod ?? null,
     refunded_ore: facts?.refundedOre ?? null,
+    refunded_lines_json: facts ? JSON.stringify(facts.refundedLines) : null,
     cancelled_by: facts?.cancelled?.by ?? null,
     cancel_reason: facts?.cancelled?.reason ?? null,
   };
@@ -366,6 +373,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
        sent_anyway = @sent_anyway, version = @version, updated_at = @updated_at,
        lines_json = @lines_json, order_date = @order_date, maturity_days = @maturity_days,
        invoice_number = @invoice_number, payment_method = @payment_method, refunded_ore = @refunded_ore,
+       refunded_lines_json = @refunded_lines_json,
        cancelled_by = @cancelled_by, cancel_reason = @cancel_reason,
        customer_type = @customer_type, customer_name = @customer_name,
        customer_identifier = @customer_identifier, preferred_language = @preferred_language,

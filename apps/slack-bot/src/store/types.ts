@@ -106,6 +106,8 @@ export interface InvoiceFacts {
   paymentMethod: string | null;
   /** How much has been refunded, in øre. */
   refundedOre: number;
+  /** How much of each line (by Front Payment's line id) Fakturabot has refunded, in øre. */
+  refundedLines: Record<string, number>;
   /** Who cancelled it through Fakturabot (a Slack user id) and why; null when not cancelled so. */
   cancelled: { by: string; reason: string } | null;
 }
