@@ -108,7 +108,7 @@ async function followToPaid(stack: LocalStack, ts: string, paymentMethod: string
     const title = /<h1[^>]*>([^<]*)<\/h1>/.exec(await landing.text())?.[1];
     say(`  Redirected to the return page → ${landing.status} "${title}"`);
     await stack.slack.waitFor(() =>
-      stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("INVOICED")),
+      stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("Invoiced")),
     );
   }
   heading(`The customer pays (${paymentMethod})`);

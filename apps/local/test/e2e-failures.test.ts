@@ -347,7 +347,7 @@ describe("two orders, after a person chose 'Send anyway'", () => {
     await waitForTitle(dialog, "Invoice cancelled");
     expect(h.frontPayment.order(first.uuid)?.status).toBe("CANCELLED");
     expect(h.frontPayment.order(second.uuid)?.status).toBe("SENT");
-    await waitForReply(h, SALES, message.ts, "CANCELLED");
+    await waitForReply(h, SALES, message.ts, "Cancelled");
     await h.frontPayment.waitForCallback({ orderUuid: first.uuid, status: "CANCELLED", ok: true });
     await h.frontPayment.callbacksIdle();
     expect(h.slack.workspace.thread(SALES, message.ts)).toHaveLength(2);
