@@ -47,7 +47,7 @@ export async function correctionSubmitted(
 ) {
   const order = metadata.editOf ? await deps.orders.get(metadata.editOf) : null;
   const who = { userId: body.user.id, channelId: order?.message?.channelId ?? "" };
-  if (!order || order.state !== "created" || !mayAct(deps.access, who, order, "edit")) {
+  if (order?.state !== "created" || !mayAct(deps.access, who, order, "edit")) {
     const text = order ? `Edit: ${whoMay("edit", order.userId)} can do that.` : "I don't know this invoice.";
     await ack({ response_action: "update", view: noticeModal("Not corrected", text) });
     return;

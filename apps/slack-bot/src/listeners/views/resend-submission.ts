@@ -83,7 +83,7 @@ export function resendSubmission(deps: BotDeps) {
     const order = await deps.orders.get(view.private_metadata);
     // The click that opened this form checked the channel; the allowlists are checked again here.
     const who = { userId: body.user.id, channelId: order?.message?.channelId ?? "" };
-    if (!order || order.state !== "created" || !mayAct(deps.access, who, order, "resend")) {
+    if (order?.state !== "created" || !mayAct(deps.access, who, order, "resend")) {
       await ack({
         response_action: "update",
         view: noticeModal("Not sent", "You can't send this invoice's link."),
