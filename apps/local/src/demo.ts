@@ -114,7 +114,7 @@ async function followToPaid(stack: LocalStack, ts: string, paymentMethod: string
   heading(`The customer pays (${paymentMethod})`);
   stack.frontPayment.markPaid(order.uuid, { paymentMethod });
   await stack.slack.waitFor(() =>
-    stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("PAID")),
+    stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("Paid")),
   );
   showMessage(stack, ts);
 }

@@ -352,7 +352,7 @@ describe("two orders, after a person chose 'Send anyway'", () => {
     await h.frontPayment.callbacksIdle();
     expect(h.slack.workspace.thread(SALES, message.ts)).toHaveLength(2);
     expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain(
-      "Sent, waiting for the customer",
+      "Waiting for BankID",
     );
   });
 
