@@ -351,9 +351,7 @@ describe("two orders, after a person chose 'Send anyway'", () => {
     await h.frontPayment.waitForCallback({ orderUuid: first.uuid, status: "CANCELLED", ok: true });
     await h.frontPayment.callbacksIdle();
     expect(h.slack.workspace.thread(SALES, message.ts)).toHaveLength(2);
-    expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain(
-      "Waiting for BankID",
-    );
+    expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Waiting for BankID");
   });
 
   it("a callback about the first attempt while the second is on its way: the modal says there are two", async () => {
