@@ -2,9 +2,10 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import type { BotDeps } from "../../deps.js";
 import type { ActionRefusal, OrderAction } from "../../orders/transitions.js";
 import type { CreatedOrder, OrderRecord } from "../../store/types.js";
+import { notAllowedText } from "../../views/help.js";
 import { readOverflowValue } from "../../views/order-message.js";
 import { statusInWords } from "../../views/order-words.js";
-import { mayAct, whoMay } from "../access.js";
+import { accessProblem, mayAct, whoMay } from "../access.js";
 
 export type MessageActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -63,6 +64,11 @@ export async function orderForAction(
     return null;
   }
   const who = { userId: args.body.user.id, channelId: args.body.channel?.id ?? "" };
+  const problem = accessProblem(deps.access, who);
+  if (problem) {
+    await tellClicker(args, notAllowedText(problem));
+    return null;
+  }
   if (!mayAct(deps.access, who, order, action)) {
     await tellClicker(args, `${ACTION_NAMES[action]}: ${whoMay(action, order.userId)} can do that.`);
     return null;
