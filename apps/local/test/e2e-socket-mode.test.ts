@@ -74,10 +74,10 @@ describe("Socket Mode", () => {
 
     harness.frontPayment.approveBankId(order.uuid);
     harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Visa" });
-    const thread = await waitForReply(harness, SALES, message.ts, "PAID via Visa");
+    const thread = await waitForReply(harness, SALES, message.ts, "Paid by Visa");
     expect(thread.map((reply) => plain(reply.text))).toEqual([
-      expect.stringContaining("INVOICED"),
-      expect.stringContaining("PAID via Visa, 2 500,00 kr"),
+      expect.stringContaining("Invoiced"),
+      expect.stringContaining("Paid by Visa, 2 500,00 kr"),
     ]);
     // The callbacks reached the bot over HTTP and were accepted.
     await harness.frontPayment.waitForCallback({ orderUuid: order.uuid, status: "PAID", ok: true });

@@ -5,9 +5,11 @@
  * the suite shows that the lifecycle's rules hold on this store: atomic transitions, one winner among
  * racing writers on several connections, monotonic statuses, recovery at start.
  */
+
+import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decideOtherOrder } from "../src/orders/transitions.js";
-import type { InvoiceStore, NewSubmission, OrderRecord } from "../src/store/types.js";
+import { decideOtherOrder, factsFromRequest } from "../src/orders/transitions.js";
+import type { CreatedOrder, InvoiceStore, NewSubmission, OrderRecord } from "../src/store/types.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 
 export interface StoreUnderTest {
@@ -120,12 +122,86 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
           fpCustomerUuid: "CSRT3419523642",
           bankIdUrl: "https://auth.current.bankid.no/precheck/auth?state=ODR4286244937",
           status: { status: "SENT", at: 1_755_150_000 },
+          facts: factsFromRequest(fresh.request),
           version: 2,
           updatedAt: now,
         });
         expect(order).not.toHaveProperty("request");
         expect(order.createdAt).toEqual(new Date("2026-03-02T09:00:00.000Z"));
         expect(await store.getByFpOrderUuid("ODR4286244937")).toEqual(order);
+      });
+
+      it("keeps what the message tells (lines, terms, invoice number, payment, refunds, cancellation), never a personal number", async () => {
+        const store = await connect();
+        const id = await createdOrder(store);
+        expect((await store.get(id)) as CreatedOrder).toMatchObject({
+          facts: {
+            lines: [{ name: "Router", quantity: "1", amountOre: 4000 }],
+            orderDate: 1755150488,
+            maturityDays: 10,
+            invoiceNumber: null,
+            paymentMethod: null,
+            refundedOre: 0,
+            refundedLines: {},
+            cancelled: null,
+          },
+        });
+        await notify(store, id, callback("ODR4286244937", "INVOICED", 1_755_150_100));
+        await advance(store, id, { type: "invoice-number", invoiceNumber: "99900753" });
+        await notify(store, id, callback("ODR4286244937", "PAID", 1_755_150_200, { paymentMethod: "Visa" }));
+        const refunded = await advance(store, id, {
+          type: "refunded",
+          by: "U0OLA",
+          lines: [{ id: 1001, amountOre: 1000 }],
+          amountOre: 1000,
+          refundedOre: 1000,
+          status: "PARTIAL REFUNDED",
+          at: 1_755_150_300,
+        });
+        expect(refunded.outcome).toBe("changed");
+        const reopened = await restart(store);
+        expect(await reopened.get(id)).toMatchObject({
+          status: { status: "PARTIAL REFUNDED" },
+          facts: {
+            invoiceNumber: "99900753",
+            paymentMethod: "Visa",
+            refundedOre: 1000,
+            refundedLines: { 1001: 1000 },
+          },
+        });
+
+        const other = await createdOrder(reopened, "ODR9");
+        await advance(reopened, other, {
+          type: "cancelled",
+          by: "U0OLA",
+          reason: "Feil kunde",
+          change: { ...callback("ODR9", "CANCELLED", null), source: "lookup" },
+        });
+        expect(await reopened.get(other)).toMatchObject({
+          status: { status: "CANCELLED" },
+          facts: { cancelled: { by: "U0OLA", reason: "Feil kunde" } },
+        });
+      });
+
+      it("an edit replaces the customer, total and lines of a created order, keeping the personal number masked", async () => {
+        const store = await connect();
+        const id = await createdOrder(store);
+        const request = {
+          ...SEED_INVOICE_ORDER_EXAMPLE,
+          products: [{ name: "Switch", quantity: "2", rate: 30, tax: "0", amount: 60 }],
+          orderSummary: { subTotal: "60", totalTax: "0", totalDiscount: "0", grandTotal: "60" },
+          customerDetails: { ...SEED_INVOICE_ORDER_EXAMPLE.customerDetails, name: "Zahidul Islam" },
+        };
+        expect((await advance(store, id, { type: "edited", by: "U0KARI", request })).outcome).toBe("changed");
+        const edited = (await (await restart(store)).get(id)) as CreatedOrder;
+        expect(edited).toMatchObject({
+          fpOrderUuid: "ODR4286244937",
+          customerName: "Zahidul Islam",
+          customerIdentifier: "280387*****",
+          grandTotalOre: 6000,
+          facts: { lines: [{ name: "Switch", quantity: "2", amountOre: 6000 }] },
+        });
+        expect(JSON.stringify(edited)).not.toContain(PERSONAL_NUMBER);
       });
 
       it("sending → failed → sent again → created", async () => {
@@ -330,12 +406,20 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
 
         const first = await notify(store, id, invoiced);
         expect(first).toMatchObject({ outcome: "changed", order: { status: { status: "INVOICED" } } });
-        expect(first.effects).toEqual([{ type: "post-message" }, { type: "reply-status", change: invoiced }]);
+        expect(first.effects).toEqual([
+          { type: "post-message" },
+          { type: "reply-status", change: invoiced },
+          { type: "fetch-invoice-number" },
+        ]);
         expect(await notify(store, id, invoiced)).toMatchObject({ outcome: "duplicate", effects: [] });
         await advance(store, id, { type: "message-posted", message: { channelId: "C0SALES", ts: "1.2" } });
         const second = await notify(store, id, paid);
         expect(second).toMatchObject({ order: { status: { status: "PAID", at: 1_755_150_300 } } });
-        expect(second.effects).toEqual([{ type: "show-status", change: paid }]);
+        // Still without an invoice number: asked for again.
+        expect(second.effects).toEqual([
+          { type: "show-status", change: paid },
+          { type: "fetch-invoice-number" },
+        ]);
         expect(await notify(store, id, lateSent)).toMatchObject({
           outcome: "changed",
           order: { status: { status: "PAID" } },

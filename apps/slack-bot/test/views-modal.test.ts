@@ -88,13 +88,13 @@ describe("statusChangeText", () => {
   const paid = (amount: string | null) => statusChangeText({ status: "PAID", paymentMethod: "Visa", amount });
 
   it("shows Front Payment's amount in kroner, exactly", () => {
-    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} PAID via Visa, 1${NBSP}250,50${NBSP}kr`);
-    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} PAID via Visa, 0,29${NBSP}kr`);
+    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} Paid by Visa, 1${NBSP}250,50${NBSP}kr`);
+    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} Paid by Visa, 0,29${NBSP}kr`);
   });
 
   it("leaves out an amount that is not money, rather than guess or throw", () => {
     for (const amount of [null, "", "1250.505", "-5", "abc"])
-      expect(paid(amount)).toBe(`${statusEmoji("PAID")} PAID via Visa`);
+      expect(paid(amount)).toBe(`${statusEmoji("PAID")} Paid by Visa`);
   });
 });
 

@@ -585,3 +585,69 @@ describe("modals", () => {
     expect(recorder.received).toHaveLength(0);
   });
 });
+
+describe("choosing from an overflow menu in a message", () => {
+  it("sends block_actions with the chosen option, a trigger and a response_url; refuses options not offered", async () => {
+    await setUp();
+    const { ts } = await bed.client.chat.postMessage({
+      channel: SALES,
+      text: "Invoice",
+      blocks: [
+        {
+          type: "actions",
+          block_id: "controls",
+          elements: [
+            {
+              type: "overflow",
+              action_id: "more",
+              options: [
+                { text: { type: "plain_text", text: "Refresh status" }, value: "refresh:FB1" },
+                { text: { type: "plain_text", text: "Copy" }, value: "copy:FB1" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const chosen = await driver.chooseMessageOverflow({
+      channel: SALES,
+      ts: ts as string,
+      actionId: "more",
+      value: "copy:FB1",
+    });
+    expect(chosen.ok).toBe(true);
+    const payload = recorder.received[0]?.payload as unknown as Record<string, unknown> & { actions: unknown[] };
+    expect(payload).toMatchObject({
+      type: "block_actions",
+      container: { type: "message", message_ts: ts },
+      channel: { id: SALES },
+      user: { id: KARI },
+    });
+    expect(payload.actions).toEqual([
+      expect.objectContaining({
+        type: "overflow",
+        block_id: "controls",
+        action_id: "more",
+        selected_option: expect.objectContaining({ value: "copy:FB1" }),
+      }),
+    ]);
+    expect(typeof payload.trigger_id).toBe("string");
+    expect(typeof payload.response_url).toBe("string");
+    await expect(
+      driver.chooseMessageOverflow({
+        channel: SALES,
+        ts: ts as string,
+        actionId: "more",
+        value: "launch:FB1",
+      }),
+    ).rejects.toThrow('"launch:FB1" is not an option of overflow more');
+    await expect(
+      driver.chooseMessageOverflow({
+        channel: SALES,
+        ts: ts as string,
+        actionId: "other",
+        value: "copy:FB1",
+      }),
+    ).rejects.toThrow("has no overflow menu other");
+  });
+});

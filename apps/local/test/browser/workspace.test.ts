@@ -113,7 +113,7 @@ describe("the local workspace in Chromium", () => {
     // The channel message, with the BankID link to the Front Payment stand-in's page.
     const channel = page.getByRole("log", { name: "#sales" });
     const message = channel.locator("article").filter({ hasText: "Invoice to Kari Nordmann" });
-    await message.getByText("Sent, waiting for the customer").first().waitFor();
+    await message.getByText("Waiting for BankID").first().waitFor();
     const bankIdLink = message.getByRole("link", { name: "open the BankID verification" });
     const [order] = harness.frontPayment.orders();
     expect(await bankIdLink.getAttribute("href")).toBe(order?.bankIdUrl);
@@ -134,8 +134,8 @@ describe("the local workspace in Chromium", () => {
     await message.getByText(/✅ Paid/).waitFor();
     await message.getByRole("button", { name: /replies/ }).click();
     const thread = page.getByRole("log", { name: /Thread/ });
-    await thread.getByText(/INVOICED/).waitFor();
-    await thread.getByText(/PAID via invoice, 2\s500,00\skr/).waitFor();
+    await thread.getByText(/Invoiced, due/).waitFor();
+    await thread.getByText(/Paid by invoice, 2\s500,00\skr/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "workspace-channel-paid.png") });
 
     expect(harness.frontPayment.requests.filter((r) => r.endpoint === "submitInvoiceOrder")).toHaveLength(1);

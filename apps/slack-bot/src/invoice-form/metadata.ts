@@ -28,6 +28,11 @@ export interface FormMetadata {
   lineKeys: string[];
   /** The number behind the newest line key; keys are never reused within a modal. */
   lastLineNumber: number;
+  /**
+   * Set when the form corrects a sent order (Edit… on its message): our id of that order. The
+   * submission then updates the same Front Payment order instead of creating one.
+   */
+  editOf?: string;
 }
 
 /** The metadata of a fresh form: one empty line, a private customer unless told otherwise. */
@@ -101,6 +106,10 @@ const EncodedMetadata = z
       .int()
       .min(1)
       .max(36 ** 4 - 1),
+    e: z
+      .string()
+      .regex(/^FB[0-9A-Z]{4,40}$/, "is not an order id")
+      .optional(),
   })
   .strict()
   .refine(({ l, n }) => l.every((key) => Number.parseInt(key, 36) <= n), "has a line key from the future");
@@ -113,6 +122,7 @@ export function encodeFormMetadata(metadata: FormMetadata): string {
     t: metadata.customerType,
     l: metadata.lineKeys,
     n: metadata.lastLineNumber,
+    ...(metadata.editOf === undefined ? {} : { e: metadata.editOf }),
   };
   return JSON.stringify(encoded);
 }
@@ -143,6 +153,12 @@ export function decodeFormMetadata(privateMetadata: string): FormMetadata {
     );
     throw new FormMetadataError(`The form's metadata is not valid: ${problems.join("; ")}`);
   }
-  const { c, t, l, n } = parsed.data;
-  return { channelId: c, customerType: t, lineKeys: l, lastLineNumber: n };
+  const { c, t, l, n, e } = parsed.data;
+  return {
+    channelId: c,
+    customerType: t,
+    lineKeys: l,
+    lastLineNumber: n,
+    ...(e === undefined ? {} : { editOf: e }),
+  };
 }

@@ -54,3 +54,30 @@ export function listingVisibility(
 ): { userId: string; channelIds: readonly string[] } | undefined {
   return rules.adminUserIds.includes(userId) ? undefined : { userId, channelIds: memberOf };
 }
+
+/** Who may use each action on an order's message. */
+export type MessageAction = "resend" | "refresh" | "cancel" | "refund" | "copy" | "edit";
+
+/**
+ * Moving money or changing what the customer is asked to pay (cancel, refund, edit) is for the
+ * order's creator and the admins; following it up (send the link again, refresh, copy) for
+ * whoever may see it: anyone in the channel where its message is.
+ */
+export function mayAct(
+  rules: AccessRules,
+  who: { userId: string; channelId: string },
+  order: { userId: string; channelId: string; message: { channelId: string } | null },
+  action: MessageAction,
+): boolean {
+  if (accessProblem(rules, who) !== null) return false;
+  if (action === "cancel" || action === "refund" || action === "edit")
+    return mayCancel(rules, who.userId, order);
+  return mayView(rules, who, order);
+}
+
+/** Who may, in words, for the refusal. */
+export function whoMay(action: MessageAction, creator: string): string {
+  return action === "cancel" || action === "refund" || action === "edit"
+    ? `only <@${creator}>, who sent it, or a Fakturabot admin`
+    : "only people in the invoice's channel, its sender or a Fakturabot admin";
+}

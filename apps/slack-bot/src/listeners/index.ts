@@ -13,16 +13,27 @@ import {
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
+import {
+  REFUND_CONFIRM_CALLBACK_ID,
+  REFUND_MODAL_CALLBACK_ID,
+  RESEND_MODAL_CALLBACK_ID,
+} from "../views/order-action-modals.js";
 import { LIST_PAGE_ACTION_ID } from "../views/order-list.js";
+import { ORDER_ACTION_IDS } from "../views/order-message.js";
 import { ORDER_ROW_MENU_ACTION_ID } from "../views/order-row.js";
 import { addLineClicked } from "./actions/add-line.js";
+import { cancelClicked } from "./actions/cancel-clicked.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
+import { invoiceFormFromOrder } from "./actions/edit-clicked.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
 import { listPageClicked } from "./actions/list-page.js";
+import { moreChosen } from "./actions/more-chosen.js";
 import { openSubmissionClicked } from "./actions/open-submission.js";
 import { orderRowMenuChosen } from "./actions/order-row-menu.js";
 import { lineValueChanged } from "./actions/recalculate.js";
+import { refundClicked } from "./actions/refund-clicked.js";
 import { removeLineClicked } from "./actions/remove-line.js";
+import { resendClicked } from "./actions/resend-clicked.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
 import { invoiceCommand } from "./commands/invoice.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
@@ -31,6 +42,9 @@ import { tokensRevoked } from "./events/tokens-revoked.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
+import { refundConfirmed } from "./views/refund-confirmed.js";
+import { refundSubmission } from "./views/refund-submission.js";
+import { resendSubmission } from "./views/resend-submission.js";
 
 /** Every Slack listener of the bot, one file each. */
 export function registerListeners(app: App, deps: BotDeps): void {
@@ -55,4 +69,13 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.event("app_home_opened", appHomeOpened(deps));
   app.event("app_uninstalled", appUninstalled(deps));
   app.event("tokens_revoked", tokensRevoked(deps));
+  // The order message's controls.
+  app.action(ORDER_ACTION_IDS.resend, resendClicked(deps));
+  app.action(ORDER_ACTION_IDS.edit, invoiceFormFromOrder(deps, "edit"));
+  app.action(ORDER_ACTION_IDS.refund, refundClicked(deps));
+  app.action(ORDER_ACTION_IDS.cancel, cancelClicked(deps));
+  app.action(ORDER_ACTION_IDS.more, moreChosen(deps));
+  app.view(RESEND_MODAL_CALLBACK_ID, resendSubmission(deps));
+  app.view(REFUND_MODAL_CALLBACK_ID, refundSubmission(deps));
+  app.view(REFUND_CONFIRM_CALLBACK_ID, refundConfirmed(deps));
 }

@@ -6,7 +6,14 @@ import {
   FrontPaymentValidationError,
   isOutcomeUnknown,
 } from "@fakturabot/client";
-import { safeKronerToOre, unixSeconds } from "@fakturabot/schema";
+import {
+  type InvoiceOrderRequest,
+  oreToKroner,
+  type RefundOrderRequest,
+  type ResendOrderRequest,
+  safeKronerToOre,
+  unixSeconds,
+} from "@fakturabot/schema";
 import type { Logger } from "pino";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
@@ -24,6 +31,8 @@ import { escapeMrkdwn } from "../views/block-kit.js";
 import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
 import {
+  type ActionRefusal,
+  actionRefusal,
   cancellation,
   confirmationNeeded,
   confirmationProblem,
@@ -31,6 +40,8 @@ import {
   decideOtherOrder,
   type Effect,
   type OrderEvent,
+  orderActions,
+  refundProblem,
 } from "./transitions.js";
 
 /** Where the creator is watching a submission: the modal (and the form they submitted). */
@@ -66,6 +77,27 @@ export const DEFAULT_KEPT_REQUEST_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** How often the kept requests are looked at, by default: an hour late at most. */
 const EXPIRY_SWEEP_EVERY_MS = 60 * 60 * 1000;
+/** How an action on the order's message ended. */
+export type ActionOutcome =
+  | { kind: "done" }
+  | { kind: "refused"; refusal: ActionRefusal }
+  /** A refund of more than is left of what was paid. */
+  | { kind: "too-much"; remainingOre: number }
+  /** Front Payment refused (`messageKey` when it gave one) or could not be reached. */
+  | { kind: "failed"; message: string; messageKey?: string | undefined };
+
+/** What Front Payment says was paid and refunded, in øre; our total when it gives none. */
+function paidSoFar(
+  status: { orderAmount?: unknown; refundedAmount?: unknown },
+  order: CreatedOrder,
+): { orderAmountOre: number; refundedOre: number } {
+  const asOre = (value: unknown) =>
+    typeof value === "number" || typeof value === "string" ? safeKronerToOre(value) : undefined;
+  return {
+    orderAmountOre: asOre(status.orderAmount) ?? order.grandTotalOre,
+    refundedOre: asOre(status.refundedAmount) ?? order.facts?.refundedOre ?? 0,
+  };
+}
 
 const INTERRUPTED_REASON =
   "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.";
@@ -120,7 +152,13 @@ export function createOrderLifecycle({
   store: InvoiceStore;
   frontPayment: Pick<
     FrontPaymentClient,
-    "submitInvoiceOrder" | "cancelOrder" | "getOrderStatus" | "getOrderDetails"
+    | "submitInvoiceOrder"
+    | "cancelOrder"
+    | "getOrderStatus"
+    | "getOrderDetails"
+    | "resendOrder"
+    | "refundOrder"
+    | "getInvoiceNumber"
   >;
   messages: OrderMessages;
   outcomes: OutcomeModal;
@@ -222,6 +260,19 @@ export function createOrderLifecycle({
       case "reply-overdue":
         if (order.state === "created") await messages.replyOverdue(order, effect.since);
         return;
+      case "refresh-message":
+        if (order.state === "created") await messages.refreshMessage(order);
+        return;
+      case "reply-news":
+        if (order.state === "created") await messages.replyNews(order, effect.news);
+        return;
+      case "fetch-invoice-number": {
+        if (order.state !== "created") return;
+        const { invoiceNumber } = await frontPayment.getInvoiceNumber(order.fpOrderUuid);
+        if (invoiceNumber === null) return;
+        const { order: numbered } = await apply(order.id, { type: "invoice-number", invoiceNumber });
+        return numbered;
+      }
       case "tell-interrupted":
         await messages.notifyUser(
           order,
@@ -335,6 +386,24 @@ export function createOrderLifecycle({
     throw new Error(`Second order ${fpOrderUuid} kept changing`);
   }
 
+  /** Runs a Front Payment call for an action; its typed error as a failed outcome, or null. */
+  async function frontPaymentCall(
+    order: OrderRecord,
+    action: string,
+    call: () => Promise<unknown>,
+  ): Promise<Extract<ActionOutcome, { kind: "failed" }> | null> {
+    try {
+      await call();
+      return null;
+    } catch (error) {
+      logger.warn({ orderId: order.id, action, err: error }, "an action on an order failed");
+      if (error instanceof FrontPaymentError) {
+        return { kind: "failed", message: error.message, messageKey: error.messageKey };
+      }
+      throw error;
+    }
+  }
+
   return {
     get: (id: string) => store.get(id),
 
@@ -403,7 +472,7 @@ export function createOrderLifecycle({
     cancellation,
 
     /** Cancels `fpOrderUuid` (the order's own, or a second order) at Front Payment, then records it. */
-    async cancel(order: OrderRecord, fpOrderUuid: string, note: string): Promise<CancelOutcome> {
+    async cancel(order: OrderRecord, fpOrderUuid: string, note: string, by?: string): Promise<CancelOutcome> {
       // A cancellation is Front Payment's own answer about the order: a lookup, needing no confirmation.
       try {
         await frontPayment.cancelOrder(fpOrderUuid, note);
@@ -417,18 +486,19 @@ export function createOrderLifecycle({
           return { kind: "failed", fpOrderUuid, message: error.message };
         throw error;
       }
-      const { effects } = await apply(order.id, {
-        type: "notified",
-        change: {
-          fpOrderUuid,
-          status: "CANCELLED",
-          sentAt: null,
-          paymentMethod: null,
-          amount: null,
-          source: "lookup",
-          receivedAt: now(),
-        },
-      });
+      const change: StatusChange = {
+        fpOrderUuid,
+        status: "CANCELLED",
+        sentAt: null,
+        paymentMethod: null,
+        amount: null,
+        source: "lookup",
+        receivedAt: now(),
+      };
+      const { effects } = await apply(
+        order.id,
+        by === undefined ? { type: "notified", change } : { type: "cancelled", by, reason: note, change },
+      );
       await effects;
       return { kind: "cancelled", fpOrderUuid };
     },
@@ -469,6 +539,111 @@ export function createOrderLifecycle({
       }, everyMs);
       timer.unref();
       return () => clearInterval(timer);
+    },
+
+    /** Which actions the order's message offers now, and why one does not fit. */
+    actions: orderActions,
+    actionRefusal,
+
+    /**
+     * Refresh status: Front Payment's Get Order Status, recorded as a lookup (a change rewrites the
+     * message and replies in its thread). Returns the order as it now is.
+     */
+    async refresh(order: CreatedOrder): Promise<{ order: OrderRecord; changed: boolean }> {
+      const change = await lookup(order.fpOrderUuid);
+      const applied = await apply(order.id, { type: "notified", change });
+      await applied.effects;
+      return { order: (await store.get(order.id)) ?? applied.order, changed: applied.outcome === "changed" };
+    },
+
+    /** Send link again: Resend Payment Link to `to`, then a thread reply saying how it went out. */
+    async resend(order: CreatedOrder, to: ResendOrderRequest, by: string): Promise<ActionOutcome> {
+      const refusal = actionRefusal(order, "resend");
+      if (refusal) return { kind: "refused", refusal };
+      const failed = await frontPaymentCall(order, "resend", () =>
+        frontPayment.resendOrder(order.fpOrderUuid, to),
+      );
+      if (failed) return failed;
+      const target = {
+        email: to.email ?? null,
+        sms: to.msisdn && to.countryCode ? `${to.countryCode} ${to.msisdn}` : null,
+      };
+      const { effects } = await apply(order.id, { type: "link-resent", by, to: target });
+      await effects;
+      return { kind: "done" };
+    },
+
+    /**
+     * Refund…: checked against what Front Payment says was paid and refunded (never more than is
+     * left), then Refund Order, then its status after. `lines` are Get Order Details' line ids and
+     * amounts in øre.
+     */
+    async refund(
+      order: CreatedOrder,
+      lines: readonly { id: number; amountOre: number }[],
+      by: string,
+    ): Promise<ActionOutcome> {
+      const refusal = actionRefusal(order, "refund");
+      if (refusal) return { kind: "refused", refusal };
+      const amountOre = lines.reduce((sum, line) => sum + line.amountOre, 0);
+      const before = await frontPayment.getOrderStatus(order.fpOrderUuid);
+      const paid = paidSoFar(before, order);
+      const problem = refundProblem(amountOre, paid);
+      if (problem)
+        return { kind: "too-much", remainingOre: problem.reason === "too-much" ? problem.remainingOre : 0 };
+      const request: RefundOrderRequest = {
+        type: "invoiced",
+        grandTotal: oreToKroner(amountOre),
+        products: lines
+          .filter((line) => line.amountOre > 0)
+          .map((line) => ({ id: line.id, amount: oreToKroner(line.amountOre) })),
+      };
+      const failed = await frontPaymentCall(order, "refund", () =>
+        frontPayment.refundOrder(order.fpOrderUuid, request),
+      );
+      if (failed) return failed;
+      const after = await frontPayment.getOrderStatus(order.fpOrderUuid);
+      const { effects } = await apply(order.id, {
+        type: "refunded",
+        by,
+        lines,
+        amountOre,
+        // Front Payment may still be processing it (202 is "accepted"): at least this refund counts.
+        refundedOre: Math.max(paidSoFar(after, order).refundedOre, paid.refundedOre + amountOre),
+        status: after.status,
+        at: unixSeconds(now()),
+      });
+      await effects;
+      return { kind: "done" };
+    },
+
+    /**
+     * Edit…: the corrected order sent as an update of the same Front Payment order (`fpgoUuid`
+     * with `orderFrom: "PARTNER"`, docs/front-payment.md §12), only while the customer has not
+     * verified (SENT); never a second order.
+     */
+    async edit(order: CreatedOrder, request: InvoiceOrderRequest, by: string): Promise<ActionOutcome> {
+      const refusal = actionRefusal(order, "edit");
+      if (refusal) return { kind: "refused", refusal };
+      const update: InvoiceOrderRequest = { ...request, fpgoUuid: order.fpOrderUuid, orderFrom: "PARTNER" };
+      let answered: { orderUuid: string } | undefined;
+      const failed = await frontPaymentCall(order, "edit", async () => {
+        answered = await frontPayment.submitInvoiceOrder(update);
+      });
+      if (failed) return failed;
+      if (answered?.orderUuid !== order.fpOrderUuid) {
+        logger.error(
+          { orderId: order.id, answered: answered?.orderUuid },
+          "an edit answered with another order",
+        );
+        return {
+          kind: "failed",
+          message: `Front Payment answered with another order, \`${answered?.orderUuid}\`.`,
+        };
+      }
+      const { effects } = await apply(order.id, { type: "edited", by, request });
+      await effects;
+      return { kind: "done" };
     },
 
     /**

@@ -1,8 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { type OrderNews, orderActions } from "../orders/transitions.js";
 import type { CreatedOrder, OrderRecord } from "../store/types.js";
 import { escapeMrkdwn, type KnownBlock } from "../views/block-kit.js";
 import { orderMessage, statusChangeText } from "../views/order-message.js";
+import { newsInWords } from "../views/order-words.js";
 import { overdueReplyText } from "../views/overdue-reply.js";
 
 /** Slack's error code of a failed Web API call (`not_in_channel`, `channel_not_found`, …). */
@@ -28,6 +30,8 @@ function messageFor(order: CreatedOrder) {
     status: order.status?.status ?? null,
     bankIdUrl: order.bankIdUrl,
     createdBy: order.userId,
+    facts: order.facts,
+    actions: orderActions(order),
   });
 }
 
@@ -65,8 +69,17 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     await slack.chat.postMessage({
       channel: order.message.channelId,
       thread_ts: order.message.ts,
-      text: statusChangeText(change),
+      text: statusChangeText(change, order),
     });
+  }
+
+  /** Rewrites the order's message as it now is (its status, facts and buttons), with no reply. */
+  async function refreshMessage(order: CreatedOrder): Promise<void> {
+    const message = order.message;
+    if (!message) return;
+    await inChannel(order, message.channelId, () =>
+      slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
+    );
   }
 
   async function post(channel: string, order: CreatedOrder) {
@@ -124,7 +137,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
         if (!isShutOut(code)) throw error;
         await slack.chat.postMessage({
           channel: order.userId,
-          text: `Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`): ${statusChangeText(change)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
+          text: `Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`): ${statusChangeText(change, order)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
         });
         logger.warn(
           { orderId: order.id, channelId: message.channelId, error: code },
@@ -134,6 +147,18 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     },
 
     replyStatusChange,
+
+    refreshMessage,
+
+    /** What someone did to the order (resent, refunded, edited), in its thread. */
+    async replyNews(order: CreatedOrder, news: OrderNews): Promise<void> {
+      if (!order.message) return;
+      await slack.chat.postMessage({
+        channel: order.message.channelId,
+        thread_ts: order.message.ts,
+        text: newsInWords(news, order),
+      });
+    },
 
     /**
      * Front Payment reports a second order for one of ours (both attempts of an unknown outcome

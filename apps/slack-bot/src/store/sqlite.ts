@@ -7,7 +7,9 @@ import { StoreVersionError } from "./errors.js";
 import type {
   CreatedOrder,
   HistoryEntry,
+  InvoiceFacts,
   InvoiceStore,
+  LineSummary,
   NewInstallation,
   NewSubmission,
   OrderCursor,
@@ -177,6 +179,19 @@ export const MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   ) STRICT;
   `,
+  `
+  -- What the channel message tells beyond the status (InvoiceFacts), once created; never personal.
+  -- lines_json is NULL for orders created before it was kept, and then so are the others.
+  ALTER TABLE orders ADD COLUMN lines_json TEXT;
+  ALTER TABLE orders ADD COLUMN order_date INTEGER;
+  ALTER TABLE orders ADD COLUMN maturity_days INTEGER;
+  ALTER TABLE orders ADD COLUMN invoice_number TEXT;
+  ALTER TABLE orders ADD COLUMN payment_method TEXT;
+  ALTER TABLE orders ADD COLUMN refunded_ore INTEGER CHECK (refunded_ore >= 0);
+  ALTER TABLE orders ADD COLUMN refunded_lines_json TEXT;
+  ALTER TABLE orders ADD COLUMN cancelled_by TEXT;
+  ALTER TABLE orders ADD COLUMN cancel_reason TEXT;
+  `,
 ];
 
 interface OrderRow {
@@ -206,6 +221,15 @@ interface OrderRow {
   overdue_since: string | null;
   checked_at: number | null;
   version: number;
+  lines_json: string | null;
+  order_date: number | null;
+  maturity_days: number | null;
+  invoice_number: string | null;
+  payment_method: string | null;
+  refunded_ore: number | null;
+  refunded_lines_json: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -283,12 +307,36 @@ function toOrder(row: OrderRow): OrderRecord {
       ...(row.customer_stopped_at === null ? {} : { customerStoppedAt: row.customer_stopped_at }),
       ...(row.overdue_since === null ? {} : { overdueSince: row.overdue_since }),
       ...(row.checked_at === null ? {} : { checkedAt: row.checked_at }),
+      ...factsOf(row),
     };
   }
   if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
   const request = JSON.parse(row.request_json as string) as InvoiceOrderRequest;
   if (row.state === "sending") return { ...base, state: "sending", request };
   return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
+}
+
+/** The order's `InvoiceFacts`, when it has them. */
+function factsOf(row: OrderRow): { facts?: InvoiceFacts } {
+  if (row.lines_json === null) return {};
+  return {
+    facts: {
+      lines: JSON.parse(row.lines_json) as LineSummary[],
+      orderDate: row.order_date ?? 0,
+      maturityDays: row.maturity_days,
+      invoiceNumber: row.invoice_number,
+      paymentMethod: row.payment_method,
+      refundedOre: row.refunded_ore ?? 0,
+      refundedLines:
+        row.refunded_lines_json === null
+          ? {}
+          : (JSON.parse(row.refunded_lines_json) as Record<string, number>),
+      cancelled:
+        row.cancelled_by === null || row.cancel_reason === null
+          ? null
+          : { by: row.cancelled_by, reason: row.cancel_reason },
+    },
+  };
 }
 
 function timed(status: string | null, at: number | null) {
@@ -320,6 +368,30 @@ function toColumns(order: OrderRecord) {
     message_ts: order.message?.ts ?? null,
     sent_anyway: order.sentAnyway ? 1 : 0,
     version: order.version,
+    ...factColumns(created?.facts),
+    // An edit (docs/front-payment.md §12, fpgoUuid) may correct who the invoice is for and its total.
+    customer_type: order.customerType,
+    customer_name: order.customerName,
+    customer_identifier:
+      order.customerType === "private"
+        ? maskPersonalNumber(order.customerIdentifier)
+        : order.customerIdentifier,
+    preferred_language: order.preferredLanguage,
+    grand_total_ore: order.grandTotalOre,
+  };
+}
+
+function factColumns(facts: InvoiceFacts | undefined) {
+  return {
+    lines_json: facts ? JSON.stringify(facts.lines) : null,
+    order_date: facts?.orderDate ?? null,
+    maturity_days: facts?.maturityDays ?? null,
+    invoice_number: facts?.invoiceNumber ?? null,
+    payment_method: facts?.paymentMethod ?? null,
+    refunded_ore: facts?.refundedOre ?? null,
+    refunded_lines_json: facts ? JSON.stringify(facts.refundedLines) : null,
+    cancelled_by: facts?.cancelled?.by ?? null,
+    cancel_reason: facts?.cancelled?.reason ?? null,
   };
 }
 
@@ -480,8 +552,14 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     `UPDATE orders SET state = @state, fp_order_uuid = @fp_order_uuid, fp_customer_uuid = @fp_customer_uuid,
        bank_id_url = @bank_id_url, status = @status, status_at = @status_at, request_json = @request_json,
        failure_reason = @failure_reason, message_channel_id = @message_channel_id, message_ts = @message_ts,
-       sent_anyway = @sent_anyway, customer_stopped_at = @customer_stopped_at, version = @version,
-       updated_at = @updated_at
+       sent_anyway = @sent_anyway, customer_stopped_at = @customer_stopped_at, version = @version, updated_at = @updated_at,
+       lines_json = @lines_json, order_date = @order_date, maturity_days = @maturity_days,
+       invoice_number = @invoice_number, payment_method = @payment_method, refunded_ore = @refunded_ore,
+       refunded_lines_json = @refunded_lines_json,
+       cancelled_by = @cancelled_by, cancel_reason = @cancel_reason,
+       customer_type = @customer_type, customer_name = @customer_name,
+       customer_identifier = @customer_identifier, preferred_language = @preferred_language,
+       grand_total_ore = @grand_total_ore
      WHERE id = @id AND version = @version - 1`,
   );
   const selectState = db.prepare<[string], { state: SubmissionState }>(
@@ -503,7 +581,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     "UPDATE orders SET due_date = @dueDate, customer_search = @customerSearch WHERE id = @id",
   );
   const updateFollowUp = db.prepare(
-    "UPDATE orders SET overdue_since = @overdueSince, checked_at = @checkedAt WHERE id = @id",
+    "UPDATE orders SET overdue_since = @overdueSince, checked_at = @checkedAt, customer_search = @customerSearch WHERE id = @id",
   );
   const selectToCheck = db.prepare<[Record<string, unknown>], OrderRow>(
     `SELECT * FROM orders WHERE state = 'created'
@@ -624,6 +702,8 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       id: next.id,
       overdueSince: created?.overdueSince ?? null,
       checkedAt: created?.checkedAt ?? null,
+      // An edit may change the customer's name.
+      customerSearch: next.customerName.toLocaleLowerCase("nb"),
     });
     return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
   });

@@ -102,6 +102,39 @@ export interface CreatedOrder extends OrderBase {
   overdueSince?: string;
   /** When the periodic check last asked Front Payment about it (Unix seconds), absent until it did. */
   checkedAt?: number;
+  /**
+   * What the channel message tells beyond the status, kept once the order is created (the request,
+   * with the customer's personal data, is not). Absent for orders created before it was kept.
+   */
+  facts?: InvoiceFacts;
+}
+
+/** One product line as the message shows it: nothing personal. */
+export interface LineSummary {
+  name: string;
+  /** As sent ("2", "1.5"). */
+  quantity: string;
+  /** The line's total, VAT included, in øre. */
+  amountOre: number;
+}
+
+/** What an order's message says about the invoice, besides its status. Never a personal number. */
+export interface InvoiceFacts {
+  lines: LineSummary[];
+  /** The order date sent to Front Payment, Unix seconds. */
+  orderDate: number;
+  /** Days from the order date to the due date, as sent; null when none was sent. */
+  maturityDays: number | null;
+  /** Front Payment's invoice number, once it has one (Get Invoice Number). */
+  invoiceNumber: string | null;
+  /** How the customer paid, as Front Payment wrote it. */
+  paymentMethod: string | null;
+  /** How much has been refunded, in øre. */
+  refundedOre: number;
+  /** How much of each line (by Front Payment's line id) Fakturabot has refunded, in øre. */
+  refundedLines: Record<string, number>;
+  /** Who cancelled it through Fakturabot (a Slack user id) and why; null when not cancelled so. */
+  cancelled: { by: string; reason: string } | null;
 }
 
 export type OrderRecord = SendingOrder | FailedOrder | UnknownOrder | ExpiredOrder | CreatedOrder;

@@ -128,6 +128,14 @@ export interface SlackDriver {
     blockId?: string;
     value?: string;
   }): Promise<Delivery>;
+  /** Chooses option `value` of an overflow menu in a channel message (`block_actions` with `selected_option`). */
+  chooseMessageOverflow(input: {
+    channel: string;
+    ts: string;
+    actionId: string;
+    value: string;
+    userId?: string;
+  }): Promise<Delivery>;
 }
 
 /** The button or overflow `actionId` in `blocks`, and what using it with `value` sends. */
@@ -334,7 +342,6 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     },
     waitForModal,
     async clickMessageButton({ channel: channelReference, ts, actionId, userId, blockId, value }) {
-      const actor = actorFor(userId);
       const channel = workspace.channel(channelReference);
       const message = channel ? workspace.message(channel.id, ts) : undefined;
       if (!channel || !message) throw new SlackDriverError(`No message ${ts} in ${channelReference}`);
@@ -346,27 +353,24 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
           (value === undefined || located.element.value === value),
       );
       if (!button) throw new SlackDriverError(`Message ${ts} has no button ${actionId}`);
-      const payload = messageBlockActionsPayload(actor, {
+      return actOnMessage(userId, channel, message, actionFor(button, undefined, actionTs(workspace.clock)));
+    },
+    async chooseMessageOverflow({ channel: channelReference, ts, actionId, value, userId }) {
+      const channel = workspace.channel(channelReference);
+      const message = channel ? workspace.message(channel.id, ts) : undefined;
+      if (!channel || !message) throw new SlackDriverError(`No message ${ts} in ${channelReference}`);
+      const overflow = interactiveElements(message.blocks).find(
+        (located) => located.element.type === "overflow" && located.element.action_id === actionId,
+      );
+      if (!overflow) throw new SlackDriverError(`Message ${ts} has no overflow menu ${actionId}`);
+      const option = offeredOptions(overflow.element).find((candidate) => candidate.value === value);
+      if (!option)
+        throw new SlackDriverError(`${JSON.stringify(value)} is not an option of overflow ${actionId}`);
+      return actOnMessage(
+        userId,
         channel,
-        message: { ...apiMessage(workspace, message), ts: message.ts },
-        state: currentState(message.blocks, {}),
-        action: actionFor(button, undefined, actionTs(workspace.clock)),
-        triggerId: controls.issueTrigger(actor.user.id, {
-          kind: "message",
-          channelId: channel.id,
-          messageTs: ts,
-        }),
-        responseUrl: controls.issueResponseUrl({
-          userId: actor.user.id,
-          channelId: channel.id,
-          messageTs: ts,
-        }),
-      });
-      return deliver(
-        transport,
-        workspace,
-        { kind: "block_actions", userId: actor.user.id },
-        { type: "interactive", payload },
+        message,
+        actionFor(overflow, { selected_option: option }, actionTs(workspace.clock)),
       );
     },
     async retryLast({ num = 1, reason = "http_timeout", botUrl } = {}) {
@@ -375,6 +379,39 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       return deliver(transport, workspace, interactionOf(last), last, retry);
     },
   };
+
+  /** `block_actions` from a message, with a fresh trigger and a response URL, as Slack sends it. */
+  function actOnMessage(
+    userId: string | undefined,
+    channel: NonNullable<ReturnType<typeof workspace.channel>>,
+    message: NonNullable<ReturnType<typeof workspace.message>>,
+    action: Record<string, unknown>,
+  ): Promise<Delivery> {
+    const actor = actorFor(userId);
+    const ts = message.ts;
+    const payload = messageBlockActionsPayload(actor, {
+      channel,
+      message: { ...apiMessage(workspace, message), ts: message.ts },
+      state: currentState(message.blocks, {}),
+      action,
+      triggerId: controls.issueTrigger(actor.user.id, {
+        kind: "message",
+        channelId: channel.id,
+        messageTs: ts,
+      }),
+      responseUrl: controls.issueResponseUrl({
+        userId: actor.user.id,
+        channelId: channel.id,
+        messageTs: ts,
+      }),
+    });
+    return deliver(
+      transport,
+      workspace,
+      { kind: "block_actions", userId: actor.user.id },
+      { type: "interactive", payload },
+    );
+  }
 }
 
 /** Who sent a request and what kind it is, for the workspace's record of interactions. */

@@ -61,7 +61,7 @@ export function cancelSubmission(deps: BotDeps) {
         text: `Sending the cancellation of \`${fpOrderUuid}\` to Front Payment…`,
       }),
     });
-    const outcome = await deps.orders.cancel(order, fpOrderUuid, note);
+    const outcome = await deps.orders.cancel(order, fpOrderUuid, note, body.user.id);
     await client.views.update({ view_id: view.id, view: cancelOutcomeModal(cancelOutcomeText(outcome)) });
   };
 }
