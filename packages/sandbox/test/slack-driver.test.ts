@@ -616,7 +616,9 @@ describe("choosing from an overflow menu in a message", () => {
       value: "copy:FB1",
     });
     expect(chosen.ok).toBe(true);
-    const payload = recorder.received[0]?.payload as unknown as Record<string, unknown> & { actions: unknown[] };
+    const payload = recorder.received[0]?.payload as unknown as Record<string, unknown> & {
+      actions: unknown[];
+    };
     expect(payload).toMatchObject({
       type: "block_actions",
       container: { type: "message", message_ts: ts },
