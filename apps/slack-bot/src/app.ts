@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import type { FrontPaymentClient } from "@fakturabot/client";
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
@@ -38,6 +40,10 @@ export interface BotOptions {
   store: InvoiceStore;
   logger: Logger;
   now?: () => Date;
+  /** This instance among those sharing the store (leases, outbox claims); a random one by default. */
+  instanceId?: string;
+  /** How often the outbox looks for Slack work due (its own writes deliver at once): default 1 s. */
+  outboxPollMs?: number;
 }
 
 export interface RunningBot {
@@ -86,17 +92,24 @@ export function createBot(options: BotOptions) {
   const clientOptions = slackClientOptions(options.slack.apiUrl, logger);
   // The services' own client: callbacks and background work happen outside Slack requests.
   const slack = new WebClient(options.slack.botToken, clientOptions);
+  // The outbox's own: a 429 puts the entry back with Slack's Retry-After instead of waiting in memory.
+  const pacedSlack = new WebClient(options.slack.botToken, {
+    ...clientOptions,
+    rejectRateLimitedCalls: true,
+  });
   const work = createWorkTracker();
   const messages = createOrderMessages({ slack, logger });
   const orders = createOrderLifecycle({
     store,
     frontPayment: options.frontPayment,
-    messages,
+    messages: createOrderMessages({ slack: pacedSlack, logger }),
     outcomes: createOutcomeModal({ slack, messages, logger }),
     logger,
     work,
     now,
+    instanceId: options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   });
+  const background = backgroundWork({ orders, logger, pollMs: options.outboxPollMs ?? 1_000 });
   const deps: BotDeps = {
     access: options.access,
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
@@ -156,7 +169,7 @@ export function createBot(options: BotOptions) {
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
       // A wrong bot token stops the start with Slack's own answer, before anything is served.
       await identity.get();
-      const recovered = await orders.recover();
+      await orders.recover();
       const started = await app.start({ port, host });
       // In Socket Mode Bolt resolves with apps.connections.open's response, not a server.
       const address = socketMode
@@ -165,16 +178,58 @@ export function createBot(options: BotOptions) {
       const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${socketMode?.port ?? address?.port ?? port}`;
       if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
-      // The creators of interrupted submissions are told once the bot is up.
-      await Promise.all(recovered.map(({ effects }) => effects));
+      // Slack work left by an earlier run (or another instance) and the creators of interrupted
+      // submissions are delivered from now on.
+      background.start();
       return {
         url,
-        /** Stops taking requests, then lets work already under way (a submission, a Slack update) finish. */
+        /**
+         * Stops taking requests, lets work already under way (a submission) finish, then the Slack
+         * deliveries already claimed; what is left in the outbox waits for the next start (or another
+         * instance).
+         */
         async stop() {
           await app.stop();
           await work.idle();
+          await background.stop();
         },
       };
+    },
+  };
+}
+
+/**
+ * What the bot does on its own while it runs: delivers the Slack work due (each instance's own
+ * writes start a delivery at once; this finds retries and other instances' work), renews the
+ * leases of its submissions in flight, and recovers submissions whose lease expired.
+ */
+function backgroundWork({
+  orders,
+  logger,
+  pollMs,
+}: {
+  orders: ReturnType<typeof createOrderLifecycle>;
+  logger: Logger;
+  pollMs: number;
+}) {
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, task: () => Promise<unknown>, what: string) => {
+    const timer = setInterval(() => {
+      task().catch((error: unknown) => logger.error({ err: error }, `${what} failed`));
+    }, ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  return {
+    start() {
+      void orders.outbox.deliverDue();
+      every(pollMs, () => orders.outbox.deliverDue(), "delivering Slack work");
+      every(orders.leaseMs / 3, () => orders.renewLeases(), "renewing leases");
+      every(orders.leaseMs, () => orders.recover(), "recovering interrupted submissions");
+    },
+    async stop() {
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      await orders.outbox.stop();
     },
   };
 }

@@ -67,6 +67,7 @@ describe("SQLite store on disk", () => {
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ]);
     db.close();
     // Opening again applies nothing twice.
@@ -77,10 +78,10 @@ describe("SQLite store on disk", () => {
     openStore();
     await closeAll();
     const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (4, 0)").run();
+    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (5, 0)").run();
     db.close();
     expect(() => openStore()).toThrow(StoreVersionError);
-    expect(() => openStore()).toThrow("schema version 4, but this Fakturabot knows versions up to 3");
+    expect(() => openStore()).toThrow("schema version 5, but this Fakturabot knows versions up to 4");
   });
 
   it("erases the request from the row once the order is created, by an answer or by a notification", async () => {
