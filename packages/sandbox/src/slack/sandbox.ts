@@ -14,6 +14,7 @@ import { ResponseUrls, type ResponseUrlTarget } from "./response-urls.js";
 import { SocketModeServer } from "./socket-mode.js";
 import { TriggerRegistry, type TriggerSource } from "./triggers.js";
 import type { SlackBotIdentity, SlackChannel, SlackSandboxEvent, SlackTeam, SlackUser } from "./types.js";
+import { RateLimiter, SLACK_RATE_LIMITS, type SlackRateLimits } from "./web-api/rate-limits.js";
 import { handleWebApi, type SlackMethodName } from "./web-api/server.js";
 import { SlackWorkspace } from "./workspace.js";
 
@@ -34,6 +35,12 @@ export interface SlackSandboxOptions {
   bot?: SlackBotIdentity;
   users?: SlackUser[];
   channels?: SlackChannelInit[];
+  /**
+   * Enforce Slack's rate limits on `chat.update` (Tier 3, per workspace) and `chat.postMessage`
+   * (about one a second per channel) with 429 and `Retry-After`: `true` for Slack's figures. Off by
+   * default, so other tests need not pace themselves.
+   */
+  rateLimits?: boolean | SlackRateLimits;
 }
 
 /** Fault and workspace controls; each says what the next calls will meet. */
@@ -53,6 +60,8 @@ export interface SlackSandboxControls {
   issueTrigger(userId: string, source?: TriggerSource): string;
   /** A fresh `response_url` answering into `channelId` for `userId` (five uses, 30 minutes). */
   issueResponseUrl(target: ResponseUrlTarget): string;
+  /** Turns Slack's rate limits on (`true`: Slack's figures) or off, from the next call. */
+  enforceRateLimits(limits: boolean | SlackRateLimits): void;
 }
 
 export interface SlackSandbox {
@@ -85,6 +94,11 @@ function channelFrom(init: SlackChannelInit): SlackChannel {
   };
 }
 
+function limitsOf(limits: boolean | SlackRateLimits): SlackRateLimits | undefined {
+  if (limits === true) return SLACK_RATE_LIMITS;
+  return limits === false ? undefined : limits;
+}
+
 /** Starts the Slack stand-in: a Web API at `apiUrl` over a workspace you can inspect and steer. */
 export async function startSlackSandbox(options: SlackSandboxOptions = {}): Promise<SlackSandbox> {
   const clock = options.clock ?? Date.now;
@@ -103,6 +117,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
   );
   const triggers = new TriggerRegistry(ids, clock);
   const faults = new FaultPlan();
+  const rateLimits = new RateLimiter(clock, limitsOf(options.rateLimits ?? false));
   let baseUrl = "";
   const responseUrls = new ResponseUrls(workspace, () => baseUrl);
   const socketMode = new SocketModeServer(bot.appId, () => baseUrl);
@@ -111,6 +126,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     workspace,
     triggers,
     faults,
+    rateLimits,
     socketMode,
     botToken: options.botToken ?? DEFAULT_BOT_TOKEN,
     appToken,
@@ -156,6 +172,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     archiveChannel: (reference, archived = true) => workspace.setArchived(channel(reference), archived),
     issueTrigger: (userId, source = { kind: "sandbox" }) => triggers.issue(userId, source).id,
     issueResponseUrl: (target) => responseUrls.issue(target),
+    enforceRateLimits: (limits) => rateLimits.set(limitsOf(limits)),
   };
 
   return {
