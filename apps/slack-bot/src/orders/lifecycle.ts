@@ -129,6 +129,7 @@ export function createOrderLifecycle({
   instanceId,
   leaseMs = DEFAULT_LEASE_MS,
   outboxPolicy,
+  deliverAtOnce = true,
 }: {
   store: InvoiceStore;
   frontPayment: Pick<
@@ -145,6 +146,11 @@ export function createOrderLifecycle({
   /** How long a submission's lease lasts without renewal (renewed every third of it). */
   leaseMs?: number;
   outboxPolicy?: OutboxPolicy;
+  /**
+   * Whether Slack work this instance records is delivered at once (default), or only when
+   * `outbox.deliverDue()` is called (the bot's poll; tests that drive delivery step by step).
+   */
+  deliverAtOnce?: boolean;
 }) {
   const lease = (): SubmissionLease => ({
     owner: instanceId,
@@ -165,7 +171,7 @@ export function createOrderLifecycle({
   });
   /** Slack work was recorded: deliver it soon, off the path of the request that recorded it. */
   function kick(): void {
-    setImmediate(() => void outbox.deliverDue());
+    if (deliverAtOnce) setImmediate(() => void outbox.deliverDue());
   }
 
   /**
@@ -214,7 +220,7 @@ export function createOrderLifecycle({
       if (isSlackWork(effect)) {
         if (delivered) continue;
         delivered = true;
-        if (watcher) notes.push(...(await outbox.deliverFor(order.id)));
+        if (watcher && deliverAtOnce) notes.push(...(await outbox.deliverFor(order.id)));
         else kick();
         current = (await store.get(order.id)) ?? current;
         continue;
