@@ -63,6 +63,12 @@ import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
  * A notification that is already in the history (same status and Front Payment timestamp) changes
  * nothing: the store refuses the duplicate. A second Front Payment order is decided by
  * `decideOtherOrder`; whether an order may be cancelled by `cancellation`.
+ *
+ * The Slack effects (post-message, show-status, reply-status, tell-interrupted) are stored with
+ * the decision, in the same write, as outbox entries (`outbox.ts`: show-status is a message update,
+ * coalesced with any still waiting, and a thread reply), and delivered afterwards by any instance,
+ * each order's in order; a second order's report is stored with the second order. "interrupted" is
+ * decided only for an order whose submission lease expired (its instance stopped renewing it).
  */
 
 export type OrderEvent =

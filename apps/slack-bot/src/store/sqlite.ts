@@ -496,15 +496,18 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       );
       if (recorded.changes === 0) throw new NotWritten("duplicate");
     }
+    const updatedAt = clock().getTime();
     const updated = updateOrder.run({
       ...toColumns(next),
-      updated_at: clock().getTime(),
+      updated_at: updatedAt,
       lease_owner: extras?.lease?.owner ?? null,
       lease_expires_at: extras?.lease?.expiresAt.getTime() ?? null,
     });
     if (updated.changes === 0) throw new NotWritten("conflict");
     recordOutbox(next.id, extras?.outbox);
-    return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
+    // The row as written, without reading it back: what a write never sets (customer, channel,
+    // creation) is the caller's copy of what it read.
+    return { order: { ...next, updatedAt: new Date(updatedAt) }, erasing };
   });
 
   /**
