@@ -225,7 +225,7 @@ function backgroundWork({
       void orders.outbox.deliverDue();
       every(pollMs, () => orders.outbox.deliverDue(), "delivering Slack work");
       every(orders.leaseMs / 3, () => orders.renewLeases(), "renewing leases");
-      every(orders.leaseMs, () => orders.recover(), "recovering interrupted submissions");
+      every(orders.leaseMs / 3, () => orders.recover(), "recovering interrupted submissions");
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
