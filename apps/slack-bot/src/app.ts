@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import type { FrontPaymentClient } from "@fakturabot/client";
 import {
   App,
@@ -80,6 +82,10 @@ export interface BotOptions {
    * an order may hear nothing before Front Payment is asked. Default: hourly, and a day.
    */
   followUp?: { intervalMs?: number; quietAfterMs?: number };
+  /** This instance among those sharing the store (leases, outbox claims); a random one by default. */
+  instanceId?: string;
+  /** How often the outbox looks for Slack work due (its own writes deliver at once): default 1 s. */
+  outboxPollMs?: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -143,11 +149,14 @@ export function createBot(options: BotOptions) {
     : undefined;
   // The services' own client: callbacks and background work happen outside Slack requests.
   const slack = new WebClient(options.slack.botToken, clientOptions);
+  // The order services' own (the outbox delivers with them): a 429 puts the entry back with
+  // Slack's Retry-After instead of waiting in memory.
+  const pacedOptions = { ...clientOptions, rejectRateLimitedCalls: true };
   const work = createWorkTracker();
   // With OAuth each order's messages go out with its own workspace's token.
   const { messages, outcomes } = installations
-    ? teamServices(installations.botToken, clientOptions, logger)
-    : workspaceServices(slack, logger);
+    ? teamServices(installations.botToken, pacedOptions, logger)
+    : workspaceServices(new WebClient(options.slack.botToken, pacedOptions), logger);
   const orders = createOrderLifecycle({
     store,
     frontPayment,
@@ -157,6 +166,7 @@ export function createBot(options: BotOptions) {
     work,
     now,
     ...(options.keptRequestMs === undefined ? {} : { keptRequestMs: options.keptRequestMs }),
+    instanceId: options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
   });
   const followUp = createOverdueCheck({
     store,
@@ -164,6 +174,21 @@ export function createBot(options: BotOptions) {
     now,
     logger,
     quietAfterMs: options.followUp?.quietAfterMs ?? 24 * HOUR_MS,
+  });
+  const background = backgroundWork({
+    orders,
+    logger,
+    pollMs: options.outboxPollMs ?? 1_000,
+    onRecovered: (count) => metrics.recovered(count),
+  });
+  // The outbox as operators see it: how much Slack work waits, and for how long the oldest has.
+  metrics.setOutboxProbe(async () => {
+    const waiting = await store.listOutbox();
+    const oldest = waiting[0]?.createdAt.getTime();
+    return {
+      depth: waiting.length,
+      oldestAgeSeconds: oldest === undefined ? 0 : Math.max(0, (now().getTime() - oldest) / 1000),
+    };
   });
   const deps: BotDeps = {
     access: options.access,
@@ -252,7 +277,7 @@ export function createBot(options: BotOptions) {
       // A wrong bot token stops the start with Slack's own answer, before anything is served.
       if (!installations) await identity.get();
       const recovered = await orders.recover();
-      metrics.recovered(recovered.filter(({ outcome }) => outcome === "changed").length);
+      metrics.recovered(recovered.length);
       const expired = await orders.expireKeptRequests();
       const stopExpirySweep = orders.startExpirySweep();
       const started = await app.start({ port, host });
@@ -264,16 +289,20 @@ export function createBot(options: BotOptions) {
       const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${socketMode?.port ?? address?.port ?? port}`;
       if (!deps.publicBaseUrl) deps.publicBaseUrl = url;
       logger.info({ url, socketMode: Boolean(socketMode) }, "Fakturabot is listening");
-      // The creators of interrupted submissions are told once the bot is up.
-      await Promise.all([...recovered, ...expired].map(({ effects }) => effects));
+      // The creators of expired requests are told once the bot is up; Slack work left by an
+      // earlier run (or another instance), the creators of interrupted submissions among it, is
+      // delivered from now on.
+      await Promise.all(expired.map(({ effects }) => effects));
+      background.start();
       followUp.start(options.followUp?.intervalMs ?? HOUR_MS);
       let stopped: Promise<void> | undefined;
       return {
         url,
         /**
          * Reports not ready (`/readyz` 503, so load balancers send no more), lets work already
-         * under way (a submission, a Slack update) finish while still answering, then stops taking
-         * requests and waits for what the last ones started.
+         * under way (a submission) finish while still answering, then stops taking requests, waits
+         * for what the last ones started and for the Slack deliveries already claimed; what is left
+         * in the outbox waits for the next start (or another instance).
          */
         stop() {
           stopped ??= (async () => {
@@ -284,6 +313,7 @@ export function createBot(options: BotOptions) {
             await app.stop();
             if (routeServer) await new Promise<void>((resolve) => routeServer.close(() => resolve()));
             await work.idle();
+            await background.stop();
           })();
           return stopped;
         },
@@ -322,6 +352,49 @@ function oauthReceiverOptions(
       () => `${publicBaseUrl()}${INSTALL_PATH}`,
       HTTPModuleFunctions.defaultProcessEventErrorHandler,
     ),
+  };
+}
+
+/**
+ * What the bot does on its own while it runs: delivers the Slack work due (each instance's own
+ * writes start a delivery at once; this finds retries and other instances' work), renews the
+ * leases of its submissions in flight, and recovers submissions whose lease expired.
+ */
+function backgroundWork({
+  orders,
+  logger,
+  pollMs,
+  onRecovered,
+}: {
+  orders: ReturnType<typeof createOrderLifecycle>;
+  logger: Logger;
+  pollMs: number;
+  /** How many interrupted submissions a recovery round took over. */
+  onRecovered: (count: number) => void;
+}) {
+  const timers: NodeJS.Timeout[] = [];
+  const every = (ms: number, task: () => Promise<unknown>, what: string) => {
+    const timer = setInterval(() => {
+      task().catch((error: unknown) => logger.error({ err: error }, `${what} failed`));
+    }, ms);
+    timer.unref();
+    timers.push(timer);
+  };
+  return {
+    start() {
+      void orders.outbox.deliverDue();
+      every(pollMs, () => orders.outbox.deliverDue(), "delivering Slack work");
+      every(orders.leaseMs / 3, () => orders.renewLeases(), "renewing leases");
+      every(
+        orders.leaseMs / 3,
+        async () => onRecovered((await orders.recover()).length),
+        "recovering interrupted submissions",
+      );
+    },
+    async stop() {
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      await orders.outbox.stop();
+    },
   };
 }
 

@@ -130,6 +130,29 @@ describe("createLogger", () => {
     );
   });
 
+  it("sanitizes lines the quick check cannot clear: escapes, keys spelt with separators, bare numbers", () => {
+    const { logger, records, output } = captureLogger();
+    // Written `\nxoxb-…` in the line: the token starts a word only once the line is parsed.
+    logger.info({ path: "C:\\orders", note: "first line\nxoxb-1111-2222-abcdef" }, "escaped");
+    logger.info(
+      { "API-KEY": "plain-looking-value", nested: { "Response.URL": "https://hooks.example/x" } },
+      "keys",
+    );
+    logger.info({ amount: Number(PERSONAL_NUMBER), at: 1_796_133_922_512 }, "numbers");
+    logger.info({ orderId: "FB0123456789AB", status: "PAID", outcome: "changed" }, "status notification");
+    expectNothingSensitive(output());
+    expect(output()).not.toContain("abcdef");
+    expect(output()).not.toContain("plain-looking-value");
+    expect(records()[0]).toMatchObject({ path: "C:\\orders", note: "first line\nxoxb-[redacted]" });
+    expect(records()[1]).toMatchObject({ "API-KEY": "[redacted]", nested: { "Response.URL": "[redacted]" } });
+    expect(records()[2]).toMatchObject({ amount: MASKED, at: 1_796_133_922_512 });
+    expect(records()[3]).toMatchObject({
+      orderId: "FB0123456789AB",
+      status: "PAID",
+      msg: "status notification",
+    });
+  });
+
   it("writes one valid JSON line per entry and honours the level", () => {
     const { logger, lines } = captureLogger("info");
     logger.debug("not written");

@@ -8,8 +8,15 @@
 
 import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { commitEvent } from "../src/orders/lifecycle.js";
 import { decideOtherOrder, factsFromRequest } from "../src/orders/transitions.js";
-import type { CreatedOrder, InvoiceStore, NewSubmission, OrderRecord } from "../src/store/types.js";
+import type {
+  CreatedOrder,
+  InvoiceStore,
+  NewOutboxEntry,
+  NewSubmission,
+  OrderRecord,
+} from "../src/store/types.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 
 export interface StoreUnderTest {
@@ -914,6 +921,249 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         const all = await listed("2026-03-02T09:04:30.000Z");
         expect(all).toEqual([due, told, expect.any(String)]);
         expect((await store.listToCheck({ ...query, limit: 1, quietBefore: new Date(0) })).length).toBe(1);
+      });
+    });
+
+    describe("outbox", () => {
+      const UPDATE: NewOutboxEntry = { work: { kind: "update-message" }, coalesceKey: "update-message" };
+      const reply = (status: string): NewOutboxEntry => ({
+        work: { kind: "reply-status", change: { status, paymentMethod: "Visa", amount: "40" } },
+        coalesceKey: null,
+      });
+      const later = (ms: number) => new Date(now.getTime() + ms);
+
+      /** Writes the order as it is (a new version) with `outbox`, as a decision's write does. */
+      async function record(store: InvoiceStore, id: string, outbox: NewOutboxEntry[]) {
+        const order = (await store.get(id)) as OrderRecord;
+        const written = await store.saveOrder({ ...order, version: order.version + 1 }, undefined, {
+          outbox,
+        });
+        expect(written.written).toBe(true);
+      }
+
+      function claim(store: InvoiceStore, owner: string, extra: { limit?: number; orderId?: string } = {}) {
+        return store.claimOutbox({ owner, now, claimUntil: later(60_000), limit: 10, ...extra });
+      }
+
+      it("records a decision's Slack work in the order's write, and none when the write loses", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const fresh = submission();
+        await first.beginSubmission(fresh);
+        now = new Date("2026-03-02T09:00:02.000Z");
+        await advance(first, fresh.id, created("ODR1"));
+        expect(await second.listOutbox()).toEqual([
+          {
+            id: expect.any(Number),
+            orderId: fresh.id,
+            work: { kind: "post-message" },
+            coalesceKey: "post-message",
+            attempts: 0,
+            dueAt: now,
+            claim: null,
+            lastError: null,
+            createdAt: now,
+          },
+        ]);
+        const stale = (await first.get(fresh.id)) as OrderRecord;
+        await record(second, fresh.id, [reply("INVOICED")]);
+        const lost = await first.saveOrder({ ...stale, version: stale.version + 1 }, undefined, {
+          outbox: [reply("PAID")],
+        });
+        expect(lost).toEqual({ written: false, reason: "conflict" });
+        await notify(first, fresh.id, callback("ODR1", "PAID", 1_755_150_100));
+        const duplicate = await notify(first, fresh.id, callback("ODR1", "PAID", 1_755_150_100));
+        expect(duplicate.outcome).toBe("duplicate");
+        // The PAID notification's post-message waits already (one); its reply counts.
+        expect((await first.listOutbox()).map((entry) => entry.work)).toEqual([
+          { kind: "post-message" },
+          reply("INVOICED").work,
+          { kind: "reply-status", change: { status: "PAID", paymentMethod: null, amount: "40" } },
+        ]);
+      });
+
+      it("keeps one waiting entry per order and coalescing key; entries without a key all count", async () => {
+        const store = await connect();
+        const [one, other] = [await createdOrder(store, "ODR1"), await createdOrder(store, "ODR2")];
+        await record(store, one, [UPDATE, reply("INVOICED")]);
+        await record(store, one, [UPDATE, reply("PAID")]);
+        await record(store, other, [UPDATE]);
+        const works = (await store.listOutbox()).map((entry) => [entry.orderId, entry.work]);
+        expect(works).toEqual([
+          [one, { kind: "post-message" }],
+          [other, { kind: "post-message" }],
+          [one, { kind: "update-message" }],
+          [one, reply("INVOICED").work],
+          [one, reply("PAID").work],
+          [other, { kind: "update-message" }],
+        ]);
+      });
+
+      it("hands out each order's oldest entry, when due, to one claimant across connections", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const [one, other] = [await createdOrder(first, "ODR1"), await createdOrder(first, "ODR2")];
+        await record(first, one, [reply("INVOICED")]);
+        const claimed = await claim(first, "A");
+        expect(claimed.map((entry) => [entry.orderId, entry.work.kind])).toEqual([
+          [one, "post-message"],
+          [other, "post-message"],
+        ]);
+        expect(claimed[0]?.claim).toEqual({ owner: "A", expiresAt: later(60_000) });
+        // Held by A, and the next entry of `one` waits for the one before it.
+        expect(await claim(second, "B")).toEqual([]);
+        expect(await second.completeOutbox(claimed[0]?.id as number, "B")).toBe(false);
+        expect(await first.completeOutbox(claimed[0]?.id as number, "A")).toBe(true);
+        const next = await claim(second, "B");
+        expect(next.map((entry) => entry.work)).toEqual([reply("INVOICED").work]);
+        // Not yet due: given back for later.
+        expect(
+          await second.releaseOutbox(next[0]?.id as number, "B", { dueAt: later(5_000), failed: false }),
+        ).toBe(true);
+        expect(await claim(first, "A")).toEqual([]);
+        now = later(5_000);
+        expect((await claim(first, "A")).map((entry) => entry.work.kind)).toEqual(["reply-status"]);
+      });
+
+      it("lets another instance take an expired claim; the first can then neither complete nor release it", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const id = await createdOrder(first);
+        const [held] = await first.claimOutbox({ owner: "A", now, claimUntil: later(1_000), limit: 1 });
+        expect(await claim(second, "B")).toEqual([]);
+        now = later(1_000);
+        const [taken] = await claim(second, "B");
+        expect(taken).toMatchObject({ id: held?.id, orderId: id, claim: { owner: "B" } });
+        expect(await first.completeOutbox(held?.id as number, "A")).toBe(false);
+        expect(await first.releaseOutbox(held?.id as number, "A", { dueAt: now, failed: true })).toBe(false);
+        expect(await second.completeOutbox(held?.id as number, "B")).toBe(true);
+        expect(await first.listOutbox()).toEqual([]);
+      });
+
+      it("gives an entry back with a due time, counting failures, and merges a twin recorded meanwhile", async () => {
+        const store = await connect();
+        const id = await createdOrder(store);
+        const [post] = await claim(store, "A");
+        await store.completeOutbox(post?.id as number, "A");
+        await record(store, id, [UPDATE]);
+        const [update] = await claim(store, "A");
+        // Recorded while the first is out: a second waiting entry, for the change since.
+        await record(store, id, [UPDATE, reply("PAID")]);
+        expect(await store.listOutbox()).toHaveLength(3);
+        await store.releaseOutbox(update?.id as number, "A", {
+          dueAt: later(2_000),
+          failed: true,
+          error: "ratelimited",
+        });
+        expect(await store.listOutbox()).toEqual([
+          expect.objectContaining({
+            id: update?.id,
+            attempts: 1,
+            lastError: "ratelimited",
+            claim: null,
+            dueAt: later(2_000),
+          }),
+          expect.objectContaining({ work: reply("PAID").work }),
+        ]);
+        const [again] = await store.claimOutbox({
+          owner: "A",
+          now: later(2_000),
+          claimUntil: later(9_000),
+          limit: 5,
+        });
+        await store.releaseOutbox(again?.id as number, "A", { dueAt: later(3_000), failed: false });
+        expect((await store.listOutbox())[0]).toMatchObject({ attempts: 1, lastError: "ratelimited" });
+      });
+
+      it("claims one order's entries only when asked to", async () => {
+        const store = await connect();
+        await createdOrder(store, "ODR1");
+        const other = await createdOrder(store, "ODR2");
+        expect((await claim(store, "A", { orderId: other })).map((entry) => entry.orderId)).toEqual([other]);
+        expect(await claim(store, "A", { orderId: other })).toEqual([]);
+      });
+
+      it("never hands one entry to two claimants racing on several connections", async () => {
+        const stores = [await connect(), await connect(), await connect()];
+        for (let index = 0; index < 12; index += 1)
+          await createdOrder(stores[0] as InvoiceStore, `ODR${index}`);
+        const claims = await Promise.all(
+          stores.map((store, index) => claim(store, `instance-${index}`, { limit: 5 })),
+        );
+        const ids = claims.flat().map((entry) => entry.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toHaveLength(12);
+      });
+
+      it("records a second order's report with the second order, and keeps the outbox across a restart", async () => {
+        let store = await connect();
+        const id = await createdOrder(store);
+        const report: NewOutboxEntry = {
+          work: { kind: "second-order", fpOrderUuid: "ODR9", first: true, change: null },
+          coalesceKey: null,
+        };
+        const other = decideOtherOrder(null, { orderId: id, fpOrderUuid: "ODR9", status: null }).next;
+        expect((await store.saveOtherFpOrder(other as NonNullable<typeof other>, [report])).written).toBe(
+          true,
+        );
+        expect(await store.saveOtherFpOrder(other as NonNullable<typeof other>, [report])).toEqual({
+          written: false,
+          reason: "conflict",
+        });
+        const before = await store.listOutbox();
+        store = await restart(store);
+        expect(await store.listOutbox()).toEqual(before);
+        expect(before.map((entry) => entry.work)).toEqual([{ kind: "post-message" }, report.work]);
+      });
+    });
+
+    describe("submission leases", () => {
+      const lease = (owner: string, ms: number) => ({ owner, expiresAt: new Date(now.getTime() + ms) });
+
+      it("lists a sending order as expired only once its owner stopped renewing it", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const fresh = submission();
+        const { order } = await first.beginSubmission(fresh, lease("A", 60_000));
+        expect(await second.listExpiredSubmissions(now)).toEqual([]);
+        expect(await second.listExpiredSubmissions(new Date(now.getTime() + 60_000))).toEqual([
+          { ...order, updatedAt: now },
+        ]);
+        expect(await second.renewLease(fresh.id, lease("B", 120_000))).toBe(false);
+        expect(await first.renewLease(fresh.id, lease("A", 120_000))).toBe(true);
+        // A renewal is a write: a recovery that saw the expired lease loses its conditional write.
+        expect((await second.get(fresh.id))?.version).toBe(2);
+        expect(await second.listExpiredSubmissions(new Date(now.getTime() + 60_000))).toEqual([]);
+        expect(await second.listExpiredSubmissions(new Date(now.getTime() + 120_000))).toHaveLength(1);
+      });
+
+      it("takes an order begun without a lease as expired at once (left by an older version)", async () => {
+        const store = await connect();
+        const fresh = submission();
+        await store.beginSubmission(fresh);
+        expect((await store.listExpiredSubmissions(now)).map((order) => order.id)).toEqual([fresh.id]);
+      });
+
+      it("ends the lease with the attempt; a new attempt holds the lease it is written with", async () => {
+        const store = await connect();
+        const fresh = submission();
+        await store.beginSubmission(fresh, lease("A", 60_000));
+        const failed = await advance(store, fresh.id, { type: "refused", reason: "rejected" });
+        const far = new Date(now.getTime() + 3_600_000);
+        expect(await store.listExpiredSubmissions(far)).toEqual([]);
+        expect(await store.renewLease(fresh.id, lease("A", 60_000))).toBe(false);
+        const retried = await commitEvent(
+          store,
+          fresh.id,
+          { type: "send-again" },
+          { lease: () => lease("B", 60_000) },
+        );
+        expect(retried.order).toMatchObject({ state: "sending", version: failed.order.version + 1 });
+        expect(await store.listExpiredSubmissions(now)).toEqual([]);
+        expect(await store.renewLease(fresh.id, lease("A", 60_000))).toBe(false);
+        // Written without a lease (its message posted), a sending order keeps the one it has.
+        await advance(store, fresh.id, {
+          type: "message-posted",
+          message: { channelId: "C0SALES", ts: "1.2" },
+        });
+        expect(await store.renewLease(fresh.id, lease("B", 90_000))).toBe(true);
+        expect(await store.listExpiredSubmissions(new Date(now.getTime() + 60_000))).toEqual([]);
       });
     });
   });

@@ -29,8 +29,10 @@ function reply(response: Parameters<CustomRoute["handler"]>[1], status: number, 
 
 /**
  * `GET /frontpayment/callback/<our order id>?orderUuid=…&status=…&checksum=…`: Front Payment's
- * status notifications (docs/front-payment.md §9). Verified, recorded durably and answered before Slack is
- * updated, so a slow Slack never makes Front Payment retry; repeats and late arrivals are harmless.
+ * status notifications (docs/front-payment.md §9). Verified, then answered after one durable write
+ * that records the change and the Slack work it leaves (the outbox): Slack is updated off the
+ * request path, so a slow or rate-limiting Slack never makes Front Payment retry, and a crash after
+ * the answer loses nothing. Repeats and late arrivals are harmless.
  */
 export function frontPaymentCallbackRoute({
   orders,

@@ -17,19 +17,23 @@ import {
 import type { Logger } from "pino";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
+import { createSlackOutbox, type OutboxPolicy } from "../services/slack-outbox.js";
 import type { WorkTracker } from "../services/work-tracker.js";
 import type {
   CreatedOrder,
   InvoiceStore,
+  NewOutboxEntry,
   NewSubmission,
   OrderCursor,
   OrderFilter,
   OrderRecord,
   StatusChange,
+  SubmissionLease,
 } from "../store/types.js";
 import { escapeMrkdwn } from "../views/block-kit.js";
 import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
+import { isSlackWork, shown, slackWork, UPDATE_MESSAGE } from "./outbox.js";
 import {
   type ActionRefusal,
   actionRefusal,
@@ -69,6 +73,9 @@ export type CancelOutcome =
   | { kind: "not-found"; fpOrderUuid: string }
   | { kind: "failed"; fpOrderUuid: string; message: string };
 
+/** A submission's lease: long enough for a slow submit's retries, renewed every third of it. */
+export const DEFAULT_LEASE_MS = 60_000;
+
 /** A conditional write that keeps losing races is a bug, not contention: give up after this many. */
 const MAX_ATTEMPTS = 8;
 
@@ -77,6 +84,7 @@ export const DEFAULT_KEPT_REQUEST_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** How often the kept requests are looked at, by default: an hour late at most. */
 const EXPIRY_SWEEP_EVERY_MS = 60 * 60 * 1000;
+
 /** How an action on the order's message ended. */
 export type ActionOutcome =
   | { kind: "done" }
@@ -106,22 +114,41 @@ const INTERRUPTED_REASON =
 const CUSTOMER_STOPPED_TEXT =
   ":no_entry: The customer stopped at BankID: they left the verification without confirming (or it failed), so the invoice is not confirmed yet. Front Payment's status follows here if it changes.";
 
+/** How `commitEvent` writes a decision, beyond the table. */
+export interface CommitOptions {
+  /** The order as just read: the first attempt decides on it instead of reading again. */
+  read?: OrderRecord;
+  /** The Slack work to record with the write (default: the decision's, `slackWork`). */
+  outbox?: (effects: readonly Effect[]) => NewOutboxEntry[];
+  /** The lease of this instance, for a decision that begins an attempt (`sending`). */
+  lease?: () => SubmissionLease;
+}
+
 /**
  * Reads the order, decides `event` (the table in `transitions.ts`) and stores the decision naming
- * the version it read; when another write won meanwhile, reads and decides again. Returns the order
- * as stored and the effects still to carry out.
+ * the version it read, with the Slack work it leaves to do (the outbox) in the same write; when
+ * another write won meanwhile, reads and decides again. Returns the order as stored and the effects
+ * still to carry out (the Slack work among them is already recorded).
  */
 export async function commitEvent(
   store: InvoiceStore,
   orderId: string,
   event: OrderEvent,
+  options: CommitOptions = {},
 ): Promise<{ order: OrderRecord; outcome: Applied["outcome"]; effects: Effect[] }> {
+  let read = options.read;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const order = await store.get(orderId);
+    const order = read ?? (await store.get(orderId));
+    read = undefined;
     if (!order) throw new OrderNotFoundError(orderId);
     const decision = decide(order, event);
     if (!decision.next) return { order, outcome: "unchanged", effects: decision.effects };
-    const written = await store.saveOrder(decision.next, decision.history);
+    const outbox = (options.outbox ?? slackWork)(decision.effects);
+    const lease = decision.next.state === "sending" ? options.lease?.() : undefined;
+    const written = await store.saveOrder(decision.next, decision.history, {
+      ...(outbox.length ? { outbox } : {}),
+      ...(lease ? { lease } : {}),
+    });
     if (written.written) return { order: written.value, outcome: "changed", effects: decision.effects };
     if (written.reason === "duplicate") return { order, outcome: "duplicate", effects: [] };
   }
@@ -148,6 +175,10 @@ export function createOrderLifecycle({
   work,
   now,
   keptRequestMs = DEFAULT_KEPT_REQUEST_MS,
+  instanceId,
+  leaseMs = DEFAULT_LEASE_MS,
+  outboxPolicy,
+  deliverAtOnce = true,
 }: {
   store: InvoiceStore;
   frontPayment: Pick<
@@ -167,7 +198,39 @@ export function createOrderLifecycle({
   now: () => Date;
   /** How long a failed or unknown order keeps its request before it expires (configuration). */
   keptRequestMs?: number;
+  /** This instance, as the owner of its submissions' leases and of the outbox entries it delivers. */
+  instanceId: string;
+  /** How long a submission's lease lasts without renewal (renewed every third of it). */
+  leaseMs?: number;
+  outboxPolicy?: OutboxPolicy;
+  /**
+   * Whether Slack work this instance records is delivered at once (default), or only when
+   * `outbox.deliverDue()` is called (the bot's poll; tests that drive delivery step by step).
+   */
+  deliverAtOnce?: boolean;
 }) {
+  const lease = (): SubmissionLease => ({
+    owner: instanceId,
+    expiresAt: new Date(now().getTime() + leaseMs),
+  });
+  /** Submissions this instance is sending right now: their leases are renewed. */
+  const inFlight = new Set<string>();
+  const outbox = createSlackOutbox({
+    store,
+    messages,
+    logger,
+    now,
+    owner: instanceId,
+    onPosted: async (orderId, message) => {
+      await commitEvent(store, orderId, { type: "message-posted", message });
+    },
+    ...(outboxPolicy ? { policy: outboxPolicy } : {}),
+  });
+  /** Slack work was recorded: deliver it soon, off the path of the request that recorded it. */
+  function kick(): void {
+    if (deliverAtOnce) setImmediate(() => void outbox.deliverDue());
+  }
+
   /**
    * Each order's effects run one decision after another, so two events cannot both post its
    * message (a callback racing Front Payment's answer); every run starts from the order as stored.
@@ -185,26 +248,44 @@ export function createOrderLifecycle({
     return next;
   }
 
-  /** Decides `event` for the order, stores the decision, and queues its effects. */
-  async function apply(orderId: string, event: OrderEvent, watcher?: Watcher): Promise<Applied> {
-    const { order, outcome, effects } = await commitEvent(store, orderId, event);
+  /** Decides `event` for the order, stores the decision (and its Slack work), and queues its effects. */
+  async function apply(
+    orderId: string,
+    event: OrderEvent,
+    watcher?: Watcher,
+    read?: OrderRecord,
+  ): Promise<Applied> {
+    const { order, outcome, effects } = await commitEvent(store, orderId, event, {
+      lease,
+      ...(read ? { read } : {}),
+    });
     const ran =
       effects.length === 0 ? Promise.resolve() : enqueue(orderId, () => run(effects, order, watcher));
     return { order, outcome, effects: work.track(ran) };
   }
 
-  /** Runs effects in order; each failure is logged and the rest go on, since the order is stored. */
+  /**
+   * Runs effects in order; each failure is logged and the rest go on, since the order is stored.
+   * The Slack work among them is in the outbox: delivered here, in its place among the effects,
+   * when the creator watches the modal (it shows where the message went); else soon, by the outbox.
+   */
   async function run(effects: Effect[], order: OrderRecord, watcher?: Watcher) {
     let current = (await store.get(order.id)) ?? order;
     const notes: string[] = [];
+    let delivered = false;
     for (const effect of effects) {
+      if (isSlackWork(effect)) {
+        if (delivered) continue;
+        delivered = true;
+        if (watcher && deliverAtOnce) notes.push(...(await outbox.deliverFor(order.id)));
+        else kick();
+        current = (await store.get(order.id)) ?? current;
+        continue;
+      }
       try {
         current = (await carryOut(effect, current, watcher, notes)) ?? current;
       } catch (error) {
         logger.error({ orderId: order.id, effect: effect.type, err: error }, "an order's follow-up failed");
-        if (effect.type === "post-message") {
-          notes.push("I couldn't post this invoice in the channel. Use `/invoice status` to follow it.");
-        }
       }
     }
   }
@@ -226,25 +307,15 @@ export function createOrderLifecycle({
       case "lookup-status": {
         if (order.state !== "created") return;
         const looked = await lookup(order.fpOrderUuid);
-        const { order: updated } = await commitEvent(store, order.id, { type: "notified", change: looked });
+        // The message shows the status it learnt: no thread reply for it.
+        const { order: updated } = await commitEvent(
+          store,
+          order.id,
+          { type: "notified", change: looked },
+          { outbox: () => [UPDATE_MESSAGE] },
+        );
         return updated;
       }
-      case "post-message": {
-        if (order.state !== "created" || order.message) return;
-        const posted = await messages.postOrder(order);
-        if (posted.fallbackReason) notes.push(posted.fallbackReason);
-        const { order: withMessage } = await apply(order.id, {
-          type: "message-posted",
-          message: { channelId: posted.channelId, ts: posted.ts },
-        });
-        return withMessage;
-      }
-      case "show-status":
-        if (order.state === "created") await messages.showStatusChange(order, effect.change);
-        return;
-      case "reply-status":
-        if (order.state === "created") await messages.replyStatusChange(order, effect.change);
-        return;
       case "second-order":
         notes.push(await secondOrder(order, effect.fpOrderUuid, effect.change));
         return;
@@ -260,9 +331,6 @@ export function createOrderLifecycle({
       case "reply-overdue":
         if (order.state === "created") await messages.replyOverdue(order, effect.since);
         return;
-      case "refresh-message":
-        if (order.state === "created") await messages.refreshMessage(order);
-        return;
       case "reply-news":
         if (order.state === "created") await messages.replyNews(order, effect.news);
         return;
@@ -273,11 +341,8 @@ export function createOrderLifecycle({
         const { order: numbered } = await apply(order.id, { type: "invoice-number", invoiceNumber });
         return numbered;
       }
-      case "tell-interrupted":
-        await messages.notifyUser(
-          order,
-          `:warning: Fakturabot restarted while sending your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
-        );
+      default:
+        // Slack work: in the outbox (see `run`).
         return;
     }
   }
@@ -336,6 +401,7 @@ export function createOrderLifecycle({
   async function send(order: OrderRecord, watcher: Watcher | undefined): Promise<Applied | null> {
     if (order.state !== "sending") return null;
     let answer: OrderEvent;
+    inFlight.add(order.id);
     try {
       const created = await frontPayment.submitInvoiceOrder(order.request);
       logger.info({ orderId: order.id, fpOrderUuid: created.orderUuid }, "order created");
@@ -354,6 +420,8 @@ export function createOrderLifecycle({
       if (error instanceof FrontPaymentValidationError && watcher?.form) {
         watcher = { ...watcher, form: { ...watcher.form, frontPaymentErrors: error.messages } };
       }
+    } finally {
+      inFlight.delete(order.id);
     }
     return apply(order.id, answer, watcher);
   }
@@ -368,18 +436,14 @@ export function createOrderLifecycle({
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const known = await store.getOtherFpOrder(fpOrderUuid);
       const { next, news } = decideOtherOrder(known, { orderId: order.id, fpOrderUuid, status });
-      if (next && !(await store.saveOtherFpOrder(next)).written) continue;
+      // The report is Slack work recorded with the write, so a crash after it cannot lose it.
+      const report: NewOutboxEntry = {
+        work: { kind: "second-order", fpOrderUuid, first: news === "new", change: change && shown(change) },
+        coalesceKey: null,
+      };
+      if (next && !(await store.saveOtherFpOrder(next, [report])).written) continue;
       logger.error({ orderId: order.id, other: fpOrderUuid, news }, "second Front Payment order");
-      if (news !== "same") {
-        await messages.reportSecondOrder(order, fpOrderUuid, {
-          first: news === "new",
-          change: change && {
-            status: change.status,
-            paymentMethod: change.paymentMethod,
-            amount: change.amount,
-          },
-        });
-      }
+      if (next) kick();
       const known_ = order.state === "created" ? order.fpOrderUuid : "";
       return `:warning: Front Payment has two orders for this invoice: \`${known_}\`, and \`${fpOrderUuid}\` from sending it again. Cancel one of them: \`/invoice cancel ${fpOrderUuid}\``;
     }
@@ -434,7 +498,10 @@ export function createOrderLifecycle({
      * the first order (`created: false`) instead of making another.
      */
     begin: (submission: NewSubmission) =>
-      store.beginSubmission({ ...submission, dueDate: submission.dueDate ?? dueDateOf(submission.request) }),
+      store.beginSubmission(
+        { ...submission, dueDate: submission.dueDate ?? dueDateOf(submission.request) },
+        lease(),
+      ),
 
     /** Sends a just-begun order and shows the outcome to `watcher`. */
     async send(order: OrderRecord, watcher: Watcher): Promise<void> {
@@ -463,7 +530,9 @@ export function createOrderLifecycle({
         );
         return { order, outcome: "unconfirmed", effects: Promise.resolve() };
       }
-      return apply(orderId, { type: "notified", change });
+      // Confirming may have taken a while (Get Order Details): then the order is read again.
+      const read = confirmationNeeded(order, change) ? undefined : order;
+      return apply(orderId, { type: "notified", change }, undefined, read);
     },
 
     /**
@@ -647,15 +716,40 @@ export function createOrderLifecycle({
     },
 
     /**
-     * At start-up, before serving requests: orders left `sending` by a stop or crash become
-     * `unknown` (they may or may not have reached Front Payment) and their creators are told.
+     * At start-up, before serving requests, and now and then: orders left `sending` by a stop or
+     * crash, whose lease expired, become `unknown` (they may or may not have reached Front Payment)
+     * and their creators are told. A live instance's submission keeps renewing its lease: never
+     * taken. Each write names the version seen with the expired lease, so a renewal since wins.
      */
     async recover(): Promise<Applied[]> {
-      const interrupted = await store.listByState("sending");
-      return Promise.all(
-        interrupted.map((order) => apply(order.id, { type: "interrupted", reason: INTERRUPTED_REASON })),
-      );
+      const expired = await store.listExpiredSubmissions(now());
+      const recovered: Applied[] = [];
+      for (const order of expired) {
+        const { next, effects } = decide(order, { type: "interrupted", reason: INTERRUPTED_REASON });
+        if (!next) continue;
+        const written = await store.saveOrder(next, undefined, { outbox: slackWork(effects) });
+        if (!written.written) continue;
+        logger.warn({ orderId: order.id }, "recovered an interrupted submission");
+        recovered.push({ order: written.value, outcome: "changed", effects: Promise.resolve() });
+      }
+      if (recovered.length > 0) kick();
+      return recovered;
     },
+
+    /** Extends the leases of the submissions this instance is sending (every third of the lease). */
+    async renewLeases(): Promise<void> {
+      for (const orderId of inFlight) {
+        if (!(await store.renewLease(orderId, lease()))) {
+          logger.warn({ orderId }, "lost the lease of a submission in flight");
+        }
+      }
+    },
+
+    /** The Slack work waiting in the store, delivered by this instance too. */
+    outbox,
+
+    /** How long a submission's lease lasts without renewal. */
+    leaseMs,
   };
 }
 

@@ -145,6 +145,12 @@ import { canonicalStatus, isFinalStatus, isKnownStatus, shouldApply } from "./st
  * are created with them), in that status; "numbered": paid and with its invoice number. Only an
  * order with facts fetches its invoice number (an older one has nowhere to keep it). "refunded,
  * part" / "all": Front Payment accepted a refund of some of / everything left of what was paid.
+ *
+ * The Slack effects (post-message, show-status, reply-status, tell-interrupted) are stored with
+ * the decision, in the same write, as outbox entries (`outbox.ts`: show-status is a message update,
+ * coalesced with any still waiting, and a thread reply), and delivered afterwards by any instance,
+ * each order's in order; a second order's report is stored with the second order. "interrupted" is
+ * decided only for an order whose submission lease expired (its instance stopped renewing it).
  */
 
 export type OrderEvent =

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { type OrderNews, orderActions } from "../orders/transitions.js";
-import type { CreatedOrder, OrderRecord } from "../store/types.js";
+import type { CreatedOrder, MessageRef, OrderRecord, ShownChange } from "../store/types.js";
 import { escapeMrkdwn, type KnownBlock } from "../views/block-kit.js";
 import { orderMessage, statusChangeText } from "../views/order-message.js";
 import { newsInWords } from "../views/order-words.js";
@@ -42,9 +42,6 @@ function isShutOut(code: string | undefined): boolean {
 
 const INVITE_ME = "Invite me there with `/invite @Fakturabot`";
 
-/** A status change as the thread shows it. */
-type ShownChange = { status: string; paymentMethod: string | null; amount: string | null };
-
 /** The channel message of each order: posting it where the command was typed, keeping it current. */
 export function createOrderMessages({ slack, logger }: { slack: WebClient; logger: Logger }) {
   /** Runs `call` in `channel`; a public channel the bot is not in (any more) is joined first. */
@@ -63,23 +60,35 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     }
   }
 
-  /** One thread reply per status change: "PAID via Visa, 1 250,00 kr". */
-  async function replyStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
-    if (!order.message) return;
+  /** Slack took the bot out of the message's channel: the creator gets the news directly, with how to fix it. */
+  async function tellCreatorInstead(order: CreatedOrder, message: MessageRef, change: ShownChange) {
     await slack.chat.postMessage({
-      channel: order.message.channelId,
-      thread_ts: order.message.ts,
-      text: statusChangeText(change, order),
+      channel: order.userId,
+      text: `Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`): ${statusChangeText(change, order)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
     });
   }
 
-  /** Rewrites the order's message as it now is (its status, facts and buttons), with no reply. */
-  async function refreshMessage(order: CreatedOrder): Promise<void> {
-    const message = order.message;
-    if (!message) return;
-    await inChannel(order, message.channelId, () =>
-      slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
-    );
+  /**
+   * Runs `call` on the order's message; a public channel the bot was taken out of is joined again.
+   * Shut out for good, `shutOut` runs instead and the warning is logged.
+   */
+  async function onMessage(
+    order: CreatedOrder,
+    message: MessageRef,
+    call: () => Promise<unknown>,
+    shutOut: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await inChannel(order, message.channelId, call);
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (!isShutOut(code)) throw error;
+      await shutOut();
+      logger.warn(
+        { orderId: order.id, channelId: message.channelId, error: code },
+        "status change sent to the creator instead",
+      );
+    }
   }
 
   async function post(channel: string, order: CreatedOrder) {
@@ -120,44 +129,38 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     },
 
     /**
-     * Rewrites the order's message with its current state and replies in its thread. If the bot
-     * was taken out of the channel since, a public channel is joined again; otherwise the creator
-     * gets the news directly, with how to fix it.
+     * Rewrites the order's message with the order as it now is. Shut out of the channel, nothing is
+     * rewritten: the thread reply that goes with the change tells the creator instead.
      */
-    async showStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
+    async updateMessage(order: CreatedOrder): Promise<void> {
       const message = order.message;
       if (!message) return;
-      try {
-        await inChannel(order, message.channelId, () =>
-          slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
-        );
-        await replyStatusChange(order, change);
-      } catch (error) {
-        const code = slackErrorCode(error);
-        if (!isShutOut(code)) throw error;
-        await slack.chat.postMessage({
-          channel: order.userId,
-          text: `Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`): ${statusChangeText(change, order)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
-        });
-        logger.warn(
-          { orderId: order.id, channelId: message.channelId, error: code },
-          "status change sent to the creator instead",
-        );
-      }
+      await onMessage(
+        order,
+        message,
+        () => slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
+        async () => {},
+      );
     },
 
-    replyStatusChange,
-
-    refreshMessage,
-
-    /** What someone did to the order (resent, refunded, edited), in its thread. */
-    async replyNews(order: CreatedOrder, news: OrderNews): Promise<void> {
-      if (!order.message) return;
-      await slack.chat.postMessage({
-        channel: order.message.channelId,
-        thread_ts: order.message.ts,
-        text: newsInWords(news, order),
-      });
+    /**
+     * One thread reply per status change: "PAID via Visa, 1 250,00 kr". Shut out of the channel,
+     * the creator gets the news directly, with how to fix it.
+     */
+    async replyStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
+      const message = order.message;
+      if (!message) return;
+      await onMessage(
+        order,
+        message,
+        () =>
+          slack.chat.postMessage({
+            channel: message.channelId,
+            thread_ts: message.ts,
+            text: statusChangeText(change, order),
+          }),
+        () => tellCreatorInstead(order, message, change),
+      );
     },
 
     /**
@@ -179,6 +182,16 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       } else {
         await slack.chat.postMessage({ channel: order.userId, text });
       }
+    },
+
+    /** What someone did to the order (resent, refunded, edited), in its thread. */
+    async replyNews(order: CreatedOrder, news: OrderNews): Promise<void> {
+      if (!order.message) return;
+      await slack.chat.postMessage({
+        channel: order.message.channelId,
+        thread_ts: order.message.ts,
+        text: newsInWords(news, order),
+      });
     },
 
     /** Says `text` in the order's thread, or to its creator when the order has no message. */

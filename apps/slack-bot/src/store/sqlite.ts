@@ -11,13 +11,19 @@ import type {
   InvoiceStore,
   LineSummary,
   NewInstallation,
+  NewOutboxEntry,
   NewSubmission,
   OrderCursor,
   OrderFilter,
   OrderPage,
   OrderRecord,
+  OrderWriteExtras,
   OtherFpOrder,
+  OutboxEntry,
   RecordedStatusChange,
+  SendingOrder,
+  SlackWork,
+  SubmissionLease,
   SubmissionState,
   WorkspaceInstallation,
   WriteResult,
@@ -192,6 +198,35 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE orders ADD COLUMN cancelled_by TEXT;
   ALTER TABLE orders ADD COLUMN cancel_reason TEXT;
   `,
+  `
+  -- Who sends a 'sending' order and until when (renewed while the submit is in flight): recovery
+  -- takes only orders whose lease expired, never those of a live instance.
+  ALTER TABLE orders ADD COLUMN lease_owner TEXT;
+  ALTER TABLE orders ADD COLUMN lease_expires_at INTEGER;
+  DROP INDEX IF EXISTS orders_by_state;
+  CREATE INDEX orders_by_state ON orders (state, created_at, id);
+
+  -- Slack work recorded in the same transaction as the order write that made it (the outbox),
+  -- delivered and removed by whichever instance claims it.
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    work_json TEXT NOT NULL,
+    coalesce_key TEXT,
+    due_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claim_owner TEXT,
+    claim_expires_at INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    CHECK ((claim_owner IS NULL) = (claim_expires_at IS NULL))
+  ) STRICT;
+  -- One waiting entry per order and coalescing key: a second is the same work.
+  CREATE UNIQUE INDEX outbox_waiting_once ON outbox (order_id, coalesce_key)
+    WHERE coalesce_key IS NOT NULL AND claim_owner IS NULL;
+  CREATE INDEX outbox_by_order ON outbox (order_id, id);
+  CREATE INDEX outbox_by_due ON outbox (due_at);
+  `,
 ];
 
 interface OrderRow {
@@ -243,6 +278,19 @@ interface HistoryRow {
   source: RecordedStatusChange["source"];
   received_at: number;
   applied: 0 | 1;
+}
+
+interface OutboxRow {
+  id: number;
+  order_id: string;
+  work_json: string;
+  coalesce_key: string | null;
+  due_at: number;
+  attempts: number;
+  claim_owner: string | null;
+  claim_expires_at: number | null;
+  last_error: string | null;
+  created_at: number;
 }
 
 interface OtherRow {
@@ -469,6 +517,23 @@ function cursorOf(order: OrderRecord | undefined): OrderCursor | null {
   return order ? { createdAt: order.createdAt.getTime(), id: order.id } : null;
 }
 
+function toOutboxEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    work: JSON.parse(row.work_json) as SlackWork,
+    coalesceKey: row.coalesce_key,
+    attempts: row.attempts,
+    dueAt: new Date(row.due_at),
+    claim:
+      row.claim_owner === null || row.claim_expires_at === null
+        ? null
+        : { owner: row.claim_owner, expiresAt: new Date(row.claim_expires_at) },
+    lastError: row.last_error,
+    createdAt: new Date(row.created_at),
+  };
+}
+
 function migrate(db: Database.Database, now: number): void {
   db.exec(
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT",
@@ -543,9 +608,11 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
   const selectOther = db.prepare<[string], OtherRow>("SELECT * FROM other_fp_orders WHERE fp_order_uuid = ?");
   const insertOrder = db.prepare(
     `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
-       customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at)
+       customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at,
+       lease_owner, lease_expires_at)
      VALUES (@id, @submissionKey, @teamId, @channelId, @userId, 'sending', @customerType, @customerName,
-       @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now)
+       @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now, @leaseOwner,
+       @leaseExpiresAt)
      ON CONFLICT (submission_key) DO NOTHING`,
   );
   const updateOrder = db.prepare(
@@ -559,9 +626,55 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
        cancelled_by = @cancelled_by, cancel_reason = @cancel_reason,
        customer_type = @customer_type, customer_name = @customer_name,
        customer_identifier = @customer_identifier, preferred_language = @preferred_language,
-       grand_total_ore = @grand_total_ore
+       grand_total_ore = @grand_total_ore,
+       lease_owner = CASE WHEN @state = 'sending' THEN coalesce(@lease_owner, lease_owner) END,
+       lease_expires_at = CASE WHEN @state = 'sending' THEN coalesce(@lease_expires_at, lease_expires_at) END
      WHERE id = @id AND version = @version - 1`,
   );
+  const renewLease = db.prepare<[number, string, string]>(
+    `UPDATE orders SET lease_expires_at = ?, version = version + 1
+     WHERE id = ? AND state = 'sending' AND lease_owner = ?`,
+  );
+  const selectExpiredSending = db.prepare<[number], OrderRow>(
+    `SELECT * FROM orders WHERE state = 'sending' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)
+     ORDER BY created_at, id`,
+  );
+  const insertOutbox = db.prepare<[string, string, string | null, number, number]>(
+    `INSERT INTO outbox (order_id, work_json, coalesce_key, due_at, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
+  const claimOutbox = db.prepare<
+    { owner: string; now: number; until: number; limit: number; order_id: string | null },
+    OutboxRow
+  >(
+    `UPDATE outbox SET claim_owner = @owner, claim_expires_at = @until
+     WHERE id IN (
+       SELECT o.id FROM outbox o
+       WHERE o.due_at <= @now AND (o.claim_owner IS NULL OR o.claim_expires_at <= @now)
+         AND (@order_id IS NULL OR o.order_id = @order_id)
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id AND p.id < o.id)
+       ORDER BY o.id LIMIT @limit)
+     RETURNING *`,
+  );
+  const deleteOutbox = db.prepare<[number, string]>("DELETE FROM outbox WHERE id = ? AND claim_owner = ?");
+  const deleteWaitingTwin = db.prepare<[number, string]>(
+    `DELETE FROM outbox WHERE claim_owner IS NULL AND id IN (
+       SELECT twin.id FROM outbox held JOIN outbox twin
+         ON twin.order_id = held.order_id AND twin.coalesce_key = held.coalesce_key AND twin.id <> held.id
+       WHERE held.id = ? AND held.claim_owner = ?)`,
+  );
+  const releaseOutbox = db.prepare<{
+    id: number;
+    owner: string;
+    due_at: number;
+    failed: 0 | 1;
+    error: string | null;
+  }>(
+    `UPDATE outbox SET claim_owner = NULL, claim_expires_at = NULL, due_at = @due_at,
+       attempts = attempts + @failed, last_error = coalesce(@error, last_error)
+     WHERE id = @id AND claim_owner = @owner`,
+  );
+  const selectOutbox = db.prepare<[], OutboxRow>("SELECT * FROM outbox ORDER BY id");
   const selectState = db.prepare<[string], { state: SubmissionState }>(
     "SELECT state FROM orders WHERE id = ?",
   );
@@ -644,7 +757,15 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     };
   }
 
-  const beginSubmission = db.transaction((submission: NewSubmission) => {
+  function recordOutbox(orderId: string, entries: readonly NewOutboxEntry[] | undefined): void {
+    if (!entries?.length) return;
+    const now = clock().getTime();
+    for (const { work, coalesceKey } of entries) {
+      insertOutbox.run(orderId, JSON.stringify(work), coalesceKey, now, now);
+    }
+  }
+
+  const beginSubmission = db.transaction((submission: NewSubmission, lease?: SubmissionLease) => {
     const inserted = insertOrder.run({
       id: submission.id,
       submissionKey: submission.submissionKey,
@@ -662,6 +783,8 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       grandTotalOre: submission.grandTotalOre,
       requestJson: JSON.stringify(submission.request),
       now: clock().getTime(),
+      leaseOwner: lease?.owner ?? null,
+      leaseExpiresAt: lease?.expiresAt.getTime() ?? null,
     });
     if (inserted.changes === 1) {
       recordNewFields.run({
@@ -674,7 +797,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     return { order: toOrder(row), created: inserted.changes === 1 };
   });
 
-  const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry) => {
+  const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry, extras?: OrderWriteExtras) => {
     // Whether this write erases the request (and the personal data in it): see `erasedFromDisk`.
     const keepsRequest = (state: SubmissionState | undefined) =>
       state === "sending" || state === "failed" || state === "unknown";
@@ -695,7 +818,13 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       );
       if (recorded.changes === 0) throw new NotWritten("duplicate");
     }
-    const updated = updateOrder.run({ ...toColumns(next), updated_at: clock().getTime() });
+    const updatedAt = clock().getTime();
+    const updated = updateOrder.run({
+      ...toColumns(next),
+      updated_at: updatedAt,
+      lease_owner: extras?.lease?.owner ?? null,
+      lease_expires_at: extras?.lease?.expiresAt.getTime() ?? null,
+    });
     if (updated.changes === 0) throw new NotWritten("conflict");
     const created = next.state === "created" ? next : undefined;
     updateFollowUp.run({
@@ -705,7 +834,10 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       // An edit may change the customer's name.
       customerSearch: next.customerName.toLocaleLowerCase("nb"),
     });
-    return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
+    recordOutbox(next.id, extras?.outbox);
+    // The row as written, without reading it back: what a write never sets (customer, channel,
+    // creation) is the caller's copy of what it read.
+    return { order: { ...next, updatedAt: new Date(updatedAt) }, erasing };
   });
 
   const claimOnce = claims.transaction((key: string, expiresAt: number) => {
@@ -722,7 +854,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     db.pragma("wal_checkpoint(TRUNCATE)");
   }
 
-  const saveOtherFpOrder = immediate((next: OtherFpOrder) => {
+  const saveOtherFpOrder = immediate((next: OtherFpOrder, outbox?: readonly NewOutboxEntry[]) => {
     const columns = {
       fp_order_uuid: next.fpOrderUuid,
       order_id: next.orderId,
@@ -733,12 +865,40 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     const written =
       next.version === 1 ? insertOther.run({ ...columns, now: clock().getTime() }) : updateOther.run(columns);
     if (written.changes === 0) throw new NotWritten("conflict");
+    recordOutbox(next.orderId, outbox);
     return toOther(selectOther.get(next.fpOrderUuid) as OtherRow);
   });
 
+  const claim = db.transaction((query: Parameters<InvoiceStore["claimOutbox"]>[0]) =>
+    claimOutbox
+      .all({
+        owner: query.owner,
+        now: query.now.getTime(),
+        until: query.claimUntil.getTime(),
+        limit: query.limit,
+        order_id: query.orderId ?? null,
+      })
+      .map(toOutboxEntry)
+      .sort((a, b) => a.id - b.id),
+  );
+
+  const release = db.transaction(
+    (id: number, owner: string, { dueAt, failed, error }: Parameters<InvoiceStore["releaseOutbox"]>[2]) => {
+      deleteWaitingTwin.run(id, owner);
+      const released = releaseOutbox.run({
+        id,
+        owner,
+        due_at: dueAt.getTime(),
+        failed: failed ? 1 : 0,
+        error: error ?? null,
+      });
+      return released.changes === 1;
+    },
+  );
+
   return {
-    async beginSubmission(submission) {
-      return beginSubmission.immediate(submission);
+    async beginSubmission(submission, lease) {
+      return beginSubmission.immediate(submission, lease);
     },
     async get(id) {
       const row = selectById.get(id);
@@ -751,8 +911,8 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     async listByState(state) {
       return selectByState.all(state).map(toOrder) as never;
     },
-    async saveOrder(next, history) {
-      const saved = saveOrder(next, history);
+    async saveOrder(next, history, extras) {
+      const saved = saveOrder(next, history, extras);
       if (!saved.written) return saved;
       if (saved.value.erasing) erasedFromDisk();
       return { written: true, value: saved.value.order };
@@ -764,8 +924,26 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       const row = selectOther.get(fpOrderUuid);
       return row ? toOther(row) : null;
     },
-    async saveOtherFpOrder(next) {
-      return saveOtherFpOrder(next);
+    async saveOtherFpOrder(next, outbox) {
+      return saveOtherFpOrder(next, outbox);
+    },
+    async renewLease(orderId, lease) {
+      return renewLease.run(lease.expiresAt.getTime(), orderId, lease.owner).changes === 1;
+    },
+    async listExpiredSubmissions(now) {
+      return selectExpiredSending.all(now.getTime()).map(toOrder) as SendingOrder[];
+    },
+    async claimOutbox(query) {
+      return claim.immediate(query);
+    },
+    async completeOutbox(id, owner) {
+      return deleteOutbox.run(id, owner).changes === 1;
+    },
+    async releaseOutbox(id, owner, details) {
+      return release.immediate(id, owner, details);
+    },
+    async listOutbox() {
+      return selectOutbox.all().map(toOutboxEntry);
     },
     async claimOnce(key, expiresAt) {
       return claimOnce.immediate(key, expiresAt.getTime());

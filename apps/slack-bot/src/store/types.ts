@@ -198,6 +198,75 @@ export interface OtherFpOrder {
   version: number;
 }
 
+/**
+ * Who is sending a `sending` order right now (an instance id) and until when: renewed while the
+ * submit is in flight, so recovery turns only an order whose owner stopped renewing into `unknown`.
+ */
+export interface SubmissionLease {
+  owner: string;
+  expiresAt: Date;
+}
+
+/** A status change as a thread reply shows it. */
+export interface ShownChange {
+  status: string;
+  paymentMethod: string | null;
+  amount: string | null;
+}
+
+/**
+ * Slack work an order write leaves to do (the outbox): stored in the same transaction as the write,
+ * delivered afterwards by any instance, so an acknowledged change reaches Slack even after a crash.
+ */
+export type SlackWork =
+  /** Post the order's channel message (nothing to do once it has one). */
+  | { kind: "post-message" }
+  /** Rewrite the channel message with the order as it is when delivered. */
+  | { kind: "update-message" }
+  /** One thread reply for one status change. */
+  | { kind: "reply-status"; change: ShownChange }
+  /** Tell the creator their submission was cut off by a stop or crash. */
+  | { kind: "tell-interrupted" }
+  /** Report a second Front Payment order in the order's thread (or to its creator). */
+  | { kind: "second-order"; fpOrderUuid: string; first: boolean; change: ShownChange | null };
+
+/** Slack work to record with a write. */
+export interface NewOutboxEntry {
+  work: SlackWork;
+  /**
+   * Entries of one order with the same key that are still waiting are one: a second is not
+   * recorded (a message update shows the order as it is when delivered, so one serves all). Null:
+   * every entry counts (a thread reply per status).
+   */
+  coalesceKey: string | null;
+}
+
+/** Slack work waiting in the outbox, as a deliverer sees it. */
+export interface OutboxEntry extends NewOutboxEntry {
+  /** Grows with every entry: an order's entries are delivered in this order. */
+  id: number;
+  orderId: string;
+  /** Failed deliveries so far (a rate limit does not count). */
+  attempts: number;
+  /** Not to be delivered before. */
+  dueAt: Date;
+  /** The instance delivering it and until when; another may take it once the claim expired. */
+  claim: { owner: string; expiresAt: Date } | null;
+  lastError: string | null;
+  createdAt: Date;
+}
+
+/** What else a write of an order records, in the same transaction. */
+export interface OrderWriteExtras {
+  /** Slack work the write leaves to do. */
+  outbox?: readonly NewOutboxEntry[];
+  /**
+   * The lease of a `sending` order (a retry begins a new attempt). Left out, a `sending` order keeps
+   * its lease; any other state has none.
+   */
+  lease?: SubmissionLease;
+}
+
 /** How a conditional write ended. */
 export type WriteResult<T> =
   | { written: true; value: T }
@@ -291,7 +360,11 @@ export interface InvoiceStore {
    * Records a new submission in state `sending` (version 1), or returns the order that already has
    * this `submissionKey` (`created: false`): a double submit finds the first one.
    */
-  beginSubmission(submission: NewSubmission): Promise<{ order: OrderRecord; created: boolean }>;
+  beginSubmission(
+    submission: NewSubmission,
+    /** Who sends it; without one the order is recoverable at once (`listExpiredSubmissions`). */
+    lease?: SubmissionLease,
+  ): Promise<{ order: OrderRecord; created: boolean }>;
   get(id: string): Promise<OrderRecord | null>;
   getByFpOrderUuid(fpOrderUuid: string): Promise<CreatedOrder | null>;
   /** Orders in `state`, oldest first. */
@@ -299,14 +372,25 @@ export interface InvoiceStore {
   /**
    * Replaces the order with `next` if it is still at `next.version - 1`, and adds `history` to its
    * history in the same transaction. Nothing is written when the version moved on (`conflict`) or
-   * the history already holds the notification (`duplicate`).
+   * the history already holds the notification (`duplicate`). `extras.outbox` is recorded in the
+   * same transaction (after coalescing), and the lease set as `OrderWriteExtras` says.
    */
-  saveOrder(next: OrderRecord, history?: HistoryEntry): Promise<WriteResult<OrderRecord>>;
+  saveOrder(
+    next: OrderRecord,
+    history?: HistoryEntry,
+    extras?: OrderWriteExtras,
+  ): Promise<WriteResult<OrderRecord>>;
   /** Every distinct notification for the order, oldest first. */
   history(id: string): Promise<RecordedStatusChange[]>;
   getOtherFpOrder(fpOrderUuid: string): Promise<OtherFpOrder | null>;
-  /** Inserts (version 1) or replaces (if still at `version - 1`) a second Front Payment order. */
-  saveOtherFpOrder(next: OtherFpOrder): Promise<WriteResult<OtherFpOrder>>;
+  /**
+   * Inserts (version 1) or replaces (if still at `version - 1`) a second Front Payment order, and
+   * records `outbox` for its order in the same transaction.
+   */
+  saveOtherFpOrder(
+    next: OtherFpOrder,
+    outbox?: readonly NewOutboxEntry[],
+  ): Promise<WriteResult<OtherFpOrder>>;
   /**
    * Claims `key` (one Slack delivery: a trigger id, an action's timestamp) until `expiresAt`:
    * true for the first claim, false while an earlier claim holds, on any connection or instance.
@@ -342,5 +426,41 @@ export interface InvoiceStore {
   getInstallation(teamId: string): Promise<WorkspaceInstallation | null>;
   /** Removes the team's installation (uninstalled, or its token revoked); false when it had none. */
   deleteInstallation(teamId: string): Promise<boolean>;
+
+  /**
+   * Extends the lease of a `sending` order `lease.owner` holds; false when it holds none (the
+   * order moved on, or another instance recovered it). A renewal is a write: the version grows.
+   */
+  renewLease(orderId: string, lease: SubmissionLease): Promise<boolean>;
+  /** `sending` orders whose lease expired by `now` (or that have none), oldest first. */
+  listExpiredSubmissions(now: Date): Promise<SendingOrder[]>;
+
+  /**
+   * Claims up to `limit` outbox entries for `owner` until `claimUntil`: due by `now`, unclaimed or
+   * with an expired claim, and each the oldest entry left of its order (so an order's Slack work
+   * goes out in order, one entry at a time). Several instances may claim at once; none gets an
+   * entry another holds (PostgreSQL: `FOR UPDATE SKIP LOCKED`). `orderId` limits it to one order.
+   */
+  claimOutbox(claim: {
+    owner: string;
+    now: Date;
+    claimUntil: Date;
+    limit: number;
+    orderId?: string;
+  }): Promise<OutboxEntry[]>;
+  /** Removes a delivered entry `owner` holds; false when it no longer holds it. */
+  completeOutbox(id: number, owner: string): Promise<boolean>;
+  /**
+   * Gives back an entry `owner` holds, not to be delivered before `dueAt`; `failed` counts an
+   * attempt and keeps `error`. An entry with a waiting twin (same order and coalescing key) is
+   * removed instead. False when `owner` no longer holds it.
+   */
+  releaseOutbox(
+    id: number,
+    owner: string,
+    release: { dueAt: Date; failed: boolean; error?: string },
+  ): Promise<boolean>;
+  /** Every entry in the outbox, oldest first (depth and age for operators, and tests). */
+  listOutbox(): Promise<OutboxEntry[]>;
   close(): Promise<void>;
 }

@@ -53,6 +53,8 @@ export { TRIGGER_LIFETIME_MS } from "./triggers.js";
 export type * from "./types.js";
 export type { FillValue } from "./view-state.js";
 export { MODAL_STACK_LIMIT, VIEW_SIZE_LIMIT_BYTES } from "./views.js";
+export type { SlackRateLimits } from "./web-api/rate-limits.js";
+export { SLACK_RATE_LIMITS } from "./web-api/rate-limits.js";
 export type { SlackMethodName } from "./web-api/server.js";
 export { SLACK_METHODS } from "./web-api/server.js";
 export type { NewMessage } from "./workspace.js";

@@ -20,6 +20,7 @@ import { ResponseUrls, type ResponseUrlTarget } from "./response-urls.js";
 import { SocketModeServer } from "./socket-mode.js";
 import { TriggerRegistry, type TriggerSource } from "./triggers.js";
 import type { SlackBotIdentity, SlackChannel, SlackSandboxEvent, SlackTeam, SlackUser } from "./types.js";
+import { RateLimiter, SLACK_RATE_LIMITS, type SlackRateLimits } from "./web-api/rate-limits.js";
 import {
   handleWebApi,
   SCOPES,
@@ -57,6 +58,12 @@ export interface SlackSandboxOptions extends SlackWorkspaceOptions {
   appToken?: string;
   /** Milliseconds since the epoch; inject one to expire triggers without waiting. */
   clock?: () => number;
+  /**
+   * Enforce Slack's rate limits on `chat.update` (Tier 3, per workspace) and `chat.postMessage`
+   * (about one a second per channel) with 429 and `Retry-After`: `true` for Slack's figures. Off by
+   * default, so other tests need not pace themselves.
+   */
+  rateLimits?: boolean | SlackRateLimits;
   /** The app's OAuth credentials: `oauth.v2.access` and the consent page work only with them. */
   oauth?: SlackOAuthApp;
 }
@@ -84,6 +91,8 @@ export interface SlackSandboxControls {
    * `tokensRevoked()` also tell the bot.
    */
   revokeInstallation(reason: "uninstalled" | "tokens_revoked"): void;
+  /** Turns Slack's rate limits on (`true`: Slack's figures) or off, from the next call. */
+  enforceRateLimits(limits: boolean | SlackRateLimits): void;
 }
 
 /** One workspace: its state, controls and the driver's way in. */
@@ -152,6 +161,11 @@ interface Team {
   state: { installation: "installed" | "not-installed" | "revoked" };
 }
 
+function limitsOf(limits: boolean | SlackRateLimits): SlackRateLimits | undefined {
+  if (limits === true) return SLACK_RATE_LIMITS;
+  return limits === false ? undefined : limits;
+}
+
 /** Starts the Slack stand-in: a Web API at `apiUrl` over workspaces you can inspect and steer. */
 export async function startSlackSandbox(options: SlackSandboxOptions = {}): Promise<SlackSandbox> {
   const clock = options.clock ?? Date.now;
@@ -189,6 +203,8 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     );
     const triggers = new TriggerRegistry(ids, clock);
     const faults = new FaultPlan();
+    // Per workspace, as Slack counts them.
+    const rateLimits = new RateLimiter(clock, limitsOf(options.rateLimits ?? false));
     const responseUrls = new ResponseUrls(workspace, () => baseUrl);
     const botToken = init.botToken ?? (first ? DEFAULT_BOT_TOKEN : `xoxb-${team.id.toLowerCase()}-sandbox`);
     const state: Team["state"] = { installation: (init.installed ?? first) ? "installed" : "not-installed" };
@@ -210,6 +226,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
       revokeInstallation: () => {
         state.installation = "revoked";
       },
+      enforceRateLimits: (limits) => rateLimits.set(limitsOf(limits)),
     };
     const sandbox: SlackTeamSandbox = {
       get url() {
@@ -229,7 +246,7 @@ export async function startSlackSandbox(options: SlackSandboxOptions = {}): Prom
     };
     teams.push({
       sandbox,
-      context: { workspace, triggers, faults, socketMode, appToken },
+      context: { workspace, triggers, faults, rateLimits, socketMode, appToken },
       responseUrls,
       state,
     });

@@ -6,6 +6,7 @@ import type { SocketModeServer } from "../socket-mode.js";
 import type { ApiArgs, MethodContext } from "./args.js";
 import { chatMethods } from "./chat.js";
 import { directoryMethods } from "./directory.js";
+import type { RateLimiter } from "./rate-limits.js";
 import { viewMethods } from "./views.js";
 
 /** The one method that takes the app-level token (`xapp-…`) rather than the bot token. */
@@ -41,6 +42,8 @@ export interface WebApiContext extends MethodContext {
   appToken: string;
   socketMode: SocketModeServer;
   faults: FaultPlan;
+  /** Slack's rate limits on posting, when a test turns them on. */
+  rateLimits: RateLimiter;
 }
 
 /** The workspaces behind one Web API: a bot token names its workspace. */
@@ -155,6 +158,10 @@ export async function handleWebApi(
       );
     }
     if (fault?.kind === "error") throw new SlackApiError(fault.error, [], fault.status);
+    const retryAfter = context.rateLimits.retryAfter(method, args);
+    if (retryAfter > 0) {
+      return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+    }
     answer(200, { ok: true, ...handler(args, context) });
   } catch (error) {
     if (error instanceof SlackApiError) return answer(error.status, error.toBody());
