@@ -1,4 +1,5 @@
-export { StoreVersionError } from "./errors.js";
+export { StoreConnectionError, StoreVersionError } from "./errors.js";
+export { openPostgresStore, type PostgresStoreOptions } from "./postgres.js";
 export {
   DATABASE_FILE,
   openSqliteStore,
