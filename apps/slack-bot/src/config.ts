@@ -2,6 +2,8 @@ import { resolve } from "node:path";
 import { DEFAULT_TAX_RATES, DEMO_BASE_URL } from "@fakturabot/schema";
 import { z } from "zod";
 import type { LogLevel } from "./logger.js";
+import { redactedUrl } from "./store/errors.js";
+import type { StoreConfig } from "./store/open.js";
 
 /** Everything the bot reads from its environment, validated. Never log it whole: see `describeConfig`. */
 export interface Config {
@@ -29,8 +31,8 @@ export interface Config {
     allowedUserIds: string[];
     adminUserIds: string[];
   };
-  /** The durable store: SQLite in `dataDir` (an absolute path). */
-  store: { kind: "sqlite"; dataDir: string };
+  /** The durable store: SQLite in `dataDir` (an absolute path), or PostgreSQL when `DATABASE_URL` is set. */
+  store: StoreConfig;
   port: number;
   logLevel: LogLevel;
   invoice: {
@@ -73,6 +75,8 @@ const HINT = {
     "set the https URL where Front Payment and your customers reach this bot, e.g. https://fakturabot.example.com",
   channelIds: "use channel ids (like C0123ABCD, from the channel's details), separated by commas",
   userIds: "use member ids (like U0123ABCD, from a profile's ⋮ menu → Copy member ID), separated by commas",
+  databaseUrl:
+    "use a PostgreSQL URL like postgres://fakturabot:PASSWORD@db.example.com:5432/fakturabot, or unset it to keep the data in SQLite under DATA_DIR",
 } as const;
 
 /** `""` counts as unset, so `FOO=` in a .env file means the default. */
@@ -129,6 +133,19 @@ function baseUrl({ httpsUnlessLocal, hint }: { httpsUnlessLocal: boolean; hint: 
     return url.href.replace(/\/+$/, "");
   });
 }
+
+/** A PostgreSQL connection URL. Never quoted in a message: it may hold the password. */
+const databaseUrl = z.string().superRefine((text, context) => {
+  const fail = (problem: string) =>
+    context.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}: ${HINT.databaseUrl}` });
+  if (!URL.canParse(text)) return fail("is not a URL");
+  const url = new URL(text);
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    return fail(`must start with postgres:// or postgresql://, not ${url.protocol}//`);
+  }
+  if (!url.hostname) return fail("names no host");
+  if (url.pathname.replace(/^\//, "") === "") return fail("names no database (the path after the host)");
+});
 
 function boolean(defaultValue: boolean) {
   return variable(
@@ -249,7 +266,7 @@ const environmentSchema = z.object({
   ALLOWED_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   ADMIN_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   DATA_DIR: variable(z.string().default("./data")),
-  DATABASE_URL: variable(z.string().optional()),
+  DATABASE_URL: variable(databaseUrl.optional()),
   LOG_LEVEL: variable(
     z
       .enum(LOG_LEVELS, {
@@ -283,12 +300,6 @@ function crossVariableProblems(env: Record<string, string | undefined>): [Enviro
     problems.push([
       "FRONTPAYMENT_BASE_URL",
       "is missing, and the production environment needs it: set the production Connect API base URL Front Payment gave you",
-    ]);
-  }
-  if (present("DATABASE_URL")) {
-    problems.push([
-      "DATABASE_URL",
-      "is set, but the Postgres store is not implemented yet: unset DATABASE_URL and keep the data in SQLite under DATA_DIR",
     ]);
   }
   return problems;
@@ -330,7 +341,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowedUserIds: values.ALLOWED_USER_IDS,
       adminUserIds: values.ADMIN_USER_IDS,
     },
-    store: { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
+    store: values.DATABASE_URL
+      ? { kind: "postgres", databaseUrl: values.DATABASE_URL }
+      : { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
     invoice: { taxRates: values.TAX_RATES, maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS },
@@ -359,7 +372,10 @@ export function describeConfig(config: Config) {
       users: config.access.allowedUserIds.length === 0 ? "all" : config.access.allowedUserIds.length,
       admins: config.access.adminUserIds.length,
     },
-    store: config.store,
+    store:
+      config.store.kind === "postgres"
+        ? { kind: "postgres", database: redactedUrl(config.store.databaseUrl) }
+        : config.store,
     port: config.port,
     logLevel: config.logLevel,
     invoice: config.invoice,

@@ -66,3 +66,28 @@ describe("the production entry (node dist/start.js)", () => {
     expect(stdout).not.toContain("local mode");
   }, 30_000);
 });
+
+describe("the production entry on PostgreSQL (DATABASE_URL)", () => {
+  const CONFIGURED = {
+    SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+    SLACK_BOT_TOKEN: "xoxb-1111-2222-secretbottoken",
+    FRONTPAYMENT_TOKEN: "fp-api-token-value-123",
+    FRONTPAYMENT_CALLBACK_SECRET: "fp-callback-secret-value",
+    PUBLIC_BASE_URL: "https://fakturabot.example.com",
+  };
+
+  it("stops before listening, saying why, when the database cannot be reached", async () => {
+    const { code, stderr } = await runEntry({
+      ...CONFIGURED,
+      // Port 1: nothing listens there.
+      DATABASE_URL: "postgres://fakturabot:hunter2@127.0.0.1:1/fakturabot",
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      "Cannot open the PostgreSQL database postgres://fakturabot:***@127.0.0.1:1/fakturabot: nothing is listening there (connection refused)",
+    );
+    expect(stderr).not.toContain("hunter2");
+    expect(stderr).not.toContain("    at ");
+    expect(stderr).not.toContain(LISTEN_REPORT);
+  }, 30_000);
+});

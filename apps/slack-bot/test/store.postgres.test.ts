@@ -1,7 +1,9 @@
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
 import {
   type InvoiceStore,
+  openStore as openConfiguredStore,
   openPostgresStore,
   StoreConnectionError,
   StoreVersionError,
@@ -120,6 +122,22 @@ describe("PostgreSQL store", () => {
     expect(
       await sql("SELECT request_json, failure_reason, state FROM orders WHERE id = $1", [notified.id]),
     ).toEqual([{ request_json: null, failure_reason: null, state: "created" }]);
+  });
+
+  it("is the store the bot opens when DATABASE_URL is set", async () => {
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_BOT_TOKEN: "xoxb-1111-2222-secretbottoken",
+      FRONTPAYMENT_TOKEN: "fp-api-token-value-123",
+      FRONTPAYMENT_CALLBACK_SECRET: "fp-callback-secret-value",
+      PUBLIC_BASE_URL: "https://fakturabot.example.com",
+      DATABASE_URL: url,
+    });
+    const store = await openConfiguredStore(config.store);
+    open.push(store);
+    const fresh = submission();
+    await store.beginSubmission(fresh);
+    expect(await sql("SELECT id FROM orders")).toEqual([{ id: fresh.id }]);
   });
 
   it("says what is wrong when the database cannot be opened, without the password", async () => {

@@ -322,6 +322,17 @@ async function migrate(pool: pg.Pool, now: Date): Promise<void> {
   }
 }
 
+/**
+ * Whether `error` says the database could not be reached or entered (the network's codes, and
+ * PostgreSQL's classes 08 connection, 28 authorization, 3D no such database, 57P unavailable),
+ * rather than a fault of ours.
+ */
+function isConnectionFailure(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === "string" && /^(E[A-Z]+|08|28|3D|57P)/.test(code)) return true;
+  return typeof message === "string" && /timeout|terminated/i.test(message);
+}
+
 async function inTransaction<T>(client: pg.PoolClient, work: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
   try {
@@ -385,8 +396,7 @@ export async function openPostgresStore({
     await migrate(pool, clock());
   } catch (error) {
     await pool.end();
-    if (error instanceof StoreVersionError) throw error;
-    throw new StoreConnectionError(url, error);
+    throw isConnectionFailure(error) ? new StoreConnectionError(url, error) : error;
   }
 
   async function one<Row extends pg.QueryResultRow>(
