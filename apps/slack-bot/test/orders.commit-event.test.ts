@@ -58,8 +58,14 @@ describe("commitEvent", () => {
     // read one version, one would win, and the rest would run out of attempts.
     const remote: InvoiceStore = {
       ...sqlite,
-      get: async (id) => (await roundTrip(), sqlite.get(id)),
-      saveOrder: async (next, history) => (await roundTrip(), sqlite.saveOrder(next, history)),
+      async get(id) {
+        await roundTrip();
+        return sqlite.get(id);
+      },
+      async saveOrder(next, history) {
+        await roundTrip();
+        return sqlite.saveOrder(next, history);
+      },
     };
     const burst = Array.from({ length: 30 }, (_, index) => callback("ODR1", "PAID", 1_000 + index));
     const results = await Promise.all(
