@@ -62,6 +62,17 @@ describe("PostgreSQL store", () => {
     expect(await sql("SELECT count(*)::int AS versions FROM schema_version")).toEqual([{ versions: 1 }]);
   });
 
+  it("makes one order of a submission that six instances begin at the same moment", async () => {
+    const stores = await Promise.all(Array.from({ length: 6 }, () => openStore()));
+    const results = await Promise.all(
+      stores.map((store) => store.beginSubmission(submission({ submissionKey: "V0SAMEMODAL" }))),
+    );
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    const winner = results.find((result) => result.created)?.order;
+    for (const result of results) expect(result.order).toEqual(winner);
+    expect(await sql("SELECT count(*)::int AS orders FROM orders")).toEqual([{ orders: 1 }]);
+  });
+
   it("refuses a database written by a newer Fakturabot", async () => {
     await openStore();
     await sql("INSERT INTO schema_version (version, applied_at) VALUES (2, now())");

@@ -353,13 +353,16 @@ class NotWritten {
 /** Runs `work` in one transaction on one pooled connection; a `NotWritten` becomes its result. */
 async function write<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<WriteResult<T>> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     return { written: true, value: await inTransaction(client, () => work(client)) };
   } catch (error) {
     if (error instanceof NotWritten) return { written: false, reason: error.reason };
+    // The connection may be what failed (or be left mid-transaction): the pool closes it, not reuses it.
+    broken = error instanceof Error ? error : new Error(String(error));
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 
