@@ -1,11 +1,16 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { startSlackSandbox } from "@fakturabot/sandbox";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startConfiguredBot } from "../src/configured-bot.js";
 import { LISTEN_REPORT } from "./listen-probe.js";
+import { freshPostgresDatabase } from "./support/postgres.js";
 
 const ENTRY = fileURLToPath(new URL("../src/start.ts", import.meta.url));
 const PROBE = new URL("./listen-probe.ts", import.meta.url).href;
@@ -40,6 +45,16 @@ function runEntry(
     });
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A port nothing listens on now (the configuration takes no 0 for "any"). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -90,4 +105,31 @@ describe("the production entry on PostgreSQL (DATABASE_URL)", () => {
     expect(stderr).not.toContain("    at ");
     expect(stderr).not.toContain(LISTEN_REPORT);
   }, 30_000);
+
+  it("starts the configured bot (what the entry runs) on the database DATABASE_URL names, its schema applied", async () => {
+    const database = await freshPostgresDatabase();
+    const slack = await startSlackSandbox({ botToken: CONFIGURED.SLACK_BOT_TOKEN });
+    try {
+      const bot = await startConfiguredBot({
+        ...CONFIGURED,
+        SLACK_API_URL: slack.apiUrl,
+        DATABASE_URL: database.url,
+        PORT: String(await freePort()),
+        LOG_LEVEL: "silent",
+      });
+      try {
+        expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        const { rows } = await client.query("SELECT version FROM schema_version");
+        await client.end();
+        expect(rows).toEqual([{ version: 1 }]);
+      } finally {
+        await bot.stop();
+      }
+    } finally {
+      await slack.close();
+      await database.drop();
+    }
+  });
 });
