@@ -32,7 +32,11 @@ declare module "vitest" {
 export async function postgresGlobalSetup(project: TestProject): Promise<() => Promise<void>> {
   const external = process.env.TEST_DATABASE_URL;
   let server: Promise<PostgresServer> | undefined;
-  const adminUrl = async () => external ?? (await (server ??= startPostgresServer())).adminUrl;
+  const adminUrl = async () => {
+    if (external) return external;
+    server ??= startPostgresServer();
+    return (await server).adminUrl;
+  };
   const broker = createServer((_request, response) => {
     adminUrl().then(
       (url) => response.end(url),
