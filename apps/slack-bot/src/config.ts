@@ -3,6 +3,8 @@ import { DEFAULT_TAX_RATES, DEMO_BASE_URL, z } from "@fakturabot/schema";
 import { parseEncryptionKey } from "./installations/sealing.js";
 import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { LogLevel } from "./logger.js";
+import { redactedUrl } from "./store/errors.js";
+import type { StoreConfig } from "./store/open.js";
 
 /** The largest maximum total a deployment may set, in kroner: its øre are still a safe integer. */
 const MAX_CONFIGURABLE_TOTAL_KRONER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
@@ -42,8 +44,8 @@ export interface Config {
     allowedUserIds: string[];
     adminUserIds: string[];
   };
-  /** The durable store: SQLite in `dataDir` (an absolute path). */
-  store: { kind: "sqlite"; dataDir: string };
+  /** The durable store: SQLite in `dataDir` (an absolute path), or PostgreSQL when `DATABASE_URL` is set. */
+  store: StoreConfig;
   port: number;
   logLevel: LogLevel;
   invoice: {
@@ -98,6 +100,8 @@ const HINT = {
   tokenEncryptionKey:
     "set a 32-byte key, written as 64 hex digits or in base64 (the output of `openssl rand -base64 32`); keep it safe: without it every workspace must install the app again",
   userIds: "use member ids (like U0123ABCD, from a profile's ⋮ menu → Copy member ID), separated by commas",
+  databaseUrl:
+    "use a PostgreSQL URL like postgres://fakturabot:PASSWORD@db.example.com:5432/fakturabot, or unset it to keep the data in SQLite under DATA_DIR",
 } as const;
 
 /** `""` counts as unset, so `FOO=` in a .env file means the default. */
@@ -154,6 +158,19 @@ function baseUrl({ httpsUnlessLocal, hint }: { httpsUnlessLocal: boolean; hint: 
     return url.href.replace(/\/+$/, "");
   });
 }
+
+/** A PostgreSQL connection URL. Never quoted in a message: it may hold the password. */
+const databaseUrl = z.string().superRefine((text, context) => {
+  const fail = (problem: string) =>
+    context.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}: ${HINT.databaseUrl}` });
+  if (!URL.canParse(text)) return fail("is not a URL");
+  const url = new URL(text);
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    return fail(`must start with postgres:// or postgresql://, not ${url.protocol}//`);
+  }
+  if (!url.hostname) return fail("names no host");
+  if (url.pathname.replace(/^\//, "") === "") return fail("names no database (the path after the host)");
+});
 
 function boolean(defaultValue: boolean) {
   return variable(
@@ -296,7 +313,7 @@ const environmentSchema = z.object({
   ALLOWED_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   ADMIN_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   DATA_DIR: variable(z.string().default("./data")),
-  DATABASE_URL: variable(z.string().optional()),
+  DATABASE_URL: variable(databaseUrl.optional()),
   LOG_LEVEL: variable(
     z
       .enum(LOG_LEVELS, {
@@ -354,12 +371,6 @@ function crossVariableProblems(env: Record<string, string | undefined>): [Enviro
     problems.push([
       "FRONTPAYMENT_BASE_URL",
       "is missing, and the production environment needs it: set the production Connect API base URL Front Payment gave you",
-    ]);
-  }
-  if (present("DATABASE_URL")) {
-    problems.push([
-      "DATABASE_URL",
-      "is set, but the Postgres store is not implemented yet: unset DATABASE_URL and keep the data in SQLite under DATA_DIR",
     ]);
   }
   return problems;
@@ -456,7 +467,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowedUserIds: values.ALLOWED_USER_IDS,
       adminUserIds: values.ADMIN_USER_IDS,
     },
-    store: { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
+    store: values.DATABASE_URL
+      ? { kind: "postgres", databaseUrl: values.DATABASE_URL }
+      : { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
     invoice: {
@@ -495,7 +508,10 @@ export function describeConfig(config: Config) {
       users: config.access.allowedUserIds.length === 0 ? "all" : config.access.allowedUserIds.length,
       admins: config.access.adminUserIds.length,
     },
-    store: config.store,
+    store:
+      config.store.kind === "postgres"
+        ? { kind: "postgres", database: redactedUrl(config.store.databaseUrl) }
+        : config.store,
     port: config.port,
     logLevel: config.logLevel,
     invoice: config.invoice,

@@ -2,7 +2,7 @@ import { createFrontPaymentClient } from "@fakturabot/client";
 import { createBot } from "./app.js";
 import { describeConfig, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { openSqliteStore } from "./store/index.js";
+import { openStore } from "./store/index.js";
 
 /** Starts Fakturabot against real Slack and Front Payment, configured by `env`. */
 export async function startConfiguredBot(env: Record<string, string | undefined>) {
@@ -10,7 +10,8 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, "starting Fakturabot");
 
-  const store = openSqliteStore({ dataDir: config.store.dataDir });
+  // Before anything listens: an unreachable database stops the start with its reason.
+  const store = await openStore(config.store);
   const bot = createBot({
     slack: {
       botToken: config.slack.botToken ?? undefined,

@@ -25,7 +25,15 @@ export { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from ".
 export type { AccessRules } from "./listeners/access.js";
 export { createLogger, type Logger, type LogLevel } from "./logger.js";
 export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
-export { openSqliteStore, type SqliteStoreOptions } from "./store/index.js";
+export {
+  openPostgresStore,
+  openSqliteStore,
+  openStore,
+  type PostgresStoreOptions,
+  type SqliteStoreOptions,
+  type StoreConfig,
+  StoreConnectionError,
+} from "./store/index.js";
 export type * from "./store/types.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
 // The order message's controls and the modals behind them.

@@ -26,6 +26,8 @@ const SECRET_KEYS = new Set([
   // The key that seals the workspaces' bot tokens (OAuth), and what it sealed.
   "tokenencryptionkey",
   "sealed",
+  // DATABASE_URL may carry the database password.
+  "databaseurl",
 ]);
 const PERSONAL_NUMBER_KEYS = new Set(["personalnumber"]);
 
@@ -34,6 +36,8 @@ const SECRET_TEXT_PATTERNS: readonly [RegExp, string][] = [
   [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, `$1-${REDACTED}`],
   [/\b(Bearer|Basic)\s+[^\s"',]+/gi, `$1 ${REDACTED}`],
   [/([?&]checksum=)[^&#\s"]*/gi, `$1${REDACTED}`],
+  // The password in a database URL (postgres://user:password@host/…).
+  [/(\bpostgres(?:ql)?:\/\/[^:/@\s"]*:)[^@\s"]*@/gi, `$1${REDACTED}@`],
 ];
 
 function maskText(text: string): string {

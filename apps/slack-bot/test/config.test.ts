@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, describeConfig, ENVIRONMENT_VARIABLES, loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
@@ -107,6 +107,15 @@ describe("loadConfig", () => {
     });
   });
 
+  it("selects the PostgreSQL store when DATABASE_URL is set, SQLite otherwise", () => {
+    const url = "postgresql://fakturabot:hunter2@db.example.com:5432/fakturabot?sslmode=require";
+    expect(loadConfig({ ...VALID, DATABASE_URL: url, DATA_DIR: "/var/lib/fakturabot" }).store).toEqual({
+      kind: "postgres",
+      databaseUrl: url,
+    });
+    expect(loadConfig({ ...VALID, DATABASE_URL: " " }).store.kind).toBe("sqlite");
+  });
+
   it("treats empty values as unset, resolves DATA_DIR and ignores the app token outside Socket Mode", () => {
     const config = loadConfig({
       ...VALID,
@@ -117,8 +126,7 @@ describe("loadConfig", () => {
     });
     expect(config.port).toBe(3000);
     expect(config.logLevel).toBe("info");
-    expect(isAbsolute(config.store.dataDir)).toBe(true);
-    expect(config.store.dataDir.endsWith(join("var", "db"))).toBe(true);
+    expect(config.store).toEqual({ kind: "sqlite", dataDir: join(process.cwd(), "var", "db") });
     expect(config.slack.appToken).toBeNull();
   });
 
@@ -209,11 +217,18 @@ describe("loadConfig", () => {
       'ALLOWED_USER_IDS has "kari", "ola", which are not a Slack member id: use member ids',
     ],
     ["ADMIN_USER_IDS", "C0123ABCD", 'ADMIN_USER_IDS has "C0123ABCD", which is not a Slack member id'],
+    ["DATABASE_URL", "db.example.com/fakturabot", "DATABASE_URL is not a URL: use a PostgreSQL URL like"],
     [
       "DATABASE_URL",
-      "postgres://db/fakturabot",
-      "DATABASE_URL is set, but the Postgres store is not implemented yet: unset DATABASE_URL",
+      "mysql://fakturabot:hunter2@db/fakturabot",
+      "DATABASE_URL must start with postgres:// or postgresql://, not mysql://: use a PostgreSQL URL like",
     ],
+    [
+      "DATABASE_URL",
+      "postgres://fakturabot:hunter2@db",
+      "DATABASE_URL names no database (the path after the host)",
+    ],
+    ["DATABASE_URL", "postgresql:///fakturabot", "DATABASE_URL names no host"],
     ["PORT", "http", 'PORT must be the port to listen on, a whole number from 1 to 65535, not "http"'],
     ["PORT", "70000", 'PORT must be the port to listen on, a whole number from 1 to 65535, not "70000"'],
     [
@@ -355,11 +370,13 @@ describe("describeConfig", () => {
     SLACK_APP_TOKEN: APP_TOKEN,
     ALLOWED_CHANNEL_IDS: "C0123ABCD",
     ALLOWED_USER_IDS: "U0AAA111,U0BBB222",
+    DATABASE_URL: "postgres://fakturabot:hunter2@db.example.com:5432/fakturabot",
   });
 
   it("shows which features are on and secrets only as set", () => {
     const described = describeConfig(config);
     expect(described).toMatchObject({
+      store: { kind: "postgres", database: "postgres://fakturabot:***@db.example.com:5432/fakturabot" },
       slack: { mode: "socket", api: "slack.com", signingSecret: "set", botToken: "set", appToken: "set" },
       frontPayment: { environment: "demo", token: "set", callbackSecret: "set" },
       access: { channels: ["C0123ABCD"], users: 2, admins: 0 },

@@ -10,6 +10,7 @@ const SECRETS = {
   callbackSecret: "fp-callback-secret-value",
   frontPaymentToken: "fp-api-token-value-123",
   checksum: "a3f1c0ffee5e5e5e0123456789abcdef0123456789abcdef0123456789abcdef",
+  databasePassword: "pg-pass-value-789",
 };
 
 function captureLogger(level: LogLevel = "info") {
@@ -150,6 +151,17 @@ describe("createLogger", () => {
       orderId: "FB0123456789AB",
       status: "PAID",
       msg: "status notification",
+    });
+  });
+
+  it("removes the password from a database URL, by key and inside free text", () => {
+    const { logger, records, output } = captureLogger();
+    const url = `postgres://fakturabot:${SECRETS.databasePassword}@db.example.com:5432/fakturabot`;
+    logger.error({ store: { databaseUrl: url } }, `cannot reach ${url} (postgresql://ops:x@db2/fb too)`);
+    expectNothingSensitive(output());
+    expect(records()[0]).toMatchObject({
+      store: { databaseUrl: "[redacted]" },
+      msg: "cannot reach postgres://fakturabot:[redacted]@db.example.com:5432/fakturabot (postgresql://ops:[redacted]@db2/fb too)",
     });
   });
 

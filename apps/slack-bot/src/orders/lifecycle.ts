@@ -136,6 +136,38 @@ export async function commitEvent(
   event: OrderEvent,
   options: CommitOptions = {},
 ): Promise<{ order: OrderRecord; outcome: Applied["outcome"]; effects: Effect[] }> {
+  return inTurn(store, orderId, () => readDecideWrite(store, orderId, event, options));
+}
+
+/**
+ * Per store, the last commit under way for each order. This process's commits to one order take
+ * turns: racing each other they would only lose to each other's writes (on a store with real
+ * round trips, such as PostgreSQL, a burst of callbacks for one order outlasts `MAX_ATTEMPTS`).
+ * Writers in other processes still race, and the retries cover them.
+ */
+const turns = new WeakMap<InvoiceStore, Map<string, Promise<unknown>>>();
+
+function inTurn<T>(store: InvoiceStore, orderId: string, work: () => Promise<T>): Promise<T> {
+  const queue = turns.get(store) ?? new Map<string, Promise<unknown>>();
+  turns.set(store, queue);
+  const mine = (queue.get(orderId) ?? Promise.resolve()).then(work);
+  const done = mine.then(
+    () => {},
+    () => {},
+  );
+  queue.set(orderId, done);
+  void done.then(() => {
+    if (queue.get(orderId) === done) queue.delete(orderId);
+  });
+  return mine;
+}
+
+async function readDecideWrite(
+  store: InvoiceStore,
+  orderId: string,
+  event: OrderEvent,
+  options: CommitOptions,
+): Promise<{ order: OrderRecord; outcome: Applied["outcome"]; effects: Effect[] }> {
   let read = options.read;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const order = read ?? (await store.get(orderId));
