@@ -4,11 +4,10 @@ import { loadConfig } from "../src/config.js";
 import {
   type InvoiceStore,
   openStore as openConfiguredStore,
-  openPostgresStore,
   StoreConnectionError,
   StoreVersionError,
 } from "../src/store/index.js";
-import { MIGRATIONS } from "../src/store/postgres.js";
+import { MIGRATIONS, openPostgresStore } from "../src/store/postgres.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 import { describeStoreContract } from "./store-contract.js";
 import { freshPostgresDatabase } from "./support/postgres.js";
