@@ -200,9 +200,7 @@ describe("invoiceModal", () => {
     expect(new Set(dispatching)).toEqual(new Set([ACTION_IDS.customerType, ...RECALCULATE_ACTION_IDS]));
     const quantity = inputBlock(view, lineBlockId("2", "quantity")).element;
     expect(quantity).toMatchObject({
-      type: "number_input",
-      is_decimal_allowed: true,
-      min_value: "0",
+      type: "plain_text_input",
       initial_value: "1",
       dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
     });

@@ -149,6 +149,8 @@ export const RECALCULATE_ACTION_IDS: readonly string[] = [
   LINE_ACTION_IDS.rate,
   LINE_ACTION_IDS.tax,
   LINE_ACTION_IDS.discount,
+  // The due date shown under it follows the days.
+  ACTION_IDS.invoiceMaturity,
 ];
 
 /** Block ids of the form's non-input blocks. */

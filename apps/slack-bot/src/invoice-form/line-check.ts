@@ -1,80 +1,111 @@
-import { formatNok, kronerToOre, priceOrderInOre } from "@fakturabot/schema";
+import {
+  formatNok,
+  type NumberProblem,
+  oreToKroner,
+  parseDiscount,
+  parseKroner,
+  parseNorwegianNumber,
+  priceOrderInOre,
+} from "@fakturabot/schema";
 import type { LineField } from "./ids.js";
 import { LINE_FIELD_NAMES } from "./labels.js";
-import { decimalPlaces, isPlainDecimal, normaliseDecimal, normaliseText } from "./normalise.js";
+import { normaliseText } from "./normalise.js";
 import type { InvoiceLineValues } from "./read.js";
 
-/** A product line normalised (empty fields absent), with what keeps it from being priced. */
+/** Quantities keep up to three decimals (0,125 kg; 1,25 hours). */
+export const QUANTITY_DECIMALS = 3;
+
+/**
+ * A product line as the order sends it: canonical decimal strings (`"1250.5"`, `"1.5"`), the
+ * discount always in kroner (a percentage is converted here), empty fields absent.
+ */
 export interface CheckedLine extends Partial<Record<LineField, string>> {
-  /** Messages by field, phrased for the person ("Quantity must be more than 0"). */
+  /** Messages by field, phrased for the person ("Quantity: 1.250,50 could mean …"). */
   problems: Partial<Record<LineField, string>>;
   /** The line's amount (quantity × unit price − discount, VAT included) in øre; null while it has problems. */
   amountOre: number | null;
+  /** The discount as typed when it was a percentage (`"10"` for `10 %`), for the line's heading. */
+  discountPercent?: string;
 }
 
-function money(field: "rate" | "discount", value: string, example: string): string | undefined {
-  const name = LINE_FIELD_NAMES[field];
-  if (!isPlainDecimal(value)) return `${name} must be a number of kroner, such as ${example}`;
-  if (Number(value) < 0) return `${name} must not be negative`;
-  if (decimalPlaces(value) > 2) return `${name} can have at most 2 decimals (øre)`;
-  return undefined;
+/** "Unit price: 1.250,50 could mean …": the parser's message after the field's name. */
+function named(field: LineField, problem: NumberProblem): string {
+  return `${LINE_FIELD_NAMES[field]}: ${problem.message}`;
+}
+
+/** `part` per cent of `ore`, rounded half-up to the øre, exactly (BigInt: no floating point). */
+function percentOf(ore: number, units: number, scale: number): number {
+  const denominator = 100n * 10n ** BigInt(scale);
+  return Number((BigInt(ore) * BigInt(units) * 2n + denominator) / (2n * denominator));
 }
 
 /**
- * Normalises a line and checks what pricing needs: a positive quantity, a unit price, a VAT rate
- * (one of `taxRates` when given) and a discount no larger than the line. Never throws, so it
- * serves both the running totals of half-typed lines and the submission's validation.
+ * Reads a line with the Norwegian number parser (`1,5`, `1 250,50`, `1250.50`; `1.250,50` refused
+ * with both readings) and checks what pricing needs: a positive quantity, a unit price, a VAT
+ * rate (one of `taxRates` when given) and a discount (kroner or `%`) no larger than the line.
+ * Never throws, so the one reading serves both the running totals of half-typed lines and the
+ * submission's validation: they cannot disagree.
  */
 export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly number[]): CheckedLine {
-  const quantity = normaliseDecimal(line.quantity);
-  const rate = normaliseDecimal(line.rate);
-  const tax = normaliseDecimal(line.tax);
-  const discount = normaliseDecimal(line.discount);
   const checked: CheckedLine = {
     name: normaliseText(line.name),
     productId: normaliseText(line.productId),
-    quantity,
-    rate,
-    tax,
-    discount,
     problems: {},
     amountOre: null,
   };
   const { problems } = checked;
+  const typed = (field: LineField) => normaliseText(line[field]);
 
-  if (quantity === undefined) problems.quantity = `${LINE_FIELD_NAMES.quantity} is required`;
-  else if (!isPlainDecimal(quantity))
-    problems.quantity = `${LINE_FIELD_NAMES.quantity} must be a number, such as 1 or 2.5`;
-  else if (Number(quantity) <= 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
-
-  if (rate === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
+  const quantityText = typed("quantity");
+  if (quantityText === undefined) problems.quantity = `${LINE_FIELD_NAMES.quantity} is required`;
   else {
-    const problem = money("rate", rate, "1500 or 99.50");
-    if (problem) problems.rate = problem;
+    const quantity = parseNorwegianNumber(quantityText, { maxDecimals: QUANTITY_DECIMALS });
+    if (!quantity.ok) problems.quantity = named("quantity", quantity);
+    else if (quantity.units === 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
+    else checked.quantity = quantity.value;
   }
 
+  const rateText = typed("rate");
+  if (rateText === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
+  else {
+    const rate = parseKroner(rateText);
+    if (rate.ok) checked.rate = rate.value;
+    else problems.rate = named("rate", rate);
+  }
+
+  const taxText = typed("tax");
+  const tax = taxText === undefined ? undefined : parseNorwegianNumber(taxText, { maxDecimals: 2 });
   const rates = taxRates?.join(", ");
   if (tax === undefined) problems.tax = `${LINE_FIELD_NAMES.tax} is required`;
-  else if (!isPlainDecimal(tax) || Number(tax) < 0 || (taxRates && !taxRates.includes(Number(tax))))
+  else if (!tax.ok || (taxRates && !taxRates.includes(Number(tax.value))))
     problems.tax = rates
       ? `${LINE_FIELD_NAMES.tax} must be one of ${rates} %`
       : `${LINE_FIELD_NAMES.tax} must be a percentage`;
+  else checked.tax = tax.value;
 
-  if (discount !== undefined) {
-    const problem = money("discount", discount, "100");
-    if (problem) problems.discount = problem;
-  }
+  const discountText = typed("discount");
+  const discount = discountText === undefined ? undefined : parseDiscount(discountText);
+  if (discount && !discount.ok) problems.discount = named("discount", discount);
 
-  if (problems.quantity || problems.rate || problems.tax || problems.discount) return checked;
-  // Checked above: the strings are plain non-negative decimals (money with at most 2), so neither
-  // priceOrderInOre nor kronerToOre can throw here.
-  const [gross] = priceOrderInOre([{ quantity: quantity ?? "", rate: rate ?? "", tax: tax ?? "" }]).lines;
+  if (checked.quantity === undefined || checked.rate === undefined || checked.tax === undefined)
+    return checked;
+  if (discount && !discount.ok) return checked;
+  // The strings are canonical non-negative decimals from the parser: priceOrderInOre cannot throw.
+  const [gross] = priceOrderInOre([
+    { quantity: checked.quantity, rate: checked.rate, tax: checked.tax },
+  ]).lines;
   const grossOre = gross?.amountOre ?? 0;
-  const discountOre = discount === undefined ? 0 : kronerToOre(discount);
+  let discountOre = 0;
+  if (discount?.kind === "amount") discountOre = discount.ore;
+  if (discount?.kind === "percent") {
+    discountOre = percentOf(grossOre, discount.units, discount.scale);
+    checked.discountPercent = discount.value;
+  }
   if (discountOre > grossOre) {
     problems.discount = `${LINE_FIELD_NAMES.discount} is larger than the line's total (${formatNok(grossOre)})`;
     return checked;
   }
+  if (discount) checked.discount = String(oreToKroner(discountOre));
   checked.amountOre = grossOre - discountOre;
   return checked;
 }

@@ -100,6 +100,11 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
   if (countryCode === "+47" && values.mobile && /^\d+$/.test(values.mobile) && values.mobile.length !== 8)
     errors[BLOCK_IDS.mobile] = `${fieldName("mobile", type)} must be 8 digits for +47`;
 
+  const country = (form.country ?? defaults.country).toUpperCase();
+  // Norwegian postcodes are four digits; the schema alone would take any text.
+  if (country === "NO" && values.zip !== undefined && !/^\d{4}$/.test(values.zip))
+    errors[BLOCK_IDS.zip] = `${fieldName("zip", type)} must be 4 digits for Norway, such as 7030`;
+
   const maturity = normaliseDecimal(form.invoiceMaturity) ?? String(defaults.invoiceMaturityDays);
   if (!/^\d+$/.test(maturity))
     errors[BLOCK_IDS.invoiceMaturity] =
@@ -123,7 +128,7 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
         street: values.street ?? "",
         zip: values.zip ?? "",
         city: values.city ?? "",
-        country: (form.country ?? defaults.country).toUpperCase(),
+        country,
       },
     },
     invoiceFeeApplicable: form.invoiceFeeApplicable ?? defaults.invoiceFeeApplicable,

@@ -34,7 +34,7 @@ export function invoiceModal(options: InvoiceModalOptions): ModalView {
       ...notice,
       ...customerBlocks(form),
       ...linesBlocks(form, options),
-      ...termsBlocks(form),
+      ...termsBlocks(form, options),
       ...referencesBlocks(form),
     ],
   };

@@ -21,7 +21,13 @@ export function editSubmissionClicked(deps: BotDeps) {
     const { metadata, values } = formFromOrder(order.request, base, { orderId: order.id });
     await client.views.update({
       view_id: view.id,
-      view: invoiceModal({ metadata, initial: values, taxRates: deps.taxRates, defaults: deps.formDefaults }),
+      view: invoiceModal({
+        metadata,
+        initial: values,
+        taxRates: deps.taxRates,
+        defaults: deps.formDefaults,
+        now: deps.now(),
+      }),
     });
   };
 }

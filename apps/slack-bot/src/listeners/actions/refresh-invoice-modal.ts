@@ -33,6 +33,7 @@ export async function refreshInvoiceModal(
         totals: formTotals(form),
         taxRates: deps.taxRates,
         defaults: deps.formDefaults,
+        now: deps.now(),
       }),
     });
   } catch (error) {

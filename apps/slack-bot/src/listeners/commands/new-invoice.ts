@@ -17,6 +17,7 @@ export async function openInvoiceModal(
       initial: prefillFromCommandText(request.text),
       taxRates: deps.taxRates,
       defaults: deps.formDefaults,
+      now: deps.now(),
     }),
   });
 }

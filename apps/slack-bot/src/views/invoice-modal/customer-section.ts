@@ -41,6 +41,7 @@ export function customerBlocks({
     }),
     textInput("name", {
       placeholder: metadata.customerType === "private" ? "Kari Nordmann" : "Fjordkraft AS",
+      hint: "At most 255 characters.",
       maxLength: 255,
     }),
     metadata.customerType === "private"
@@ -67,9 +68,13 @@ export function customerBlocks({
     }),
     textInput("countryCode", { initial: defaults.countryCode, maxLength: 8 }),
     textInput("mobile", { placeholder: "465 67 468", maxLength: 30 }),
-    textInput("street", { placeholder: "Klosterenget 144", maxLength: 255 }),
-    textInput("zip", { placeholder: "7030", maxLength: 20 }),
-    textInput("city", { placeholder: "Trondheim", maxLength: 255 }),
+    textInput("street", { placeholder: "Klosterenget 144", hint: "At most 255 characters.", maxLength: 255 }),
+    textInput("zip", {
+      placeholder: "7030",
+      hint: "4 digits in Norway; up to 20 characters elsewhere.",
+      maxLength: 20,
+    }),
+    textInput("city", { placeholder: "Trondheim", hint: "At most 255 characters.", maxLength: 255 }),
     input({
       blockId: BLOCK_IDS.country,
       label: FIELD_NAMES.country,

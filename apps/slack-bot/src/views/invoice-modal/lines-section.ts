@@ -14,10 +14,17 @@ import { normaliseDecimal } from "../../invoice-form/normalise.js";
 import type { InvoiceLineValues } from "../../invoice-form/read.js";
 import { formTotals } from "../../invoice-form/totals.js";
 import { button, context, header, type KnownBlock, option, section } from "../block-kit.js";
-import { type FieldBuilder, textElement } from "./field-builder.js";
+import { cutNote, type FieldBuilder, textElement } from "./field-builder.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
 import { selected } from "./select-options.js";
 import { totalsBlocks } from "./totals-section.js";
+
+/** A product's name as the invoice shows it. */
+const PRODUCT_NAME_MAX_LENGTH = 255;
+/** Front Payment's limit for `productId` (the seed: "max:25 chars"). */
+const PRODUCT_ID_MAX_LENGTH = 25;
+/** Room for `1 000 000,00` and more; the parser says what is too large. */
+const NUMBER_MAX_LENGTH = 30;
 
 /** The VAT select's options, and the one a line starts with. */
 function taxChoices({ defaults }: FieldBuilder, taxRates: readonly number[]) {
@@ -33,7 +40,7 @@ function lineBlocks(
   tax: TaxChoices,
   line: { key: string; index: number; values: Partial<InvoiceLineValues>; amountOre: number | null },
 ): KnownBlock[] {
-  const { metadata, defaults, input, numberInput } = form;
+  const { metadata, defaults, input } = form;
   const { key, index, values, amountOre } = line;
   const id = (field: LineField) => lineBlockId(key, field);
   const lineTax = selected(tax.options, normaliseDecimal(values.tax)) ?? tax.initial;
@@ -47,32 +54,48 @@ function lineBlocks(
     input({
       blockId: id("name"),
       label: LINE_FIELD_NAMES.name,
+      hint: cutNote(values.name, PRODUCT_NAME_MAX_LENGTH) ?? `At most ${PRODUCT_NAME_MAX_LENGTH} characters.`,
       element: textElement(LINE_ACTION_IDS.name, {
         value: values.name,
         placeholder: "What is sold, as the invoice shows it",
-        maxLength: 255,
+        maxLength: PRODUCT_NAME_MAX_LENGTH,
       }),
     }),
     input({
       blockId: id("productId"),
       label: LINE_FIELD_NAMES.productId,
       optional: true,
+      hint:
+        cutNote(values.productId, PRODUCT_ID_MAX_LENGTH) ??
+        `Your product number, at most ${PRODUCT_ID_MAX_LENGTH} characters (Front Payment's limit).`,
       element: textElement(LINE_ACTION_IDS.productId, {
         value: values.productId,
-        placeholder: "Your product number, at most 25 characters",
-        maxLength: 25,
+        placeholder: "R_1",
+        maxLength: PRODUCT_ID_MAX_LENGTH,
       }),
     }),
-    numberInput(id("quantity"), LINE_FIELD_NAMES.quantity, LINE_ACTION_IDS.quantity, {
-      value: values.quantity ?? defaults.quantity,
-      decimals: true,
+    input({
+      blockId: id("quantity"),
+      label: LINE_FIELD_NAMES.quantity,
       dispatch: true,
+      hint: "Such as 1, 1,5 or 0,25 (up to 3 decimals).",
+      element: textElement(LINE_ACTION_IDS.quantity, {
+        value: values.quantity ?? defaults.quantity,
+        maxLength: NUMBER_MAX_LENGTH,
+        dispatchOnEnter: true,
+      }),
     }),
-    numberInput(id("rate"), `${LINE_FIELD_NAMES.rate} (kr, VAT included)`, LINE_ACTION_IDS.rate, {
-      ...(values.rate === undefined ? {} : { value: values.rate }),
-      decimals: true,
-      placeholder: "1500",
+    input({
+      blockId: id("rate"),
+      label: `${LINE_FIELD_NAMES.rate} (kr, VAT included)`,
       dispatch: true,
+      hint: "Such as 1 250,50 or 1250.50. Write 1.250,50 without the dot: it could mean two things.",
+      element: textElement(LINE_ACTION_IDS.rate, {
+        value: values.rate,
+        placeholder: "1 500",
+        maxLength: NUMBER_MAX_LENGTH,
+        dispatchOnEnter: true,
+      }),
     }),
     input({
       blockId: id("tax"),
@@ -85,17 +108,18 @@ function lineBlocks(
         ...(lineTax ? { initial_option: lineTax } : {}),
       },
     }),
-    numberInput(
-      id("discount"),
-      `${LINE_FIELD_NAMES.discount} (kr, on the whole line)`,
-      LINE_ACTION_IDS.discount,
-      {
-        ...(values.discount === undefined ? {} : { value: values.discount }),
-        decimals: true,
-        optional: true,
-        dispatch: true,
-      },
-    ),
+    input({
+      blockId: id("discount"),
+      label: `${LINE_FIELD_NAMES.discount} (on the whole line)`,
+      optional: true,
+      dispatch: true,
+      hint: "In kroner (100 or 99,50) or in per cent (10 %).",
+      element: textElement(LINE_ACTION_IDS.discount, {
+        value: values.discount,
+        maxLength: NUMBER_MAX_LENGTH,
+        dispatchOnEnter: true,
+      }),
+    }),
   ];
 }
 
