@@ -1,10 +1,12 @@
 import { createServer } from "node:net";
 import { createFrontPaymentClient } from "@fakturabot/client";
 import {
+  type BrregSandbox,
   createSlackDriver,
   type FrontPaymentSandbox,
   type SlackDriver,
   type SlackSandbox,
+  startBrregSandbox,
   startFrontPaymentSandbox,
   startSlackSandbox,
   startWorkspacePage,
@@ -36,7 +38,9 @@ export interface LocalStackOptions {
   access?: AccessRules;
   now?: () => Date;
   /** Stand-ins already running, used instead of new ones and left running by `close()` (a restart keeps them). */
-  standIns?: { frontPayment?: FrontPaymentSandbox; slack?: SlackSandbox };
+  standIns?: { frontPayment?: FrontPaymentSandbox; slack?: SlackSandbox; brreg?: BrregSandbox };
+  /** How long the bot waits for Brønnøysundregistrene's stand-in (the client's short default when left out). */
+  brregTimeoutMs?: number;
   /** The Front Payment client's time limit per attempt (the client's default when left out). */
   frontPaymentTimeoutMs?: number;
   /**
@@ -48,6 +52,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   frontPayment: FrontPaymentSandbox;
+  /** Brønnøysundregistrene's stand-in: a handful of companies, the problem cases among them. */
+  brreg: BrregSandbox;
   slack: SlackSandbox;
   bot: Bot;
   running: RunningBot;
@@ -65,7 +71,11 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { logger } = options;
-  const own = { frontPayment: !options.standIns?.frontPayment, slack: !options.standIns?.slack };
+  const own = {
+    frontPayment: !options.standIns?.frontPayment,
+    slack: !options.standIns?.slack,
+    brreg: !options.standIns?.brreg,
+  };
   const frontPayment =
     options.standIns?.frontPayment ??
     (await startFrontPaymentSandbox({
@@ -77,6 +87,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const slack =
     options.standIns?.slack ??
     (await startSlackSandbox(options.ports?.slack === undefined ? {} : { port: options.ports.slack }));
+  const brreg =
+    options.standIns?.brreg ??
+    (await startBrregSandbox({ logger: logger.child({ component: "brreg-sandbox" }) }));
   const store = openSqliteStore({ dataDir: options.dataDir });
   const socketMode = options.slackTransport === "socket";
   // Bolt's Socket Mode receiver listens for the routes on a port it is given and does not report back.
@@ -100,6 +113,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     store,
     logger,
     ...(options.now ? { now: options.now } : {}),
+    brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
   });
   const running = await bot.start(botPort);
   const driver = createSlackDriver(
@@ -115,6 +129,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   return {
     frontPayment,
+    brreg,
     slack,
     bot,
     running,
@@ -124,7 +139,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     async close() {
       await workspacePage.close();
       await running.stop();
-      await Promise.all([own.slack && slack.close(), own.frontPayment && frontPayment.close()]);
+      await Promise.all([
+        own.slack && slack.close(),
+        own.frontPayment && frontPayment.close(),
+        own.brreg && brreg.close(),
+      ]);
       await store.close();
     },
   };

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { FrontPaymentClient } from "@fakturabot/client";
+import { type FrontPaymentClient, lookupOrganisation } from "@fakturabot/client";
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
@@ -38,6 +38,8 @@ export interface BotOptions {
   store: InvoiceStore;
   logger: Logger;
   now?: () => Date;
+  /** Brønnøysundregistrene: its base URL (the real register when left out) and time limit. */
+  brreg?: { baseUrl?: string | undefined; timeoutMs?: number | undefined };
 }
 
 export interface RunningBot {
@@ -104,6 +106,11 @@ export function createBot(options: BotOptions) {
     formDefaults: options.formDefaults ?? {},
     orders,
     frontPayment: options.frontPayment,
+    lookupOrganisation: (organisationNumber) =>
+      lookupOrganisation(organisationNumber, {
+        ...(options.brreg?.baseUrl ? { baseUrl: options.brreg.baseUrl } : {}),
+        ...(options.brreg?.timeoutMs ? { timeoutMs: options.brreg.timeoutMs } : {}),
+      }),
     logger,
     now,
   };

@@ -32,6 +32,7 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     formDefaults: { invoiceMaturityDays: config.invoice.maturityDays },
     store,
     logger,
+    brreg: { baseUrl: config.brreg.baseUrl },
   });
   const running = await bot.start(config.port, "0.0.0.0");
   return {

@@ -1,4 +1,4 @@
-import type { FrontPaymentClient } from "@fakturabot/client";
+import type { FrontPaymentClient, OrganisationLookup } from "@fakturabot/client";
 import type { Logger } from "pino";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
@@ -15,6 +15,8 @@ export interface BotDeps {
   /** Every change to an order goes through it. */
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;
+  /** Brønnøysundregistrene (Enhetsregisteret): never throws; `unavailable` after its short timeout. */
+  lookupOrganisation: (organisationNumber: string) => Promise<OrganisationLookup>;
   logger: Logger;
   now: () => Date;
 }

@@ -12,6 +12,7 @@ export {
   CUSTOMER_TEXT_FIELDS,
   type CustomerTextField,
   EDIT_SUBMISSION_ACTION_ID,
+  fieldActionId,
   LAYOUT_BLOCK_IDS,
   LINE_ACTION_IDS,
   lineBlockId,

@@ -96,6 +96,22 @@ export const ACTION_IDS: Readonly<Record<FormField, string>> = {
   customerReference: "invoice_form.reference_customer",
 };
 
+/**
+ * The action id of `field` in a form whose customer fields the bot has filled `fills` times (from
+ * Brønnøysundregistrene or a saved customer). Slack keeps what was typed into an element across
+ * `views.update` while its block and action ids stay; a fill must replace it, so each fill gives
+ * the customer fields new action ids. Block ids never change: error messages stay keyed by them.
+ */
+export function fieldActionId(field: FormField, fills = 0): string {
+  const id = ACTION_IDS[field];
+  return fills > 0 && BLOCK_IDS[field].startsWith("customer.") ? `${id}.${fills}` : id;
+}
+
+/** Matches `fieldActionId(field, n)` for every `n`: what a listener registers. */
+export function anyFillActionId(field: FormField): RegExp {
+  return new RegExp(`^${ACTION_IDS[field].replaceAll(".", "\\.")}(\\.\\d+)?$`);
+}
+
 /** Option values of the `invoiceOptions` checkboxes. */
 export const INVOICE_OPTION_VALUES = {
   invoiceFee: "invoice_fee",
@@ -162,6 +178,8 @@ export const LAYOUT_BLOCK_IDS = {
   totals: "lines.totals",
   termsHeader: "terms",
   referencesHeader: "references",
+  /** What Brønnøysundregistrene said about the organisation number (filled, warnings, no answer). */
+  register: "customer.register",
 } as const;
 
 /** "Add line" button. */

@@ -28,6 +28,43 @@ export interface FormMetadata {
   lineKeys: string[];
   /** The number behind the newest line key; keys are never reused within a modal. */
   lastLineNumber: number;
+  /**
+   * How often the bot filled the customer fields (a register look-up, a saved customer): part of
+   * their action ids (`fieldActionId`). Absent until the first fill.
+   */
+  fills?: number;
+  /** What Brønnøysundregistrene last said about the organisation number typed (public data only). */
+  register?: RegisterNote;
+}
+
+/** A register answer as the form remembers it between redraws. */
+export interface RegisterNote {
+  organisationNumber: string;
+  kind: "found" | "not_found" | "unavailable";
+  /** The registered name, when found. */
+  name?: string;
+  /** bankrupt, dissolving, forced_dissolution, deleted: in the register's order. */
+  warnings: RegisterWarning[];
+}
+
+export const REGISTER_WARNINGS = ["bankrupt", "dissolving", "forced_dissolution", "deleted"] as const;
+export type RegisterWarning = (typeof REGISTER_WARNINGS)[number];
+
+/**
+ * The customer fields are about to be filled (`values` of the next view win over what was
+ * typed): new action ids for them, and the register's note when there is one.
+ */
+export function fillCustomerFields(
+  metadata: FormMetadata,
+  changes: { customerType?: CustomerType; register?: RegisterNote | undefined } = {},
+): FormMetadata {
+  const { register: _, ...rest } = metadata;
+  return {
+    ...rest,
+    customerType: changes.customerType ?? metadata.customerType,
+    fills: (metadata.fills ?? 0) + 1,
+    ...(changes.register ? { register: changes.register } : {}),
+  };
 }
 
 /** The metadata of a fresh form: one empty line, a private customer unless told otherwise. */
@@ -101,6 +138,16 @@ const EncodedMetadata = z
       .int()
       .min(1)
       .max(36 ** 4 - 1),
+    f: z.number().int().min(1).max(99_999).optional(),
+    r: z
+      .object({
+        o: z.string().regex(/^\d{9}$/),
+        k: z.enum(["found", "not_found", "unavailable"]),
+        n: z.string().max(500).optional(),
+        w: z.array(z.enum(REGISTER_WARNINGS)).max(REGISTER_WARNINGS.length),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine(({ l, n }) => l.every((key) => Number.parseInt(key, 36) <= n), "has a line key from the future");
@@ -113,6 +160,17 @@ export function encodeFormMetadata(metadata: FormMetadata): string {
     t: metadata.customerType,
     l: metadata.lineKeys,
     n: metadata.lastLineNumber,
+    ...(metadata.fills ? { f: metadata.fills } : {}),
+    ...(metadata.register
+      ? {
+          r: {
+            o: metadata.register.organisationNumber,
+            k: metadata.register.kind,
+            ...(metadata.register.name === undefined ? {} : { n: metadata.register.name.slice(0, 500) }),
+            w: metadata.register.warnings,
+          },
+        }
+      : {}),
   };
   return JSON.stringify(encoded);
 }
@@ -143,6 +201,22 @@ export function decodeFormMetadata(privateMetadata: string): FormMetadata {
     );
     throw new FormMetadataError(`The form's metadata is not valid: ${problems.join("; ")}`);
   }
-  const { c, t, l, n } = parsed.data;
-  return { channelId: c, customerType: t, lineKeys: l, lastLineNumber: n };
+  const { c, t, l, n, f, r } = parsed.data;
+  return {
+    channelId: c,
+    customerType: t,
+    lineKeys: l,
+    lastLineNumber: n,
+    ...(f === undefined ? {} : { fills: f }),
+    ...(r === undefined
+      ? {}
+      : {
+          register: {
+            organisationNumber: r.o,
+            kind: r.k,
+            ...(r.n === undefined ? {} : { name: r.n }),
+            warnings: r.w,
+          },
+        }),
+  };
 }

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { BotDeps } from "../deps.js";
 import {
-  ACTION_IDS,
   ADD_LINE_ACTION_ID,
+  anyFillActionId,
   CONFIRM_UNKNOWN_RETRY_ACTION_ID,
   EDIT_SUBMISSION_ACTION_ID,
   INVOICE_MODAL_CALLBACK_ID,
@@ -17,6 +17,7 @@ import { addLineClicked } from "./actions/add-line.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
 import { openSubmissionClicked } from "./actions/open-submission.js";
+import { organisationNumberEntered } from "./actions/organisation-number.js";
 import { lineValueChanged } from "./actions/recalculate.js";
 import { removeLineClicked } from "./actions/remove-line.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
@@ -29,7 +30,8 @@ import { invoiceSubmission } from "./views/invoice-submission.js";
 export function registerListeners(app: App, deps: BotDeps): void {
   app.command("/invoice", invoiceCommand(deps));
 
-  app.action(ACTION_IDS.customerType, customerTypeChanged(deps));
+  app.action(anyFillActionId("customerType"), customerTypeChanged(deps));
+  app.action(anyFillActionId("organizationId"), organisationNumberEntered(deps));
   app.action(ADD_LINE_ACTION_ID, addLineClicked(deps));
   app.action(REMOVE_LINE_ACTION_ID, removeLineClicked(deps));
   for (const actionId of RECALCULATE_ACTION_IDS) app.action(actionId, lineValueChanged(deps));

@@ -1,7 +1,9 @@
-import { ACTION_IDS, BLOCK_IDS, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
+import type { FormField } from "../../invoice-form/ids.js";
+import { BLOCK_IDS, fieldActionId, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
 import { header, type KnownBlock, option, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
+import { registerBlock } from "./register-note.js";
 import { COUNTRY_GROUPS, COUNTRY_OPTIONS, LANGUAGE_OPTIONS, selected } from "./select-options.js";
 
 /** Slack's limit for an email input's value (an address is at most 320 characters). */
@@ -18,6 +20,7 @@ export function customerBlocks({
   input,
   textInput,
 }: FieldBuilder): KnownBlock[] {
+  const actionId = (field: FormField) => fieldActionId(field, metadata.fills);
   const person = option("A person", "private");
   const company = option("A company", "corporate");
   const email = initial.email;
@@ -34,7 +37,7 @@ export function customerBlocks({
       dispatch: true,
       element: {
         type: "radio_buttons",
-        action_id: ACTION_IDS.customerType,
+        action_id: actionId("customerType"),
         options: [person, company],
         initial_option: metadata.customerType === "private" ? person : company,
       },
@@ -52,16 +55,18 @@ export function customerBlocks({
         })
       : textInput("organizationId", {
           placeholder: "9 digits, such as 923 609 016",
-          hint: "Organisasjonsnummer. Norwegian numbers are checked for typos before anything is sent.",
+          hint: "Organisasjonsnummer. Press Enter to fill in the name and address from Brønnøysundregistrene.",
           maxLength: 30,
+          dispatch: true,
         }),
+    ...(metadata.customerType === "corporate" && metadata.register ? [registerBlock(metadata.register)] : []),
     input({
       blockId: BLOCK_IDS.email,
       label: FIELD_NAMES.email,
       hint: "Front Payment sends the invoice to this address.",
       element: {
         type: "email_text_input",
-        action_id: ACTION_IDS.email,
+        action_id: actionId("email"),
         placeholder: plainText("kari@example.no"),
         ...(email ? { initial_value: email.slice(0, MAX_EMAIL_LENGTH) } : {}),
       },
@@ -80,7 +85,7 @@ export function customerBlocks({
       label: FIELD_NAMES.country,
       element: {
         type: "static_select",
-        action_id: ACTION_IDS.country,
+        action_id: actionId("country"),
         placeholder: plainText("Choose or type a country"),
         option_groups: COUNTRY_GROUPS,
         ...(country ? { initial_option: country } : {}),
@@ -92,7 +97,7 @@ export function customerBlocks({
       hint: "The language of the customer's invoice and payment pages.",
       element: {
         type: "static_select",
-        action_id: ACTION_IDS.preferredLanguage,
+        action_id: actionId("preferredLanguage"),
         options: LANGUAGE_OPTIONS,
         ...(language ? { initial_option: language } : {}),
       },

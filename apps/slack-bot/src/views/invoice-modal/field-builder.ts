@@ -1,5 +1,5 @@
 import { formDefaults } from "../../invoice-form/defaults.js";
-import { ACTION_IDS, BLOCK_IDS, type FormField } from "../../invoice-form/ids.js";
+import { BLOCK_IDS, type FormField, fieldActionId } from "../../invoice-form/ids.js";
 import { FIELD_NAMES, nameFieldName } from "../../invoice-form/labels.js";
 import { isPlainDecimal, normaliseDecimal } from "../../invoice-form/normalise.js";
 import { type InputBlock, type InputBlockElement, plainText, truncate } from "../block-kit.js";
@@ -86,14 +86,27 @@ export function fieldBuilder(options: InvoiceModalOptions) {
 
   function textInput(
     field: Exclude<FormField, "customerType" | "invoiceOptions">,
-    spec: { placeholder?: string; hint?: string; optional?: boolean; maxLength: number; initial?: string },
+    spec: {
+      placeholder?: string;
+      hint?: string;
+      optional?: boolean;
+      maxLength: number;
+      initial?: string;
+      /** Pressing Enter sends `block_actions` (the organisation number's register look-up). */
+      dispatch?: boolean;
+    },
   ): InputBlock {
     const value = initial[field] ?? spec.initial;
     const hint = cutNote(value, spec.maxLength) ?? spec.hint;
     return input({
       blockId: BLOCK_IDS[field],
       label: field === "name" ? nameFieldName(metadata.customerType) : FIELD_NAMES[field],
-      element: textElement(ACTION_IDS[field], { ...spec, value }),
+      element: textElement(fieldActionId(field, metadata.fills), {
+        ...spec,
+        value,
+        ...(spec.dispatch ? { dispatchOnEnter: true } : {}),
+      }),
+      ...(spec.dispatch ? { dispatch: true } : {}),
       ...(hint ? { hint } : {}),
       ...(spec.optional ? { optional: true } : {}),
     });

@@ -53,7 +53,7 @@ export function termsBlocks(
 }
 
 /**
- * "Due Tuesday 15 December 2026 (14 days after today).": the maturity days counted from today in
+ * "Due Tuesday, 15 December 2026 (14 days after today).": the maturity days counted from today in
  * Norway (docs/front-payment.md §16: we assume Front Payment counts them from the order date).
  */
 export function dueDateHint(maturity: string | undefined, now: Date | undefined): string {
