@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decideOtherOrder } from "../src/orders/transitions.js";
-import type { InvoiceStore, OrderRecord } from "../src/store/types.js";
+import type { CustomerDetails, InvoiceStore, OrderRecord } from "../src/store/types.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 
 export interface StoreUnderTest {
@@ -471,6 +471,121 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         });
         expect(await store.getOtherFpOrder("ODR90")).toBeNull();
         expect(await store.getByFpOrderUuid("ODR91")).toBeNull();
+      });
+    });
+
+    describe("customers", () => {
+      const company = (overrides: Partial<CustomerDetails> = {}): CustomerDetails => ({
+        teamId: "T0TEAM",
+        type: "corporate",
+        name: "Fjordlys Konsult AS",
+        organizationId: "921876548",
+        email: "post@fjordlys.example",
+        countryCode: "+47",
+        msisdn: "46567468",
+        street: "Strandgaten 12",
+        zip: "5013",
+        city: "Bergen",
+        country: "NO",
+        preferredLanguage: "no",
+        ...overrides,
+      });
+      const person = (overrides: Partial<CustomerDetails> = {}): CustomerDetails =>
+        company({
+          type: "private",
+          name: "Kari Nordmann",
+          organizationId: null,
+          email: "Kari@Example.no",
+          msisdn: "91234567",
+          ...overrides,
+        });
+
+      it("saves a customer, stamped with the clock, and finds it by id in its team only", async () => {
+        const store = await connect();
+        const saved = await store.saveCustomer(company(), "CU1");
+        expect(saved).toEqual({ ...company(), id: "CU1", createdAt: now, updatedAt: now });
+        expect(await store.getCustomer("T0TEAM", "CU1")).toEqual(saved);
+        expect(await store.getCustomer("T0OTHER", "CU1")).toBeNull();
+        expect(await store.searchCustomers("T0OTHER", "", 10)).toEqual([]);
+      });
+
+      it("updates the same customer instead of adding it twice: a company by number, a person by name and email", async () => {
+        const store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        await store.saveCustomer(person(), "CU2");
+        now = new Date("2026-03-03T09:00:00.000Z");
+        const again = await store.saveCustomer(company({ name: "Fjordlys AS", city: "Os" }), "CU3");
+        expect(again).toMatchObject({ id: "CU1", name: "Fjordlys AS", city: "Os", updatedAt: now });
+        expect(again.createdAt).toEqual(new Date("2026-03-02T09:00:00.000Z"));
+        expect(
+          (await store.saveCustomer(person({ name: "KARI NORDMANN", email: "kari@example.no" }), "CU4")).id,
+        ).toBe("CU2");
+        // Another team's customer with the same number is its own.
+        expect((await store.saveCustomer(company({ teamId: "T0OTHER" }), "CU5")).id).toBe("CU5");
+        expect((await store.searchCustomers("T0TEAM", "", 10)).map((customer) => customer.id)).toEqual([
+          "CU1",
+          "CU2",
+        ]);
+      });
+
+      it("searches by name, organisation number, email or mobile, ignoring case and spaces in numbers", async () => {
+        const store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        await store.saveCustomer(person(), "CU2");
+        await store.saveCustomer(
+          company({ name: "Ærlig Øl AS", organizationId: "923609016", email: "a@b.no", msisdn: "40000000" }),
+          "CU3",
+        );
+        const ids = async (query: string, limit = 10) =>
+          (await store.searchCustomers("T0TEAM", query, limit)).map((customer) => customer.id);
+        expect(await ids("fjord")).toEqual(["CU1"]);
+        expect(await ids("ærlig")).toEqual(["CU3"]);
+        expect(await ids("921 876 548")).toEqual(["CU1"]);
+        expect(await ids("kari@EXAMPLE")).toEqual(["CU2"]);
+        expect(await ids("912 34 567")).toEqual(["CU2"]);
+        expect(await ids("+4791234567")).toEqual(["CU2"]);
+        expect(await ids("nobody")).toEqual([]);
+        expect(await ids(" ")).toEqual(["CU1", "CU2", "CU3"]);
+        expect(await ids("", 2)).toEqual(["CU1", "CU2"]);
+      });
+
+      it("edits a customer's details, keeping its id, type and team", async () => {
+        const store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        now = new Date("2026-03-04T09:00:00.000Z");
+        const {
+          teamId: _,
+          type: __,
+          ...details
+        } = company({ email: "faktura@fjordlys.example", zip: "5014" });
+        const edited = await store.updateCustomer("T0TEAM", "CU1", details);
+        expect(edited).toEqual({
+          ...company(),
+          ...details,
+          id: "CU1",
+          createdAt: edited?.createdAt,
+          updatedAt: now,
+        });
+        expect(await store.getCustomer("T0TEAM", "CU1")).toEqual(edited);
+        expect(await store.updateCustomer("T0OTHER", "CU1", details)).toBeNull();
+        expect(await store.updateCustomer("T0TEAM", "CU9", details)).toBeNull();
+      });
+
+      it("forgets a customer for good, in its team only, across restarts", async () => {
+        let store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        await store.saveCustomer(company({ teamId: "T0OTHER" }), "CU2");
+        expect(await store.forgetCustomer("T0OTHER", "CU1")).toBe(false);
+        expect(await store.forgetCustomer("T0TEAM", "CU1")).toBe(true);
+        expect(await store.forgetCustomer("T0TEAM", "CU1")).toBe(false);
+        store = await restart(store);
+        expect(await store.getCustomer("T0TEAM", "CU1")).toBeNull();
+        expect(await store.searchCustomers("T0TEAM", "fjord", 10)).toEqual([]);
+        expect((await store.searchCustomers("T0OTHER", "fjord", 10)).map((customer) => customer.id)).toEqual([
+          "CU2",
+        ]);
+        // Saved again later, it is a new customer.
+        expect((await store.saveCustomer(company(), "CU3")).id).toBe("CU3");
       });
     });
 

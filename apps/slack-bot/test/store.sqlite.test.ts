@@ -67,6 +67,7 @@ describe("SQLite store on disk", () => {
       { version: 1 },
       { version: 2 },
       { version: 3 },
+      { version: 4 },
     ]);
     db.close();
     // Opening again applies nothing twice.
@@ -77,10 +78,10 @@ describe("SQLite store on disk", () => {
     openStore();
     await closeAll();
     const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (4, 0)").run();
+    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (5, 0)").run();
     db.close();
     expect(() => openStore()).toThrow(StoreVersionError);
-    expect(() => openStore()).toThrow("schema version 4, but this Fakturabot knows versions up to 3");
+    expect(() => openStore()).toThrow("schema version 5, but this Fakturabot knows versions up to 4");
   });
 
   it("erases the request from the row once the order is created, by an answer or by a notification", async () => {
@@ -124,6 +125,36 @@ describe("SQLite store on disk", () => {
     expect(bytes).toContain(fresh.id);
     for (const detail of [PERSONAL_NUMBER, "zahidul@example.com", "46567468", "Klosterenget"]) {
       expect(bytes).not.toContain(detail);
+    }
+  });
+
+  it("leaves a forgotten customer in neither the database file nor the write-ahead log", async () => {
+    const store = openStore();
+    await store.saveCustomer(
+      {
+        teamId: "T0TEAM",
+        type: "private",
+        name: "Ingrid Forgetme",
+        organizationId: null,
+        email: "ingrid.forgetme@example.no",
+        countryCode: "+47",
+        msisdn: "98765432",
+        street: "Glemselsveien 7",
+        zip: "0150",
+        city: "Oslo",
+        country: "NO",
+        preferredLanguage: "no",
+      },
+      "CU1",
+    );
+    const files = () =>
+      [DATABASE_FILE, `${DATABASE_FILE}-wal`]
+        .map((file) => readFileSync(join(dataDir, file)).toString("latin1"))
+        .join("");
+    expect(files()).toContain("Glemselsveien");
+    expect(await store.forgetCustomer("T0TEAM", "CU1")).toBe(true);
+    for (const detail of ["Forgetme", "forgetme@example", "98765432", "Glemselsveien"]) {
+      expect(files()).not.toContain(detail);
     }
   });
 });
