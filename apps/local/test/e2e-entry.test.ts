@@ -1,6 +1,12 @@
 import type { ModalHandle } from "@fakturabot/sandbox";
 import { BRREG_SANDBOX_NUMBERS } from "@fakturabot/sandbox";
-import { BLOCK_IDS, LAYOUT_BLOCK_IDS, LINE_ACTION_IDS, lineBlockId } from "@fakturabot/slack-bot";
+import {
+  BLOCK_IDS,
+  LAYOUT_BLOCK_IDS,
+  LINE_ACTION_IDS,
+  lineBlockId,
+  SAVED_CUSTOMER_ACTION_ID,
+} from "@fakturabot/slack-bot";
 import { afterEach, describe, expect, it } from "vitest";
 import { customerActionId } from "../src/fill-invoice.js";
 import {
@@ -14,6 +20,7 @@ import {
   onlyOrder,
   openInvoice,
   PRIVATE_CUSTOMER,
+  sendOrder,
   startHarness,
   submitRequests,
   waitForOrderMessage,
@@ -29,6 +36,11 @@ afterEach(async () => {
   await harness?.dispose();
   harness = undefined;
 });
+
+/** The stand-in workspace's team id. */
+function teamOf(stack: Harness): string {
+  return stack.slack.workspace.team.id;
+}
 
 function blockTextOf(modal: ModalHandle, blockId: string): string {
   return blockText(modal.view.blocks.filter((block) => block.block_id === blockId));
@@ -201,5 +213,58 @@ describe("Brønnøysundregistrene fills in a company", () => {
       "Organisation number has a wrong check digit; look for a typo",
     );
     expect(stack.brreg.requests).toEqual([]);
+  });
+});
+
+describe("customers remembered per workspace", () => {
+  async function pickSaved(modal: ModalHandle, query: string) {
+    const suggestion = await modal.suggest(LAYOUT_BLOCK_IDS.savedCustomer, SAVED_CUSTOMER_ACTION_ID, query);
+    expect(suggestion.problem).toBeUndefined();
+    return suggestion;
+  }
+
+  it("offers a company invoiced before, by name, number, email or phone, and fills it in", async () => {
+    const stack = await start();
+    await sendOrder(stack, CORPORATE_CUSTOMER);
+    await waitForOrderMessage(stack, CORPORATE_CUSTOMER.name);
+
+    const modal = await openInvoice(stack);
+    for (const query of ["equi", "923 609", "FAKTURA@", "465 67"]) {
+      const { options } = await pickSaved(modal, query);
+      expect(options.map((option) => option.text.text)).toEqual(["Equinor ASA · org. 923 609 016"]);
+    }
+    expect((await pickSaved(modal, "nobody")).options).toEqual([]);
+    const [option] = (await pickSaved(modal, "equi")).options;
+    await modal.fill(LAYOUT_BLOCK_IDS.savedCustomer, SAVED_CUSTOMER_ACTION_ID, option?.value ?? "");
+
+    expect(customerValue(modal, "name")).toBe(CORPORATE_CUSTOMER.name);
+    expect(customerValue(modal, "organizationId")).toBe(CORPORATE_CUSTOMER.organizationId);
+    expect(customerValue(modal, "email")).toBe(CORPORATE_CUSTOMER.email);
+    expect(customerValue(modal, "city")).toBe(CORPORATE_CUSTOMER.city);
+    await fillOrder(modal, {});
+    expect((await modal.submit()).kind).toBe("updated");
+    await waitForTitle(modal, "Invoice created");
+    expect(submitRequests(stack).length).toBe(2);
+  });
+
+  it("fills a person in but asks for the personal number again, which it never stored", async () => {
+    const stack = await start();
+    await sendOrder(stack, PRIVATE_CUSTOMER);
+    await waitForOrderMessage(stack, PRIVATE_CUSTOMER.name);
+
+    const modal = await openInvoice(stack);
+    const [option] = (await pickSaved(modal, "kari")).options;
+    await modal.fill(LAYOUT_BLOCK_IDS.savedCustomer, SAVED_CUSTOMER_ACTION_ID, option?.value ?? "");
+    expect(customerValue(modal, "name")).toBe(PRIVATE_CUSTOMER.name);
+    expect(customerValue(modal, "personalNumber")).toBeNull();
+    expect(blockTextOf(modal, BLOCK_IDS.personalNumber)).toContain(
+      "Type the personal number again: Fakturabot never stores personal numbers.",
+    );
+    const saved = await stack.store.searchCustomers(teamOf(stack), "kari", 10);
+    expect(JSON.stringify(saved)).not.toContain(PRIVATE_CUSTOMER.personalNumber);
+
+    await fillOrder(modal, { personalNumber: PRIVATE_CUSTOMER.personalNumber });
+    expect((await modal.submit()).kind).toBe("updated");
+    await waitForTitle(modal, "Invoice created");
   });
 });

@@ -104,6 +104,7 @@ export function createBot(options: BotOptions) {
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
+    customers: store,
     orders,
     frontPayment: options.frontPayment,
     lookupOrganisation: (organisationNumber) =>

@@ -3,6 +3,13 @@ import type { Logger } from "pino";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import type { OrderLifecycle } from "./orders/lifecycle.js";
+import type { InvoiceStore } from "./store/types.js";
+
+/** The store's customer methods: the workspace's saved customers. */
+export type CustomerDirectory = Pick<
+  InvoiceStore,
+  "saveCustomer" | "searchCustomers" | "getCustomer" | "updateCustomer" | "forgetCustomer"
+>;
 
 /** What the bot's listeners and routes work with; built once in `createBot`. */
 export interface BotDeps {
@@ -12,6 +19,8 @@ export interface BotDeps {
   taxRates: readonly number[];
   /** The deployment's form defaults (maturity days, invoice fee, …). */
   formDefaults: Partial<FormDefaults>;
+  /** Customers remembered per workspace; never a personal number. */
+  customers: CustomerDirectory;
   /** Every change to an order goes through it. */
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;

@@ -20,6 +20,7 @@ export {
   OPEN_SUBMISSION_ACTION_ID,
   REMOVE_LINE_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
+  SAVED_CUSTOMER_ACTION_ID,
 } from "./invoice-form/ids.js";
 export { type CustomerType, decodeFormMetadata, MAX_LINES } from "./invoice-form/metadata.js";
 export { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from "./invoice-form/read.js";

@@ -180,7 +180,16 @@ export const LAYOUT_BLOCK_IDS = {
   referencesHeader: "references",
   /** What Brønnøysundregistrene said about the organisation number (filled, warnings, no answer). */
   register: "customer.register",
+  /** The saved-customer picker at the top of the form. */
+  savedCustomer: "customer.saved",
 } as const;
+
+/**
+ * The saved-customer picker (an `external_select`): its options come from a `block_suggestion`
+ * request (search as you type), its choice fills the customer fields. The option value is the
+ * customer's id.
+ */
+export const SAVED_CUSTOMER_ACTION_ID = "invoice_form.saved_customer";
 
 /** "Add line" button. */
 export const ADD_LINE_ACTION_ID = "invoice_form.add_line";

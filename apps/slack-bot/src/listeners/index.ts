@@ -10,6 +10,7 @@ import {
   RECALCULATE_ACTION_IDS,
   REMOVE_LINE_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
+  SAVED_CUSTOMER_ACTION_ID,
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
@@ -21,7 +22,9 @@ import { organisationNumberEntered } from "./actions/organisation-number.js";
 import { lineValueChanged } from "./actions/recalculate.js";
 import { removeLineClicked } from "./actions/remove-line.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
+import { savedCustomerPicked } from "./actions/saved-customer.js";
 import { invoiceCommand } from "./commands/invoice.js";
+import { savedCustomerSuggestions } from "./options/saved-customers.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
@@ -32,6 +35,8 @@ export function registerListeners(app: App, deps: BotDeps): void {
 
   app.action(anyFillActionId("customerType"), customerTypeChanged(deps));
   app.action(anyFillActionId("organizationId"), organisationNumberEntered(deps));
+  app.options(SAVED_CUSTOMER_ACTION_ID, savedCustomerSuggestions(deps));
+  app.action(SAVED_CUSTOMER_ACTION_ID, savedCustomerPicked(deps));
   app.action(ADD_LINE_ACTION_ID, addLineClicked(deps));
   app.action(REMOVE_LINE_ACTION_ID, removeLineClicked(deps));
   for (const actionId of RECALCULATE_ACTION_IDS) app.action(actionId, lineValueChanged(deps));

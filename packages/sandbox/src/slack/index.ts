@@ -23,7 +23,14 @@ export type {
 } from "./driver.js";
 export { createSlackDriver } from "./driver.js";
 export { SlackApiError, SlackDriverError } from "./errors.js";
-export type { CloseOutcome, FillOptions, FillResult, ModalHandle, WaitForOptions } from "./modal-handle.js";
+export type {
+  CloseOutcome,
+  FillOptions,
+  FillResult,
+  ModalHandle,
+  SuggestOutcome,
+  WaitForOptions,
+} from "./modal-handle.js";
 export type { ResponseUrlTarget } from "./response-urls.js";
 export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls.js";
 export type { SlackChannelInit, SlackSandbox, SlackSandboxControls, SlackSandboxOptions } from "./sandbox.js";

@@ -8,6 +8,7 @@ import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
 import { newOrderId } from "../../orders/order-id.js";
 import { submissionView } from "../../services/outcome-modal.js";
+import { rememberCustomer } from "../../services/saved-customers.js";
 
 /**
  * The invoice form is submitted: errors go next to their fields; a valid order is recorded,
@@ -51,6 +52,12 @@ export function invoiceSubmission(deps: BotDeps) {
     });
     // A double submit finds the first order and shows it as it is now; a new one shows "Sending…".
     await ack({ response_action: "update", view: submissionView(order) });
-    if (created) await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
+    if (!created) return;
+    await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
+    // Remembered once Front Payment has the invoice, for the team's next one.
+    if ((await deps.orders.get(order.id))?.state === "created")
+      await rememberCustomer(deps.customers, order.teamId, customer).catch((error: unknown) =>
+        deps.logger.warn({ orderId: order.id, err: error }, "could not remember the customer"),
+      );
   };
 }
