@@ -2,12 +2,14 @@ import type { ModalHandle } from "@fakturabot/sandbox";
 import { BRREG_SANDBOX_NUMBERS } from "@fakturabot/sandbox";
 import {
   BLOCK_IDS,
+  EDIT_CUSTOMER_ACTION_ID,
+  FORGET_CUSTOMER_ACTION_ID,
   LAYOUT_BLOCK_IDS,
   LINE_ACTION_IDS,
   lineBlockId,
   SAVED_CUSTOMER_ACTION_ID,
 } from "@fakturabot/slack-bot";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { customerActionId } from "../src/fill-invoice.js";
 import {
   blockText,
@@ -16,6 +18,7 @@ import {
   fillOrder,
   type Harness,
   type HarnessOptions,
+  KARI,
   lineKeys,
   onlyOrder,
   openInvoice,
@@ -40,6 +43,23 @@ afterEach(async () => {
 /** The stand-in workspace's team id. */
 function teamOf(stack: Harness): string {
   return stack.slack.workspace.team.id;
+}
+
+/**
+ * Sends an invoice to `customer` and waits until the bot has remembered it: that happens once
+ * Front Payment created the invoice, after the modal and the channel show it.
+ */
+async function invoiceAndRemember(
+  stack: Harness,
+  customer: typeof CORPORATE_CUSTOMER | typeof PRIVATE_CUSTOMER,
+) {
+  await sendOrder(stack, customer);
+  await waitForOrderMessage(stack, customer.name);
+  return vi.waitFor(async () => {
+    const [saved] = await stack.store.searchCustomers(teamOf(stack), customer.email, 1);
+    if (!saved) throw new Error(`${customer.name} is not remembered yet`);
+    return saved;
+  });
 }
 
 function blockTextOf(modal: ModalHandle, blockId: string): string {
@@ -225,8 +245,7 @@ describe("customers remembered per workspace", () => {
 
   it("offers a company invoiced before, by name, number, email or phone, and fills it in", async () => {
     const stack = await start();
-    await sendOrder(stack, CORPORATE_CUSTOMER);
-    await waitForOrderMessage(stack, CORPORATE_CUSTOMER.name);
+    await invoiceAndRemember(stack, CORPORATE_CUSTOMER);
 
     const modal = await openInvoice(stack);
     for (const query of ["equi", "923 609", "FAKTURA@", "465 67"]) {
@@ -249,8 +268,7 @@ describe("customers remembered per workspace", () => {
 
   it("fills a person in but asks for the personal number again, which it never stored", async () => {
     const stack = await start();
-    await sendOrder(stack, PRIVATE_CUSTOMER);
-    await waitForOrderMessage(stack, PRIVATE_CUSTOMER.name);
+    await invoiceAndRemember(stack, PRIVATE_CUSTOMER);
 
     const modal = await openInvoice(stack);
     const [option] = (await pickSaved(modal, "kari")).options;
@@ -266,5 +284,68 @@ describe("customers remembered per workspace", () => {
     await fillOrder(modal, { personalNumber: PRIVATE_CUSTOMER.personalNumber });
     expect((await modal.submit()).kind).toBe("updated");
     await waitForTitle(modal, "Invoice created");
+  });
+});
+
+describe("saved customers in App Home", () => {
+  async function homeWith(stack: Harness, text: string) {
+    return stack.slack.waitFor(
+      () => {
+        const home = stack.slack.workspace.home(KARI);
+        return home && blockText(home.view.blocks).includes(text) ? home.view : undefined;
+      },
+      { what: `a Home tab showing ${text}` },
+    );
+  }
+
+  it("forgets a customer (the right to erasure): gone from Home, the store and the picker", async () => {
+    const stack = await start();
+    const saved = await invoiceAndRemember(stack, CORPORATE_CUSTOMER);
+    expect((await stack.driver.openAppHome(KARI)).ok).toBe(true);
+    const home = await homeWith(stack, "Equinor ASA");
+    expect(blockText(home.blocks)).toContain("Org. 923 609 016 · faktura@equinor.example · +47 46567468");
+
+    const forgotten = await stack.driver.clickHomeButton({
+      userId: KARI,
+      actionId: FORGET_CUSTOMER_ACTION_ID,
+      value: saved.id,
+    });
+    expect(forgotten.ok).toBe(true);
+    await homeWith(stack, "No saved customers yet.");
+    expect(await stack.store.searchCustomers(teamOf(stack), "", 10)).toEqual([]);
+
+    const modal = await openInvoice(stack);
+    expect(
+      (await modal.suggest(LAYOUT_BLOCK_IDS.savedCustomer, SAVED_CUSTOMER_ACTION_ID, "equi")).options,
+    ).toEqual([]);
+  });
+
+  it("edits a saved customer from Home, with the form's rules", async () => {
+    const stack = await start();
+    const saved = await invoiceAndRemember(stack, CORPORATE_CUSTOMER);
+    await stack.driver.openAppHome(KARI);
+    await homeWith(stack, "Equinor ASA");
+    await stack.driver.clickHomeButton({
+      userId: KARI,
+      actionId: EDIT_CUSTOMER_ACTION_ID,
+      value: saved.id,
+    });
+    const editor = await stack.driver.waitForModal({ userId: KARI, callbackId: "customer_edit" });
+
+    await editor.fill("customer_edit.zip", "customer_edit.zip", "40 35");
+    await editor.fill("customer_edit.email", "customer_edit.email", "Regnskap@Equinor.example");
+    expect((await editor.submit()).kind).toBe("errors");
+    expect(editor.errors).toEqual({
+      "customer_edit.zip": "Postcode must be 4 digits for Norway, such as 7030",
+    });
+    await editor.fill("customer_edit.zip", "customer_edit.zip", "4036");
+    expect((await editor.submit()).kind).toBe("closed");
+
+    await homeWith(stack, "regnskap@equinor.example");
+    expect(await stack.store.getCustomer(teamOf(stack), saved.id)).toMatchObject({
+      email: "regnskap@equinor.example",
+      zip: "4036",
+      organizationId: CORPORATE_CUSTOMER.organizationId,
+    });
   });
 });

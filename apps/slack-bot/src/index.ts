@@ -30,3 +30,8 @@ export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
 export { openSqliteStore, type SqliteStoreOptions } from "./store/index.js";
 export type * from "./store/types.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
+export {
+  customersHomeSection,
+  EDIT_CUSTOMER_ACTION_ID,
+  FORGET_CUSTOMER_ACTION_ID,
+} from "./views/home/customers-section.js";

@@ -8,6 +8,7 @@ import {
   unixSeconds,
 } from "@fakturabot/schema";
 import type { ZodIssue } from "zod";
+import { mobileProblem, postcodeProblem } from "./customer-rules.js";
 import { type FormDefaults, formDefaults } from "./defaults.js";
 import { blockForOrderPath, isFieldShown, ORDER_PATH_FIELDS, PRODUCT_PATH_FIELDS } from "./fields.js";
 import { BLOCK_IDS, CUSTOMER_TEXT_FIELDS, type FormField, lineBlockId } from "./ids.js";
@@ -96,14 +97,12 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
     if (isFieldShown(field, type) && values[field] === undefined)
       errors[BLOCK_IDS[field]] = `${fieldName(field, type)} is required`;
   }
-  // Norwegian numbers are 8 digits: anything else is a typo the schema's 4-15 digits would miss.
-  if (countryCode === "+47" && values.mobile && /^\d+$/.test(values.mobile) && values.mobile.length !== 8)
-    errors[BLOCK_IDS.mobile] = `${fieldName("mobile", type)} must be 8 digits for +47`;
+  const mobile = mobileProblem(countryCode, values.mobile);
+  if (mobile) errors[BLOCK_IDS.mobile] = `${fieldName("mobile", type)} ${mobile}`;
 
   const country = (form.country ?? defaults.country).toUpperCase();
-  // Norwegian postcodes are four digits; the schema alone would take any text.
-  if (country === "NO" && values.zip !== undefined && !/^\d{4}$/.test(values.zip))
-    errors[BLOCK_IDS.zip] = `${fieldName("zip", type)} must be 4 digits for Norway, such as 7030`;
+  const postcode = postcodeProblem(country, values.zip);
+  if (postcode) errors[BLOCK_IDS.zip] = `${fieldName("zip", type)} ${postcode}`;
 
   const maturity = normaliseDecimal(form.invoiceMaturity) ?? String(defaults.invoiceMaturityDays);
   if (!/^\d+$/.test(maturity))

@@ -37,3 +37,15 @@ export function mayView(
     who.channelId === order.message?.channelId
   );
 }
+
+/**
+ * Who may edit and forget the workspace's saved customers: whoever may use the bot (everyone when
+ * no users are listed) and the admins.
+ */
+export function mayManageCustomers(rules: AccessRules, userId: string): boolean {
+  return (
+    rules.allowedUserIds.length === 0 ||
+    rules.allowedUserIds.includes(userId) ||
+    rules.adminUserIds.includes(userId)
+  );
+}

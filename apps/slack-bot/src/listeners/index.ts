@@ -14,9 +14,13 @@ import {
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
+import { CUSTOMER_EDIT_CALLBACK_ID } from "../views/home/customer-edit-modal.js";
+import { EDIT_CUSTOMER_ACTION_ID, FORGET_CUSTOMER_ACTION_ID } from "../views/home/customers-section.js";
 import { addLineClicked } from "./actions/add-line.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
+import { editCustomerClicked } from "./actions/edit-customer.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
+import { forgetCustomerClicked } from "./actions/forget-customer.js";
 import { openSubmissionClicked } from "./actions/open-submission.js";
 import { organisationNumberEntered } from "./actions/organisation-number.js";
 import { lineValueChanged } from "./actions/recalculate.js";
@@ -24,8 +28,10 @@ import { removeLineClicked } from "./actions/remove-line.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
 import { savedCustomerPicked } from "./actions/saved-customer.js";
 import { invoiceCommand } from "./commands/invoice.js";
+import { appHomeOpened } from "./events/app-home-opened.js";
 import { savedCustomerSuggestions } from "./options/saved-customers.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
+import { customerEditSubmission } from "./views/customer-edit-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
 
@@ -49,4 +55,9 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.view({ callback_id: INVOICE_MODAL_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
   app.view({ callback_id: SUBMISSION_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
   app.view(CANCEL_MODAL_CALLBACK_ID, cancelSubmission(deps));
+
+  app.event("app_home_opened", appHomeOpened(deps));
+  app.action(EDIT_CUSTOMER_ACTION_ID, editCustomerClicked(deps));
+  app.action(FORGET_CUSTOMER_ACTION_ID, forgetCustomerClicked(deps));
+  app.view(CUSTOMER_EDIT_CALLBACK_ID, customerEditSubmission(deps));
 }

@@ -23,7 +23,9 @@ export interface Delivery {
  */
 export type BotRequest =
   | { type: "slash_commands"; fields: Record<string, string> }
-  | { type: "interactive"; payload: Record<string, unknown> };
+  | { type: "interactive"; payload: Record<string, unknown> }
+  /** An Events API `event_callback`, posted as JSON over HTTP. */
+  | { type: "events_api"; payload: Record<string, unknown> };
 
 /** How Slack's requests reach the bot; `send` resolves with its answer, or `"timeout"`. */
 export interface BotTransport {
@@ -43,18 +45,20 @@ export interface HttpTransportOptions {
 export function httpTransport(options: HttpTransportOptions): BotTransport {
   return {
     async send(request) {
-      const form =
-        request.type === "slash_commands"
-          ? new URLSearchParams(request.fields)
-          : payloadForm(request.payload);
-      const body = form.toString();
+      const json = request.type === "events_api";
+      const body = json
+        ? JSON.stringify(request.payload)
+        : (request.type === "slash_commands"
+            ? new URLSearchParams(request.fields)
+            : payloadForm(request.payload)
+          ).toString();
       const timestamp = unixSeconds(options.clock());
       try {
         const response = await options.fetch(options.botUrl, {
           method: "POST",
           headers: {
             // Bolt compares the content type exactly, so no charset.
-            "content-type": "application/x-www-form-urlencoded",
+            "content-type": json ? "application/json" : "application/x-www-form-urlencoded",
             "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
             ...signedHeaders(options.signingSecret, timestamp, body),
           },

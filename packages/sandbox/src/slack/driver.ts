@@ -20,8 +20,10 @@ import {
   type Actor,
   actionFor,
   actionTs,
+  appHomeOpenedPayload,
   messageBlockActionsPayload,
   slashCommandFields,
+  viewBlockActionsPayload,
 } from "./payloads.js";
 import type { SlackSandbox } from "./sandbox.js";
 import type { SlackUser } from "./types.js";
@@ -78,6 +80,18 @@ export interface SlackDriver {
   modal(userId?: string): ModalHandle;
   /** Waits for a modal to be open for `userId` (default: the first user). */
   waitForModal(options?: { userId?: string; callbackId?: string } & WaitForOptions): Promise<ModalHandle>;
+  /**
+   * `userId` opens the app's Home tab: the Events API's `app_home_opened` (with the view published
+   * for them, if any). Resolves with the bot's answer; the bot publishes with `views.publish`.
+   */
+  openAppHome(userId?: string): Promise<Delivery>;
+  /** Clicks a button in `userId`'s Home tab (`block_actions` with the home view); confirm dialogs are accepted. */
+  clickHomeButton(input: {
+    actionId: string;
+    userId?: string;
+    blockId?: string;
+    value?: string;
+  }): Promise<Delivery>;
   /** Clicks a button in a channel message (`block_actions` with the message and a `response_url`). */
   clickMessageButton(input: {
     channel: string;
@@ -117,6 +131,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     verificationToken,
   });
   const context: DriverContext = { slack, transport, actorFor };
+  let eventCount = 0;
 
   const waitForModal: SlackDriver["waitForModal"] = async ({ userId, callbackId, ...waitOptions } = {}) => {
     const user = userOf(userId);
@@ -178,6 +193,55 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       return modalHandle(context, modal.id);
     },
     waitForModal,
+    async openAppHome(userId) {
+      const actor = actorFor(userId);
+      const home = workspace.home(actor.user.id);
+      eventCount += 1;
+      const payload = appHomeOpenedPayload(actor, {
+        channelId: workspace.botDmWith(actor.user.id).id,
+        view: home ? structuredClone(home.view) : undefined,
+        eventTs: actionTs(workspace.clock),
+        eventId: `Ev${String(eventCount).padStart(9, "0")}`,
+      });
+      return deliver(
+        transport,
+        workspace,
+        { kind: "event", userId: actor.user.id },
+        { type: "events_api", payload },
+      );
+    },
+    async clickHomeButton({ actionId, userId, blockId, value }) {
+      const actor = actorFor(userId);
+      const home = workspace.home(actor.user.id);
+      if (!home) throw new SlackDriverError(`${actor.user.id} has no Home tab published`);
+      const matching = interactiveElements(home.view.blocks).filter(
+        (located) =>
+          located.element.type === "button" &&
+          located.element.action_id === actionId &&
+          (blockId === undefined || located.block.block_id === blockId) &&
+          (value === undefined || located.element.value === value),
+      );
+      const [button] = matching;
+      if (!button)
+        throw new SlackDriverError(`The Home tab has no button ${actionId} matching ${value ?? ""}`);
+      if (matching.length > 1)
+        throw new SlackDriverError(
+          `${matching.length} buttons have action id ${actionId}; pass blockId or value`,
+        );
+      const triggerId = controls.issueTrigger(actor.user.id, { kind: "view", viewId: home.view.id });
+      const payload = viewBlockActionsPayload(
+        actor,
+        structuredClone(home.view),
+        actionFor(button, undefined, actionTs(workspace.clock)),
+        triggerId,
+      );
+      return deliver(
+        transport,
+        workspace,
+        { kind: "block_actions", userId: actor.user.id },
+        { type: "interactive", payload },
+      );
+    },
     async clickMessageButton({ channel: channelReference, ts, actionId, userId, blockId, value }) {
       const actor = actorFor(userId);
       const channel = workspace.channel(channelReference);

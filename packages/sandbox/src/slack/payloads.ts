@@ -183,3 +183,29 @@ export function viewClosedPayload(
 export function payloadForm(payload: Record<string, unknown>): URLSearchParams {
   return new URLSearchParams({ payload: JSON.stringify(payload) });
 }
+
+/** The Events API envelope of `app_home_opened`: the person opened the app's Home tab. */
+export function appHomeOpenedPayload(
+  actor: Actor,
+  fields: { channelId: string; view: SlackViewObject | undefined; eventTs: string; eventId: string },
+): Record<string, unknown> {
+  const { team, bot } = actor.workspace;
+  return {
+    token: actor.verificationToken,
+    team_id: team.id,
+    api_app_id: bot.appId,
+    event: {
+      type: "app_home_opened",
+      user: actor.user.id,
+      channel: fields.channelId,
+      tab: "home",
+      event_ts: fields.eventTs,
+      ...(fields.view ? { view: fields.view } : {}),
+    },
+    type: "event_callback",
+    event_id: fields.eventId,
+    event_time: Math.floor(Number(fields.eventTs)),
+    authorizations: [{ team_id: team.id, user_id: bot.userId, is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}

@@ -11,7 +11,7 @@ import { type WebSocket, WebSocketServer } from "ws";
 import { SlackDriverError } from "./errors.js";
 
 /** The envelope types Slack sends for what the driver delivers. */
-export type EnvelopeType = "slash_commands" | "interactive";
+export type EnvelopeType = "slash_commands" | "interactive" | "events_api";
 
 /** The app's acknowledgement: `{ envelope_id, payload? }`, the payload being what an HTTP body would be. */
 export interface SocketAck {
