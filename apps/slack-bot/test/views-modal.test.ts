@@ -21,6 +21,7 @@ import {
   decodeFormMetadata,
   type FormMetadata,
   newFormMetadata,
+  REGISTER_WARNINGS,
   removeLine,
 } from "../src/invoice-form/metadata.js";
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
@@ -134,12 +135,22 @@ describe("invoiceModal", () => {
     const long = "Å".repeat(400);
     for (const customerType of ["private", "corporate"] as const) {
       for (let lines = 1; lines <= MAX_LINES; lines++) {
-        const metadata = metadataWithLines(lines, customerType);
+        const metadata = {
+          ...metadataWithLines(lines, customerType),
+          fills: 99_999,
+          register: {
+            organisationNumber: "931456784",
+            kind: "found" as const,
+            name: long,
+            warnings: [...REGISTER_WARNINGS],
+          },
+        };
         const inputIds = blocksOf(invoiceModal({ metadata })).flatMap((item) =>
           item.type === "input" && item.block_id ? [item.block_id] : [],
         );
         const view = invoiceModal({
           metadata,
+          now: new Date("2026-12-01T10:00:00Z"),
           notice: long.repeat(20),
           fieldErrors: Object.fromEntries(inputIds.map((id) => [id, long.repeat(10)])),
           initial: {

@@ -5,8 +5,9 @@ export type CustomerType = "private" | "corporate";
 /**
  * The most product lines a modal holds. Each line takes 7 blocks (a heading with its remove
  * button, then name, product id, quantity, unit price, VAT rate and discount) and the rest of the
- * form 24 at most (notice, customer, totals, terms, references): 10 lines make 94 blocks, within
- * Slack's 100 per view; 11 would not fit (`test/views-modal.test.ts` checks every size).
+ * form 26 at most (notice, saved-customer picker, customer with the register's note, totals, terms,
+ * references): 10 lines make 96 blocks, within Slack's 100 per view; 11 would not fit
+ * (`test/views-modal.test.ts` checks every size).
  */
 export const MAX_LINES = 10;
 
