@@ -143,6 +143,33 @@ describe("the local workspace in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("takes 1 250,50 × 1,5 and fills a bankrupt company from Brønnøysund with a warning", async () => {
+    const page = await browser().newPage();
+    await page.goto(harness.workspacePage.url);
+    await page.getByRole("heading", { name: "#sales" }).waitFor();
+    await typeInComposer(page, "/invoice");
+    const modal = page.getByRole("dialog", { name: "New invoice" });
+    await modal.waitFor();
+
+    await modal.getByRole("radio", { name: "A company" }).check();
+    await modal.getByLabel("Organisation number").waitFor();
+    await modal.getByLabel("Email").fill("post@nordkapp.example");
+    await modal.getByLabel("Organisation number").fill("931 456 784");
+    await modal.getByLabel("Organisation number").press("Enter");
+    await modal.getByText("is bankrupt (konkurs) in Brønnøysundregistrene").waitFor();
+    expect(await modal.getByLabel("Company name").inputValue()).toBe("NORDKAPP TRELAST AS");
+    expect(await modal.getByLabel("City").inputValue()).toBe("HONNINGSVÅG");
+    expect(await modal.getByLabel("Email").inputValue()).toBe("post@nordkapp.example");
+
+    await modal.getByLabel("Product", { exact: true }).fill("Rådgivning");
+    await modal.getByLabel("Quantity").fill("1,5");
+    await modal.getByLabel(/^Unit price/).fill("1 250,50");
+    await modal.getByLabel(/^Unit price/).press("Enter");
+    await modal.getByText(/Total 1\s875,75\skr/).waitFor();
+    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-norwegian-numbers-brreg.png") });
+    await page.close();
+  });
+
   it("shows the customer's return pages whole on a phone, in every language", async () => {
     const page = await browser().newPage();
     await page.setViewportSize({ width: 360, height: 740 });

@@ -2,6 +2,7 @@ import type { OrganisationLookup } from "@fakturabot/client";
 import type { BotDeps } from "../../deps.js";
 import { BLOCK_IDS } from "../../invoice-form/ids.js";
 import { decodeFormMetadata, fillCustomerFields, type RegisterNote } from "../../invoice-form/metadata.js";
+import { normaliseOrganizationNumber } from "../../invoice-form/normalise.js";
 import { type InitialFormValues, readInvoiceForm } from "../../invoice-form/read.js";
 import { type ModalActionArgs, redrawInvoiceModal } from "./refresh-invoice-modal.js";
 
@@ -50,7 +51,8 @@ export function organisationNumberEntered(deps: BotDeps) {
     const action = args.action;
     const typed = action.type === "plain_text_input" ? (action.value ?? "") : "";
     if (!view || typed.trim() === "") return;
-    const lookup = await deps.lookupOrganisation(typed);
+    // "NO 923 609 016 MVA" is the number as the form reads it, too.
+    const lookup = await deps.lookupOrganisation(normaliseOrganizationNumber(typed) ?? typed);
     deps.logger.info(
       { kind: lookup.kind, ...(lookup.kind === "unavailable" ? { reason: lookup.reason } : {}) },
       "organisation number looked up",
