@@ -143,13 +143,40 @@ describe("the local workspace in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
-  it("takes 1 250,50 × 1,5 and fills a bankrupt company from Brønnøysund with a warning", async () => {
+  it("picks a saved customer, takes 1 250,50 × 1,5 and fills a bankrupt company from Brønnøysund with a warning", async () => {
     const page = await browser().newPage();
     await page.goto(harness.workspacePage.url);
     await page.getByRole("heading", { name: "#sales" }).waitFor();
     await typeInComposer(page, "/invoice");
     const modal = page.getByRole("dialog", { name: "New invoice" });
     await modal.waitFor();
+
+    // A saved customer, searched as you type and picked: everything but the personal number.
+    await harness.store.saveCustomer(
+      {
+        teamId: harness.slack.workspace.team.id,
+        type: "private",
+        name: "Ingrid Berg",
+        organizationId: null,
+        email: "ingrid.berg@example.no",
+        countryCode: "+47",
+        msisdn: "91234567",
+        street: "Storgata 1",
+        zip: "0155",
+        city: "Oslo",
+        country: "NO",
+        preferredLanguage: "no",
+      },
+      "CUBROWSER1",
+    );
+    const picker = modal.getByRole("combobox", { name: /^Saved customer/ });
+    await picker.fill("ingrid");
+    await picker.press("Enter");
+    await modal.getByRole("option", { name: /Ingrid Berg/ }).click();
+    await modal.getByText("Type the personal number again").waitFor();
+    expect(await modal.getByLabel("Full name").inputValue()).toBe("Ingrid Berg");
+    expect(await modal.getByLabel("City").inputValue()).toBe("Oslo");
+    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-saved-customer.png") });
 
     await modal.getByRole("radio", { name: "A company" }).check();
     await modal.getByLabel("Organisation number").waitFor();
@@ -160,6 +187,8 @@ describe("the local workspace in Chromium", () => {
     expect(await modal.getByLabel("Company name").inputValue()).toBe("NORDKAPP TRELAST AS");
     expect(await modal.getByLabel("City").inputValue()).toBe("HONNINGSVÅG");
     expect(await modal.getByLabel("Email").inputValue()).toBe("post@nordkapp.example");
+    await modal.getByText("is bankrupt (konkurs)").scrollIntoViewIfNeeded();
+    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-brreg-bankrupt.png") });
 
     await modal.getByLabel("Product", { exact: true }).fill("Rådgivning");
     await modal.getByLabel("Quantity").fill("1,5");

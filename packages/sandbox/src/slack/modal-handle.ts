@@ -288,6 +288,9 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
         ...record.suggested,
         [blockId]: { ...record.suggested?.[blockId], [actionId]: answer.options },
       };
+      // The person now sees the options (the workspace page draws them).
+      const current = workspace.findView(record.view.id);
+      if (current) workspace.viewChanged(current.modal, record, "view_input");
       return { delivery, ...answer };
     },
     async click(actionId, select = {}) {

@@ -33,7 +33,7 @@ export function savedCustomerPicker(): KnownBlock[] {
         {
           type: "external_select",
           action_id: SAVED_CUSTOMER_ACTION_ID,
-          placeholder: plainText("Saved customer: name, org. number, email or phone"),
+          placeholder: plainText("Saved customer: name, org. number, e-mail or phone"),
           min_query_length: 0,
         },
       ],
