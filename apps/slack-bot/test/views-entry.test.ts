@@ -1,0 +1,82 @@
+import { formatProblem, VIEW_SIZE_LIMIT_BYTES, validateView } from "@fakturabot/sandbox";
+import { describe, expect, it } from "vitest";
+import { REGISTER_WARNINGS } from "../src/invoice-form/metadata.js";
+import type { SavedCustomer } from "../src/store/types.js";
+import { customerEditModal } from "../src/views/home/customer-edit-modal.js";
+import { customersHomeSection, HOME_CUSTOMERS_SHOWN } from "../src/views/home/customers-section.js";
+import { registerText } from "../src/views/invoice-modal/register-note.js";
+import { savedCustomerOptions } from "../src/views/invoice-modal/saved-customer-picker.js";
+
+const LONG = "Å".repeat(300);
+
+function customer(index: number, overrides: Partial<SavedCustomer> = {}): SavedCustomer {
+  return {
+    id: `CU${String(index).padStart(16, "0")}`,
+    teamId: "T0TEAM",
+    type: index % 2 === 0 ? "corporate" : "private",
+    name: `${LONG} <@U123> & co`,
+    organizationId: index % 2 === 0 ? "923609016" : null,
+    email: `${"x".repeat(300)}@example.no`,
+    countryCode: "+47",
+    msisdn: "46567468",
+    street: LONG,
+    zip: "7030",
+    city: LONG,
+    country: "NO",
+    preferredLanguage: "no",
+    createdAt: new Date(0),
+    updatedAt: new Date(0),
+    ...overrides,
+  };
+}
+
+describe("the saved-customer views", () => {
+  it("keep App Home's Customers section within Slack's limits, with more customers than it shows", () => {
+    const many = Array.from({ length: HOME_CUSTOMERS_SHOWN + 5 }, (_, index) => customer(index));
+    const blocks = customersHomeSection(many, { mayManage: true });
+    const view = { type: "home" as const, blocks };
+    expect(validateView(view, "home").map(formatProblem)).toEqual([]);
+    expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThan(VIEW_SIZE_LIMIT_BYTES);
+    expect(blocks.length).toBeLessThanOrEqual(2 + 2 * HOME_CUSTOMERS_SHOWN + 1);
+    // Names are text, never mentions or markup.
+    expect(JSON.stringify(blocks)).not.toContain("<@U123>");
+    expect(JSON.stringify(blocks)).toContain("Showing the first 20 by name");
+  });
+
+  it("show no buttons to someone who may not manage customers, and say when there are none", () => {
+    const blocks = customersHomeSection([customer(1)], { mayManage: false });
+    expect(blocks.some((block) => block.type === "actions")).toBe(false);
+    expect(JSON.stringify(customersHomeSection([], { mayManage: true }))).toContain(
+      "No saved customers yet.",
+    );
+  });
+
+  it("keep picker options within Slack's 75 characters and 100 options", () => {
+    const options = savedCustomerOptions(Array.from({ length: 120 }, (_, index) => customer(index)));
+    expect(options).toHaveLength(100);
+    for (const option of options) {
+      expect(option.text.text.length).toBeLessThanOrEqual(75);
+      expect(option.description?.text.length ?? 0).toBeLessThanOrEqual(75);
+    }
+  });
+
+  it("keep the edit modal within Slack's limits, for a person and a company", () => {
+    for (const saved of [customer(1), customer(2)]) {
+      expect(
+        validateView(customerEditModal(saved, { "customer_edit.zip": LONG }), "modal").map(formatProblem),
+      ).toEqual([]);
+    }
+  });
+
+  it("name every register warning in plain words with the register's own term", () => {
+    const text = registerText({
+      organisationNumber: "931456784",
+      kind: "found",
+      name: "NORDKAPP TRELAST AS",
+      warnings: [...REGISTER_WARNINGS],
+    });
+    expect(text).toBe(
+      ":warning: *NORDKAPP TRELAST AS* (931 456 784) is bankrupt (konkurs), being dissolved (under avvikling), under forced dissolution (tvangsavvikling eller tvangsoppløsning) and deleted from the register (slettet) in Brønnøysundregistrene. The invoice may never be paid: check with the estate or the company before sending. The details were filled in.",
+    );
+  });
+});
