@@ -7,6 +7,7 @@ import {
   LAYOUT_BLOCK_IDS,
   LINE_ACTION_IDS,
   lineBlockId,
+  RETRY_SUBMISSION_ACTION_ID,
   SAVED_CUSTOMER_ACTION_ID,
 } from "@fakturabot/slack-bot";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -264,6 +265,21 @@ describe("customers remembered per workspace", () => {
     expect((await modal.submit()).kind).toBe("updated");
     await waitForTitle(modal, "Invoice created");
     expect(submitRequests(stack).length).toBe(2);
+  });
+
+  it("remembers a customer whose invoice was created only when sent again", async () => {
+    const stack = await start();
+    stack.frontPayment.failNext(429, { endpoint: "submitInvoiceOrder" });
+    const { modal } = await sendOrder(stack, CORPORATE_CUSTOMER);
+    await waitForTitle(modal, "Invoice not sent");
+    expect(await stack.store.searchCustomers(teamOf(stack), "", 10)).toEqual([]);
+    await modal.click(RETRY_SUBMISSION_ACTION_ID);
+    await waitForTitle(modal, "Invoice created");
+    await vi.waitFor(async () =>
+      expect((await stack.store.searchCustomers(teamOf(stack), "equinor", 10)).map((c) => c.name)).toEqual([
+        CORPORATE_CUSTOMER.name,
+      ]),
+    );
   });
 
   it("fills a person in but asks for the personal number again, which it never stored", async () => {

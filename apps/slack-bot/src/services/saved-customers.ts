@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
-import type { CustomerDirectory } from "../deps.js";
+import type { BotDeps } from "../deps.js";
 import { mobileProblem, postcodeProblem } from "../invoice-form/customer-rules.js";
 import {
   normaliseCountryCode,
@@ -46,13 +46,22 @@ export function customerDetailsOf(
   };
 }
 
-/** Remembers the customer of an invoice just created, for the team's next invoice. */
-export function rememberCustomer(
-  customers: CustomerDirectory,
-  teamId: string,
+/**
+ * Remembers an order's customer for the team's next invoice, once Front Payment has created the
+ * order (a failed or unknown one is not remembered). A failure to save is logged: the invoice is
+ * sent either way.
+ */
+export async function rememberCustomerIfCreated(
+  deps: Pick<BotDeps, "orders" | "customers" | "logger">,
+  order: { id: string; teamId: string },
   customer: InvoiceOrderRequest["customerDetails"],
-): Promise<SavedCustomer> {
-  return customers.saveCustomer(customerDetailsOf(teamId, customer), newCustomerId());
+): Promise<void> {
+  if ((await deps.orders.get(order.id))?.state !== "created") return;
+  try {
+    await deps.customers.saveCustomer(customerDetailsOf(order.teamId, customer), newCustomerId());
+  } catch (error) {
+    deps.logger.warn({ orderId: order.id, err: error }, "could not remember the customer");
+  }
 }
 
 /** The form's customer fields as a saved customer fills them (the personal number stays empty). */

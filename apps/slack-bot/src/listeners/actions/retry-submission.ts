@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -17,5 +18,8 @@ export function retrySubmissionClicked(deps: BotDeps, kind: "send-again" | "send
     const order = await deps.orders.get(orderId);
     if (!order || order.userId !== body.user.id) return;
     await deps.orders.retry(orderId, kind, { viewId });
+    // The request (and so the customer) is erased once created: read it from the order as it was.
+    if (order.state !== "created")
+      await rememberCustomerIfCreated(deps, order, order.request.customerDetails);
   };
 }

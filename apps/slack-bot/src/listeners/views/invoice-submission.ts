@@ -8,7 +8,7 @@ import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
 import { newOrderId } from "../../orders/order-id.js";
 import { submissionView } from "../../services/outcome-modal.js";
-import { rememberCustomer } from "../../services/saved-customers.js";
+import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
 
 /**
  * The invoice form is submitted: errors go next to their fields; a valid order is recorded,
@@ -54,10 +54,6 @@ export function invoiceSubmission(deps: BotDeps) {
     await ack({ response_action: "update", view: submissionView(order) });
     if (!created) return;
     await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
-    // Remembered once Front Payment has the invoice, for the team's next one.
-    if ((await deps.orders.get(order.id))?.state === "created")
-      await rememberCustomer(deps.customers, order.teamId, customer).catch((error: unknown) =>
-        deps.logger.warn({ orderId: order.id, err: error }, "could not remember the customer"),
-      );
+    await rememberCustomerIfCreated(deps, order, customer);
   };
 }
