@@ -11,6 +11,7 @@ import type { BenchContext } from "./scenarios/context.js";
 import { invoiceRows, submitRows } from "./scenarios/slack.js";
 import { startupRows } from "./scenarios/startup.js";
 import { openFilledModal, SECRETS, type StandIns, startStandIns, timeSubmission } from "./stand-ins.js";
+import { STORES } from "./stores.js";
 import { formatTable } from "./table.js";
 import type { BareBoltConfig } from "./targets/bare-bolt.js";
 import type { FakturabotConfig } from "./targets/fakturabot.js";
@@ -29,10 +30,12 @@ async function main(options: BenchOptions): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const standIns = await startStandIns();
   const targets: RunningTarget[] = [];
-  let dataDirs = 0;
-  const botConfig = (): FakturabotConfig => ({
+  // Before the bot: for PostgreSQL, the server its databases are on.
+  const storeHost = await STORES[options.store].host(scratch);
+  let places = 0;
+  const botConfig = async (): Promise<FakturabotConfig> => ({
     store: options.store,
-    dataDir: join(scratch, `bot-${dataDirs++}`),
+    storePlace: await storeHost.place(`bot_${places++}`),
     slackApiUrl: standIns.slack.apiUrl,
     signingSecret: SECRETS.signingSecret,
     callbackSecret: SECRETS.callbackSecret,
@@ -48,7 +51,7 @@ async function main(options: BenchOptions): Promise<void> {
   try {
     progress(`starting the bot (store ${options.store}) and creating ${ORDER_POOL} orders through the modal`);
     const profile = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(outDir, "profiles")}`] : [];
-    const bot = await started(startTarget("fakturabot", botConfig(), profile));
+    const bot = await started(startTarget("fakturabot", await botConfig(), profile));
     const botDriver = standIns.driverFor(bot.url);
     for (let index = 0; index < ORDER_POOL; index++) {
       await timeSubmission(standIns, await openFilledModal(botDriver, { redraws: true }));
@@ -73,7 +76,7 @@ async function main(options: BenchOptions): Promise<void> {
     const callbackBaseline = await started(
       startTarget("callback-baseline", {
         store: options.store,
-        dataDir: join(scratch, "baseline"),
+        storePlace: await storeHost.place("baseline"),
         callbackSecret: SECRETS.callbackSecret,
       }),
     );
@@ -87,7 +90,7 @@ async function main(options: BenchOptions): Promise<void> {
       orders: capture.orders,
       startTarget: (side) =>
         side === "candidate"
-          ? startTarget("fakturabot", botConfig())
+          ? botConfig().then((config) => startTarget("fakturabot", config))
           : startTarget("bare-bolt", bareBoltConfig),
     };
     const results: RowResult[] = [];
@@ -113,6 +116,7 @@ async function main(options: BenchOptions): Promise<void> {
     progress(`raw rounds written to ${file}`);
   } finally {
     await Promise.all(targets.map((target) => target.stop()));
+    await storeHost.stop();
     await standIns.close();
     await rm(scratch, { recursive: true, force: true });
   }

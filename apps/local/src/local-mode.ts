@@ -10,6 +10,7 @@ const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
 /**
  * Local mode for a person at the terminal: the local stack on PORT…PORT+3 (bot, Slack stand-in,
  * Front Payment stand-in, workspace page; `PORT=0`: any free ports), its data in `LOCAL_DATA_DIR`.
+ * `LOCAL_WORKSPACES=many`: two workspaces that install the bot through Slack's OAuth flow.
  */
 export async function startLocalMode(env: Record<string, string | undefined>): Promise<Stoppable> {
   const dataDir = resolve(env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR);
@@ -25,7 +26,14 @@ export async function startLocalMode(env: Record<string, string | undefined>): P
       `PORT "${env.PORT}" is not a port: use 1 to 65532 (local mode listens on PORT to PORT+3), or 0 for any free ports`,
     ]);
   }
+  const workspaces = env.LOCAL_WORKSPACES || "one";
+  if (workspaces !== "one" && workspaces !== "many") {
+    throw new ConfigError([
+      `LOCAL_WORKSPACES "${workspaces}" is neither one nor many: one (default) uses a bot token, many installs the bot in two workspaces through OAuth`,
+    ]);
+  }
   const stack = await startLocalStack({
+    workspaces,
     dataDir,
     logger: createLogger({ level: level as LogLevel }),
     ports: port === 0 ? {} : { bot: port, slack: port + 1, frontPayment: port + 2, workspace: port + 3 },
@@ -38,6 +46,11 @@ export async function startLocalMode(env: Record<string, string | undefined>): P
       `  Bot:                     ${stack.running.url}`,
       `  Slack stand-in:          ${stack.slack.url}`,
       `  Front Payment stand-in:  ${stack.frontPayment.url}`,
+      ...(workspaces === "many"
+        ? [
+            `Two workspaces (pages ${stack.workspacePages.map((page) => page.url).join(" and ")}): install Fakturabot in each at ${stack.installUrl}`,
+          ]
+        : []),
       "Press Ctrl+C to stop.",
     ].join("\n"),
   );

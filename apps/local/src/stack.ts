@@ -10,6 +10,7 @@ import {
   startFrontPaymentSandbox,
   startSlackSandbox,
   startWorkspacePage,
+  type WorkspaceLink,
   type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
@@ -30,6 +31,15 @@ export const LOCAL_SECRETS = {
   frontPaymentToken: "sandbox-token",
 } as const;
 
+/** The local Slack app's OAuth credentials (many workspaces), shared by the stand-in and the bot. */
+export const LOCAL_OAUTH = {
+  clientId: "1111.2222",
+  clientSecret: "local-client-secret",
+  stateSecret: "local-state-secret-of-at-least-32-chars",
+  /** Fixed, so a restart on the same data directory opens the tokens it sealed. */
+  tokenEncryptionKey: Buffer.alloc(32, "local-key"),
+} as const;
+
 export interface LocalStackOptions {
   dataDir: string;
   logger: Logger;
@@ -48,6 +58,12 @@ export interface LocalStackOptions {
    * connects to the Slack stand-in with its app-level token (its own routes stay on HTTP).
    */
   slackTransport?: "http" | "socket";
+  /**
+   * `one` (default): the bot has the first workspace's bot token. `many`: Slack's OAuth flow; the
+   * stand-in has a second workspace and neither has the app until it is installed
+   * (`installThroughOAuth` with `installUrl`).
+   */
+  workspaces?: "one" | "many";
 }
 
 export interface LocalStack {
@@ -62,6 +78,10 @@ export interface LocalStack {
   driver: SlackDriver;
   /** The local workspace: a Slack-like page in the browser over all of the above. */
   workspacePage: WorkspacePage;
+  /** One page per workspace (with `workspaces: "many"`, the second workspace's too), linked by a switcher. */
+  workspacePages: WorkspacePage[];
+  /** Where an admin starts installing the app (with `workspaces: "many"`). */
+  installUrl: string;
   close(): Promise<void>;
 }
 
@@ -84,19 +104,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.ports?.frontPayment === undefined ? {} : { port: options.ports.frontPayment }),
       logger: logger.child({ component: "frontpayment-sandbox" }),
     }));
+  const many = options.workspaces === "many";
   const slack =
     options.standIns?.slack ??
-    (await startSlackSandbox(options.ports?.slack === undefined ? {} : { port: options.ports.slack }));
+    (await startSlackSandbox({
+      ...(options.ports?.slack === undefined ? {} : { port: options.ports.slack }),
+      ...(many ? { oauth: LOCAL_OAUTH, installed: false } : {}),
+    }));
+  if (many && !options.standIns?.slack) slack.addWorkspace();
   const brreg =
     options.standIns?.brreg ??
     (await startBrregSandbox({ logger: logger.child({ component: "brreg-sandbox" }) }));
-  const store = openSqliteStore({ dataDir: options.dataDir });
+  // One clock for the bot and its store, so an injected one moves both (due dates, quiet orders).
+  const store = openSqliteStore({ dataDir: options.dataDir, ...(options.now ? { clock: options.now } : {}) });
   const socketMode = options.slackTransport === "socket";
   // Bolt's Socket Mode receiver listens for the routes on a port it is given and does not report back.
   const botPort = options.ports?.bot ?? (socketMode ? await freePort() : 0);
   const bot = createBot({
     slack: {
-      botToken: "xoxb-sandbox",
+      ...(many
+        ? { oauth: { ...LOCAL_OAUTH, authorizationUrl: slack.oauth.authorizeUrl } }
+        : { botToken: "xoxb-sandbox" }),
       signingSecret: LOCAL_SECRETS.signingSecret,
       apiUrl: slack.apiUrl,
       socketMode: socketMode ? { appToken: slack.appToken, port: botPort } : undefined,
@@ -116,17 +144,34 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
   });
   const running = await bot.start(botPort);
+  if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);
   const driver = createSlackDriver(
     socketMode
       ? { slack, transport: "socket" }
       : { slack, botUrl: `${running.url}/slack/events`, signingSecret: LOCAL_SECRETS.signingSecret },
   );
-  const workspacePage = await startWorkspacePage({
-    slack,
-    driver,
-    frontPayment,
-    port: options.ports?.workspace ?? 0,
-  });
+  const links: WorkspaceLink[] = [];
+  const workspacePages: WorkspacePage[] = [];
+  for (const [index, team] of (many ? slack.teams() : [slack]).entries()) {
+    const page = await startWorkspacePage({
+      slack: team,
+      driver:
+        index === 0
+          ? driver
+          : createSlackDriver({
+              slack: team,
+              botUrl: `${running.url}/slack/events`,
+              signingSecret: LOCAL_SECRETS.signingSecret,
+            }),
+      frontPayment,
+      // The first page keeps the configured port; the others take free ones.
+      port: index === 0 ? (options.ports?.workspace ?? 0) : 0,
+      workspaces: () => links,
+    });
+    workspacePages.push(page);
+    links.push({ teamId: team.workspace.team.id, name: team.workspace.team.name, url: page.url });
+  }
+  const workspacePage = workspacePages[0] as WorkspacePage;
   return {
     frontPayment,
     brreg,
@@ -136,8 +181,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     store,
     driver,
     workspacePage,
+    workspacePages,
+    installUrl: `${running.url}/slack/install`,
     async close() {
-      await workspacePage.close();
+      for (const page of workspacePages) await page.close();
       await running.stop();
       await Promise.all([
         own.slack && slack.close(),

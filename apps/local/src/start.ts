@@ -7,7 +7,12 @@ import { runUntilSignal, startConfiguredBot } from "@fakturabot/slack-bot";
 import { startLocalMode } from "./local-mode.js";
 
 /** Any of these set means the person wants the real bot: a partial set stops with what is missing. */
-const SLACK_CREDENTIALS = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"] as const;
+const SLACK_CREDENTIALS = [
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "SLACK_CLIENT_ID",
+] as const;
 
 // The bot's own `.env` (see apps/slack-bot/.env.example); variables already in the environment win.
 const BOT_ENV_FILE = fileURLToPath(new URL("../../slack-bot/.env", import.meta.url));

@@ -28,8 +28,8 @@ describe("pnpm demo", () => {
   it("drives a private and a corporate order to PAID and prints what Slack shows", async () => {
     const { code, output } = await runDemo();
     expect(output).toContain("open the BankID verification (http://127.0.0.1:");
-    expect(output).toMatch(/PAID via Visa, 9 855,00 kr/);
-    expect(output).toMatch(/PAID via Bank transfer, 24 990,00 kr/);
+    expect(output).toMatch(/Paid by Visa, 9 855,00 kr/);
+    expect(output).toMatch(/Paid by Bank transfer, 24 990,00 kr/);
     expect(output).toContain("Invoiced directly, no BankID step.");
     expect(output).not.toContain("280387 12383");
     expect(output).toContain("(280387*****)");

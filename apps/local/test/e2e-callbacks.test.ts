@@ -188,7 +188,7 @@ describe("Front Payment's callbacks", () => {
     const { message, order, orderId } = await sentOrder();
     harness.frontPayment.approveBankId(order.uuid);
     const genuine = await harness.frontPayment.waitForCallback({ orderUuid: order.uuid, status: "INVOICED" });
-    await waitForReply(harness, SALES, message.ts, "INVOICED");
+    await waitForReply(harness, SALES, message.ts, "Invoiced");
 
     const tampered = await fetch(genuine.url.replace("status=INVOICED", "status=PAID"));
     expect(tampered.status).toBe(403);
@@ -215,10 +215,10 @@ describe("Front Payment's callbacks", () => {
 
     // PAID comes after them all, so when it is shown, the repeats have been handled.
     harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Vipps" });
-    await waitForReply(harness, SALES, message.ts, "PAID via Vipps");
+    await waitForReply(harness, SALES, message.ts, "Paid by Vipps");
     expect(replies(message)).toEqual([
-      expect.stringContaining("INVOICED"),
-      expect.stringContaining("PAID via Vipps, 2 500,00 kr"),
+      expect.stringContaining("Invoiced"),
+      expect.stringContaining("Paid by Vipps, 2 500,00 kr"),
     ]);
     expect((await harness.store.history(orderId)).map((change) => change.status)).toEqual([
       "INVOICED",
@@ -232,11 +232,11 @@ describe("Front Payment's callbacks", () => {
     harness.frontPayment.approveBankId(order.uuid);
     harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Visa" });
     expect(await harness.frontPayment.releaseCallbacks("reversed")).toBe(2);
-    await waitForReply(harness, SALES, message.ts, "PAID via Visa");
+    await waitForReply(harness, SALES, message.ts, "Paid by Visa");
 
     expect(await harness.store.get(orderId)).toMatchObject({ status: { status: "PAID" } });
     expect(messageText(message)).toContain("Paid");
-    expect(replies(message)).toEqual([expect.stringContaining("PAID via Visa")]);
+    expect(replies(message)).toEqual([expect.stringContaining("Paid by Visa")]);
     expect(await harness.store.history(orderId)).toMatchObject([
       { status: "PAID", applied: true },
       { status: "INVOICED", applied: false },
@@ -256,7 +256,7 @@ describe("Front Payment's callbacks", () => {
     const { message, order } = await sentOrder();
     harness.frontPayment.approveBankId(order.uuid);
     harness.frontPayment.setStatus(order.uuid, "Purring");
-    await waitForReply(harness, SALES, message.ts, "Purring");
+    await waitForReply(harness, SALES, message.ts, "Reminder sent (purring)");
     expect(messageText(message)).toContain("Reminder sent (purring)");
 
     frontPaymentNow += 60_000;

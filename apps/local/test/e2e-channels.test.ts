@@ -48,7 +48,7 @@ describe("where the order message goes", () => {
     expect(harness.slack.workspace.messages(KARI_DM)).toEqual([]);
 
     harness.frontPayment.approveBankId(onlyOrder(harness).uuid);
-    await waitForReply(harness, GENERAL, message.ts, "INVOICED");
+    await waitForReply(harness, GENERAL, message.ts, "Invoiced");
   });
 
   it("in a private channel it is not in, sends the order to the creator instead and says how to fix it", async () => {
@@ -64,7 +64,7 @@ describe("where the order message goes", () => {
 
     // The invoice is kept up to date where it went.
     harness.frontPayment.approveBankId(onlyOrder(harness).uuid);
-    await waitForReply(harness, KARI_DM, message.ts, "INVOICED");
+    await waitForReply(harness, KARI_DM, message.ts, "Invoiced");
     expect(blockText(harness.slack.workspace.message(KARI_DM, message.ts)?.blocks)).toContain("Invoiced");
   });
 
@@ -74,7 +74,7 @@ describe("where the order message goes", () => {
     harness.slack.controls.removeBot(SALES);
 
     harness.frontPayment.approveBankId(onlyOrder(harness).uuid);
-    await waitForReply(harness, SALES, message.ts, "INVOICED");
+    await waitForReply(harness, SALES, message.ts, "Invoiced");
     expect(blockText(harness.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Invoiced");
     expect(isBotIn(SALES)).toBe(true);
   });
@@ -89,7 +89,7 @@ describe("where the order message goes", () => {
     const dm = await harness.slack.waitFor(() =>
       harness.slack.workspace
         .messages(KARI_DM)
-        .find((candidate) => plain(candidate.text).includes("INVOICED")),
+        .find((candidate) => plain(candidate.text).includes("Invoiced")),
     );
     expect(dm.text).toContain(PRIVATE_CUSTOMER.name);
     expect(dm.text).toContain(`<#${FINANCE}>`);
@@ -106,7 +106,7 @@ describe("where the order message goes", () => {
     harness.frontPayment.approveBankId(onlyOrder(harness).uuid);
     const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
     expect(blockText(message.blocks)).toContain("Invoiced");
-    await waitForReply(harness, SALES, message.ts, "INVOICED");
+    await waitForReply(harness, SALES, message.ts, "Invoiced");
   });
 });
 

@@ -317,11 +317,11 @@ describe("saved customers in App Home", () => {
   it("forgets a customer (the right to erasure): gone from Home, the store and the picker", async () => {
     const stack = await start();
     const saved = await invoiceAndRemember(stack, CORPORATE_CUSTOMER);
-    expect((await stack.driver.openAppHome(KARI)).ok).toBe(true);
+    expect((await stack.driver.openAppHome({ userId: KARI })).ok).toBe(true);
     const home = await homeWith(stack, "Equinor ASA");
     expect(blockText(home.blocks)).toContain("Org. 923 609 016 · faktura@equinor.example · +47 46567468");
 
-    const forgotten = await stack.driver.clickHomeButton({
+    const forgotten = await stack.driver.homeAction({
       userId: KARI,
       actionId: FORGET_CUSTOMER_ACTION_ID,
       value: saved.id,
@@ -339,9 +339,9 @@ describe("saved customers in App Home", () => {
   it("edits a saved customer from Home, with the form's rules", async () => {
     const stack = await start();
     const saved = await invoiceAndRemember(stack, CORPORATE_CUSTOMER);
-    await stack.driver.openAppHome(KARI);
+    await stack.driver.openAppHome({ userId: KARI });
     await homeWith(stack, "Equinor ASA");
-    await stack.driver.clickHomeButton({
+    await stack.driver.homeAction({
       userId: KARI,
       actionId: EDIT_CUSTOMER_ACTION_ID,
       value: saved.id,

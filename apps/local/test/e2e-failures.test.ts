@@ -347,13 +347,11 @@ describe("two orders, after a person chose 'Send anyway'", () => {
     await waitForTitle(dialog, "Invoice cancelled");
     expect(h.frontPayment.order(first.uuid)?.status).toBe("CANCELLED");
     expect(h.frontPayment.order(second.uuid)?.status).toBe("SENT");
-    await waitForReply(h, SALES, message.ts, "CANCELLED");
+    await waitForReply(h, SALES, message.ts, "Cancelled");
     await h.frontPayment.waitForCallback({ orderUuid: first.uuid, status: "CANCELLED", ok: true });
     await h.frontPayment.callbacksIdle();
     expect(h.slack.workspace.thread(SALES, message.ts)).toHaveLength(2);
-    expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain(
-      "Sent, waiting for the customer",
-    );
+    expect(blockText(h.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Waiting for BankID");
   });
 
   it("a callback about the first attempt while the second is on its way: the modal says there are two", async () => {

@@ -44,10 +44,10 @@ describe("/invoice from modal to paid", () => {
 
     harness.frontPayment.approveBankId(order.uuid);
     harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Visa" });
-    const thread = await waitForReply(harness, SALES, message.ts, "PAID via Visa");
+    const thread = await waitForReply(harness, SALES, message.ts, "Paid by Visa");
     expect(thread.map((reply) => plain(reply.text))).toEqual([
-      expect.stringContaining("INVOICED"),
-      expect.stringContaining("PAID via Visa, 2 500,00 kr"),
+      expect.stringContaining("Invoiced"),
+      expect.stringContaining("Paid by Visa, 2 500,00 kr"),
     ]);
     const updated = harness.slack.workspace.message(SALES, message.ts);
     expect(blockText(updated?.blocks)).toContain("Paid");
@@ -66,7 +66,7 @@ describe("/invoice from modal to paid", () => {
     expect(order.request.customerDetails.organizationId).toBe("923609016");
     expect(blockText(message.blocks)).toContain("Invoiced directly");
     harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Bank transfer" });
-    await waitForReply(harness, SALES, message.ts, "PAID via Bank transfer, 9 990,00 kr");
+    await waitForReply(harness, SALES, message.ts, "Paid by Bank transfer, 9 990,00 kr");
     expect(blockText(harness.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Paid");
   });
 

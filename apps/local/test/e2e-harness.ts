@@ -7,13 +7,15 @@ import {
   type FrontPaymentSandboxOrder,
   type ModalHandle,
   type SlackMessage,
+  type SlackTeamSandbox,
   type SlackViewObject,
   type SubmitOutcome,
+  signedHeaders,
 } from "@fakturabot/sandbox";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { type CreatedOrder, createLogger, type OrderRecord } from "@fakturabot/slack-bot";
 import { type CustomerInput, fillCustomer, fillLine, type LineInput, lineKeys } from "../src/fill-invoice.js";
-import { type LocalStack, type LocalStackOptions, startLocalStack } from "../src/stack.js";
+import { LOCAL_SECRETS, type LocalStack, type LocalStackOptions, startLocalStack } from "../src/stack.js";
 
 export type { CustomerInput, LineInput };
 export { fillCustomer, fillLine, lineKeys };
@@ -158,7 +160,7 @@ export function patient(modal: ModalHandle): ModalHandle {
 
 /** Types `/invoice [text]` as `userId` in `channelId` and returns the modal the bot opens. */
 export async function openInvoice(
-  harness: Harness,
+  harness: Pick<Harness, "driver">,
   {
     userId = KARI,
     channelId = SALES,
@@ -188,7 +190,7 @@ export async function fillOrder(
 
 /** Opens `/invoice`, fills the order and submits it; returns the modal and the submission's outcome. */
 export async function sendOrder(
-  harness: Harness,
+  harness: Pick<Harness, "driver">,
   customer: CustomerInput = PRIVATE_CUSTOMER,
   options: { userId?: string; channelId?: string; lines?: readonly LineInput[] } = {},
 ): Promise<{ modal: ModalHandle; outcome: SubmitOutcome }> {
@@ -204,7 +206,7 @@ export function waitForTitle(modal: ModalHandle, title: string): Promise<SlackVi
 
 /** Waits for the order message about `customerName` in `channel`. */
 export function waitForOrderMessage(
-  harness: Harness,
+  harness: { slack: SlackTeamSandbox },
   customerName: string,
   channel: string = SALES,
 ): Promise<SlackMessage> {
@@ -216,7 +218,7 @@ export function waitForOrderMessage(
 
 /** Waits for a thread reply under `ts` containing `text`; returns the whole thread. */
 export function waitForReply(
-  harness: Harness,
+  harness: { slack: SlackTeamSandbox },
   channel: string,
   ts: string,
   text: string,
@@ -250,12 +252,16 @@ export function callbackUrlOf(order: FrontPaymentSandboxOrder): { callbackUrl: s
 }
 
 /** The ephemeral messages `userId` saw, as plain text. */
-export function ephemeralTexts(harness: Harness, userId: string = KARI): string[] {
+export function ephemeralTexts(harness: { slack: SlackTeamSandbox }, userId: string = KARI): string[] {
   return harness.slack.workspace.ephemeralsFor(userId).map((message) => plain(message.text));
 }
 
 /** Waits for an ephemeral message to `userId` containing `text`. */
-export function waitForEphemeral(harness: Harness, text: string, userId: string = KARI): Promise<string> {
+export function waitForEphemeral(
+  harness: { slack: SlackTeamSandbox },
+  text: string,
+  userId: string = KARI,
+): Promise<string> {
   return harness.slack.waitFor(
     () => ephemeralTexts(harness, userId).find((message) => message.includes(text)),
     {
@@ -311,4 +317,48 @@ export async function seedCreatedOrder(
   const written = await harness.store.saveOrder(created);
   if (!written.written) throw new Error(`could not seed order ${id}: ${written.reason}`);
   return written.value as CreatedOrder;
+}
+
+/**
+ * A `view_submission` of `modal` with `values` in place of what was typed, signed with the bot's
+ * secret and posted straight to it: what a client that ignores the inputs' `max_length` and
+ * `max_value` (or anyone holding a valid signature) can send. Returns the bot's answer as JSON.
+ */
+export async function submitTampered(
+  harness: Harness,
+  modal: ModalHandle,
+  values: (current: SlackViewObject["state"]["values"]) => SlackViewObject["state"]["values"],
+): Promise<{ status: number; answer: { response_action?: string; errors?: Record<string, string> } }> {
+  const { team, bot } = harness.slack.workspace;
+  const view = structuredClone(modal.view);
+  view.state.values = values(view.state.values);
+  const payload = {
+    type: "view_submission",
+    user: { id: modal.userId, username: modal.userId, name: modal.userId, team_id: team.id },
+    api_app_id: bot.appId,
+    token: "tampered",
+    trigger_id: "1.2.tampered",
+    team: { id: team.id, domain: team.domain },
+    enterprise: null,
+    is_enterprise_install: false,
+    view,
+    response_urls: [],
+  };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const response = await fetch(`${harness.running.url}/slack/events`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      ...signedHeaders(LOCAL_SECRETS.signingSecret, Math.floor(Date.now() / 1000), body),
+    },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, answer: text ? JSON.parse(text) : {} };
+}
+
+/** Every order the store holds, whatever its state. */
+export async function allOrders(harness: Harness): Promise<OrderRecord[]> {
+  const states = ["sending", "created", "failed", "unknown", "expired"] as const;
+  return (await Promise.all(states.map((state) => harness.store.listByState(state)))).flat();
 }

@@ -80,7 +80,7 @@ describe("secrets and personal numbers", () => {
     ).toBe(403);
     frontPayment.approveBankId(order.uuid);
     frontPayment.markPaid(order.uuid, { paymentMethod: "Visa" });
-    await waitForReply(harness, SALES, message.ts, "PAID via Visa");
+    await waitForReply(harness, SALES, message.ts, "Paid by Visa");
     await harness.driver.slashCommand({ command: "/invoice", text: `status ${order.uuid}` });
     await harness.slack.waitFor(() => harness.slack.workspace.ephemeralsFor("U0KARINOR").length > 0);
     await frontPayment.callbacksIdle();

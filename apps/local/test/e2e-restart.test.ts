@@ -75,11 +75,11 @@ describe("a restart of the bot", () => {
     const second = await restart(first);
     frontPayment.approveBankId(order.uuid);
     expect(await frontPayment.releaseCallbacks()).toBe(1);
-    await waitForReply(second, SALES, message.ts, "INVOICED");
+    await waitForReply(second, SALES, message.ts, "Invoiced");
     expect(blockText(slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Invoiced");
 
     frontPayment.markPaid(order.uuid, { paymentMethod: "Vipps" });
-    await waitForReply(second, SALES, message.ts, "PAID via Vipps");
+    await waitForReply(second, SALES, message.ts, "Paid by Vipps");
     expect(slack.workspace.messages(SALES)).toHaveLength(1);
   });
 

@@ -28,6 +28,15 @@ afterEach(async () => {
 });
 
 describe("Socket Mode", () => {
+  it("delivers app_home_opened as an events_api envelope, and the bot publishes App Home", async () => {
+    const delivery = await harness.driver.openAppHome();
+    expect(delivery).toMatchObject({ ok: true, status: 200 });
+    const home = await harness.slack.waitFor(() =>
+      harness.slack.workspace.home(harness.slack.workspace.state.users[0]?.id ?? ""),
+    );
+    expect(blockText(home.view.blocks)).toContain("Paid this month");
+  });
+
   it("connects with the app-level token and serves no Slack request URL", async () => {
     expect(harness.slack.socketMode.connections).toBe(1);
     const opened = harness.slack.workspace.state.calls.filter(
@@ -37,6 +46,16 @@ describe("Socket Mode", () => {
     const overHttp = await fetch(`${harness.running.url}/slack/events`, { method: "POST", body: "" });
     expect(overHttp.status).toBe(404);
     expect((await fetch(`${harness.running.url}/healthz`)).status).toBe(200);
+  });
+
+  it("answers a malformed percent-encoding in a route's path with 400, and keeps serving", async () => {
+    for (const path of ["/frontpayment/return/%ZZ/failure", "/frontpayment/callback/%E0%A4%A"]) {
+      const answer = await fetch(`${harness.running.url}${path}`);
+      expect(answer.status).toBe(400);
+      expect(await answer.text()).toContain("malformed percent-encoding");
+    }
+    expect((await fetch(`${harness.running.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${harness.running.url}/no/such/route`)).status).toBe(404);
   });
 
   it("/invoice → modal → submit → order message in #sales → Front Payment's callbacks → PAID in the thread", async () => {
@@ -55,10 +74,10 @@ describe("Socket Mode", () => {
 
     harness.frontPayment.approveBankId(order.uuid);
     harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Visa" });
-    const thread = await waitForReply(harness, SALES, message.ts, "PAID via Visa");
+    const thread = await waitForReply(harness, SALES, message.ts, "Paid by Visa");
     expect(thread.map((reply) => plain(reply.text))).toEqual([
-      expect.stringContaining("INVOICED"),
-      expect.stringContaining("PAID via Visa, 2 500,00 kr"),
+      expect.stringContaining("Invoiced"),
+      expect.stringContaining("Paid by Visa, 2 500,00 kr"),
     ]);
     // The callbacks reached the bot over HTTP and were accepted.
     await harness.frontPayment.waitForCallback({ orderUuid: order.uuid, status: "PAID", ok: true });

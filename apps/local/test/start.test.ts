@@ -33,6 +33,7 @@ function startLocal(env: Record<string, string>): {
         SLACK_BOT_TOKEN: "",
         SLACK_SIGNING_SECRET: "",
         SLACK_APP_TOKEN: "",
+        SLACK_CLIENT_ID: "",
         LOCAL_DATA_DIR: dataDir,
         ...env,
       },
@@ -82,6 +83,19 @@ describe("pnpm start (the local package's entry)", () => {
     expect(await exited).toBe(0);
     expect(output.stderr).toBe("");
     await expect(fetch(workspace)).rejects.toThrow();
+  });
+
+  it("with LOCAL_WORKSPACES=many runs two workspaces that install the bot through OAuth", async () => {
+    const { child, output } = startLocal({ PORT: "0", LOCAL_WORKSPACES: "many" });
+    const exited = exitCode(child);
+    await printed(child, "Press Ctrl+C to stop.");
+    const installUrl = /install Fakturabot in each at (\S+)/.exec(output.stdout)?.[1] as string;
+    const consent = (await fetch(installUrl, { redirect: "manual" })).headers.get("location") as string;
+    const page = await (await fetch(consent)).text();
+    expect(page).toContain("Allow in Fakturabot Sandbox");
+    expect(page).toContain("Allow in Nordlys Regnskap");
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
   });
 
   it("with a Slack credential runs the configured bot, which says what else is missing", async () => {

@@ -1,20 +1,35 @@
 import { resolve } from "node:path";
 import { BRREG_BASE_URL } from "@fakturabot/client";
-import { DEFAULT_TAX_RATES, DEMO_BASE_URL } from "@fakturabot/schema";
-import { z } from "zod";
+import { DEFAULT_TAX_RATES, DEMO_BASE_URL, z } from "@fakturabot/schema";
+import { parseEncryptionKey } from "./installations/sealing.js";
+import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { LogLevel } from "./logger.js";
+import { redactedUrl } from "./store/errors.js";
+import type { StoreConfig } from "./store/open.js";
+
+/** The largest maximum total a deployment may set, in kroner: its øre are still a safe integer. */
+const MAX_CONFIGURABLE_TOTAL_KRONER = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 /** Everything the bot reads from its environment, validated. Never log it whole: see `describeConfig`. */
 export interface Config {
   slack: {
     signingSecret: string;
-    botToken: string;
+    /** One workspace's bot token; null when the app is installed in many workspaces (`oauth`). */
+    botToken: string | null;
     /** Socket Mode (development) instead of HTTP request URLs (production). */
     socketMode: boolean;
     /** The app-level token (`xapp-…`), set exactly when `socketMode` is on. */
     appToken: string | null;
     /** Another Slack Web API base URL (the sandbox's); null for Slack itself. */
     apiUrl: string | null;
+    /** Installation in many workspaces through Slack's OAuth flow; null for one workspace's bot token. */
+    oauth: {
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      /** The 32-byte AES-256-GCM key that seals the workspaces' bot tokens in the database. */
+      tokenEncryptionKey: Buffer;
+    } | null;
   };
   frontPayment: {
     token: string;
@@ -32,8 +47,8 @@ export interface Config {
     allowedUserIds: string[];
     adminUserIds: string[];
   };
-  /** The durable store: SQLite in `dataDir` (an absolute path). */
-  store: { kind: "sqlite"; dataDir: string };
+  /** The durable store: SQLite in `dataDir` (an absolute path), or PostgreSQL when `DATABASE_URL` is set. */
+  store: StoreConfig;
   port: number;
   logLevel: LogLevel;
   invoice: {
@@ -41,7 +56,13 @@ export interface Config {
     taxRates: number[];
     /** Days until an invoice is due, unless the user chooses otherwise. */
     maturityDays: number;
+    /** The largest total an invoice may have, in whole kroner: more is refused next to the form's field. */
+    maxTotalKroner: number;
+    /** Days a failed or unknown order keeps its request (the personal number in it) before it expires. */
+    keptRequestDays: number;
   };
+  /** The periodic check: overdue invoices, and quiet ones asked about (a callback may have been missed). */
+  followUp: { intervalMinutes: number; quietHours: number };
 }
 
 /** The configuration is unusable; `problems` has one line per problem, every one of them. */
@@ -75,7 +96,15 @@ const HINT = {
   publicBaseUrl:
     "set the https URL where Front Payment and your customers reach this bot, e.g. https://fakturabot.example.com",
   channelIds: "use channel ids (like C0123ABCD, from the channel's details), separated by commas",
+  clientId: "copy the Client ID from your Slack app's Basic Information page (App Credentials)",
+  clientSecret: "copy the Client Secret from your Slack app's Basic Information page (App Credentials)",
+  stateSecret:
+    "set a random secret of at least 32 characters that signs the OAuth state (e.g. the output of `openssl rand -hex 32`)",
+  tokenEncryptionKey:
+    "set a 32-byte key, written as 64 hex digits or in base64 (the output of `openssl rand -base64 32`); keep it safe: without it every workspace must install the app again",
   userIds: "use member ids (like U0123ABCD, from a profile's ⋮ menu → Copy member ID), separated by commas",
+  databaseUrl:
+    "use a PostgreSQL URL like postgres://fakturabot:PASSWORD@db.example.com:5432/fakturabot, or unset it to keep the data in SQLite under DATA_DIR",
 } as const;
 
 /** `""` counts as unset, so `FOO=` in a .env file means the default. */
@@ -132,6 +161,19 @@ function baseUrl({ httpsUnlessLocal, hint }: { httpsUnlessLocal: boolean; hint: 
     return url.href.replace(/\/+$/, "");
   });
 }
+
+/** A PostgreSQL connection URL. Never quoted in a message: it may hold the password. */
+const databaseUrl = z.string().superRefine((text, context) => {
+  const fail = (problem: string) =>
+    context.addIssue({ code: z.ZodIssueCode.custom, message: `${problem}: ${HINT.databaseUrl}` });
+  if (!URL.canParse(text)) return fail("is not a URL");
+  const url = new URL(text);
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    return fail(`must start with postgres:// or postgresql://, not ${url.protocol}//`);
+  }
+  if (!url.hostname) return fail("names no host");
+  if (url.pathname.replace(/^\//, "") === "") return fail("names no database (the path after the host)");
+});
 
 function boolean(defaultValue: boolean) {
   return variable(
@@ -221,11 +263,33 @@ const taxRates = variable(
 /** One entry per variable, in the order the problems are reported and `.env.example` lists them. */
 const environmentSchema = z.object({
   SLACK_SIGNING_SECRET: secret(HINT.signingSecret),
-  SLACK_BOT_TOKEN: variable(token("xoxb-", "a bot token", HINT.botToken)),
+  // Required unless the app is installed through OAuth: see crossVariableProblems.
+  SLACK_BOT_TOKEN: variable(token("xoxb-", "a bot token", HINT.botToken).optional()),
   SLACK_SOCKET_MODE: boolean(false),
   SLACK_APP_TOKEN: variable(token("xapp-", "an app-level token", HINT.appToken).optional()),
   SLACK_API_URL: variable(
     baseUrl({ httpsUnlessLocal: false, hint: "leave it unset to use Slack itself" }).optional(),
+  ),
+  SLACK_CLIENT_ID: variable(secretText(HINT.clientId).optional()),
+  SLACK_CLIENT_SECRET: variable(secretText(HINT.clientSecret).optional()),
+  SLACK_STATE_SECRET: variable(
+    secretText(HINT.stateSecret)
+      .refine((value) => value.length >= 32, `is too short: ${HINT.stateSecret}`)
+      .optional(),
+  ),
+  TOKEN_ENCRYPTION_KEY: variable(
+    secretText(HINT.tokenEncryptionKey)
+      .transform((text, context) => {
+        const key = parseEncryptionKey(text);
+        if (key) return key;
+        // The value itself is never quoted: it is a secret.
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `is not a 32-byte key: ${HINT.tokenEncryptionKey}`,
+        });
+        return z.NEVER;
+      })
+      .optional(),
   ),
   FRONTPAYMENT_TOKEN: secret(HINT.frontPaymentToken),
   FRONTPAYMENT_CALLBACK_SECRET: secret(HINT.callbackSecret),
@@ -255,7 +319,7 @@ const environmentSchema = z.object({
   ALLOWED_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   ADMIN_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
   DATA_DIR: variable(z.string().default("./data")),
-  DATABASE_URL: variable(z.string().optional()),
+  DATABASE_URL: variable(databaseUrl.optional()),
   LOG_LEVEL: variable(
     z
       .enum(LOG_LEVELS, {
@@ -272,6 +336,30 @@ const environmentSchema = z.object({
     defaultValue: 14,
     what: "the number of days until an invoice is due",
   }),
+  MAX_INVOICE_TOTAL_NOK: integer({
+    min: 1,
+    max: MAX_CONFIGURABLE_TOTAL_KRONER,
+    defaultValue: DEFAULT_MAX_INVOICE_TOTAL_KRONER,
+    what: "the largest total of one invoice in whole kroner",
+  }),
+  KEPT_REQUEST_DAYS: integer({
+    min: 1,
+    max: 90,
+    defaultValue: 7,
+    what: "the days an unsent invoice's details are kept",
+  }),
+  FOLLOW_UP_INTERVAL_MINUTES: integer({
+    min: 1,
+    max: 24 * 60,
+    defaultValue: 60,
+    what: "how many minutes apart the overdue check runs",
+  }),
+  QUIET_HOURS_BEFORE_LOOKUP: integer({
+    min: 1,
+    max: 24 * 30,
+    defaultValue: 24,
+    what: "how many hours an unpaid invoice may hear nothing from Front Payment before it is asked",
+  }),
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -281,7 +369,7 @@ export const ENVIRONMENT_VARIABLES = Object.keys(environmentSchema.shape) as rea
 /** Rules that involve more than one variable, checked on the raw values so every problem is reported. */
 function crossVariableProblems(env: Record<string, string | undefined>): [EnvironmentVariable, string][] {
   const present = (name: EnvironmentVariable) => (env[name] ?? "").trim() !== "";
-  const problems: [EnvironmentVariable, string][] = [];
+  const problems: [EnvironmentVariable, string][] = [...oauthProblems(present, env)];
   if ((env.SLACK_SOCKET_MODE ?? "").trim().toLowerCase() === "true" && !present("SLACK_APP_TOKEN")) {
     problems.push(["SLACK_APP_TOKEN", `is missing, and Socket Mode needs it: ${HINT.appToken}`]);
   }
@@ -291,10 +379,46 @@ function crossVariableProblems(env: Record<string, string | undefined>): [Enviro
       "is missing, and the production environment needs it: set the production Connect API base URL Front Payment gave you",
     ]);
   }
-  if (present("DATABASE_URL")) {
+  return problems;
+}
+
+const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+
+/** One workspace's bot token, or OAuth for many: each needs its own variables, and not the other's. */
+function oauthProblems(
+  present: (name: EnvironmentVariable) => boolean,
+  env: Record<string, string | undefined>,
+): [EnvironmentVariable, string][] {
+  const oauth = OAUTH_VARIABLES.filter(present);
+  if (oauth.length === 0) {
+    return present("SLACK_BOT_TOKEN") ? [] : [["SLACK_BOT_TOKEN", `is missing: ${HINT.botToken}`]];
+  }
+  const because = `and installing in many workspaces (OAuth, as ${oauth[0]} is set) needs it`;
+  const problems: [EnvironmentVariable, string][] = [];
+  const hints = {
+    SLACK_CLIENT_ID: HINT.clientId,
+    SLACK_CLIENT_SECRET: HINT.clientSecret,
+    SLACK_STATE_SECRET: HINT.stateSecret,
+  };
+  for (const name of OAUTH_VARIABLES) {
+    if (!present(name)) problems.push([name, `is missing, ${because}: ${hints[name]}`]);
+  }
+  if (!present("TOKEN_ENCRYPTION_KEY")) {
     problems.push([
-      "DATABASE_URL",
-      "is set, but the Postgres store is not implemented yet: unset DATABASE_URL and keep the data in SQLite under DATA_DIR",
+      "TOKEN_ENCRYPTION_KEY",
+      `is missing, ${because} to encrypt the workspaces' bot tokens in the database: ${HINT.tokenEncryptionKey}`,
+    ]);
+  }
+  if (present("SLACK_BOT_TOKEN")) {
+    problems.push([
+      "SLACK_BOT_TOKEN",
+      `is set, but so is ${oauth[0]}: set SLACK_BOT_TOKEN for one workspace, or the OAuth variables for many, not both`,
+    ]);
+  }
+  if ((env.SLACK_SOCKET_MODE ?? "").trim().toLowerCase() === "true") {
+    problems.push([
+      "SLACK_SOCKET_MODE",
+      "is true, but installing in many workspaces (OAuth) needs Slack to reach PUBLIC_BASE_URL over HTTP: set SLACK_SOCKET_MODE=false",
     ]);
   }
   return problems;
@@ -318,10 +442,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     slack: {
       signingSecret: values.SLACK_SIGNING_SECRET,
-      botToken: values.SLACK_BOT_TOKEN,
+      botToken: values.SLACK_BOT_TOKEN ?? null,
       socketMode: values.SLACK_SOCKET_MODE,
       appToken: values.SLACK_SOCKET_MODE ? (values.SLACK_APP_TOKEN ?? null) : null,
       apiUrl: values.SLACK_API_URL ?? null,
+      // All four are set when one is: checked above.
+      oauth:
+        values.SLACK_CLIENT_ID &&
+        values.SLACK_CLIENT_SECRET &&
+        values.SLACK_STATE_SECRET &&
+        values.TOKEN_ENCRYPTION_KEY
+          ? {
+              clientId: values.SLACK_CLIENT_ID,
+              clientSecret: values.SLACK_CLIENT_SECRET,
+              stateSecret: values.SLACK_STATE_SECRET,
+              tokenEncryptionKey: values.TOKEN_ENCRYPTION_KEY,
+            }
+          : null,
     },
     frontPayment: {
       token: values.FRONTPAYMENT_TOKEN,
@@ -337,10 +474,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowedUserIds: values.ALLOWED_USER_IDS,
       adminUserIds: values.ADMIN_USER_IDS,
     },
-    store: { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
+    store: values.DATABASE_URL
+      ? { kind: "postgres", databaseUrl: values.DATABASE_URL }
+      : { kind: "sqlite", dataDir: resolve(values.DATA_DIR) },
     port: values.PORT,
     logLevel: values.LOG_LEVEL,
-    invoice: { taxRates: values.TAX_RATES, maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS },
+    invoice: {
+      taxRates: values.TAX_RATES,
+      maturityDays: values.DEFAULT_INVOICE_MATURITY_DAYS,
+      maxTotalKroner: values.MAX_INVOICE_TOTAL_NOK,
+      keptRequestDays: values.KEPT_REQUEST_DAYS,
+    },
+    followUp: {
+      intervalMinutes: values.FOLLOW_UP_INTERVAL_MINUTES,
+      quietHours: values.QUIET_HOURS_BEFORE_LOOKUP,
+    },
   };
 }
 
@@ -351,7 +499,8 @@ export function describeConfig(config: Config) {
       mode: config.slack.socketMode ? "socket" : "http",
       api: config.slack.apiUrl ?? "slack.com",
       signingSecret: "set",
-      botToken: "set",
+      botToken: config.slack.botToken === null ? "not used" : "set",
+      workspaces: config.slack.oauth === null ? "one (SLACK_BOT_TOKEN)" : "many (OAuth, tokens encrypted)",
       appToken: config.slack.appToken === null ? "not used" : "set",
     },
     frontPayment: {
@@ -367,9 +516,13 @@ export function describeConfig(config: Config) {
       users: config.access.allowedUserIds.length === 0 ? "all" : config.access.allowedUserIds.length,
       admins: config.access.adminUserIds.length,
     },
-    store: config.store,
+    store:
+      config.store.kind === "postgres"
+        ? { kind: "postgres", database: redactedUrl(config.store.databaseUrl) }
+        : config.store,
     port: config.port,
     logLevel: config.logLevel,
     invoice: config.invoice,
+    followUp: config.followUp,
   };
 }

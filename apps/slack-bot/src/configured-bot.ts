@@ -2,7 +2,7 @@ import { createFrontPaymentClient } from "@fakturabot/client";
 import { createBot } from "./app.js";
 import { describeConfig, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { openSqliteStore } from "./store/index.js";
+import { openStore } from "./store/index.js";
 
 /** Starts Fakturabot against real Slack and Front Payment, configured by `env`. */
 export async function startConfiguredBot(env: Record<string, string | undefined>) {
@@ -10,10 +10,12 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, "starting Fakturabot");
 
-  const store = openSqliteStore({ dataDir: config.store.dataDir });
+  // Before anything listens: an unreachable database stops the start with its reason.
+  const store = await openStore(config.store);
   const bot = createBot({
     slack: {
-      botToken: config.slack.botToken,
+      botToken: config.slack.botToken ?? undefined,
+      oauth: config.slack.oauth ?? undefined,
       signingSecret: config.slack.signingSecret,
       socketMode: config.slack.appToken ? { appToken: config.slack.appToken, port: config.port } : undefined,
       apiUrl: config.slack.apiUrl ?? undefined,
@@ -30,6 +32,12 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     access: config.access,
     taxRates: config.invoice.taxRates,
     formDefaults: { invoiceMaturityDays: config.invoice.maturityDays },
+    maxInvoiceTotalOre: config.invoice.maxTotalKroner * 100,
+    keptRequestMs: config.invoice.keptRequestDays * 24 * 60 * 60 * 1000,
+    followUp: {
+      intervalMs: config.followUp.intervalMinutes * 60_000,
+      quietAfterMs: config.followUp.quietHours * 3_600_000,
+    },
     store,
     logger,
     brreg: { baseUrl: config.brreg.baseUrl },

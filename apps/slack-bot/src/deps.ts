@@ -1,7 +1,9 @@
 import type { FrontPaymentClient, OrganisationLookup } from "@fakturabot/client";
 import type { Logger } from "pino";
+import type { Installations } from "./installations/installation-store.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
+import type { BotMetrics } from "./metrics.js";
 import type { OrderLifecycle } from "./orders/lifecycle.js";
 import type { InvoiceStore } from "./store/types.js";
 
@@ -21,11 +23,17 @@ export interface BotDeps {
   formDefaults: Partial<FormDefaults>;
   /** Customers remembered per workspace; never a personal number. */
   customers: CustomerDirectory;
+  /** The largest total an invoice may have, in øre (MAX_INVOICE_TOTAL_NOK). */
+  maxInvoiceTotalOre: number;
   /** Every change to an order goes through it. */
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;
   /** Brønnøysundregistrene (Enhetsregisteret): never throws; `unavailable` after its short timeout. */
   lookupOrganisation: (organisationNumber: string) => Promise<OrganisationLookup>;
   logger: Logger;
+  /** What the bot counts and times for `/metrics`. */
+  metrics: BotMetrics;
   now: () => Date;
+  /** The workspaces that installed the app (OAuth); absent with one workspace's bot token. */
+  installations?: Installations;
 }

@@ -27,7 +27,15 @@ export { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from ".
 export type { AccessRules } from "./listeners/access.js";
 export { createLogger, type Logger, type LogLevel } from "./logger.js";
 export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
-export { openSqliteStore, type SqliteStoreOptions } from "./store/index.js";
+export {
+  openPostgresStore,
+  openSqliteStore,
+  openStore,
+  type PostgresStoreOptions,
+  type SqliteStoreOptions,
+  type StoreConfig,
+  StoreConnectionError,
+} from "./store/index.js";
 export type * from "./store/types.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
 export {
@@ -35,3 +43,13 @@ export {
   EDIT_CUSTOMER_ACTION_ID,
   FORGET_CUSTOMER_ACTION_ID,
 } from "./views/home/customers-section.js";
+// The order message's controls and the modals behind them.
+export {
+  REFUND_IDS,
+  RESEND_IDS,
+  refundLineBlockId,
+} from "./views/order-action-modals.js";
+// What `/invoice list` and App Home send back: a page button, a row's menu.
+export { LIST_PAGE_ACTION_ID } from "./views/order-list.js";
+export { ORDER_ACTION_IDS, overflowValue } from "./views/order-message.js";
+export { ORDER_ROW_MENU_ACTION_ID } from "./views/order-row.js";

@@ -1,5 +1,6 @@
 import { maskPersonalNumber, maskPersonalNumbers } from "@fakturabot/schema";
 import pino, { type DestinationStream, type Level, type Logger } from "pino";
+import { requestLogFields } from "./request-context.js";
 
 export type { Logger };
 export type LogLevel = Level | "silent";
@@ -22,6 +23,11 @@ const SECRET_KEYS = new Set([
   "xslacksignature",
   // Slack's response_url lets anyone holding it post into the conversation for 30 minutes.
   "responseurl",
+  // The key that seals the workspaces' bot tokens (OAuth), and what it sealed.
+  "tokenencryptionkey",
+  "sealed",
+  // DATABASE_URL may carry the database password.
+  "databaseurl",
 ]);
 const PERSONAL_NUMBER_KEYS = new Set(["personalnumber"]);
 
@@ -30,6 +36,8 @@ const SECRET_TEXT_PATTERNS: readonly [RegExp, string][] = [
   [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g, `$1-${REDACTED}`],
   [/\b(Bearer|Basic)\s+[^\s"',]+/gi, `$1 ${REDACTED}`],
   [/([?&]checksum=)[^&#\s"]*/gi, `$1${REDACTED}`],
+  // The password in a database URL (postgres://user:password@host/…).
+  [/(\bpostgres(?:ql)?:\/\/[^:/@\s"]*:)[^@\s"]*@/gi, `$1${REDACTED}@`],
 ];
 
 function maskText(text: string): string {
@@ -72,6 +80,21 @@ function sanitize(value: unknown, key?: string): unknown {
   return value;
 }
 
+/** Every word a key `sanitize` acts on contains, in `normalizedKey`'s form. */
+const KEY_WORDS = ["token", "secret", ...SECRET_KEYS, ...PERSONAL_NUMBER_KEYS];
+
+/**
+ * Whether `sanitize` would leave the line as it is, told without parsing it (most lines: a callback's
+ * one line each). Without a backslash every string in the line is written in it as it is, so text
+ * `maskText` leaves alone holds no secret or personal number (nor does an 11-digit number), and no
+ * key `sanitize` redacts can hide from a search of the line's letters and digits.
+ */
+function isPlainLine(line: string): boolean {
+  if (line.includes("\\")) return false;
+  const compact = line.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return !KEY_WORDS.some((word) => compact.includes(word)) && maskText(line) === line;
+}
+
 /**
  * Pino's last step before the line is written: it sees everything (child bindings, serialized
  * errors and requests, the formatted message), so nothing can go around it. Key-based redaction at
@@ -79,6 +102,7 @@ function sanitize(value: unknown, key?: string): unknown {
  * numbers that client errors and HTTP requests nest arbitrarily deep.
  */
 function sanitizeLine(line: string): string {
+  if (isPlainLine(line)) return line;
   try {
     return `${JSON.stringify(sanitize(JSON.parse(line)))}\n`;
   } catch {
@@ -100,7 +124,8 @@ export interface LoggerOptions {
 export function createLogger({ level, destination }: LoggerOptions): Logger {
   // Synchronous writes to standard output: the lines before a crash are not lost in a buffer.
   return pino(
-    { level, hooks: { streamWrite: sanitizeLine } },
+    // Each line written while handling a Slack request or a callback carries its `requestId`.
+    { level, hooks: { streamWrite: sanitizeLine }, mixin: requestLogFields },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

@@ -1,4 +1,8 @@
 import { ConfigError } from "./config.js";
+import { StoreConnectionError, StoreVersionError } from "./store/errors.js";
+
+/** Failures whose message says all an operator needs: printed without a stack trace. */
+const EXPLAINED = [ConfigError, StoreConnectionError, StoreVersionError];
 
 /** What an entry point starts: something that keeps running until it is stopped. */
 export interface Stoppable {
@@ -8,9 +12,9 @@ export interface Stoppable {
 /**
  * Runs an entry point's `start` until Ctrl+C (SIGINT) or SIGTERM, then stops it and exits 0; a
  * signal during start-up stops it as soon as it is up. A failure exits 1 with its message (a
- * `ConfigError` as its list of problems, nothing more). One Ctrl+C reaches this process several
- * times (from the terminal, and relayed by pnpm), so only the first signal counts: the later ones
- * must not kill it halfway through stopping.
+ * `ConfigError` as its list of problems, a store that cannot be opened as its reason, nothing
+ * more). One Ctrl+C reaches this process several times (from the terminal, and relayed by pnpm),
+ * so only the first signal counts: the later ones must not kill it halfway through stopping.
  */
 export function runUntilSignal(start: () => Promise<Stoppable>): void {
   const started = start();
@@ -27,6 +31,6 @@ export function runUntilSignal(start: () => Promise<Stoppable>): void {
 
 function fail(error: unknown): never {
   // biome-ignore lint/suspicious/noConsole: start-up and shutdown failures go to the operator's terminal
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(EXPLAINED.some((type) => error instanceof type) ? (error as Error).message : error);
   process.exit(1);
 }

@@ -7,10 +7,12 @@ interface Manifest {
   display_information: { name: string; description: string; long_description?: string };
   features: {
     bot_user: { display_name: string };
+    app_home: { home_tab_enabled: boolean };
     slash_commands: { command: string; url: string; description: string; usage_hint?: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
+    event_subscriptions?: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
     org_deploy_enabled: boolean;
     socket_mode_enabled: boolean;
@@ -27,12 +29,14 @@ const SOURCE = fileURLToPath(new URL("../src", import.meta.url));
 const SCOPES_BY_METHOD: Record<string, readonly string[]> = {
   "auth.test": [],
   "chat.delete": ["chat:write"],
+  "chat.getPermalink": [],
   "chat.postEphemeral": ["chat:write"],
   // chat:write.public: post in public channels the bot has not joined.
   "chat.postMessage": ["chat:write", "chat:write.public"],
   "chat.update": ["chat:write"],
   "conversations.info": ["channels:read", "groups:read"],
   "conversations.join": ["channels:join"],
+  "users.conversations": ["channels:read", "groups:read", "im:read"],
   "users.info": ["users:read"],
   "views.open": [],
   "views.publish": [],
@@ -83,6 +87,14 @@ describe("the Slack app manifest", () => {
     expect(manifest.settings.interactivity.request_url).toBe("https://YOUR-PUBLIC-URL/slack/events");
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.org_deploy_enabled).toBe(false);
+  });
+
+  it("subscribes to app_home_opened at the same URL, with the Home tab on", () => {
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: "https://YOUR-PUBLIC-URL/slack/events",
+      bot_events: ["app_home_opened"],
+    });
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });
 
   it("has a scope for every Web API method the bot calls", () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, describeConfig, ENVIRONMENT_VARIABLES, loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
@@ -41,6 +41,7 @@ describe("loadConfig", () => {
         socketMode: false,
         appToken: null,
         apiUrl: null,
+        oauth: null,
       },
       frontPayment: {
         token: VALID.FRONTPAYMENT_TOKEN,
@@ -54,7 +55,13 @@ describe("loadConfig", () => {
       store: { kind: "sqlite", dataDir: join(process.cwd(), "data") },
       port: 3000,
       logLevel: "info",
-      invoice: { taxRates: [0, 12, 15, 25], maturityDays: 14 },
+      invoice: {
+        taxRates: [0, 12, 15, 25],
+        maturityDays: 14,
+        maxTotalKroner: 10_000_000,
+        keptRequestDays: 7,
+      },
+      followUp: { intervalMinutes: 60, quietHours: 24 },
     });
   });
 
@@ -75,6 +82,8 @@ describe("loadConfig", () => {
       LOG_LEVEL: "debug",
       TAX_RATES: "25,0, 12.5",
       DEFAULT_INVOICE_MATURITY_DAYS: "30",
+      MAX_INVOICE_TOTAL_NOK: "250000",
+      KEPT_REQUEST_DAYS: "3",
     });
     expect(config.slack).toMatchObject({
       socketMode: true,
@@ -95,8 +104,17 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       port: 8080,
       logLevel: "debug",
-      invoice: { taxRates: [0, 12.5, 25], maturityDays: 30 },
+      invoice: { taxRates: [0, 12.5, 25], maturityDays: 30, maxTotalKroner: 250_000, keptRequestDays: 3 },
     });
+  });
+
+  it("selects the PostgreSQL store when DATABASE_URL is set, SQLite otherwise", () => {
+    const url = "postgresql://fakturabot:hunter2@db.example.com:5432/fakturabot?sslmode=require";
+    expect(loadConfig({ ...VALID, DATABASE_URL: url, DATA_DIR: "/var/lib/fakturabot" }).store).toEqual({
+      kind: "postgres",
+      databaseUrl: url,
+    });
+    expect(loadConfig({ ...VALID, DATABASE_URL: " " }).store.kind).toBe("sqlite");
   });
 
   it("treats empty values as unset, resolves DATA_DIR and ignores the app token outside Socket Mode", () => {
@@ -109,8 +127,7 @@ describe("loadConfig", () => {
     });
     expect(config.port).toBe(3000);
     expect(config.logLevel).toBe("info");
-    expect(isAbsolute(config.store.dataDir)).toBe(true);
-    expect(config.store.dataDir.endsWith(join("var", "db"))).toBe(true);
+    expect(config.store).toEqual({ kind: "sqlite", dataDir: join(process.cwd(), "var", "db") });
     expect(config.slack.appToken).toBeNull();
   });
 
@@ -201,11 +218,18 @@ describe("loadConfig", () => {
       'ALLOWED_USER_IDS has "kari", "ola", which are not a Slack member id: use member ids',
     ],
     ["ADMIN_USER_IDS", "C0123ABCD", 'ADMIN_USER_IDS has "C0123ABCD", which is not a Slack member id'],
+    ["DATABASE_URL", "db.example.com/fakturabot", "DATABASE_URL is not a URL: use a PostgreSQL URL like"],
     [
       "DATABASE_URL",
-      "postgres://db/fakturabot",
-      "DATABASE_URL is set, but the Postgres store is not implemented yet: unset DATABASE_URL",
+      "mysql://fakturabot:hunter2@db/fakturabot",
+      "DATABASE_URL must start with postgres:// or postgresql://, not mysql://: use a PostgreSQL URL like",
     ],
+    [
+      "DATABASE_URL",
+      "postgres://fakturabot:hunter2@db",
+      "DATABASE_URL names no database (the path after the host)",
+    ],
+    ["DATABASE_URL", "postgresql:///fakturabot", "DATABASE_URL names no host"],
     ["PORT", "http", 'PORT must be the port to listen on, a whole number from 1 to 65535, not "http"'],
     ["PORT", "70000", 'PORT must be the port to listen on, a whole number from 1 to 65535, not "70000"'],
     [
@@ -223,6 +247,11 @@ describe("loadConfig", () => {
       "DEFAULT_INVOICE_MATURITY_DAYS",
       "0",
       "DEFAULT_INVOICE_MATURITY_DAYS must be the number of days until an invoice is due, a whole number from 1 to 365",
+    ],
+    [
+      "MAX_INVOICE_TOTAL_NOK",
+      "90071992547410",
+      'MAX_INVOICE_TOTAL_NOK must be the largest total of one invoice in whole kroner, a whole number from 1 to 90071992547409, not "90071992547410"',
     ],
   ])("%s=%j: %s", (name, value, expected) => {
     const problems = problemsOf({ ...VALID, [name]: value });
@@ -266,6 +295,75 @@ describe("loadConfig", () => {
   });
 });
 
+describe("loadConfig with OAuth (many workspaces)", () => {
+  const KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+  const { SLACK_BOT_TOKEN: _token, ...withoutToken } = VALID;
+  const OAUTH = {
+    ...withoutToken,
+    SLACK_CLIENT_ID: "1111.2222",
+    SLACK_CLIENT_SECRET: "client-secret-value-abc",
+    SLACK_STATE_SECRET: "state-secret-value-of-at-least-32-chars",
+    TOKEN_ENCRYPTION_KEY: KEY_HEX,
+  };
+
+  it("reads the client, the state secret and the key (hex or base64) instead of a bot token", () => {
+    const config = loadConfig(OAUTH);
+    expect(config.slack).toMatchObject({
+      botToken: null,
+      oauth: {
+        clientId: "1111.2222",
+        clientSecret: OAUTH.SLACK_CLIENT_SECRET,
+        stateSecret: OAUTH.SLACK_STATE_SECRET,
+        tokenEncryptionKey: Buffer.from(KEY_HEX, "hex"),
+      },
+    });
+    const base64 = Buffer.from(KEY_HEX, "hex").toString("base64");
+    expect(loadConfig({ ...OAUTH, TOKEN_ENCRYPTION_KEY: base64 }).slack.oauth?.tokenEncryptionKey).toEqual(
+      Buffer.from(KEY_HEX, "hex"),
+    );
+    expect(describeConfig(config).slack).toMatchObject({
+      botToken: "not used",
+      workspaces: "many (OAuth, tokens encrypted)",
+    });
+    expect(JSON.stringify(describeConfig(config))).not.toContain(OAUTH.SLACK_CLIENT_SECRET);
+  });
+
+  it("will not start OAuth without the key, with a short key, with a bot token too, or in Socket Mode", () => {
+    const { TOKEN_ENCRYPTION_KEY: _key, ...withoutKey } = OAUTH;
+    expect(problemsOf(withoutKey)).toEqual([
+      expect.stringMatching(
+        /^TOKEN_ENCRYPTION_KEY is missing, and installing in many workspaces \(OAuth, as SLACK_CLIENT_ID is set\) needs it to encrypt the workspaces' bot tokens in the database: set a 32-byte key/,
+      ),
+    ]);
+    const shortKey = "c2hvcnQta2V5";
+    const short = problemsOf({ ...OAUTH, TOKEN_ENCRYPTION_KEY: shortKey });
+    expect(short).toEqual([expect.stringMatching(/^TOKEN_ENCRYPTION_KEY is not a 32-byte key: /)]);
+    expect(short.join("")).not.toContain(shortKey);
+    expect(
+      problemsOf({
+        ...OAUTH,
+        SLACK_BOT_TOKEN: VALID.SLACK_BOT_TOKEN,
+        SLACK_SOCKET_MODE: "true",
+        SLACK_APP_TOKEN: APP_TOKEN,
+      }),
+    ).toEqual([
+      "SLACK_BOT_TOKEN is set, but so is SLACK_CLIENT_ID: set SLACK_BOT_TOKEN for one workspace, or the OAuth variables for many, not both",
+      "SLACK_SOCKET_MODE is true, but installing in many workspaces (OAuth) needs Slack to reach PUBLIC_BASE_URL over HTTP: set SLACK_SOCKET_MODE=false",
+    ]);
+  });
+
+  it("needs the whole client once one part is set", () => {
+    const { SLACK_CLIENT_ID: _id, SLACK_STATE_SECRET: _state, ...partial } = OAUTH;
+    expect(problemsOf(partial).map((problem) => problem.split(",")[0])).toEqual([
+      "SLACK_CLIENT_ID is missing",
+      "SLACK_STATE_SECRET is missing",
+    ]);
+    expect(problemsOf({ ...OAUTH, SLACK_STATE_SECRET: "short" })).toEqual([
+      expect.stringMatching(/^SLACK_STATE_SECRET is too short: /),
+    ]);
+  });
+});
+
 describe("describeConfig", () => {
   const config = loadConfig({
     ...VALID,
@@ -273,11 +371,13 @@ describe("describeConfig", () => {
     SLACK_APP_TOKEN: APP_TOKEN,
     ALLOWED_CHANNEL_IDS: "C0123ABCD",
     ALLOWED_USER_IDS: "U0AAA111,U0BBB222",
+    DATABASE_URL: "postgres://fakturabot:hunter2@db.example.com:5432/fakturabot",
   });
 
   it("shows which features are on and secrets only as set", () => {
     const described = describeConfig(config);
     expect(described).toMatchObject({
+      store: { kind: "postgres", database: "postgres://fakturabot:***@db.example.com:5432/fakturabot" },
       slack: { mode: "socket", api: "slack.com", signingSecret: "set", botToken: "set", appToken: "set" },
       frontPayment: { environment: "demo", token: "set", callbackSecret: "set" },
       access: { channels: ["C0123ABCD"], users: 2, admins: 0 },
@@ -324,5 +424,21 @@ describe(".env.example", () => {
       "FRONTPAYMENT_TOKEN is missing:",
       "FRONTPAYMENT_CALLBACK_SECRET is missing:",
     ]);
+  });
+});
+
+describe("the periodic check's settings", () => {
+  it("are read in minutes and hours, and refused outside their range", () => {
+    expect(
+      loadConfig({ ...VALID, FOLLOW_UP_INTERVAL_MINUTES: "15", QUIET_HOURS_BEFORE_LOOKUP: "6" }).followUp,
+    ).toEqual({ intervalMinutes: 15, quietHours: 6 });
+    const problems = problemsOf({
+      ...VALID,
+      FOLLOW_UP_INTERVAL_MINUTES: "0",
+      QUIET_HOURS_BEFORE_LOOKUP: "soon",
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.join("\n")).toContain("FOLLOW_UP_INTERVAL_MINUTES");
+    expect(problems.join("\n")).toContain("QUIET_HOURS_BEFORE_LOOKUP");
   });
 });

@@ -722,4 +722,35 @@ describe("numbers as Norwegians type them", () => {
       "Unit price: 1.250,50 could mean 1\u00a0250,50 or 1,25050: write 1250,50",
     );
   });
+
+  it.each([
+    ["quantity", { quantity: "1 000 000,001", rate: "1" }, "Quantity must be at most 1\u00a0000\u00a0000"],
+    ["quantity", { quantity: "9007199254740993", rate: "1" }, "Quantity must be at most 1\u00a0000\u00a0000"],
+    ["rate", { quantity: "1", rate: "10 000 000,01" }, "Unit price must be at most 10\u00a0000\u00a0000 kr"],
+    [
+      "rate",
+      { quantity: "1", rate: "999999999999999" },
+      "Unit price must be at most 10\u00a0000\u00a0000 kr",
+    ],
+    [
+      "discount",
+      { quantity: "1", rate: "1", discount: "10 000 000 001" },
+      "Discount must be at most 10\u00a0000\u00a0000\u00a0000 kr",
+    ],
+  ] as const)(
+    "holds the %s to its bound in limits.ts, as a number input's max_value would",
+    (field, line, message) => {
+      const form = norwegian(line);
+      expect(formTotals(form).lineAmountsOre).toEqual([null]);
+      expect(errorsOf(form)[lineBlockId("2", field)]).toBe(message);
+    },
+  );
+
+  it("accepts every number at its bound", () => {
+    const discounted = norwegian({ quantity: "1 000 000", rate: "10,00", discount: "10 000 000" });
+    expect(formTotals(discounted).lineAmountsOre).toEqual([0]);
+    const priciest = norwegian({ quantity: "1", rate: "10 000 000" });
+    expect(formTotals(priciest).lineAmountsOre).toEqual([1_000_000_000]);
+    expect(validateInvoiceForm(priciest, CONTEXT).ok).toBe(true);
+  });
 });

@@ -10,6 +10,7 @@ const SECRETS = {
   callbackSecret: "fp-callback-secret-value",
   frontPaymentToken: "fp-api-token-value-123",
   checksum: "a3f1c0ffee5e5e5e0123456789abcdef0123456789abcdef0123456789abcdef",
+  databasePassword: "pg-pass-value-789",
 };
 
 function captureLogger(level: LogLevel = "info") {
@@ -128,6 +129,40 @@ describe("createLogger", () => {
     expect(record?.msg).toBe(
       "calling Slack with xoxb-[redacted] and xapp-[redacted]; header Authorization: Bearer [redacted]",
     );
+  });
+
+  it("sanitizes lines the quick check cannot clear: escapes, keys spelt with separators, bare numbers", () => {
+    const { logger, records, output } = captureLogger();
+    // Written `\nxoxb-…` in the line: the token starts a word only once the line is parsed.
+    logger.info({ path: "C:\\orders", note: "first line\nxoxb-1111-2222-abcdef" }, "escaped");
+    logger.info(
+      { "API-KEY": "plain-looking-value", nested: { "Response.URL": "https://hooks.example/x" } },
+      "keys",
+    );
+    logger.info({ amount: Number(PERSONAL_NUMBER), at: 1_796_133_922_512 }, "numbers");
+    logger.info({ orderId: "FB0123456789AB", status: "PAID", outcome: "changed" }, "status notification");
+    expectNothingSensitive(output());
+    expect(output()).not.toContain("abcdef");
+    expect(output()).not.toContain("plain-looking-value");
+    expect(records()[0]).toMatchObject({ path: "C:\\orders", note: "first line\nxoxb-[redacted]" });
+    expect(records()[1]).toMatchObject({ "API-KEY": "[redacted]", nested: { "Response.URL": "[redacted]" } });
+    expect(records()[2]).toMatchObject({ amount: MASKED, at: 1_796_133_922_512 });
+    expect(records()[3]).toMatchObject({
+      orderId: "FB0123456789AB",
+      status: "PAID",
+      msg: "status notification",
+    });
+  });
+
+  it("removes the password from a database URL, by key and inside free text", () => {
+    const { logger, records, output } = captureLogger();
+    const url = `postgres://fakturabot:${SECRETS.databasePassword}@db.example.com:5432/fakturabot`;
+    logger.error({ store: { databaseUrl: url } }, `cannot reach ${url} (postgresql://ops:x@db2/fb too)`);
+    expectNothingSensitive(output());
+    expect(records()[0]).toMatchObject({
+      store: { databaseUrl: "[redacted]" },
+      msg: "cannot reach postgres://fakturabot:[redacted]@db.example.com:5432/fakturabot (postgresql://ops:[redacted]@db2/fb too)",
+    });
   });
 
   it("writes one valid JSON line per entry and honours the level", () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { commitEvent } from "../src/orders/lifecycle.js";
 import { type InvoiceStore, openSqliteStore } from "../src/store/index.js";
-import { submission, temporaryDataDir } from "./store.fixtures.js";
+import { callback, created, submission, temporaryDataDir } from "./store.fixtures.js";
 
 const { dataDir, remove } = temporaryDataDir();
 let store: InvoiceStore | undefined;
@@ -45,5 +45,34 @@ describe("commitEvent", () => {
       outcome: "changed",
       order: { state: "sending", version: 3 },
     });
+  });
+
+  it("lets one process's commits to an order take turns, so a burst of them all lands", async () => {
+    store = openSqliteStore({ dataDir });
+    const fresh = submission();
+    await store.beginSubmission(fresh);
+    await commitEvent(store, fresh.id, created("ODR1"));
+    const sqlite = store;
+    const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
+    // A store with a round trip in every call, as a database server has: racing, all 30 would
+    // read one version, one would win, and the rest would run out of attempts.
+    const remote: InvoiceStore = {
+      ...sqlite,
+      async get(id) {
+        await roundTrip();
+        return sqlite.get(id);
+      },
+      async saveOrder(next, history) {
+        await roundTrip();
+        return sqlite.saveOrder(next, history);
+      },
+    };
+    const burst = Array.from({ length: 30 }, (_, index) => callback("ODR1", "PAID", 1_000 + index));
+    const results = await Promise.all(
+      burst.map((change) => commitEvent(remote, fresh.id, { type: "notified", change })),
+    );
+    expect(results.every((result) => result.outcome === "changed")).toBe(true);
+    expect(await sqlite.history(fresh.id)).toHaveLength(30);
+    expect((await sqlite.get(fresh.id))?.version).toBe(32);
   });
 });

@@ -2,15 +2,19 @@ import { readFileSync } from "node:fs";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { describe, expect, it } from "vitest";
 import {
+  actionRefusal,
   cancellation,
   confirmationNeeded,
   confirmationProblem,
   decide,
   decideOtherOrder,
+  factsFromRequest,
   notificationKey,
   type OrderEvent,
+  orderActions,
+  refundProblem,
 } from "../src/orders/transitions.js";
-import type { CreatedOrder, OrderRecord, StatusChange } from "../src/store/types.js";
+import type { CreatedOrder, InvoiceFacts, OrderRecord, StatusChange } from "../src/store/types.js";
 
 const BASE = {
   id: "FB0000000000AB",
@@ -42,13 +46,42 @@ const CREATED: CreatedOrder = {
   status: { status: "INVOICED", at: 1_000 },
 };
 
+/** What the seed's example order keeps for its message. */
+const FACTS: InvoiceFacts = factsFromRequest(REQUEST);
+
+/** A created order with a message and facts, in `status`. */
+function withFacts(status: string, facts: Partial<InvoiceFacts> = {}): CreatedOrder {
+  return { ...CREATED, message: MESSAGE, status: { status, at: 1_000 }, facts: { ...FACTS, ...facts } };
+}
+
 const ORDERS: Record<string, OrderRecord> = {
   sending: { ...BASE, state: "sending", request: REQUEST },
   failed: { ...BASE, state: "failed", request: REQUEST, failureReason: "Front Payment answered 400." },
   unknown: { ...BASE, state: "unknown", request: REQUEST, failureReason: "No answer within 15 s." },
+  expired: { ...BASE, state: "expired", failureReason: "No answer within 15 s." },
   created: CREATED,
   "created, with message": { ...CREATED, message: MESSAGE },
+  "created, stopped before": { ...CREATED, message: MESSAGE, customerStoppedAt: 950 },
   "created, other id": CREATED,
+  "created, past due": { ...CREATED, message: MESSAGE, dueDate: "2026-03-16" },
+  "created, past due, told": {
+    ...CREATED,
+    message: MESSAGE,
+    dueDate: "2026-03-16",
+    overdueSince: "2026-03-17",
+  },
+  "created, past due, paid": {
+    ...CREATED,
+    message: MESSAGE,
+    dueDate: "2026-03-16",
+    status: { status: "PAID", at: 2_000 },
+  },
+  "created, not due": { ...CREATED, message: MESSAGE, dueDate: "2026-03-20" },
+  "created, sent": withFacts("SENT"),
+  "created, paid": withFacts("PAID"),
+  "created, part refunded": withFacts("PARTIAL REFUNDED", { refundedOre: 1_000 }),
+  "created, cancelled": withFacts("CANCELLED"),
+  "created, numbered": withFacts("INVOICED", { invoiceNumber: "99900753" }),
 };
 
 function change(fpOrderUuid: string, status: string, sentAt: number): StatusChange {
@@ -93,6 +126,47 @@ function event(name: string, fpOrderUuid: string): OrderEvent {
       return { type: "message-posted", message: MESSAGE };
     case "interrupted":
       return { type: "interrupted", reason: "Fakturabot restarted." };
+    case "expire":
+      return { type: "expire" };
+    case "customer-stopped":
+      return { type: "customer-stopped", at: 1_100 };
+    case "overdue":
+      return { type: "overdue", today: "2026-03-20" };
+    case "checked":
+      return { type: "checked", at: 3_000 };
+    case "link-resent":
+      return { type: "link-resent", by: "U0OLA", to: { email: "kari@example.no", sms: null } };
+    case "refunded, part":
+      return {
+        type: "refunded",
+        by: "U0OLA",
+        lines: [{ id: 7, amountOre: 500 }],
+        amountOre: 500,
+        refundedOre: 1_500,
+        status: "PARTIAL REFUNDED",
+        at: 1_100,
+      };
+    case "refunded, all":
+      return {
+        type: "refunded",
+        by: "U0OLA",
+        lines: [{ id: 7, amountOre: 125_000 }],
+        amountOre: 125_000,
+        refundedOre: 125_000,
+        status: "REFUNDED",
+        at: 1_100,
+      };
+    case "cancelled":
+      return {
+        type: "cancelled",
+        by: "U0OLA",
+        reason: "Wrong customer",
+        change: { ...change(fpOrderUuid, "CANCELLED", 0), sentAt: null, source: "lookup" },
+      };
+    case "edited":
+      return { type: "edited", by: "U0OLA", request: REQUEST };
+    case "invoice-number":
+      return { type: "invoice-number", invoiceNumber: "99900753" };
   }
   throw new Error(`no event "${name}" in the table`);
 }
@@ -122,7 +196,7 @@ describe("the order transition table", () => {
 
   it("covers every state with every event", () => {
     expect(rows.length).toBeGreaterThanOrEqual(36);
-    const states = ["sending", "failed", "unknown", "created"];
+    const states = ["sending", "failed", "unknown", "expired", "created"];
     const events = [
       "created",
       "refused",
@@ -131,6 +205,8 @@ describe("the order transition table", () => {
       "send-anyway",
       "notified, later",
       "interrupted",
+      "expire",
+      "customer-stopped",
     ];
     for (const state of states) {
       for (const name of events) {
@@ -155,6 +231,26 @@ describe("the order transition table", () => {
 });
 
 describe("what each transition stores", () => {
+  it("an expiry erases the kept request, keeps why it was not sent, and says so once", () => {
+    for (const state of ["failed", "unknown"] as const) {
+      const order = ORDERS[state] as Extract<OrderRecord, { state: typeof state }>;
+      const decision = decide(order, event("expire", "ODR1"));
+      expect(decision.next).toEqual({
+        ...BASE,
+        version: 5,
+        state: "expired",
+        failureReason: order.failureReason,
+      });
+      expect(decision.next && "request" in decision.next).toBe(false);
+    }
+  });
+
+  it("the customer stopping at BankID is remembered with when, so the seller is told once", () => {
+    expect(
+      decide(ORDERS["created, with message"] as OrderRecord, event("customer-stopped", "ODR1")).next,
+    ).toEqual({ ...CREATED, message: MESSAGE, version: 5, customerStoppedAt: 1_100 });
+  });
+
   it("a created answer records Front Payment's ids, link and the answer's status, and drops the request", () => {
     const next = decide(ORDERS.sending as OrderRecord, event("created", "ODR7")).next;
     expect(next).toEqual({
@@ -165,6 +261,7 @@ describe("what each transition stores", () => {
       fpCustomerUuid: "CSRT9",
       bankIdUrl: "https://bankid.example/ODR7",
       status: { status: "SENT", at: 900 },
+      facts: FACTS,
     });
   });
 
@@ -270,6 +367,7 @@ describe("what each transition stores", () => {
       fpCustomerUuid: null,
       bankIdUrl: null,
       status: { status: "INVOICED", at: 2_000 },
+      facts: FACTS,
     });
     expect(history?.change.applied).toBe(true);
   });
@@ -414,5 +512,129 @@ describe("which callbacks Front Payment's own answer must confirm", () => {
     expect(confirmationProblem(CREATED, odd, "unknown-status", { ...truth, status: "PAID" })).toBe(
       "Front Payment says PAID, not RESERVED",
     );
+  });
+});
+
+describe("following an order up", () => {
+  it("an overdue order is told once, since the day after it fell due", () => {
+    const order = ORDERS["created, past due"] as CreatedOrder;
+    const { next, effects } = decide(order, event("overdue", "ODR1"));
+    expect(next).toEqual({ ...order, version: 5, overdueSince: "2026-03-17" });
+    expect(effects).toEqual([{ type: "reply-overdue", since: "2026-03-17" }]);
+    expect(decide(next as CreatedOrder, event("overdue", "ODR1"))).toEqual({ next: null, effects: [] });
+  });
+
+  it("every settled status ends the follow-up, an open one does not", () => {
+    const order = ORDERS["created, past due"] as CreatedOrder;
+    for (const status of ["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"]) {
+      expect(decide({ ...order, status: { status, at: 2_000 } }, event("overdue", "ODR1")).next).toBeNull();
+    }
+    for (const status of ["SENT", "INVOICED", "Purring", "Inkasso", "SOMETHING NEW"]) {
+      expect(
+        decide({ ...order, status: { status, at: 2_000 } }, event("overdue", "ODR1")).next,
+      ).not.toBeNull();
+    }
+    expect(decide({ ...order, status: null }, event("overdue", "ODR1")).next).not.toBeNull();
+  });
+
+  it("a check that learnt nothing records when it asked", () => {
+    expect(decide(CREATED, event("checked", "ODR1")).next).toEqual({
+      ...CREATED,
+      version: 5,
+      checkedAt: 3_000,
+    });
+  });
+
+  it("the due date survives the order's becoming created", () => {
+    const sending = { ...(ORDERS.sending as OrderRecord), dueDate: "2026-03-16" };
+    expect(decide(sending, event("created", "ODR7")).next).toMatchObject({
+      state: "created",
+      dueDate: "2026-03-16",
+    });
+    expect(decide(sending, event("notified, later", "ODR7")).next).toMatchObject({ dueDate: "2026-03-16" });
+  });
+});
+
+describe("what the message's actions store", () => {
+  it("a refund keeps the total refunded and the status Front Payment gave after it", () => {
+    const { next, effects } = decide(ORDERS["created, paid"] as OrderRecord, event("refunded, part", "ODR1"));
+    expect(next).toMatchObject({
+      status: { status: "PARTIAL REFUNDED", at: 1_100 },
+      facts: { refundedOre: 1_500, refundedLines: { 7: 500 } },
+    });
+    expect(effects[1]).toEqual({
+      type: "reply-news",
+      news: { kind: "refunded", by: "U0OLA", amountOre: 500, refundedOre: 1_500, everything: false },
+    });
+    // A lower total (an older lookup) never undoes a later one.
+    const lower = { ...(event("refunded, part", "ODR1") as object), refundedOre: 200 } as OrderEvent;
+    expect(decide(ORDERS["created, part refunded"] as OrderRecord, lower).next).toMatchObject({
+      facts: { refundedOre: 1_000 },
+    });
+  });
+
+  it("a cancellation keeps who cancelled and why, only when it applies", () => {
+    const { next } = decide(ORDERS["created, sent"] as OrderRecord, event("cancelled", "ODR1"));
+    expect(next).toMatchObject({
+      status: { status: "CANCELLED" },
+      facts: { cancelled: { by: "U0OLA", reason: "Wrong customer" } },
+    });
+    expect(decide(ORDERS["created, paid"] as OrderRecord, event("cancelled", "ODR1")).next).toMatchObject({
+      status: { status: "PAID" },
+      facts: { cancelled: null },
+    });
+  });
+
+  it("an edit replaces the customer, total and lines, keeping a masked personal number only", () => {
+    const edited = {
+      ...REQUEST,
+      products: [{ name: "Rådgivning", quantity: 3, rate: 1000, tax: 25, amount: 3000 }],
+      orderSummary: { subTotal: 2400, totalTax: 600, totalDiscount: 0, grandTotal: 3000 },
+      customerDetails: { ...REQUEST.customerDetails, name: "Kari Nordmann" },
+    };
+    const { next } = decide(ORDERS["created, sent"] as OrderRecord, {
+      type: "edited",
+      by: "U0KARI",
+      request: edited,
+    });
+    expect(next).toMatchObject({
+      customerName: "Kari Nordmann",
+      customerIdentifier: "280387*****",
+      grandTotalOre: 300_000,
+      fpOrderUuid: "ODR1",
+      facts: { lines: [{ name: "Rådgivning", quantity: "3", amountOre: 300_000 }] },
+    });
+    expect(JSON.stringify(next)).not.toContain(REQUEST.customerDetails.personalNumber);
+  });
+
+  it("a paid notification keeps how it was paid and asks for the invoice number once", () => {
+    const paid = decide(ORDERS["created, sent"] as OrderRecord, event("notified, later", "ODR1"));
+    expect(paid.next).toMatchObject({ facts: { paymentMethod: "Visa" } });
+    expect(
+      decide(ORDERS["created, paid"] as OrderRecord, event("invoice-number", "ODR1")).next,
+    ).toMatchObject({
+      facts: { invoiceNumber: "99900753" },
+    });
+  });
+
+  it("offers only the actions that fit the status", () => {
+    const offered = (status: string) => orderActions(withFacts(status));
+    expect(offered("SENT")).toEqual(["resend", "edit", "cancel", "refresh", "copy"]);
+    expect(offered("INVOICED")).toEqual(["resend", "cancel", "refresh", "copy"]);
+    expect(offered("PAID")).toEqual(["refund", "refresh", "copy"]);
+    expect(offered("PARTIAL REFUNDED")).toEqual(["refund", "refresh", "copy"]);
+    expect(offered("REFUNDED")).toEqual(["copy"]);
+    expect(offered("CANCELLED")).toEqual(["copy"]);
+    expect(orderActions(ORDERS.failed as OrderRecord)).toEqual([]);
+    expect(actionRefusal(withFacts("INVOICED"), "edit")).toEqual({ reason: "invoiced", status: "INVOICED" });
+    expect(actionRefusal(withFacts("PAID"), "cancel")).toEqual({ reason: "status", status: "PAID" });
+    expect(actionRefusal(ORDERS.sending as OrderRecord, "copy")).toEqual({ reason: "never-created" });
+  });
+
+  it("never refunds nothing, or more than is left of what was paid", () => {
+    const paid = { orderAmountOre: 250_000, refundedOre: 50_000 };
+    expect(refundProblem(0, paid)).toEqual({ reason: "nothing" });
+    expect(refundProblem(200_001, paid)).toEqual({ reason: "too-much", remainingOre: 200_000 });
+    expect(refundProblem(200_000, paid)).toBeNull();
   });
 });

@@ -1,11 +1,16 @@
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { startSlackSandbox } from "@fakturabot/sandbox";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startConfiguredBot } from "../src/configured-bot.js";
 import { LISTEN_REPORT } from "./listen-probe.js";
+import { freshPostgresDatabase } from "./support/postgres.js";
 
 const ENTRY = fileURLToPath(new URL("../src/start.ts", import.meta.url));
 const PROBE = new URL("./listen-probe.ts", import.meta.url).href;
@@ -43,6 +48,16 @@ function runEntry(
   });
 }
 
+/** A port nothing listens on now (the configuration takes no 0 for "any"). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 describe("the production entry (node dist/start.js)", () => {
   it("with an empty environment stops with the configuration's problems and never listens", async () => {
     const { code, stdout, stderr } = await runEntry({});
@@ -65,4 +80,56 @@ describe("the production entry (node dist/start.js)", () => {
     expect(stderr).not.toContain(LISTEN_REPORT);
     expect(stdout).not.toContain("local mode");
   }, 30_000);
+});
+
+describe("the production entry on PostgreSQL (DATABASE_URL)", () => {
+  const CONFIGURED = {
+    SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+    SLACK_BOT_TOKEN: "xoxb-1111-2222-secretbottoken",
+    FRONTPAYMENT_TOKEN: "fp-api-token-value-123",
+    FRONTPAYMENT_CALLBACK_SECRET: "fp-callback-secret-value",
+    PUBLIC_BASE_URL: "https://fakturabot.example.com",
+  };
+
+  it("stops before listening, saying why, when the database cannot be reached", async () => {
+    const { code, stderr } = await runEntry({
+      ...CONFIGURED,
+      // Port 1: nothing listens there.
+      DATABASE_URL: "postgres://fakturabot:hunter2@127.0.0.1:1/fakturabot",
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      "Cannot open the PostgreSQL database postgres://fakturabot:***@127.0.0.1:1/fakturabot: nothing is listening there (connection refused)",
+    );
+    expect(stderr).not.toContain("hunter2");
+    expect(stderr).not.toContain("    at ");
+    expect(stderr).not.toContain(LISTEN_REPORT);
+  }, 30_000);
+
+  it("starts the configured bot (what the entry runs) on the database DATABASE_URL names, its schema applied", async () => {
+    const database = await freshPostgresDatabase();
+    const slack = await startSlackSandbox({ botToken: CONFIGURED.SLACK_BOT_TOKEN });
+    try {
+      const bot = await startConfiguredBot({
+        ...CONFIGURED,
+        SLACK_API_URL: slack.apiUrl,
+        DATABASE_URL: database.url,
+        PORT: String(await freePort()),
+        LOG_LEVEL: "silent",
+      });
+      try {
+        expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        const { rows } = await client.query("SELECT version FROM schema_version");
+        await client.end();
+        expect(rows).toEqual([{ version: 1 }]);
+      } finally {
+        await bot.stop();
+      }
+    } finally {
+      await slack.close();
+      await database.drop();
+    }
+  });
 });

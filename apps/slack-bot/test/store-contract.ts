@@ -5,9 +5,19 @@
  * the suite shows that the lifecycle's rules hold on this store: atomic transitions, one winner among
  * racing writers on several connections, monotonic statuses, recovery at start.
  */
+
+import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decideOtherOrder } from "../src/orders/transitions.js";
-import type { CustomerDetails, InvoiceStore, OrderRecord } from "../src/store/types.js";
+import { commitEvent } from "../src/orders/lifecycle.js";
+import { decideOtherOrder, factsFromRequest } from "../src/orders/transitions.js";
+import type {
+  CreatedOrder,
+  CustomerDetails,
+  InvoiceStore,
+  NewOutboxEntry,
+  NewSubmission,
+  OrderRecord,
+} from "../src/store/types.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 
 export interface StoreUnderTest {
@@ -120,12 +130,86 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
           fpCustomerUuid: "CSRT3419523642",
           bankIdUrl: "https://auth.current.bankid.no/precheck/auth?state=ODR4286244937",
           status: { status: "SENT", at: 1_755_150_000 },
+          facts: factsFromRequest(fresh.request),
           version: 2,
           updatedAt: now,
         });
         expect(order).not.toHaveProperty("request");
         expect(order.createdAt).toEqual(new Date("2026-03-02T09:00:00.000Z"));
         expect(await store.getByFpOrderUuid("ODR4286244937")).toEqual(order);
+      });
+
+      it("keeps what the message tells (lines, terms, invoice number, payment, refunds, cancellation), never a personal number", async () => {
+        const store = await connect();
+        const id = await createdOrder(store);
+        expect((await store.get(id)) as CreatedOrder).toMatchObject({
+          facts: {
+            lines: [{ name: "Router", quantity: "1", amountOre: 4000 }],
+            orderDate: 1755150488,
+            maturityDays: 10,
+            invoiceNumber: null,
+            paymentMethod: null,
+            refundedOre: 0,
+            refundedLines: {},
+            cancelled: null,
+          },
+        });
+        await notify(store, id, callback("ODR4286244937", "INVOICED", 1_755_150_100));
+        await advance(store, id, { type: "invoice-number", invoiceNumber: "99900753" });
+        await notify(store, id, callback("ODR4286244937", "PAID", 1_755_150_200, { paymentMethod: "Visa" }));
+        const refunded = await advance(store, id, {
+          type: "refunded",
+          by: "U0OLA",
+          lines: [{ id: 1001, amountOre: 1000 }],
+          amountOre: 1000,
+          refundedOre: 1000,
+          status: "PARTIAL REFUNDED",
+          at: 1_755_150_300,
+        });
+        expect(refunded.outcome).toBe("changed");
+        const reopened = await restart(store);
+        expect(await reopened.get(id)).toMatchObject({
+          status: { status: "PARTIAL REFUNDED" },
+          facts: {
+            invoiceNumber: "99900753",
+            paymentMethod: "Visa",
+            refundedOre: 1000,
+            refundedLines: { 1001: 1000 },
+          },
+        });
+
+        const other = await createdOrder(reopened, "ODR9");
+        await advance(reopened, other, {
+          type: "cancelled",
+          by: "U0OLA",
+          reason: "Feil kunde",
+          change: { ...callback("ODR9", "CANCELLED", null), source: "lookup" },
+        });
+        expect(await reopened.get(other)).toMatchObject({
+          status: { status: "CANCELLED" },
+          facts: { cancelled: { by: "U0OLA", reason: "Feil kunde" } },
+        });
+      });
+
+      it("an edit replaces the customer, total and lines of a created order, keeping the personal number masked", async () => {
+        const store = await connect();
+        const id = await createdOrder(store);
+        const request = {
+          ...SEED_INVOICE_ORDER_EXAMPLE,
+          products: [{ name: "Switch", quantity: "2", rate: 30, tax: "0", amount: 60 }],
+          orderSummary: { subTotal: "60", totalTax: "0", totalDiscount: "0", grandTotal: "60" },
+          customerDetails: { ...SEED_INVOICE_ORDER_EXAMPLE.customerDetails, name: "Zahidul Islam" },
+        };
+        expect((await advance(store, id, { type: "edited", by: "U0KARI", request })).outcome).toBe("changed");
+        const edited = (await (await restart(store)).get(id)) as CreatedOrder;
+        expect(edited).toMatchObject({
+          fpOrderUuid: "ODR4286244937",
+          customerName: "Zahidul Islam",
+          customerIdentifier: "280387*****",
+          grandTotalOre: 6000,
+          facts: { lines: [{ name: "Switch", quantity: "2", amountOre: 6000 }] },
+        });
+        expect(JSON.stringify(edited)).not.toContain(PERSONAL_NUMBER);
       });
 
       it("sending → failed → sent again → created", async () => {
@@ -167,6 +251,38 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         });
         expect((await advance(store, fresh.id, { type: "send-again" })).order.state).toBe("unknown");
         expect((await advance(store, fresh.id, { type: "send-anyway" })).order.state).toBe("sending");
+      });
+
+      it("failed or unknown → expired: the request is erased, why it was not sent is kept, nothing sends it", async () => {
+        const store = await connect();
+        for (const ended of [
+          { type: "refused", reason: "Front Payment answered 400." },
+          { type: "outcome-unknown", reason: "No answer within 30 s." },
+        ] as const) {
+          const fresh = submission();
+          await store.beginSubmission(fresh);
+          await advance(store, fresh.id, ended);
+          const expired = await advance(store, fresh.id, { type: "expire" });
+          expect(expired.order).toMatchObject({ state: "expired", failureReason: ended.reason });
+          expect(expired.order).not.toHaveProperty("request");
+          expect(await store.get(fresh.id)).toEqual(expired.order);
+          expect((await store.listByState("expired")).map((order) => order.id)).toContain(fresh.id);
+          for (const retry of ["send-again", "send-anyway"] as const)
+            expect((await advance(store, fresh.id, { type: retry })).order.state).toBe("expired");
+        }
+      });
+
+      it("remembers, once, that the customer stopped at BankID", async () => {
+        const store = await connect();
+        const fresh = submission();
+        await store.beginSubmission(fresh);
+        await advance(store, fresh.id, created("ODR5"));
+        const stopped = await advance(store, fresh.id, { type: "customer-stopped", at: 1_700_000_000 });
+        expect(stopped.order).toMatchObject({ state: "created", customerStoppedAt: 1_700_000_000 });
+        expect(await store.get(fresh.id)).toEqual(stopped.order);
+        expect(
+          (await advance(store, fresh.id, { type: "customer-stopped", at: 1_700_000_100 })).outcome,
+        ).toBe("unchanged");
       });
 
       it("lets only one of racing retries win, across connections", async () => {
@@ -298,12 +414,20 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
 
         const first = await notify(store, id, invoiced);
         expect(first).toMatchObject({ outcome: "changed", order: { status: { status: "INVOICED" } } });
-        expect(first.effects).toEqual([{ type: "post-message" }, { type: "reply-status", change: invoiced }]);
+        expect(first.effects).toEqual([
+          { type: "post-message" },
+          { type: "reply-status", change: invoiced },
+          { type: "fetch-invoice-number" },
+        ]);
         expect(await notify(store, id, invoiced)).toMatchObject({ outcome: "duplicate", effects: [] });
         await advance(store, id, { type: "message-posted", message: { channelId: "C0SALES", ts: "1.2" } });
         const second = await notify(store, id, paid);
         expect(second).toMatchObject({ order: { status: { status: "PAID", at: 1_755_150_300 } } });
-        expect(second.effects).toEqual([{ type: "show-status", change: paid }]);
+        // Still without an invoice number: asked for again.
+        expect(second.effects).toEqual([
+          { type: "show-status", change: paid },
+          { type: "fetch-invoice-number" },
+        ]);
         expect(await notify(store, id, lateSent)).toMatchObject({
           outcome: "changed",
           order: { status: { status: "PAID" } },
@@ -471,6 +595,52 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         });
         expect(await store.getOtherFpOrder("ODR90")).toBeNull();
         expect(await store.getByFpOrderUuid("ODR91")).toBeNull();
+      });
+    });
+
+    describe("installations", () => {
+      const installation = (teamId: string, sealed: string) => ({
+        teamId,
+        teamName: `Team ${teamId}`,
+        installedBy: "U0KARI",
+        sealed,
+      });
+
+      it("keeps one installation per team, stamped with the clock; a reinstall replaces it and keeps installedAt", async () => {
+        const store = await connect();
+        expect(await store.getInstallation("T0ONE")).toBeNull();
+        const first = await store.saveInstallation(installation("T0ONE", "sealed-1"));
+        expect(first).toEqual({ ...installation("T0ONE", "sealed-1"), installedAt: now, updatedAt: now });
+        await store.saveInstallation(installation("T0TWO", "sealed-2"));
+        const installedAt = now;
+        now = new Date(now.getTime() + 60_000);
+        const again = await store.saveInstallation({ ...installation("T0ONE", "sealed-3"), teamName: null });
+        expect(again).toEqual({
+          ...installation("T0ONE", "sealed-3"),
+          teamName: null,
+          installedAt,
+          updatedAt: now,
+        });
+        expect(await store.getInstallation("T0ONE")).toEqual(again);
+        expect((await store.getInstallation("T0TWO"))?.sealed).toBe("sealed-2");
+      });
+
+      it("forgets an uninstalled team only, across connections and restarts", async () => {
+        let store = await connect();
+        const other = await connect();
+        await store.saveInstallation(installation("T0ONE", "sealed-1"));
+        await store.saveInstallation(installation("T0TWO", "sealed-2"));
+        expect(await other.deleteInstallation("T0ONE")).toBe(true);
+        expect(await other.deleteInstallation("T0ONE")).toBe(false);
+        expect(await store.getInstallation("T0ONE")).toBeNull();
+        store = await restart(store);
+        expect(await store.getInstallation("T0ONE")).toBeNull();
+        expect((await store.getInstallation("T0TWO"))?.sealed).toBe("sealed-2");
+        // A team that installs again after uninstalling starts afresh.
+        now = new Date(now.getTime() + 60_000);
+        expect(await store.saveInstallation(installation("T0ONE", "sealed-4"))).toMatchObject({
+          installedAt: now,
+        });
       });
     });
 
@@ -648,6 +818,468 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         expect(await store.get(interrupted.id)).toMatchObject({ failureReason: reason });
         expect(await recover()).toEqual([]);
         expect((await store.get(done.id))?.state).toBe("created");
+      });
+    });
+
+    describe("delivery claims", () => {
+      const inOneHour = () => new Date(now.getTime() + 60 * 60 * 1000);
+
+      it("lets one of racing claims of a key win, across connections; other keys are their own", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const claims = await Promise.all([
+          first.claimOnce("command:T1", inOneHour()),
+          second.claimOnce("command:T1", inOneHour()),
+          first.claimOnce("command:T1", inOneHour()),
+        ]);
+        expect(claims.sort()).toEqual([false, false, true]);
+        expect(await second.claimOnce("command:T2", inOneHour())).toBe(true);
+        expect(await first.claimOnce("command:T1", inOneHour())).toBe(false);
+      });
+
+      it("holds a claim across a restart until it expires, then lets it be taken again once", async () => {
+        let store = await connect();
+        const expiresAt = inOneHour();
+        expect(await store.claimOnce("action:A1", expiresAt)).toBe(true);
+        store = await restart(store);
+        now = new Date(expiresAt.getTime() - 1);
+        expect(await store.claimOnce("action:A1", inOneHour())).toBe(false);
+        now = expiresAt;
+        const again = await Promise.all([
+          store.claimOnce("action:A1", inOneHour()),
+          (await connect()).claimOnce("action:A1", inOneHour()),
+        ]);
+        expect(again.sort()).toEqual([false, true]);
+      });
+    });
+
+    describe("readiness", () => {
+      it("answers a ping on a fresh database and after a restart, and refuses once closed", async () => {
+        let store = await connect();
+        await expect(store.ping()).resolves.toBeUndefined();
+        store = await restart(store);
+        await expect(store.ping()).resolves.toBeUndefined();
+        await store.close();
+        open.splice(open.indexOf(store), 1);
+        await expect(store.ping()).rejects.toThrow();
+      });
+    });
+
+    describe("listings", () => {
+      /** An order made at `minute` past nine, created at Front Payment as `fpOrderUuid` unless null. */
+      async function order(
+        store: InvoiceStore,
+        minute: number,
+        fields: Partial<Parameters<typeof submission>[0]> & {
+          fp?: string | null;
+          status?: [string, number];
+        } = {},
+      ): Promise<string> {
+        const { fp = `ODR9${minute}`, status, ...rest } = fields;
+        now = new Date(Date.parse("2026-03-02T09:00:00.000Z") + minute * 60_000);
+        const fresh = submission(rest);
+        await store.beginSubmission(fresh);
+        if (fp) await advance(store, fresh.id, created(fp));
+        if (fp && status) await notify(store, fresh.id, callback(fp, status[0], status[1]));
+        return fresh.id;
+      }
+      const ids = (page: { orders: OrderRecord[] }) => page.orders.map((listed) => listed.id);
+
+      it("pages through one team's orders newest first, forward and back, and never shows another team's", async () => {
+        const store = await connect();
+        const made: string[] = [];
+        for (const minute of [1, 2, 3, 4, 5]) made.push(await order(store, minute));
+        await order(store, 6, { teamId: "T0OTHER" });
+        const [a, b, c, d, e] = made;
+        const first = await store.listOrders({ teamId: "T0TEAM" }, { limit: 2 });
+        expect(ids(first)).toEqual([e, d]);
+        expect(first.newer).toBeNull();
+        const second = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, after: first.older ?? undefined },
+        );
+        expect(ids(second)).toEqual([c, b]);
+        const third = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, after: second.older ?? undefined },
+        );
+        expect(ids(third)).toEqual([a]);
+        expect(third.older).toBeNull();
+        const back = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, before: third.newer ?? undefined },
+        );
+        expect(ids(back)).toEqual([c, b]);
+        const start = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, before: back.newer ?? undefined },
+        );
+        expect(ids(start)).toEqual([e, d]);
+        expect(start.newer).toBeNull();
+        expect(ids(await store.listOrders({ teamId: "T0NONE" }, { limit: 2 }))).toEqual([]);
+      });
+
+      it("keeps orders made in the same millisecond apart by id", async () => {
+        const store = await connect();
+        const made = [];
+        for (let index = 0; index < 3; index += 1) made.push(await order(store, 1, { fp: null }));
+        const first = await store.listOrders({ teamId: "T0TEAM" }, { limit: 2 });
+        const rest = await store.listOrders(
+          { teamId: "T0TEAM" },
+          { limit: 2, after: first.older ?? undefined },
+        );
+        expect([...ids(first), ...ids(rest)]).toEqual([...made].sort().reverse());
+      });
+
+      it("filters by creator, status, when a status came and due date", async () => {
+        const store = await connect();
+        const mine = await order(store, 1, { userId: "U0OLA", status: ["PAID", 2_000] });
+        const open = await order(store, 2, { status: ["INVOICED", 1_000], dueDate: "2026-03-10" });
+        const paidEarly = await order(store, 3, { status: ["PAID", 500] });
+        const sending = await order(store, 4, { fp: null });
+        const fresh = await order(store, 5, { dueDate: "2026-03-20" });
+        const team = { teamId: "T0TEAM" };
+        const list = async (filter: object) =>
+          ids(await store.listOrders({ ...team, ...filter }, { limit: 10 }));
+        expect(await list({ userId: "U0OLA" })).toEqual([mine]);
+        expect(await list({ statusIn: ["PAID"] })).toEqual([paidEarly, mine]);
+        expect(await list({ statusIn: ["PAID"], statusSince: 1_000 })).toEqual([mine]);
+        expect(await list({ statusNotIn: ["PAID", "CANCELLED"] })).toEqual([fresh, open]);
+        expect(await list({ statusNotIn: ["PAID"], dueBefore: "2026-03-15" })).toEqual([open]);
+        expect(await list({})).toEqual([fresh, sending, paidEarly, open, mine]);
+        expect(await store.sumOrders({ ...team, statusIn: ["PAID"] })).toEqual({ count: 2, totalOre: 8000 });
+        expect(await store.sumOrders({ ...team, userId: "U0NOBODY" })).toEqual({ count: 0, totalOre: 0 });
+      });
+
+      it("searches by customer name in any case (æøå too), by number, and by either id", async () => {
+        const store = await connect();
+        const bjorn = await order(store, 1, {
+          customerName: "Bjørn Ærlig AS",
+          customerType: "corporate",
+          customerIdentifier: "923609016",
+        });
+        const kari = await order(store, 2, { customerName: "Kari Nordmann", fp: "ODR4242" });
+        const search = async (text: string) =>
+          ids(await store.listOrders({ teamId: "T0TEAM", search: text }, { limit: 10 }));
+        expect(await search("BJØRN ær")).toEqual([bjorn]);
+        expect(await search("nordm")).toEqual([kari]);
+        expect(await search("923 609")).toEqual([bjorn]);
+        expect(await search("280387")).toEqual([kari]);
+        expect(await search("odr4242")).toEqual([kari]);
+        expect(await search(bjorn.toLowerCase())).toEqual([bjorn]);
+        expect(await search("%")).toEqual([]);
+        expect(await search("Equinor")).toEqual([]);
+      });
+
+      it("shows a viewer the orders they made and those of their channels, in the channel or where the message went", async () => {
+        const store = await connect();
+        const own = await order(store, 1, { userId: "U0OLA", channelId: "C0SECRET" });
+        const sales = await order(store, 2, { channelId: "C0SALES" });
+        const moved = await order(store, 3, { channelId: "C0GONE" });
+        await advance(store, moved, { type: "message-posted", message: { channelId: "C0SALES", ts: "1.2" } });
+        await order(store, 4, { channelId: "C0FINANCE" });
+        const visibleTo = { userId: "U0OLA", channelIds: ["C0SALES"] };
+        const page = await store.listOrders({ teamId: "T0TEAM", visibleTo }, { limit: 10 });
+        expect(ids(page)).toEqual([moved, sales, own]);
+        expect(
+          await store.sumOrders({ teamId: "T0TEAM", visibleTo: { userId: "U0NEW", channelIds: [] } }),
+        ).toEqual({
+          count: 0,
+          totalOre: 0,
+        });
+      });
+    });
+
+    describe("follow-ups", () => {
+      it("keeps the due date, when it was told overdue and when it was last checked, across restarts", async () => {
+        let store = await connect();
+        const fresh = submission({ dueDate: "2026-03-16" });
+        await store.beginSubmission(fresh);
+        expect(await store.get(fresh.id)).toMatchObject({ dueDate: "2026-03-16" });
+        await advance(store, fresh.id, created("ODR77"));
+        await advance(store, fresh.id, { type: "overdue", today: "2026-03-20" });
+        await advance(store, fresh.id, { type: "checked", at: 1_773_000_000 });
+        store = await restart(store);
+        expect(await store.get(fresh.id)).toMatchObject({
+          state: "created",
+          dueDate: "2026-03-16",
+          overdueSince: "2026-03-17",
+          checkedAt: 1_773_000_000,
+        });
+        const told = await advance(store, fresh.id, { type: "overdue", today: "2026-03-21" });
+        expect(told.outcome).toBe("unchanged");
+      });
+
+      it("lists for the periodic check, across teams: unsettled orders past due and not yet told, or quiet", async () => {
+        const store = await connect();
+        const make = async (minute: number, fields: Partial<NewSubmission>, status?: string) => {
+          now = new Date(Date.parse("2026-03-02T09:00:00.000Z") + minute * 60_000);
+          const fresh = submission(fields);
+          await store.beginSubmission(fresh);
+          await advance(store, fresh.id, created(`ODR8${minute}`));
+          if (status) await notify(store, fresh.id, callback(`ODR8${minute}`, status, 1_000 + minute));
+          return fresh.id;
+        };
+        const due = await make(1, { dueDate: "2026-03-10", teamId: "T0OTHER" });
+        const told = await make(2, { dueDate: "2026-03-10" });
+        await advance(store, told, { type: "overdue", today: "2026-03-12" });
+        await make(3, { dueDate: "2026-03-10" }, "PAID");
+        await make(4, { dueDate: "2026-03-12" });
+        await make(5, {});
+        const unsent = submission({ dueDate: "2026-03-01" });
+        await store.beginSubmission(unsent);
+        const query = { dueBefore: "2026-03-12", settled: ["PAID"], limit: 10 };
+        const listed = async (quietBefore: string) =>
+          (await store.listToCheck({ ...query, quietBefore: new Date(quietBefore) })).map(
+            (found) => found.id,
+          );
+        expect(await listed("2026-03-02T09:00:00.000Z")).toEqual([due]);
+        // Written last at 09:02 (told) and 09:04, 09:05: quiet before 09:04:30, with the past-due one.
+        const all = await listed("2026-03-02T09:04:30.000Z");
+        expect(all).toEqual([due, told, expect.any(String)]);
+        expect((await store.listToCheck({ ...query, limit: 1, quietBefore: new Date(0) })).length).toBe(1);
+      });
+    });
+
+    describe("outbox", () => {
+      const UPDATE: NewOutboxEntry = { work: { kind: "update-message" }, coalesceKey: "update-message" };
+      const reply = (status: string): NewOutboxEntry => ({
+        work: { kind: "reply-status", change: { status, paymentMethod: "Visa", amount: "40" } },
+        coalesceKey: null,
+      });
+      const later = (ms: number) => new Date(now.getTime() + ms);
+
+      /** Writes the order as it is (a new version) with `outbox`, as a decision's write does. */
+      async function record(store: InvoiceStore, id: string, outbox: NewOutboxEntry[]) {
+        const order = (await store.get(id)) as OrderRecord;
+        const written = await store.saveOrder({ ...order, version: order.version + 1 }, undefined, {
+          outbox,
+        });
+        expect(written.written).toBe(true);
+      }
+
+      function claim(store: InvoiceStore, owner: string, extra: { limit?: number; orderId?: string } = {}) {
+        return store.claimOutbox({ owner, now, claimUntil: later(60_000), limit: 10, ...extra });
+      }
+
+      it("records a decision's Slack work in the order's write, and none when the write loses", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const fresh = submission();
+        await first.beginSubmission(fresh);
+        now = new Date("2026-03-02T09:00:02.000Z");
+        await advance(first, fresh.id, created("ODR1"));
+        expect(await second.listOutbox()).toEqual([
+          {
+            id: expect.any(Number),
+            orderId: fresh.id,
+            work: { kind: "post-message" },
+            coalesceKey: "post-message",
+            attempts: 0,
+            dueAt: now,
+            claim: null,
+            lastError: null,
+            createdAt: now,
+          },
+        ]);
+        const stale = (await first.get(fresh.id)) as OrderRecord;
+        await record(second, fresh.id, [reply("INVOICED")]);
+        const lost = await first.saveOrder({ ...stale, version: stale.version + 1 }, undefined, {
+          outbox: [reply("PAID")],
+        });
+        expect(lost).toEqual({ written: false, reason: "conflict" });
+        await notify(first, fresh.id, callback("ODR1", "PAID", 1_755_150_100));
+        const duplicate = await notify(first, fresh.id, callback("ODR1", "PAID", 1_755_150_100));
+        expect(duplicate.outcome).toBe("duplicate");
+        // The PAID notification's post-message waits already (one); its reply counts.
+        expect((await first.listOutbox()).map((entry) => entry.work)).toEqual([
+          { kind: "post-message" },
+          reply("INVOICED").work,
+          { kind: "reply-status", change: { status: "PAID", paymentMethod: null, amount: "40" } },
+        ]);
+      });
+
+      it("keeps one waiting entry per order and coalescing key; entries without a key all count", async () => {
+        const store = await connect();
+        const [one, other] = [await createdOrder(store, "ODR1"), await createdOrder(store, "ODR2")];
+        await record(store, one, [UPDATE, reply("INVOICED")]);
+        await record(store, one, [UPDATE, reply("PAID")]);
+        await record(store, other, [UPDATE]);
+        const works = (await store.listOutbox()).map((entry) => [entry.orderId, entry.work]);
+        expect(works).toEqual([
+          [one, { kind: "post-message" }],
+          [other, { kind: "post-message" }],
+          [one, { kind: "update-message" }],
+          [one, reply("INVOICED").work],
+          [one, reply("PAID").work],
+          [other, { kind: "update-message" }],
+        ]);
+      });
+
+      it("hands out each order's oldest entry, when due, to one claimant across connections", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const [one, other] = [await createdOrder(first, "ODR1"), await createdOrder(first, "ODR2")];
+        await record(first, one, [reply("INVOICED")]);
+        const claimed = await claim(first, "A");
+        expect(claimed.map((entry) => [entry.orderId, entry.work.kind])).toEqual([
+          [one, "post-message"],
+          [other, "post-message"],
+        ]);
+        expect(claimed[0]?.claim).toEqual({ owner: "A", expiresAt: later(60_000) });
+        // Held by A, and the next entry of `one` waits for the one before it.
+        expect(await claim(second, "B")).toEqual([]);
+        expect(await second.completeOutbox(claimed[0]?.id as number, "B")).toBe(false);
+        expect(await first.completeOutbox(claimed[0]?.id as number, "A")).toBe(true);
+        const next = await claim(second, "B");
+        expect(next.map((entry) => entry.work)).toEqual([reply("INVOICED").work]);
+        // Not yet due: given back for later.
+        expect(
+          await second.releaseOutbox(next[0]?.id as number, "B", { dueAt: later(5_000), failed: false }),
+        ).toBe(true);
+        expect(await claim(first, "A")).toEqual([]);
+        now = later(5_000);
+        expect((await claim(first, "A")).map((entry) => entry.work.kind)).toEqual(["reply-status"]);
+      });
+
+      it("lets another instance take an expired claim; the first can then neither complete nor release it", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const id = await createdOrder(first);
+        const [held] = await first.claimOutbox({ owner: "A", now, claimUntil: later(1_000), limit: 1 });
+        expect(await claim(second, "B")).toEqual([]);
+        now = later(1_000);
+        const [taken] = await claim(second, "B");
+        expect(taken).toMatchObject({ id: held?.id, orderId: id, claim: { owner: "B" } });
+        expect(await first.completeOutbox(held?.id as number, "A")).toBe(false);
+        expect(await first.releaseOutbox(held?.id as number, "A", { dueAt: now, failed: true })).toBe(false);
+        expect(await second.completeOutbox(held?.id as number, "B")).toBe(true);
+        expect(await first.listOutbox()).toEqual([]);
+      });
+
+      it("gives an entry back with a due time, counting failures, and merges a twin recorded meanwhile", async () => {
+        const store = await connect();
+        const id = await createdOrder(store);
+        const [post] = await claim(store, "A");
+        await store.completeOutbox(post?.id as number, "A");
+        await record(store, id, [UPDATE]);
+        const [update] = await claim(store, "A");
+        // Recorded while the first is out: a second waiting entry, for the change since.
+        await record(store, id, [UPDATE, reply("PAID")]);
+        expect(await store.listOutbox()).toHaveLength(3);
+        await store.releaseOutbox(update?.id as number, "A", {
+          dueAt: later(2_000),
+          failed: true,
+          error: "ratelimited",
+        });
+        expect(await store.listOutbox()).toEqual([
+          expect.objectContaining({
+            id: update?.id,
+            attempts: 1,
+            lastError: "ratelimited",
+            claim: null,
+            dueAt: later(2_000),
+          }),
+          expect.objectContaining({ work: reply("PAID").work }),
+        ]);
+        const [again] = await store.claimOutbox({
+          owner: "A",
+          now: later(2_000),
+          claimUntil: later(9_000),
+          limit: 5,
+        });
+        await store.releaseOutbox(again?.id as number, "A", { dueAt: later(3_000), failed: false });
+        expect((await store.listOutbox())[0]).toMatchObject({ attempts: 1, lastError: "ratelimited" });
+      });
+
+      it("claims one order's entries only when asked to", async () => {
+        const store = await connect();
+        await createdOrder(store, "ODR1");
+        const other = await createdOrder(store, "ODR2");
+        expect((await claim(store, "A", { orderId: other })).map((entry) => entry.orderId)).toEqual([other]);
+        expect(await claim(store, "A", { orderId: other })).toEqual([]);
+      });
+
+      it("never hands one entry to two claimants racing on several connections", async () => {
+        const stores = [await connect(), await connect(), await connect()];
+        for (let index = 0; index < 12; index += 1)
+          await createdOrder(stores[0] as InvoiceStore, `ODR${index}`);
+        const claims = await Promise.all(
+          stores.map((store, index) => claim(store, `instance-${index}`, { limit: 5 })),
+        );
+        const ids = claims.flat().map((entry) => entry.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids).toHaveLength(12);
+      });
+
+      it("records a second order's report with the second order, and keeps the outbox across a restart", async () => {
+        let store = await connect();
+        const id = await createdOrder(store);
+        const report: NewOutboxEntry = {
+          work: { kind: "second-order", fpOrderUuid: "ODR9", first: true, change: null },
+          coalesceKey: null,
+        };
+        const other = decideOtherOrder(null, { orderId: id, fpOrderUuid: "ODR9", status: null }).next;
+        expect((await store.saveOtherFpOrder(other as NonNullable<typeof other>, [report])).written).toBe(
+          true,
+        );
+        expect(await store.saveOtherFpOrder(other as NonNullable<typeof other>, [report])).toEqual({
+          written: false,
+          reason: "conflict",
+        });
+        const before = await store.listOutbox();
+        store = await restart(store);
+        expect(await store.listOutbox()).toEqual(before);
+        expect(before.map((entry) => entry.work)).toEqual([{ kind: "post-message" }, report.work]);
+      });
+    });
+
+    describe("submission leases", () => {
+      const lease = (owner: string, ms: number) => ({ owner, expiresAt: new Date(now.getTime() + ms) });
+
+      it("lists a sending order as expired only once its owner stopped renewing it", async () => {
+        const [first, second] = [await connect(), await connect()];
+        const fresh = submission();
+        const { order } = await first.beginSubmission(fresh, lease("A", 60_000));
+        expect(await second.listExpiredSubmissions(now)).toEqual([]);
+        expect(await second.listExpiredSubmissions(new Date(now.getTime() + 60_000))).toEqual([
+          { ...order, updatedAt: now },
+        ]);
+        expect(await second.renewLease(fresh.id, lease("B", 120_000))).toBe(false);
+        expect(await first.renewLease(fresh.id, lease("A", 120_000))).toBe(true);
+        // A renewal is a write: a recovery that saw the expired lease loses its conditional write.
+        expect((await second.get(fresh.id))?.version).toBe(2);
+        expect(await second.listExpiredSubmissions(new Date(now.getTime() + 60_000))).toEqual([]);
+        expect(await second.listExpiredSubmissions(new Date(now.getTime() + 120_000))).toHaveLength(1);
+      });
+
+      it("takes an order begun without a lease as expired at once (left by an older version)", async () => {
+        const store = await connect();
+        const fresh = submission();
+        await store.beginSubmission(fresh);
+        expect((await store.listExpiredSubmissions(now)).map((order) => order.id)).toEqual([fresh.id]);
+      });
+
+      it("ends the lease with the attempt; a new attempt holds the lease it is written with", async () => {
+        const store = await connect();
+        const fresh = submission();
+        await store.beginSubmission(fresh, lease("A", 60_000));
+        const failed = await advance(store, fresh.id, { type: "refused", reason: "rejected" });
+        const far = new Date(now.getTime() + 3_600_000);
+        expect(await store.listExpiredSubmissions(far)).toEqual([]);
+        expect(await store.renewLease(fresh.id, lease("A", 60_000))).toBe(false);
+        const retried = await commitEvent(
+          store,
+          fresh.id,
+          { type: "send-again" },
+          { lease: () => lease("B", 60_000) },
+        );
+        expect(retried.order).toMatchObject({ state: "sending", version: failed.order.version + 1 });
+        expect(await store.listExpiredSubmissions(now)).toEqual([]);
+        expect(await store.renewLease(fresh.id, lease("A", 60_000))).toBe(false);
+        // Written without a lease (its message posted), a sending order keeps the one it has.
+        await advance(store, fresh.id, {
+          type: "message-posted",
+          message: { channelId: "C0SALES", ts: "1.2" },
+        });
+        expect(await store.renewLease(fresh.id, lease("B", 90_000))).toBe(true);
+        expect(await store.listExpiredSubmissions(new Date(now.getTime() + 60_000))).toEqual([]);
       });
     });
   });

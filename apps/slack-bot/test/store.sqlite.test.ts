@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DATABASE_FILE, type InvoiceStore, openSqliteStore, StoreVersionError } from "../src/store/index.js";
+import { MIGRATIONS } from "../src/store/sqlite.js";
 import {
   advance,
   callback,
@@ -63,25 +64,77 @@ describe("SQLite store on disk", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const db = new Database(file, { readonly: true });
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.prepare("SELECT version FROM schema_version").all()).toEqual([
-      { version: 1 },
-      { version: 2 },
-      { version: 3 },
-      { version: 4 },
-    ]);
+    expect(db.prepare("SELECT version FROM schema_version").all()).toEqual(
+      MIGRATIONS.map((_, index) => ({ version: index + 1 })),
+    );
     db.close();
     // Opening again applies nothing twice.
     expect(await openStore().get("FB0000000000000")).toBeNull();
+  });
+
+  it("keeps every order, its history and its second orders when a version-3 database is rebuilt for expiry", async () => {
+    mkdirSync(dataDir, { recursive: true });
+    const old = new Database(join(dataDir, DATABASE_FILE));
+    old.pragma("journal_mode = WAL");
+    old.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT");
+    MIGRATIONS.slice(0, 3).forEach((sql, index) => {
+      old.exec(sql);
+      old.prepare("INSERT INTO schema_version VALUES (?, 0)").run(index + 1);
+    });
+    old.exec(`
+      INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid, status, status_at,
+        customer_type, customer_name, customer_identifier, preferred_language, grand_total_ore, message_channel_id,
+        message_ts, created_at, updated_at, version, sent_anyway)
+      VALUES ('FB1', 'V1', 'T0', 'C0', 'U0', 'created', 'ODR1', 'SENT', 100, 'private', 'Kari', '280387*****', 'no',
+        4000, 'C0', '1.0', 1000, 2000, 3, 1);
+      INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
+        customer_identifier, preferred_language, grand_total_ore, request_json, failure_reason, created_at, updated_at)
+      VALUES ('FB2', 'V2', 'T0', 'C0', 'U0', 'failed', 'corporate', 'Equinor', '923609016', 'en', 500, '{"x":1}',
+        'Front Payment answered 400.', 1000, 2000);
+      INSERT INTO status_history (order_id, fp_order_uuid, status, source, received_at, applied, dedup_key)
+      VALUES ('FB1', 'ODR1', 'SENT', 'lookup', 1500, 1, 'k1');
+      INSERT INTO other_fp_orders (fp_order_uuid, order_id, reported_at) VALUES ('ODR9', 'FB1', 1600);
+    `);
+    old.close();
+
+    const store = openStore();
+    expect(await store.get("FB1")).toMatchObject({
+      state: "created",
+      fpOrderUuid: "ODR1",
+      status: { status: "SENT", at: 100 },
+      message: { channelId: "C0", ts: "1.0" },
+      sentAnyway: true,
+      version: 3,
+    });
+    expect(await store.get("FB1")).not.toHaveProperty("customerStoppedAt");
+    expect(await store.get("FB2")).toMatchObject({ state: "failed", request: { x: 1 } });
+    expect((await store.history("FB1")).map((change) => change.status)).toEqual(["SENT"]);
+    expect(await store.getOtherFpOrder("ODR9")).toMatchObject({ orderId: "FB1" });
+    // The foreign keys hold on the rebuilt table.
+    await expect(
+      store.saveOtherFpOrder({ fpOrderUuid: "ODR8", orderId: "FB-NONE", status: null, version: 1 }),
+    ).rejects.toThrow(/FOREIGN KEY/);
   });
 
   it("refuses a database written by a newer Fakturabot", async () => {
     openStore();
     await closeAll();
     const db = new Database(join(dataDir, DATABASE_FILE));
-    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (5, 0)").run();
+    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, 0)").run(MIGRATIONS.length + 1);
     db.close();
     expect(() => openStore()).toThrow(StoreVersionError);
-    expect(() => openStore()).toThrow("schema version 5, but this Fakturabot knows versions up to 4");
+    expect(() => openStore()).toThrow(
+      `schema version ${MIGRATIONS.length + 1}, but this Fakturabot knows versions up to ${MIGRATIONS.length}`,
+    );
+  });
+
+  it("is not ready once a newer Fakturabot has migrated the database under it", async () => {
+    const store = openStore();
+    await store.ping();
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, 0)").run(MIGRATIONS.length + 1);
+    db.close();
+    await expect(store.ping()).rejects.toThrow(StoreVersionError);
   });
 
   it("erases the request from the row once the order is created, by an answer or by a notification", async () => {

@@ -1,4 +1,9 @@
-import { formatProblem, VIEW_SIZE_LIMIT_BYTES, validateView } from "@fakturabot/sandbox";
+import {
+  formatProblem,
+  VIEW_SIZE_LIMIT_BYTES,
+  validateMessageBlocks,
+  validateView,
+} from "@fakturabot/sandbox";
 import { ISO_COUNTRY_CODES } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
@@ -27,7 +32,7 @@ import {
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
 import type { ModalView } from "../src/views/block-kit.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
-import { statusChangeText } from "../src/views/order-message.js";
+import { orderMessage, statusChangeText } from "../src/views/order-message.js";
 import { statusEmoji } from "../src/views/order-status.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
@@ -84,13 +89,13 @@ describe("statusChangeText", () => {
   const paid = (amount: string | null) => statusChangeText({ status: "PAID", paymentMethod: "Visa", amount });
 
   it("shows Front Payment's amount in kroner, exactly", () => {
-    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} PAID via Visa, 1${NBSP}250,50${NBSP}kr`);
-    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} PAID via Visa, 0,29${NBSP}kr`);
+    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} Paid by Visa, 1${NBSP}250,50${NBSP}kr`);
+    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} Paid by Visa, 0,29${NBSP}kr`);
   });
 
   it("leaves out an amount that is not money, rather than guess or throw", () => {
     for (const amount of [null, "", "1250.505", "-5", "abc"])
-      expect(paid(amount)).toBe(`${statusEmoji("PAID")} PAID via Visa`);
+      expect(paid(amount)).toBe(`${statusEmoji("PAID")} Paid by Visa`);
   });
 });
 
@@ -215,6 +220,44 @@ describe("invoiceModal", () => {
       initial_value: "1",
       dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
     });
+  });
+
+  it("bounds every number input, so nothing typed can overflow an invoice's total", () => {
+    const view = invoiceModal({ metadata: metadataWithLines(1) });
+    const bounds = Object.fromEntries(
+      blocksOf(view).flatMap((item) =>
+        item.type === "input" && item.element.type === "number_input"
+          ? [[item.block_id, item.element.max_value]]
+          : [],
+      ),
+    );
+    // A line's numbers are text inputs (Slack's number_input refuses 1,5): checkLine holds them
+    // to the same bounds (test/invoice-form.test.ts).
+    expect(bounds).toEqual({ [BLOCK_IDS.invoiceMaturity]: "365" });
+    for (const field of ["quantity", "rate", "discount"] as const)
+      expect(inputBlock(view, lineBlockId("1", field)).element.type).toBe("plain_text_input");
+  });
+
+  it("shows a total too large for whole øre in words, never throwing", () => {
+    const huge = { lines: Array.from({ length: 10 }, () => ({ quantity: "1000000", rate: "10000000" })) };
+    const view = invoiceModal({ metadata: metadataWithLines(10), initial: huge });
+    expect(textOf(view)).toContain("*Total an amount too large to show*");
+    expect(slackLimitProblems(view)).toEqual([]);
+  });
+
+  it("keeps the order message within Slack's limits for any stored name, cut with an ellipsis", () => {
+    const message = orderMessage({
+      orderId: "FB01",
+      fpOrderUuid: "ODR1",
+      customerName: `${"&".repeat(2000)}${"K".repeat(98_000)}`,
+      customerIdentifier: "280387*****",
+      grandTotalOre: 125_000,
+      status: "SENT",
+      bankIdUrl: null,
+      createdBy: "U0KARINOR",
+    });
+    expect(validateMessageBlocks(message.blocks).map(formatProblem)).toEqual([]);
+    expect(message.text).toContain(`Invoice to ${"&amp;".repeat(254)}…:`);
   });
 
   it("starts from a prefill and shows its totals", () => {

@@ -135,24 +135,14 @@ async function sendOnce(request: Request, operation: Operation, { fetch, timeout
   const handle = setTimeout(() => attempt.abort(), timeoutMs);
   const onCallerAbort = () => attempt.abort(callerSignal.reason);
   callerSignal.addEventListener("abort", onCallerAbort, { once: true });
-  // Settles the race when time is up or the caller aborts, even if `fetch` ignores its signal.
-  const stopped = new Promise<never>((_, reject) => {
-    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a signal aborts only once, so `once` only frees the listener early
-    signal.addEventListener("abort", () => reject(signal.reason), { once: true });
-  });
-  stopped.catch(() => {}); // an abort after the answer is nobody's concern
   try {
-    // A body can be read only once: a copy goes out, so a retry still has the original.
-    const outgoing = request.body === null ? request : request.clone();
-    const response = await Promise.race([
-      fetch ? fetch(new Request(outgoing, { signal })) : globalThis.fetch(outgoing, { signal }),
-      stopped,
-    ]);
+    const response = fetch
+      ? await settledBy(signal, fetch(new Request(outgoing(request), { signal })))
+      : await ownFetch(request, signal);
     const body = NULL_BODY_STATUSES.has(response.status)
       ? null
-      : await Promise.race([response.arrayBuffer(), stopped]);
-    const { status, statusText, headers } = response;
-    return new Response(body, { status, statusText, headers });
+      : await (fetch ? settledBy(signal, response.arrayBuffer()) : response.arrayBuffer());
+    return readResponse(response, body);
   } catch (error) {
     if (callerSignal.aborted) throw callerSignal.reason;
     if (signal.aborted)
@@ -166,6 +156,49 @@ async function sendOnce(request: Request, operation: Operation, { fetch, timeout
     clearTimeout(handle);
     callerSignal.removeEventListener("abort", onCallerAbort);
   }
+}
+
+/** A body can be read only once: a copy goes out, so a retry still has the original. */
+function outgoing(request: Request): Request {
+  return request.body === null ? request : request.clone();
+}
+
+/**
+ * `globalThis.fetch`, given a bodyless request's parts rather than the request, which it would copy
+ * into a new `Request` on every call. Undici honours the signal for the answer and its body.
+ */
+function ownFetch(request: Request, signal: AbortSignal): Promise<Response> {
+  if (request.body !== null) return globalThis.fetch(outgoing(request), { signal });
+  const { url, method, headers, redirect } = request;
+  return globalThis.fetch(url, { method, headers, redirect, signal });
+}
+
+/** `promise`, or the signal's reason once it aborts: an injected `fetch` may ignore its signal. */
+function settledBy<T>(signal: AbortSignal, promise: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+const DECODER = new TextDecoder();
+
+/**
+ * The answer with its body already read, served from memory: a `new Response(body)` would build a
+ * stream only for openapi-fetch to read it back.
+ */
+function readResponse(response: Response, body: ArrayBuffer | null): Response {
+  const { status, statusText, headers } = response;
+  const bytes = body ?? new ArrayBuffer(0);
+  const text = async () => DECODER.decode(bytes);
+  return Object.defineProperties(new Response(null, { status, statusText, headers }), {
+    body: { get: () => (body === null ? null : new Blob([bytes]).stream()) },
+    arrayBuffer: { value: async () => bytes.slice(0) },
+    text: { value: text },
+    json: { value: async () => JSON.parse(await text()) },
+    clone: { value: () => readResponse(response, body) },
+  });
 }
 
 /** Classifies a thrown `fetch` error (undici puts the system error in `cause`) by whether anything was sent. */

@@ -65,6 +65,18 @@ describe("Front Payment sandbox: submit invoice order", () => {
     expect(sandbox.order(corporateUuid)).toMatchObject({ status: "SENT" });
   });
 
+  it("leaves the link out of the submit answer with linkInSubmitAnswer: false, the order still waiting for BankID", async () => {
+    const sandbox = await sandboxForTest({ linkInSubmitAnswer: false });
+    const { status, body } = await connectApi(sandbox).submit(privateOrder());
+    expect(status).toBe(201);
+    const data = body.data as { orderUuid: string; bankIdUrl: unknown };
+    expect(data.bankIdUrl).toBeNull();
+    expect(sandbox.order(data.orderUuid)).toMatchObject({
+      status: "SENT",
+      bankIdUrl: `${sandbox.url}/bankid/${data.orderUuid}`,
+    });
+  });
+
   it("builds bankIdUrl on publicUrl when browsers reach the sandbox elsewhere", async () => {
     const sandbox = await sandboxForTest({ publicUrl: "https://fp.sandbox.example/" });
     const uuid = await submitted(sandbox, privateOrder());

@@ -364,15 +364,13 @@ describe("a real Bolt app against the stand-in, driven by the driver", () => {
     expect(modal.value("saved", "saved_customer")?.selected_option?.value).toBe("Nordlys");
   });
 
-  it("delivers app_home_opened over the Events API and clicks a button in the published Home tab", async () => {
-    expect((await driver.openAppHome(KARI)).ok).toBe(true);
+  it("clicks a button in the published Home tab (block_actions from the home view)", async () => {
+    expect((await driver.openAppHome({ userId: KARI })).ok).toBe(true);
     const home = await bed.sandbox.waitFor(() => bed.sandbox.workspace.home(KARI), {
       what: "Kari's Home tab",
     });
     expect(home.view.type).toBe("home");
-    expect((await driver.clickHomeButton({ userId: KARI, actionId: "forget", value: "Nordlys" })).ok).toBe(
-      true,
-    );
+    expect((await driver.homeAction({ userId: KARI, actionId: "forget", value: "Nordlys" })).ok).toBe(true);
     expect(seen.picked).toEqual(["forget:Nordlys:home"]);
   });
 

@@ -55,6 +55,57 @@ describe("rateLimitNext", () => {
   });
 });
 
+describe("enforceRateLimits", () => {
+  const statuses = (method: string) => callsTo(method).map((call) => call.status);
+
+  it("holds chat.postMessage to one a second per channel, with Retry-After by the sandbox clock", async () => {
+    bed.sandbox.controls.enforceRateLimits(true);
+    const client = bed.webClient({ rejectRateLimitedCalls: true });
+    await client.chat.postMessage({ channel: SALES, text: "first" });
+    const error = await client.chat
+      .postMessage({ channel: SALES, text: "too soon" })
+      .catch((caught) => caught);
+    expect((error as WebAPIRateLimitedError).retryAfter).toBe(1);
+    // Another channel has its own allowance.
+    await client.chat.postMessage({ channel: DEFAULT_CHANNELS.kariDm, text: "elsewhere" });
+    bed.clock.advance(1_000);
+    await client.chat.postMessage({ channel: SALES, text: "second" });
+    expect(statuses("chat.postMessage")).toEqual([200, 429, 200, 200]);
+    expect(bed.sandbox.workspace.messages(SALES).map((message) => message.text)).toEqual(["first", "second"]);
+  });
+
+  it("holds chat.update to Tier 3 in the workspace: 50 a minute, then 429 until the oldest leaves the window", async () => {
+    bed.sandbox.controls.enforceRateLimits(true);
+    const client = bed.webClient({ rejectRateLimitedCalls: true });
+    const posted = await client.chat.postMessage({ channel: SALES, text: "v0" });
+    for (let index = 1; index <= 50; index += 1) {
+      await client.chat.update({ channel: SALES, ts: posted.ts as string, text: `v${index}` });
+      bed.clock.advance(100);
+    }
+    const error = await client.chat
+      .update({ channel: SALES, ts: posted.ts as string, text: "v51" })
+      .catch((caught) => caught);
+    expect((error as WebAPIRateLimitedError).retryAfter).toBe(55);
+    bed.clock.advance(55_000);
+    await client.chat.update({ channel: SALES, ts: posted.ts as string, text: "v51" });
+    expect(statuses("chat.update").filter((status) => status === 429)).toHaveLength(1);
+    expect(bed.sandbox.workspace.message(SALES, posted.ts as string)?.text).toBe("v51");
+  });
+
+  it("is off by default and when turned off", async () => {
+    const client = bed.webClient({ rejectRateLimitedCalls: true });
+    for (const text of ["a", "b", "c"]) await client.chat.postMessage({ channel: SALES, text });
+    bed.sandbox.controls.enforceRateLimits({ updatesPerMinute: 50, postsPerSecondPerChannel: 1 });
+    await client.chat.postMessage({ channel: SALES, text: "d" });
+    await expect(client.chat.postMessage({ channel: SALES, text: "e" })).rejects.toBeInstanceOf(
+      WebAPIRateLimitedError,
+    );
+    bed.sandbox.controls.enforceRateLimits(false);
+    await client.chat.postMessage({ channel: SALES, text: "f" });
+    expect(statuses("chat.postMessage")).toEqual([200, 200, 200, 200, 429, 200]);
+  });
+});
+
 describe("failNext", () => {
   it("answers the given Slack error for the next calls only", async () => {
     bed.sandbox.controls.failNext("chat.update", { error: "fatal_error", times: 1 });

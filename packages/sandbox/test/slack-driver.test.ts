@@ -121,6 +121,31 @@ describe("slash commands", () => {
     );
   });
 
+  it("can be sent again as Slack's retry: the same body, signed anew, with the retry headers", async () => {
+    await setUp(() => ({ body: "" }));
+    await expect(driver.retryLast()).rejects.toThrow("Nothing was sent to the bot yet");
+    await driver.slashCommand({ command: "/invoice", text: "Nordlys AS", channelId: SALES });
+    const retried = await driver.retryLast({ num: 2, reason: "http_error" });
+    expect(retried).toMatchObject({ ok: true, status: 200 });
+    const [first, second] = recorder.received;
+    if (!first || !second) throw new Error("the bot did not get both deliveries");
+    expect(second.body).toBe(first.body);
+    expect(() => verify(second)).not.toThrow();
+    expect(first.headers["x-slack-retry-num"]).toBeUndefined();
+    expect(second.headers).toMatchObject({ "x-slack-retry-num": "2", "x-slack-retry-reason": "http_error" });
+    expect(await driver.retryLast()).toMatchObject({ ok: true });
+    expect(recorder.received[2]?.headers).toMatchObject({
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    });
+    expect(recorder.received[2]?.body).toBe(first.body);
+    expect(bed.sandbox.workspace.state.interactions.map((each) => [each.kind, each.userId])).toEqual([
+      ["slash_command", KARI],
+      ["slash_command", KARI],
+      ["slash_command", KARI],
+    ]);
+  });
+
   it("carry Slack's fields, with a trigger and a response URL issued by the stand-in", async () => {
     await setUp();
     const result = await driver.slashCommand({
@@ -558,5 +583,73 @@ describe("modals", () => {
     const handle = await openForKari(modal());
     expect(await handle.close()).toEqual({ notified: false });
     expect(recorder.received).toHaveLength(0);
+  });
+});
+
+describe("choosing from an overflow menu in a message", () => {
+  it("sends block_actions with the chosen option, a trigger and a response_url; refuses options not offered", async () => {
+    await setUp();
+    const { ts } = await bed.client.chat.postMessage({
+      channel: SALES,
+      text: "Invoice",
+      blocks: [
+        {
+          type: "actions",
+          block_id: "controls",
+          elements: [
+            {
+              type: "overflow",
+              action_id: "more",
+              options: [
+                { text: { type: "plain_text", text: "Refresh status" }, value: "refresh:FB1" },
+                { text: { type: "plain_text", text: "Copy" }, value: "copy:FB1" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const chosen = await driver.chooseMessageOverflow({
+      channel: SALES,
+      ts: ts as string,
+      actionId: "more",
+      value: "copy:FB1",
+    });
+    expect(chosen.ok).toBe(true);
+    const payload = recorder.received[0]?.payload as unknown as Record<string, unknown> & {
+      actions: unknown[];
+    };
+    expect(payload).toMatchObject({
+      type: "block_actions",
+      container: { type: "message", message_ts: ts },
+      channel: { id: SALES },
+      user: { id: KARI },
+    });
+    expect(payload.actions).toEqual([
+      expect.objectContaining({
+        type: "overflow",
+        block_id: "controls",
+        action_id: "more",
+        selected_option: expect.objectContaining({ value: "copy:FB1" }),
+      }),
+    ]);
+    expect(typeof payload.trigger_id).toBe("string");
+    expect(typeof payload.response_url).toBe("string");
+    await expect(
+      driver.chooseMessageOverflow({
+        channel: SALES,
+        ts: ts as string,
+        actionId: "more",
+        value: "launch:FB1",
+      }),
+    ).rejects.toThrow('"launch:FB1" is not an option of overflow more');
+    await expect(
+      driver.chooseMessageOverflow({
+        channel: SALES,
+        ts: ts as string,
+        actionId: "other",
+        value: "copy:FB1",
+      }),
+    ).rejects.toThrow("has no overflow menu other");
   });
 });

@@ -90,3 +90,5 @@ export { OrderUuid, OrderUuidParameter } from "./order-uuid.js";
 export { maskPersonalNumber, maskPersonalNumbers } from "./privacy.js";
 export { RefundOrderRequest, RefundProduct } from "./refund.js";
 export { unixSeconds } from "./time.js";
+/** zod itself, with `.openapi()`: the one instance every package builds its schemas with. */
+export { z } from "./zod.js";

@@ -35,9 +35,15 @@ const NBSP = "\u00a0";
  * Whole øre as Norwegian kroner: `formatNok(125000)` → "1 250,00 kr" (thousands grouped with
  * non-breaking spaces, decimal comma, "kr" after the amount, as Norwegian invoices write it).
  * Done with integer arithmetic so no locale data or floating point can change the result.
+ * Total, since views call it and views never throw: what is not a safe whole number of øre reads
+ * as words ("an amount too large to show") instead of a wrong figure.
  */
 export function formatNok(ore: number): string {
-  if (!Number.isSafeInteger(ore)) throw new RangeError(`formatNok needs whole øre, got ${ore}`);
+  if (!Number.isSafeInteger(ore)) {
+    return Math.abs(ore) > Number.MAX_SAFE_INTEGER
+      ? "an amount too large to show"
+      : "an amount that is not whole øre";
+  }
   const sign = ore < 0 ? "-" : "";
   const absolute = Math.abs(ore);
   const kroner = Math.trunc(absolute / 100).toString();

@@ -1,7 +1,20 @@
+import { createRequire } from "node:module";
 import { extendZodWithOpenApi } from "@anatine/zod-openapi";
-import { z } from "zod";
+import type * as Zod from "zod";
 
-// The one place zod gains `.openapi()`: every schema module imports `z` from here.
+/**
+ * zod, with `.openapi()`: the one place it is loaded and extended; every schema module, and the
+ * packages that build on this one, import `z` from here. @anatine/zod-openapi is CommonJS and
+ * loads zod with `require`, so this takes that same copy rather than zod's ES module build: one
+ * zod per process (not two, ~6 MB and a slower start), whose classes the converter checks against.
+ */
+export const z: typeof Zod.z = (createRequire(import.meta.url)("zod") as typeof Zod).z;
+
+/** The types used with `z.` in type positions. */
+export declare namespace z {
+  type infer<T extends Zod.ZodType> = Zod.infer<T>;
+  type input<T extends Zod.ZodType> = Zod.input<T>;
+  type ZodTypeAny = Zod.ZodTypeAny;
+}
+
 extendZodWithOpenApi(z);
-
-export { z };

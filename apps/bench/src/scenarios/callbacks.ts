@@ -4,6 +4,7 @@ import { scaled } from "../options.js";
 import type { RunningTarget } from "../processes.js";
 import { interleaved, type RowResult } from "../rounds.js";
 import { SECRETS } from "../stand-ins.js";
+import { STORES } from "../stores.js";
 import type { BenchContext } from "./context.js";
 
 const IN_FLIGHT = 50;
@@ -70,7 +71,7 @@ export async function callbackRows(context: BenchContext): Promise<RowResult[]> 
     const after = await target.usage();
     return { perSecond: (count / elapsedMs) * 1000, cpuMsPerCallback: (after.cpuMs - before.cpuMs) / count };
   });
-  const detail = `${count} signed callbacks per round, ${IN_FLIGHT} in flight, store ${options.store}; baseline: node:http + SHA-256 + one INSERT on the same store (WAL, synchronous FULL)`;
+  const detail = `${count} signed callbacks per round, ${IN_FLIGHT} in flight, store ${options.store}; baseline: node:http + SHA-256 + ${STORES[options.store].baseline}`;
   return [
     {
       row: "verified callbacks answered per second",

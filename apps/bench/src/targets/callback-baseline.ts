@@ -2,17 +2,17 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { STORES, type StoreName } from "../stores.js";
+import { STORES, type StoreName, type StorePlace } from "../stores.js";
 import { runTarget } from "./protocol.js";
 
 export interface CallbackBaselineConfig {
   store: StoreName;
-  dataDir: string;
+  storePlace: StorePlace;
   callbackSecret: string;
 }
 
 runTarget<CallbackBaselineConfig>(async (config) => {
-  const log = STORES[config.store].openBaselineLog(config.dataDir);
+  const log = await STORES[config.store].openBaselineLog(config.storePlace);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     const values: string[] = [];

@@ -3,12 +3,13 @@ import { createFrontPaymentClient } from "@fakturabot/client";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
 import { createBot, createLogger, type LogLevel } from "@fakturabot/slack-bot";
 import pino from "pino";
-import { STORES, type StoreName } from "../stores.js";
+import { STORES, type StoreName, type StorePlace } from "../stores.js";
 import { runTarget } from "./protocol.js";
 
 export interface FakturabotConfig {
   store: StoreName;
-  dataDir: string;
+  /** A directory (SQLite) or a database URL (PostgreSQL), fresh for this process. */
+  storePlace: StorePlace;
   slackApiUrl: string;
   signingSecret: string;
   callbackSecret: string;
@@ -23,7 +24,7 @@ runTarget<FakturabotConfig>(async (config) => {
     level: config.logLevel,
     destination: pino.destination({ dest: "/dev/null", sync: true }),
   });
-  const store = STORES[config.store].open(config.dataDir);
+  const store = await STORES[config.store].open(config.storePlace);
   const bot = createBot({
     slack: { botToken: "xoxb-sandbox", signingSecret: config.signingSecret, apiUrl: config.slackApiUrl },
     frontPayment: createFrontPaymentClient({

@@ -113,7 +113,7 @@ describe("the local workspace in Chromium", () => {
     // The channel message, with the BankID link to the Front Payment stand-in's page.
     const channel = page.getByRole("log", { name: "#sales" });
     const message = channel.locator("article").filter({ hasText: "Invoice to Kari Nordmann" });
-    await message.getByText("Sent, waiting for the customer").first().waitFor();
+    await message.getByText("Waiting for BankID").first().waitFor();
     const bankIdLink = message.getByRole("link", { name: "open the BankID verification" });
     const [order] = harness.frontPayment.orders();
     expect(await bankIdLink.getAttribute("href")).toBe(order?.bankIdUrl);
@@ -134,8 +134,8 @@ describe("the local workspace in Chromium", () => {
     await message.getByText(/✅ Paid/).waitFor();
     await message.getByRole("button", { name: /replies/ }).click();
     const thread = page.getByRole("log", { name: /Thread/ });
-    await thread.getByText(/INVOICED/).waitFor();
-    await thread.getByText(/PAID via invoice, 2\s500,00\skr/).waitFor();
+    await thread.getByText(/Invoiced, due/).waitFor();
+    await thread.getByText(/Paid by invoice, 2\s500,00\skr/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "workspace-channel-paid.png") });
 
     expect(harness.frontPayment.requests.filter((r) => r.endpoint === "submitInvoiceOrder")).toHaveLength(1);
@@ -196,6 +196,35 @@ describe("the local workspace in Chromium", () => {
     await modal.getByLabel(/^Unit price/).press("Enter");
     await modal.getByText(/Total 1\s875,75\skr/).waitFor();
     await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-norwegian-numbers-brreg.png") });
+    await page.close();
+  });
+
+  it("lists invoices in an ephemeral message and shows App Home with its sums", async () => {
+    const page = await browser().newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(harness.workspacePage.url);
+    await page.getByRole("heading", { name: "#sales" }).waitFor();
+
+    await typeInComposer(page, "/invoice list");
+    await page
+      .getByText(/Invoices you can see, newest first/)
+      .first()
+      .waitFor();
+    await typeInComposer(page, "/invoice stauts ODR4286244937");
+    await page
+      .getByText(/Did you mean/)
+      .first()
+      .waitFor();
+
+    await page.getByRole("button", { name: "🏠 Home" }).click();
+    await page.getByRole("heading", { name: /Home/ }).waitFor();
+    await page.getByText("Paid this month").waitFor();
+    await page.getByText("Your team's invoices").waitFor();
+    await page.getByText(/^Remembered when an invoice is created/).waitFor();
+    expect(await page.getByRole("textbox", { name: /Message/ }).isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, "app-home.png"), fullPage: true });
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 

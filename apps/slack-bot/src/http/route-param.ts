@@ -1,3 +1,4 @@
+import type { ServerResponse } from "node:http";
 import { HTTPModuleFunctions, type ReceiverDispatchErrorHandlerArgs } from "@slack/bolt";
 
 /** A path parameter of a Bolt custom route (typed `string | string[]` for repeated segments). */
@@ -16,6 +17,11 @@ export function dispatchErrorHandler(args: ReceiverDispatchErrorHandlerArgs): vo
     HTTPModuleFunctions.defaultDispatchErrorHandler(args);
     return;
   }
-  args.response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
-  args.response.end("The path is not valid: it has a malformed percent-encoding, such as %ZZ.");
+  answerMalformedPath(args.response);
+}
+
+/** The answer to a path with a malformed percent-encoding: the client's mistake, said plainly. */
+export function answerMalformedPath(response: ServerResponse): void {
+  response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+  response.end("The path is not valid: it has a malformed percent-encoding, such as %ZZ.");
 }

@@ -7,6 +7,19 @@ function text(value: Numeric | undefined): string | undefined {
   return value === undefined ? undefined : String(numericValue(value));
 }
 
+/** What the form is filled from: a request as sent, or one rebuilt from Front Payment's details. */
+export type FormSource = Pick<
+  InvoiceOrderRequest,
+  | "products"
+  | "customerDetails"
+  | "invoiceFeeApplicable"
+  | "separateInvoices"
+  | "invoiceMaturity"
+  | "invoiceInterval"
+  | "referenceNo"
+  | "customerReference"
+>;
+
 /**
  * The form that produces `order`, to put a person back into it ("Edit" after a failed
  * submission, or Front Payment's 417): the customer type and line count follow the order, and
@@ -14,7 +27,7 @@ function text(value: Numeric | undefined): string | undefined {
  * filled in by the bot, not typed, so the "Our reference" field stays empty.
  */
 export function formFromOrder(
-  order: InvoiceOrderRequest,
+  order: FormSource,
   metadata: FormMetadata,
   { orderId }: { orderId?: string } = {},
 ): { metadata: FormMetadata; values: InvoiceFormValues } {

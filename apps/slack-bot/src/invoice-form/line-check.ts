@@ -1,5 +1,6 @@
 import {
   formatNok,
+  formatNorwegianNumber,
   type NumberProblem,
   oreToKroner,
   parseDiscount,
@@ -9,6 +10,7 @@ import {
 } from "@fakturabot/schema";
 import type { LineField } from "./ids.js";
 import { LINE_FIELD_NAMES } from "./labels.js";
+import { LINE_TEXT_MAX_LENGTHS, NUMBER_MAX_VALUES } from "./limits.js";
 import { normaliseText } from "./normalise.js";
 import type { InvoiceLineValues } from "./read.js";
 
@@ -28,9 +30,35 @@ export interface CheckedLine extends Partial<Record<LineField, string>> {
   discountPercent?: string;
 }
 
-/** "Unit price: 1.250,50 could mean …": the parser's message after the field's name. */
-function named(field: LineField, problem: NumberProblem): string {
-  return `${LINE_FIELD_NAMES[field]}: ${problem.message}`;
+type BoundedField = "quantity" | "rate" | "discount";
+
+/** "Unit price must be at most 10 000 000 kr": the field's bound in `limits.ts`. */
+function maximum(field: BoundedField): string {
+  const unit = field === "quantity" ? "" : " kr";
+  return `${LINE_FIELD_NAMES[field]} must be at most ${formatNorwegianNumber(NUMBER_MAX_VALUES[field])}${unit}`;
+}
+
+/**
+ * "Unit price: 1.250,50 could mean …": the parser's message after the field's name. A number with
+ * more digits than the parser reads is above the field's bound, and said so the same way.
+ */
+function named(field: BoundedField, problem: NumberProblem): string {
+  return problem.code === "too_many_digits"
+    ? maximum(field)
+    : `${LINE_FIELD_NAMES[field]}: ${problem.message}`;
+}
+
+/** The bound's message when `ore` is above the field's bound. */
+function aboveMaximum(field: "rate" | "discount", ore: number): string | undefined {
+  return ore > NUMBER_MAX_VALUES[field] * 100 ? maximum(field) : undefined;
+}
+
+/** What was typed is longer than the input takes (a signed payload need not respect `max_length`). */
+function tooLong(field: keyof typeof LINE_TEXT_MAX_LENGTHS, value: string | undefined): string | undefined {
+  const max = LINE_TEXT_MAX_LENGTHS[field];
+  return value !== undefined && value.length > max
+    ? `${LINE_FIELD_NAMES[field]} must be at most ${max} characters`
+    : undefined;
 }
 
 /** `part` per cent of `ore`, rounded half-up to the øre, exactly (BigInt: no floating point). */
@@ -42,7 +70,8 @@ function percentOf(ore: number, units: number, scale: number): number {
 /**
  * Reads a line with the Norwegian number parser (`1,5`, `1 250,50`, `1250.50`; `1.250,50` refused
  * with both readings) and checks what pricing needs: a positive quantity, a unit price, a VAT
- * rate (one of `taxRates` when given) and a discount (kroner or `%`) no larger than the line.
+ * rate (one of `taxRates` when given), a discount (kroner or `%`) no larger than the line, and
+ * every number and text within what `limits.ts` allows, so a line's total is a safe integer.
  * Never throws, so the one reading serves both the running totals of half-typed lines and the
  * submission's validation: they cannot disagree.
  */
@@ -62,15 +91,25 @@ export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly 
     const quantity = parseNorwegianNumber(quantityText, { maxDecimals: QUANTITY_DECIMALS });
     if (!quantity.ok) problems.quantity = named("quantity", quantity);
     else if (quantity.units === 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
+    else if (Number(quantity.value) > NUMBER_MAX_VALUES.quantity) problems.quantity = maximum("quantity");
     else checked.quantity = quantity.value;
+  }
+
+  for (const field of ["name", "productId"] as const) {
+    const problem = tooLong(field, line[field]);
+    if (problem) problems[field] = problem;
   }
 
   const rateText = typed("rate");
   if (rateText === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
   else {
     const rate = parseKroner(rateText);
-    if (rate.ok) checked.rate = rate.value;
-    else problems.rate = named("rate", rate);
+    if (!rate.ok) problems.rate = named("rate", rate);
+    else {
+      const problem = aboveMaximum("rate", rate.ore);
+      if (problem) problems.rate = problem;
+      else checked.rate = rate.value;
+    }
   }
 
   const taxText = typed("tax");
@@ -86,11 +125,16 @@ export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly 
   const discountText = typed("discount");
   const discount = discountText === undefined ? undefined : parseDiscount(discountText);
   if (discount && !discount.ok) problems.discount = named("discount", discount);
+  else if (discount?.kind === "amount") {
+    const problem = aboveMaximum("discount", discount.ore);
+    if (problem) problems.discount = problem;
+  }
 
   if (checked.quantity === undefined || checked.rate === undefined || checked.tax === undefined)
     return checked;
-  if (discount && !discount.ok) return checked;
-  // The strings are canonical non-negative decimals from the parser: priceOrderInOre cannot throw.
+  if (problems.discount || (discount && !discount.ok)) return checked;
+  // The strings are canonical non-negative decimals from the parser, within the bounds above:
+  // priceOrderInOre cannot throw and the line's øre are a safe integer.
   const [gross] = priceOrderInOre([
     { quantity: checked.quantity, rate: checked.rate, tax: checked.tax },
   ]).lines;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@fakturabot/schema";
 
 export type CustomerType = "private" | "corporate";
 
@@ -29,6 +29,11 @@ export interface FormMetadata {
   lineKeys: string[];
   /** The number behind the newest line key; keys are never reused within a modal. */
   lastLineNumber: number;
+  /**
+   * Set when the form corrects a sent order (Edit… on its message): our id of that order. The
+   * submission then updates the same Front Payment order instead of creating one.
+   */
+  editOf?: string;
   /**
    * How often the bot filled the customer fields (a register look-up, a saved customer): part of
    * their action ids (`fieldActionId`). Absent until the first fill.
@@ -149,6 +154,10 @@ const EncodedMetadata = z
       })
       .strict()
       .optional(),
+    e: z
+      .string()
+      .regex(/^FB[0-9A-Z]{4,40}$/, "is not an order id")
+      .optional(),
   })
   .strict()
   .refine(({ l, n }) => l.every((key) => Number.parseInt(key, 36) <= n), "has a line key from the future");
@@ -172,6 +181,7 @@ export function encodeFormMetadata(metadata: FormMetadata): string {
           },
         }
       : {}),
+    ...(metadata.editOf === undefined ? {} : { e: metadata.editOf }),
   };
   return JSON.stringify(encoded);
 }
@@ -202,12 +212,13 @@ export function decodeFormMetadata(privateMetadata: string): FormMetadata {
     );
     throw new FormMetadataError(`The form's metadata is not valid: ${problems.join("; ")}`);
   }
-  const { c, t, l, n, f, r } = parsed.data;
+  const { c, t, l, n, e, f, r } = parsed.data;
   return {
     channelId: c,
     customerType: t,
     lineKeys: l,
     lastLineNumber: n,
+    ...(e === undefined ? {} : { editOf: e }),
     ...(f === undefined ? {} : { fills: f }),
     ...(r === undefined
       ? {}

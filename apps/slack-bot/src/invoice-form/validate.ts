@@ -2,6 +2,7 @@ import {
   type CheckedInvoiceOrderRequest,
   createCheckedInvoiceOrderRequestSchema,
   DEFAULT_TAX_RATES,
+  formatNok,
   type InvoiceOrderRequest,
   kronerToOre,
   priceOrder,
@@ -13,6 +14,12 @@ import { type FormDefaults, formDefaults } from "./defaults.js";
 import { blockForOrderPath, isFieldShown, ORDER_PATH_FIELDS, PRODUCT_PATH_FIELDS } from "./fields.js";
 import { BLOCK_IDS, CUSTOMER_TEXT_FIELDS, type FormField, lineBlockId } from "./ids.js";
 import { fieldName, LINE_FIELD_NAMES } from "./labels.js";
+import {
+  DEFAULT_MAX_INVOICE_TOTAL_KRONER,
+  type LimitedTextField,
+  NUMBER_MAX_VALUES,
+  TEXT_MAX_LENGTHS,
+} from "./limits.js";
 import { type CheckedLine, checkLine } from "./line-check.js";
 import type { FormMetadata } from "./metadata.js";
 import {
@@ -39,6 +46,8 @@ export interface ValidationContext {
   taxRates?: readonly number[];
   /** Overrides of {@link FORM_DEFAULTS}, used for fields the view did not have. */
   defaults?: Partial<FormDefaults>;
+  /** The largest total an invoice may have, in øre (configuration); 10 000 000 kr when left out. */
+  maxInvoiceTotalOre?: number;
 }
 
 export type FormValidation =
@@ -108,6 +117,9 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
   if (!/^\d+$/.test(maturity))
     errors[BLOCK_IDS.invoiceMaturity] =
       `${fieldName("invoiceMaturity", type)} must be a whole number, such as 14`;
+  else if (Number(maturity) > NUMBER_MAX_VALUES.invoiceMaturity)
+    errors[BLOCK_IDS.invoiceMaturity] =
+      `${fieldName("invoiceMaturity", type)} must be at most ${NUMBER_MAX_VALUES.invoiceMaturity}`;
   const interval = normaliseDecimal(form.invoiceInterval);
   if (interval !== undefined && !isPlainDecimal(interval))
     errors[BLOCK_IDS.invoiceInterval] = `${fieldName("invoiceInterval", type)} must be 0, 1 or 2`;
@@ -139,8 +151,39 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
   };
 }
 
+/**
+ * Text longer than its input takes: Slack's client stops at `max_length`, but a signed payload
+ * need not come from it. This is the first thing to fix, so it replaces any other message.
+ */
+function textTooLong(form: InvoiceFormValues, errors: Record<string, string>) {
+  for (const [field, max] of Object.entries(TEXT_MAX_LENGTHS) as [LimitedTextField, number][]) {
+    if ((form[field]?.length ?? 0) > max)
+      errors[BLOCK_IDS[field]] = `${fieldName(field, form.customerType)} must be at most ${max} characters`;
+  }
+}
+
+/**
+ * The invoice's total above the deployment's maximum: a plain message on the unit price of the
+ * line that adds the most, since the total has no input of its own. Returns whether it is.
+ */
+function totalTooLarge(
+  form: InvoiceFormValues,
+  lines: readonly CheckedLine[],
+  maxOre: number,
+  errors: Record<string, string>,
+): boolean {
+  const amounts = lines.map((line) => line.amountOre ?? 0);
+  // Each line is at most 10^15 øre (limits.ts), so the sum of a form's lines is exact enough to compare.
+  const totalOre = amounts.reduce((sum, amount) => sum + amount, 0);
+  if (totalOre <= maxOre) return false;
+  const largest = amounts.indexOf(Math.max(...amounts));
+  errors[lineBlockId(form.lines[largest]?.key ?? "", "rate")] =
+    `The invoice's total, ${formatNok(totalOre)}, is more than the ${formatNok(maxOre)} an invoice may have: split it into several invoices`;
+  return true;
+}
+
 /** The order's products: priced by `priceOrder` when every line can be, else unpriced placeholders. */
-function products(lines: readonly CheckedLine[]) {
+function products(lines: readonly CheckedLine[], overLimit: boolean) {
   const typed = lines.map((line) => ({
     name: line.name ?? "",
     ...(line.productId === undefined ? {} : { productId: line.productId }),
@@ -149,7 +192,7 @@ function products(lines: readonly CheckedLine[]) {
     tax: line.tax ?? "",
     ...(line.discount === undefined ? {} : { discount: line.discount }),
   }));
-  if (lines.every((line) => line.amountOre !== null)) return priceOrder(typed);
+  if (!overLimit && lines.every((line) => line.amountOre !== null)) return priceOrder(typed);
   // Some line has problems (already reported on its blocks): the schema still checks the rest.
   return {
     products: typed.map((line) => ({ ...line, amount: 0 })),
@@ -182,7 +225,8 @@ export function validateInvoiceForm(form: InvoiceFormValues, context: Validation
   });
 
   const terms = customerAndTerms(form, defaults, errors);
-  const priced = products(lines);
+  const maxTotalOre = context.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100;
+  const priced = products(lines, totalTooLarge(form, lines, maxTotalOre, errors));
   const ourReference = normaliseText(form.referenceNo);
   const customerReference = normaliseText(form.customerReference);
   const candidate = {
@@ -206,6 +250,7 @@ export function validateInvoiceForm(form: InvoiceFormValues, context: Validation
     if (computed.length > 0)
       throw new Error(`The invoice form built an invalid order: ${computed.join("; ")}`);
   }
+  textTooLong(form, errors);
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
   return {
     ok: true,

@@ -28,13 +28,18 @@ export function mayCancel(rules: AccessRules, userId: string, order: { userId: s
  */
 export function mayView(
   rules: AccessRules,
-  who: { userId: string; channelId: string },
-  order: { userId: string; channelId: string; message: { channelId: string } | null },
+  who: { userId: string; channelId: string; memberOf?: readonly string[]; teamId?: string },
+  order: { userId: string; channelId: string; message: { channelId: string } | null; teamId?: string },
 ): boolean {
+  // Another workspace's orders are never shown, whoever asks.
+  if (who.teamId !== undefined && order.teamId !== undefined && who.teamId !== order.teamId) return false;
   return (
     mayCancel(rules, who.userId, order) ||
     who.channelId === order.channelId ||
-    who.channelId === order.message?.channelId
+    who.channelId === order.message?.channelId ||
+    // Asked outside a channel (App Home, a listing's menu): the channels Slack says they are in.
+    who.memberOf?.includes(order.channelId) === true ||
+    (order.message !== null && who.memberOf?.includes(order.message.channelId) === true)
   );
 }
 
@@ -48,4 +53,43 @@ export function mayManageCustomers(rules: AccessRules, userId: string): boolean 
     rules.allowedUserIds.includes(userId) ||
     rules.adminUserIds.includes(userId)
   );
+}
+
+/**
+ * What a listing may show someone, as the store's filter: everything for an admin, else what
+ * `mayView` allows (their own orders, and those of the channels they are in).
+ */
+export function listingVisibility(
+  rules: AccessRules,
+  userId: string,
+  memberOf: readonly string[],
+): { userId: string; channelIds: readonly string[] } | undefined {
+  return rules.adminUserIds.includes(userId) ? undefined : { userId, channelIds: memberOf };
+}
+
+/** Who may use each action on an order's message. */
+export type MessageAction = "resend" | "refresh" | "cancel" | "refund" | "copy" | "edit";
+
+/**
+ * Moving money or changing what the customer is asked to pay (cancel, refund, edit) is for the
+ * order's creator and the admins; following it up (send the link again, refresh, copy) for
+ * whoever may see it: anyone in the channel where its message is.
+ */
+export function mayAct(
+  rules: AccessRules,
+  who: { userId: string; channelId: string },
+  order: { userId: string; channelId: string; message: { channelId: string } | null },
+  action: MessageAction,
+): boolean {
+  if (accessProblem(rules, who) !== null) return false;
+  if (action === "cancel" || action === "refund" || action === "edit")
+    return mayCancel(rules, who.userId, order);
+  return mayView(rules, who, order);
+}
+
+/** Who may, in words, for the refusal. */
+export function whoMay(action: MessageAction, creator: string): string {
+  return action === "cancel" || action === "refund" || action === "edit"
+    ? `only <@${creator}>, who sent it, or a Fakturabot admin`
+    : "only people in the invoice's channel, its sender or a Fakturabot admin";
 }

@@ -16,24 +16,44 @@ import {
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
 import { CUSTOMER_EDIT_CALLBACK_ID } from "../views/home/customer-edit-modal.js";
 import { EDIT_CUSTOMER_ACTION_ID, FORGET_CUSTOMER_ACTION_ID } from "../views/home/customers-section.js";
+import {
+  REFUND_CONFIRM_CALLBACK_ID,
+  REFUND_MODAL_CALLBACK_ID,
+  RESEND_MODAL_CALLBACK_ID,
+} from "../views/order-action-modals.js";
+import { LIST_PAGE_ACTION_ID } from "../views/order-list.js";
+import { ORDER_ACTION_IDS } from "../views/order-message.js";
+import { ORDER_ROW_MENU_ACTION_ID } from "../views/order-row.js";
 import { addLineClicked } from "./actions/add-line.js";
+import { cancelClicked } from "./actions/cancel-clicked.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
+import { invoiceFormFromOrder } from "./actions/edit-clicked.js";
 import { editCustomerClicked } from "./actions/edit-customer.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
 import { forgetCustomerClicked } from "./actions/forget-customer.js";
+import { listPageClicked } from "./actions/list-page.js";
+import { moreChosen } from "./actions/more-chosen.js";
 import { openSubmissionClicked } from "./actions/open-submission.js";
+import { orderRowMenuChosen } from "./actions/order-row-menu.js";
 import { organisationNumberEntered } from "./actions/organisation-number.js";
 import { lineValueChanged } from "./actions/recalculate.js";
+import { refundClicked } from "./actions/refund-clicked.js";
 import { removeLineClicked } from "./actions/remove-line.js";
+import { resendClicked } from "./actions/resend-clicked.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
 import { savedCustomerPicked } from "./actions/saved-customer.js";
 import { invoiceCommand } from "./commands/invoice.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
+import { appUninstalled } from "./events/app-uninstalled.js";
+import { tokensRevoked } from "./events/tokens-revoked.js";
 import { savedCustomerSuggestions } from "./options/saved-customers.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
 import { customerEditSubmission } from "./views/customer-edit-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
+import { refundConfirmed } from "./views/refund-confirmed.js";
+import { refundSubmission } from "./views/refund-submission.js";
+import { resendSubmission } from "./views/resend-submission.js";
 
 /** Every Slack listener of the bot, one file each. */
 export function registerListeners(app: App, deps: BotDeps): void {
@@ -56,8 +76,22 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.view({ callback_id: SUBMISSION_CALLBACK_ID, type: "view_closed" }, invoiceClosed(deps));
   app.view(CANCEL_MODAL_CALLBACK_ID, cancelSubmission(deps));
 
+  app.action(LIST_PAGE_ACTION_ID, listPageClicked(deps));
+  app.action(ORDER_ROW_MENU_ACTION_ID, orderRowMenuChosen(deps));
   app.event("app_home_opened", appHomeOpened(deps));
+  app.event("app_uninstalled", appUninstalled(deps));
+  app.event("tokens_revoked", tokensRevoked(deps));
+  // App Home's saved customers.
   app.action(EDIT_CUSTOMER_ACTION_ID, editCustomerClicked(deps));
   app.action(FORGET_CUSTOMER_ACTION_ID, forgetCustomerClicked(deps));
   app.view(CUSTOMER_EDIT_CALLBACK_ID, customerEditSubmission(deps));
+  // The order message's controls.
+  app.action(ORDER_ACTION_IDS.resend, resendClicked(deps));
+  app.action(ORDER_ACTION_IDS.edit, invoiceFormFromOrder(deps, "edit"));
+  app.action(ORDER_ACTION_IDS.refund, refundClicked(deps));
+  app.action(ORDER_ACTION_IDS.cancel, cancelClicked(deps));
+  app.action(ORDER_ACTION_IDS.more, moreChosen(deps));
+  app.view(RESEND_MODAL_CALLBACK_ID, resendSubmission(deps));
+  app.view(REFUND_MODAL_CALLBACK_ID, refundSubmission(deps));
+  app.view(REFUND_CONFIRM_CALLBACK_ID, refundConfirmed(deps));
 }

@@ -1,14 +1,22 @@
-import { unixSeconds } from "@fakturabot/schema";
+import {
+  type InvoiceOrderRequest,
+  kronerToOre,
+  maskPersonalNumber,
+  numericValue,
+  unixSeconds,
+} from "@fakturabot/schema";
 import type {
   CreatedOrder,
   HistoryEntry,
+  InvoiceFacts,
   MessageRef,
   OrderRecord,
   OtherFpOrder,
   StatusChange,
   TimedStatus,
 } from "../store/types.js";
-import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
+import { dayAfter } from "./due-date.js";
+import { canonicalStatus, isFinalStatus, isKnownStatus, shouldApply } from "./status.js";
 
 /**
  * Every transition of an order, decided in one place: `decide(order, event)` gives the order's
@@ -46,23 +54,103 @@ import { canonicalStatus, isKnownStatus, shouldApply } from "./status.js";
  * | created, with message    | notified, earlier  | created   |                            |
  * | created, with message    | notified, same     | created   |                            |
  * | created, other id        | notified, later    | —         | second-order               |
- * | sending                  | notified, later    | created   | post-message, reply-status |
- * | failed                   | notified, later    | created   | post-message, reply-status |
- * | unknown                  | notified, later    | created   | post-message, reply-status |
+ * | sending                  | notified, later    | created   | post-message, reply-status, fetch-invoice-number |
+ * | failed                   | notified, later    | created   | post-message, reply-status, fetch-invoice-number |
+ * | unknown                  | notified, later    | created   | post-message, reply-status, fetch-invoice-number |
  * | sending                  | message-posted     | sending   |                            |
  * | created                  | message-posted     | created   |                            |
  * | sending                  | interrupted        | unknown   | tell-interrupted           |
  * | failed                   | interrupted        | —         |                            |
  * | unknown                  | interrupted        | —         |                            |
  * | created                  | interrupted        | —         |                            |
+ * | expired                  | interrupted        | —         |                            |
+ * | failed                   | expire             | expired   | tell-expired               |
+ * | unknown                  | expire             | expired   | tell-expired               |
+ * | sending                  | expire             | —         |                            |
+ * | created                  | expire             | —         |                            |
+ * | expired                  | expire             | —         |                            |
+ * | expired                  | created            | —         |                            |
+ * | expired                  | refused            | —         |                            |
+ * | expired                  | outcome-unknown    | —         |                            |
+ * | expired                  | send-again         | —         | show-outcome               |
+ * | expired                  | send-anyway        | —         | show-outcome               |
+ * | expired                  | notified, later    | created   | post-message, reply-status |
+ * | created                  | customer-stopped   | created   | tell-stopped               |
+ * | created, with message    | customer-stopped   | created   | tell-stopped               |
+ * | created, stopped before  | customer-stopped   | —         |                            |
+ * | sending                  | customer-stopped   | —         |                            |
+ * | failed                   | customer-stopped   | —         |                            |
+ * | unknown                  | customer-stopped   | —         |                            |
+ * | expired                  | customer-stopped   | —         |                            |
+ * | created, past due        | overdue            | created   | reply-overdue              |
+ * | created, past due, told  | overdue            | —         |                            |
+ * | created, past due, paid  | overdue            | —         |                            |
+ * | created, not due         | overdue            | —         |                            |
+ * | created                  | overdue            | —         |                            |
+ * | sending                  | overdue            | —         |                            |
+ * | failed                   | overdue            | —         |                            |
+ * | unknown                  | overdue            | —         |                            |
+ * | created                  | checked            | created   |                            |
+ * | sending                  | checked            | —         |                            |
+ * | failed                   | checked            | —         |                            |
+ * | unknown                  | checked            | —         |                            |
+ * | expired                  | overdue            | —         |                            |
+ * | expired                  | checked            | —         |                            |
+ * | created, with message    | link-resent        | —         | reply-news                 |
+ * | sending                  | link-resent        | —         |                            |
+ * | failed                   | link-resent        | —         |                            |
+ * | unknown                  | link-resent        | —         |                            |
+ * | created, paid            | refunded, part     | created   | refresh-message, reply-news |
+ * | created, paid            | refunded, all      | created   | refresh-message, reply-news |
+ * | created, part refunded   | refunded, part     | created   | refresh-message, reply-news |
+ * | sending                  | refunded, part     | —         |                            |
+ * | failed                   | refunded, part     | —         |                            |
+ * | unknown                  | refunded, part     | —         |                            |
+ * | created, with message    | cancelled          | created   | show-status                |
+ * | created, cancelled       | cancelled          | created   |                            |
+ * | created, other id        | cancelled          | —         | second-order               |
+ * | sending                  | cancelled          | created   | post-message, reply-status |
+ * | created, sent            | edited             | created   | refresh-message, reply-news |
+ * | sending                  | edited             | —         |                            |
+ * | failed                   | edited             | —         |                            |
+ * | unknown                  | edited             | —         |                            |
+ * | created, paid            | invoice-number     | created   | refresh-message            |
+ * | created, numbered        | invoice-number     | —         |                            |
+ * | created                  | invoice-number     | —         |                            |
+ * | sending                  | invoice-number     | —         |                            |
+ * | failed                   | invoice-number     | —         |                            |
+ * | unknown                  | invoice-number     | —         |                            |
+ * | created, sent            | notified, later    | created   | show-status, fetch-invoice-number |
+ * | created, numbered        | notified, later    | created   | show-status                |
+ * | expired                  | link-resent        | —         |                            |
+ * | expired                  | refunded, part     | —         |                            |
+ * | expired                  | cancelled          | created   | post-message, reply-status |
+ * | expired                  | edited             | —         |                            |
+ * | expired                  | invoice-number     | —         |                            |
  *
  * "created": created with Front Payment's id ODR1 and no channel message yet; "other id": a
  * notification or answer about another Front Payment order (a second one, sent again after an
- * unknown outcome); "later", "earlier", "same": the notification's status against the order's.
+ * unknown outcome); "later", "earlier", "same": the notification's status against the order's;
+ * "stopped before": the seller was already told the customer stopped at BankID.
+ * "past due": its due date is before the check's day; "not due": it is that day; "told": its
+ * creator was told it is overdue; "paid": settled (`SETTLED_STATUSES`); "created" alone has no
+ * due date (an order from before it was kept).
  * A notification stored with `next` "created" but no effects is kept in the history only.
  * A notification that is already in the history (same status and Front Payment timestamp) changes
  * nothing: the store refuses the duplicate. A second Front Payment order is decided by
  * `decideOtherOrder`; whether an order may be cancelled by `cancellation`.
+ *
+ * The actions on the channel message (`orderActions`, `actionRefusal`): "sent", "paid", "part
+ * refunded", "cancelled": a created order with a message, its `InvoiceFacts` (kept since orders
+ * are created with them), in that status; "numbered": paid and with its invoice number. Only an
+ * order with facts fetches its invoice number (an older one has nowhere to keep it). "refunded,
+ * part" / "all": Front Payment accepted a refund of some of / everything left of what was paid.
+ *
+ * The Slack effects (post-message, show-status, reply-status, tell-interrupted) are stored with
+ * the decision, in the same write, as outbox entries (`outbox.ts`: show-status is a message update,
+ * coalesced with any still waiting, and a thread reply), and delivered afterwards by any instance,
+ * each order's in order; a second order's report is stored with the second order. "interrupted" is
+ * decided only for an order whose submission lease expired (its instance stopped renewing it).
  */
 
 export type OrderEvent =
@@ -87,7 +175,37 @@ export type OrderEvent =
   | { type: "notified"; change: StatusChange }
   | { type: "message-posted"; message: MessageRef }
   /** Found `sending` at start-up: a stop or crash cut the attempt off. */
-  | { type: "interrupted"; reason: string };
+  | { type: "interrupted"; reason: string }
+  /** A failed or unknown order's kept request outlived the time it may be kept. */
+  | { type: "expire" }
+  /** The customer landed on our failure return page after BankID (Unix seconds). */
+  | { type: "customer-stopped"; at: number }
+  /** The periodic check's day (`YYYY-MM-DD`, Oslo): an unsettled order due before it is overdue. */
+  | { type: "overdue"; today: string }
+  /** The periodic check asked Front Payment about a quiet order and learnt nothing new (Unix seconds). */
+  | { type: "checked"; at: number }
+  /** Front Payment accepted Resend Payment Link, asked for by `by` (a Slack user), to `to`. */
+  | { type: "link-resent"; by: string; to: ResendTarget }
+  /**
+   * Front Payment accepted a refund of `amountOre`, asked for by `by`; afterwards Get Order Status
+   * said `status`, with `refundedOre` refunded in all.
+   */
+  | {
+      type: "refunded";
+      by: string;
+      /** The refund's lines: Front Payment's line ids and øre. */
+      lines: readonly { id: number; amountOre: number }[];
+      amountOre: number;
+      refundedOre: number;
+      status: string;
+      at: number;
+    }
+  /** Front Payment accepted Cancel Order from `by`, who gave `reason`; `change` is the CANCELLED it means. */
+  | { type: "cancelled"; by: string; reason: string; change: StatusChange }
+  /** Front Payment accepted `request` as an update (`fpgoUuid`) of the order, asked for by `by`. */
+  | { type: "edited"; by: string; request: InvoiceOrderRequest }
+  /** Front Payment's Get Invoice Number gave the order's number. */
+  | { type: "invoice-number"; invoiceNumber: string };
 
 export type Effect =
   /** Submit the order's request to Front Payment; its answer is the next event. */
@@ -105,7 +223,32 @@ export type Effect =
   /** Front Payment reports another order for this one. */
   | { type: "second-order"; fpOrderUuid: string; change: StatusChange | null }
   /** Tell the creator their submission was cut off. */
-  | { type: "tell-interrupted" };
+  | { type: "tell-interrupted" }
+  /** Tell the creator their unsent order expired and its details are erased. */
+  | { type: "tell-expired" }
+  /** Say in the order's thread (or to its creator) that the customer stopped at BankID. */
+  | { type: "tell-stopped" }
+  /** Reply in the message's thread that the order is overdue since `since`, mentioning its creator. */
+  | { type: "reply-overdue"; since: string }
+  /** Rewrite the channel message as the order now is, with no thread reply. */
+  | { type: "refresh-message" }
+  /** Reply in the message's thread with what someone did to the order. */
+  | { type: "reply-news"; news: OrderNews }
+  /** Ask Front Payment for the invoice number; the answer is the next event. */
+  | { type: "fetch-invoice-number" };
+
+/** Where a payment link was sent again: by email, by SMS, or both. */
+export interface ResendTarget {
+  email: string | null;
+  /** The mobile number with its dialling code, "+47 46567468". */
+  sms: string | null;
+}
+
+/** Something a person did to an order, for its thread. */
+export type OrderNews =
+  | { kind: "link-resent"; by: string; to: ResendTarget }
+  | { kind: "refunded"; by: string; amountOre: number; refundedOre: number; everything: boolean }
+  | { kind: "edited"; by: string; grandTotalOre: number };
 
 export interface Decision {
   /** The order as it should be stored, or null when it stays as it is. */
@@ -139,6 +282,7 @@ function common(order: OrderRecord) {
     version,
     createdAt,
     updatedAt,
+    dueDate,
   } = order;
   return {
     id,
@@ -156,6 +300,7 @@ function common(order: OrderRecord) {
     version: version + 1,
     createdAt,
     updatedAt,
+    ...(dueDate === undefined ? {} : { dueDate }),
   };
 }
 
@@ -208,6 +353,7 @@ function onCreatedAnswer(order: OrderRecord, event: Extract<OrderEvent, { type: 
     bankIdUrl: event.bankIdUrl,
     // A BankID link means the customer confirms first. Without one, the status is asked, never guessed.
     status: event.bankIdUrl ? { status: "SENT", at: event.at } : null,
+    facts: factsFromRequest(order.request),
   };
   const lookup: Effect[] = event.bankIdUrl ? [] : [{ type: "lookup-status" }];
   return { next, effects: [...lookup, { type: "post-message" }, { type: "show-outcome" }] };
@@ -258,8 +404,140 @@ function onNotified(order: OrderRecord, change: StatusChange): Decision {
     fpCustomerUuid: null,
     bankIdUrl: null,
     status: incoming,
+    // An expired order's request is erased: its message shows what the order itself says.
+    ...(order.state === "expired" ? {} : { facts: factsFromRequest(order.request) }),
   };
   return { next, history, effects: [{ type: "post-message" }, { type: "reply-status", change }] };
+}
+
+/** Tells the creator once, when an order due before `today` is still not settled. */
+function onOverdue(order: OrderRecord, today: string): Decision {
+  if (order.state !== "created" || order.dueDate === undefined || order.overdueSince !== undefined)
+    return NOTHING;
+  if (order.dueDate >= today || SETTLED_STATUSES.includes(order.status?.status ?? "")) return NOTHING;
+  const since = dayAfter(order.dueDate);
+  return { next: { ...bumped(order), overdueSince: since }, effects: [{ type: "reply-overdue", since }] };
+}
+
+/** The statuses for which Front Payment has an invoice number (docs/front-payment.md §13.4). */
+const NUMBERED = ["INVOICED", "Purring", "Inkasso", "PAID", "PARTIAL REFUNDED", "REFUNDED"];
+
+/** What the message keeps of a request: the lines, the date and the terms; nothing personal. */
+export function factsFromRequest(request: InvoiceOrderRequest): InvoiceFacts {
+  return {
+    lines: request.products.map((product) => ({
+      name: product.name,
+      quantity: String(numericValue(product.quantity)),
+      amountOre: kronerToOre(product.amount),
+    })),
+    orderDate: Number(numericValue(request.orderDate)),
+    maturityDays:
+      request.invoiceMaturity === undefined ? null : Number(numericValue(request.invoiceMaturity)),
+    invoiceNumber: null,
+    paymentMethod: null,
+    refundedOre: 0,
+    refundedLines: {},
+    cancelled: null,
+  };
+}
+
+/**
+ * An applied status notification also keeps how the order was paid, and asks for the invoice
+ * number once Front Payment has one (only for an order with facts: an older one cannot keep it).
+ */
+function withPaymentFacts(decision: Decision, change: StatusChange): Decision {
+  const next = decision.next;
+  if (next?.state !== "created" || !next.facts || !decision.history?.change.applied) return decision;
+  const paid = canonicalStatus(change.status) === "PAID" && change.paymentMethod;
+  const facts = paid ? { ...next.facts, paymentMethod: change.paymentMethod } : next.facts;
+  const numbered = facts.invoiceNumber === null && NUMBERED.includes(canonicalStatus(change.status));
+  return {
+    ...decision,
+    next: { ...next, facts },
+    effects: numbered ? [...decision.effects, { type: "fetch-invoice-number" }] : decision.effects,
+  };
+}
+
+function onRefunded(order: OrderRecord, event: Extract<OrderEvent, { type: "refunded" }>): Decision {
+  if (order.state !== "created") return NOTHING;
+  const incoming = { status: canonicalStatus(event.status), at: event.at };
+  const facts = order.facts ?? factsFromNothing(order);
+  const refundedOre = Math.max(facts.refundedOre, event.refundedOre);
+  const refundedLines = { ...facts.refundedLines };
+  for (const line of event.lines) refundedLines[line.id] = (refundedLines[line.id] ?? 0) + line.amountOre;
+  const next: CreatedOrder = {
+    ...bumped(order),
+    status: shouldApply(order.status, incoming) ? incoming : order.status,
+    facts: { ...facts, refundedOre, refundedLines },
+  };
+  const news: OrderNews = {
+    kind: "refunded",
+    by: event.by,
+    amountOre: event.amountOre,
+    refundedOre,
+    everything: refundedOre >= order.grandTotalOre,
+  };
+  return { next, effects: [{ type: "refresh-message" }, { type: "reply-news", news }] };
+}
+
+/** Facts for an order from before they were kept: what the order itself says. */
+function factsFromNothing(order: CreatedOrder): InvoiceFacts {
+  return {
+    lines: [],
+    orderDate: unixSeconds(order.createdAt),
+    maturityDays: null,
+    invoiceNumber: null,
+    paymentMethod: null,
+    refundedOre: 0,
+    refundedLines: {},
+    cancelled: null,
+  };
+}
+
+/** A cancellation is a CANCELLED notification that also keeps who cancelled and why. */
+function onCancelled(order: OrderRecord, event: Extract<OrderEvent, { type: "cancelled" }>): Decision {
+  const decision = onNotified(order, event.change);
+  const next = decision.next;
+  if (next?.state !== "created" || !decision.history?.change.applied) return decision;
+  const facts = next.facts ?? factsFromNothing(next);
+  return {
+    ...decision,
+    next: { ...next, facts: { ...facts, cancelled: { by: event.by, reason: event.reason } } },
+  };
+}
+
+/** Front Payment took the corrected order as an update of the same one: the order now is what was sent. */
+function onEdited(order: OrderRecord, event: Extract<OrderEvent, { type: "edited" }>): Decision {
+  if (order.state !== "created") return NOTHING;
+  const customer = event.request.customerDetails;
+  const grandTotalOre = kronerToOre(event.request.orderSummary.grandTotal);
+  const kept = order.facts;
+  const next: CreatedOrder = {
+    ...bumped(order),
+    customerType: customer.type,
+    customerName: customer.name,
+    customerIdentifier:
+      customer.type === "private" ? maskPersonalNumber(customer.personalNumber) : customer.organizationId,
+    preferredLanguage: customer.preferredLanguage ?? order.preferredLanguage,
+    grandTotalOre,
+    facts: { ...factsFromRequest(event.request), ...(kept ? { invoiceNumber: kept.invoiceNumber } : {}) },
+  };
+  return {
+    next,
+    effects: [
+      { type: "refresh-message" },
+      { type: "reply-news", news: { kind: "edited", by: event.by, grandTotalOre } },
+    ],
+  };
+}
+
+function onInvoiceNumber(order: OrderRecord, invoiceNumber: string): Decision {
+  if (order.state !== "created" || !order.facts || order.facts.invoiceNumber === invoiceNumber)
+    return NOTHING;
+  return {
+    next: { ...bumped(order), facts: { ...order.facts, invoiceNumber } },
+    effects: [{ type: "refresh-message" }],
+  };
 }
 
 /** The transition table above, as code. Pure: the same order and event always give the same decision. */
@@ -276,9 +554,20 @@ export function decide(order: OrderRecord, event: OrderEvent): Decision {
     case "send-anyway":
       return onRetry(order, "unknown");
     case "notified":
-      return onNotified(order, event.change);
+      return withPaymentFacts(onNotified(order, event.change), event.change);
     case "message-posted":
       return { next: { ...bumped(order), message: event.message }, effects: [] };
+    case "expire":
+      return order.state === "failed" || order.state === "unknown"
+        ? {
+            next: { ...common(order), state: "expired", failureReason: order.failureReason },
+            effects: [{ type: "tell-expired" }],
+          }
+        : NOTHING;
+    case "customer-stopped":
+      return order.state === "created" && order.customerStoppedAt === undefined
+        ? { next: { ...bumped(order), customerStoppedAt: event.at }, effects: [{ type: "tell-stopped" }] }
+        : NOTHING;
     case "interrupted":
       return order.state === "sending"
         ? {
@@ -286,6 +575,27 @@ export function decide(order: OrderRecord, event: OrderEvent): Decision {
             effects: [{ type: "tell-interrupted" }],
           }
         : NOTHING;
+    case "overdue":
+      return onOverdue(order, event.today);
+    case "checked":
+      return order.state === "created"
+        ? { next: { ...bumped(order), checkedAt: event.at }, effects: [] }
+        : NOTHING;
+    case "link-resent":
+      return order.state === "created"
+        ? {
+            next: null,
+            effects: [{ type: "reply-news", news: { kind: "link-resent", by: event.by, to: event.to } }],
+          }
+        : NOTHING;
+    case "refunded":
+      return onRefunded(order, event);
+    case "cancelled":
+      return onCancelled(order, event);
+    case "edited":
+      return onEdited(order, event);
+    case "invoice-number":
+      return onInvoiceNumber(order, event.invoiceNumber);
   }
 }
 
@@ -389,6 +699,9 @@ export type CancelRefusal =
 export const NOT_CANCELLABLE = ["PAID", "REFUNDED", "PARTIAL REFUNDED", "CANCELLED", "EXPIRED"] as const;
 export type NotCancellableStatus = (typeof NOT_CANCELLABLE)[number];
 
+/** The statuses after which nothing is owed or followed up (overdue, lookups): the same ones. */
+export const SETTLED_STATUSES: readonly string[] = NOT_CANCELLABLE;
+
 function isNotCancellable(status: string): status is NotCancellableStatus {
   return (NOT_CANCELLABLE as readonly string[]).includes(status);
 }
@@ -401,4 +714,60 @@ export function cancellation(order: OrderRecord, fpOrderUuid: string | null): Ca
     return { reason: "status", status };
   }
   return null;
+}
+
+/** What a person can do from an order's channel message. */
+export type OrderAction = "resend" | "refresh" | "cancel" | "refund" | "copy" | "edit";
+
+/** Why `action` does not fit the order now, or null when it does. */
+export type ActionRefusal =
+  | { reason: "never-created" }
+  | { reason: "status"; status: string | null }
+  /** Edit: the customer has verified, so the invoice exists; correct it with a refund or credit note. */
+  | { reason: "invoiced"; status: string };
+
+const BEFORE_PAYMENT = ["SENT", "INVOICED", "Purring", "Inkasso"];
+const REFUNDABLE = ["PAID", "PARTIAL REFUNDED"];
+
+export function actionRefusal(order: OrderRecord, action: OrderAction): ActionRefusal | null {
+  if (order.state !== "created") return { reason: "never-created" };
+  const status = order.status ? canonicalStatus(order.status.status) : null;
+  switch (action) {
+    case "copy":
+      return null;
+    case "refresh":
+      return status !== null && isFinalStatus(status) ? { reason: "status", status } : null;
+    case "cancel": {
+      const refusal = cancellation(order, order.fpOrderUuid);
+      return refusal?.reason === "status" ? { reason: "status", status: refusal.status } : refusal;
+    }
+    case "resend":
+      return status !== null && BEFORE_PAYMENT.includes(status) ? null : { reason: "status", status };
+    case "refund":
+      return status !== null && REFUNDABLE.includes(status) ? null : { reason: "status", status };
+    case "edit":
+      if (status === "SENT") return null;
+      return status === null || !isKnownStatus(status) || ["CANCELLED", "EXPIRED"].includes(status)
+        ? { reason: "status", status }
+        : { reason: "invoiced", status };
+  }
+}
+
+/** The actions that fit the order now, in the order the message offers them. */
+export function orderActions(order: OrderRecord): OrderAction[] {
+  const all: OrderAction[] = ["resend", "edit", "refund", "cancel", "refresh", "copy"];
+  return all.filter((action) => actionRefusal(order, action) === null);
+}
+
+/**
+ * Why a refund of `amountOre` cannot be made when `orderAmountOre` was paid and `refundedOre` of
+ * it refunded already (Front Payment's Get Order Status), or null when it can.
+ */
+export function refundProblem(
+  amountOre: number,
+  paid: { orderAmountOre: number; refundedOre: number },
+): { reason: "nothing" } | { reason: "too-much"; remainingOre: number } | null {
+  if (!Number.isInteger(amountOre) || amountOre <= 0) return { reason: "nothing" };
+  const remainingOre = paid.orderAmountOre - paid.refundedOre;
+  return amountOre > remainingOre ? { reason: "too-much", remainingOre } : null;
 }

@@ -1,8 +1,11 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
-import type { CreatedOrder, OrderRecord } from "../store/types.js";
-import type { KnownBlock } from "../views/block-kit.js";
+import { type OrderNews, orderActions } from "../orders/transitions.js";
+import type { CreatedOrder, MessageRef, OrderRecord, ShownChange } from "../store/types.js";
+import { escapeMrkdwn, type KnownBlock } from "../views/block-kit.js";
 import { orderMessage, statusChangeText } from "../views/order-message.js";
+import { newsInWords } from "../views/order-words.js";
+import { overdueReplyText } from "../views/overdue-reply.js";
 
 /** Slack's error code of a failed Web API call (`not_in_channel`, `channel_not_found`, …). */
 export function slackErrorCode(error: unknown): string | undefined {
@@ -27,6 +30,8 @@ function messageFor(order: CreatedOrder) {
     status: order.status?.status ?? null,
     bankIdUrl: order.bankIdUrl,
     createdBy: order.userId,
+    facts: order.facts,
+    actions: orderActions(order),
   });
 }
 
@@ -36,9 +41,6 @@ function isShutOut(code: string | undefined): boolean {
 }
 
 const INVITE_ME = "Invite me there with `/invite @Fakturabot`";
-
-/** A status change as the thread shows it. */
-type ShownChange = { status: string; paymentMethod: string | null; amount: string | null };
 
 /** The channel message of each order: posting it where the command was typed, keeping it current. */
 export function createOrderMessages({ slack, logger }: { slack: WebClient; logger: Logger }) {
@@ -58,14 +60,35 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     }
   }
 
-  /** One thread reply per status change: "PAID via Visa, 1 250,00 kr". */
-  async function replyStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
-    if (!order.message) return;
+  /** Slack took the bot out of the message's channel: the creator gets the news directly, with how to fix it. */
+  async function tellCreatorInstead(order: CreatedOrder, message: MessageRef, change: ShownChange) {
     await slack.chat.postMessage({
-      channel: order.message.channelId,
-      thread_ts: order.message.ts,
-      text: statusChangeText(change),
+      channel: order.userId,
+      text: `Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`): ${statusChangeText(change, order)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
     });
+  }
+
+  /**
+   * Runs `call` on the order's message; a public channel the bot was taken out of is joined again.
+   * Shut out for good, `shutOut` runs instead and the warning is logged.
+   */
+  async function onMessage(
+    order: CreatedOrder,
+    message: MessageRef,
+    call: () => Promise<unknown>,
+    shutOut: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await inChannel(order, message.channelId, call);
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (!isShutOut(code)) throw error;
+      await shutOut();
+      logger.warn(
+        { orderId: order.id, channelId: message.channelId, error: code },
+        "status change sent to the creator instead",
+      );
+    }
   }
 
   async function post(channel: string, order: CreatedOrder) {
@@ -106,33 +129,39 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     },
 
     /**
-     * Rewrites the order's message with its current state and replies in its thread. If the bot
-     * was taken out of the channel since, a public channel is joined again; otherwise the creator
-     * gets the news directly, with how to fix it.
+     * Rewrites the order's message with the order as it now is. Shut out of the channel, nothing is
+     * rewritten: the thread reply that goes with the change tells the creator instead.
      */
-    async showStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
+    async updateMessage(order: CreatedOrder): Promise<void> {
       const message = order.message;
       if (!message) return;
-      try {
-        await inChannel(order, message.channelId, () =>
-          slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
-        );
-        await replyStatusChange(order, change);
-      } catch (error) {
-        const code = slackErrorCode(error);
-        if (!isShutOut(code)) throw error;
-        await slack.chat.postMessage({
-          channel: order.userId,
-          text: `Your invoice to ${order.customerName} (\`${order.id}\`): ${statusChangeText(change)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
-        });
-        logger.warn(
-          { orderId: order.id, channelId: message.channelId, error: code },
-          "status change sent to the creator instead",
-        );
-      }
+      await onMessage(
+        order,
+        message,
+        () => slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
+        async () => {},
+      );
     },
 
-    replyStatusChange,
+    /**
+     * One thread reply per status change: "PAID via Visa, 1 250,00 kr". Shut out of the channel,
+     * the creator gets the news directly, with how to fix it.
+     */
+    async replyStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
+      const message = order.message;
+      if (!message) return;
+      await onMessage(
+        order,
+        message,
+        () =>
+          slack.chat.postMessage({
+            channel: message.channelId,
+            thread_ts: message.ts,
+            text: statusChangeText(change, order),
+          }),
+        () => tellCreatorInstead(order, message, change),
+      );
+    },
 
     /**
      * Front Payment reports a second order for one of ours (both attempts of an unknown outcome
@@ -155,8 +184,39 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       }
     },
 
-    /** A direct message to a user, for news they would otherwise miss (a closed modal). */
-    async notifyUser(userId: string, text: string, blocks?: KnownBlock[]): Promise<void> {
+    /** What someone did to the order (resent, refunded, edited), in its thread. */
+    async replyNews(order: CreatedOrder, news: OrderNews): Promise<void> {
+      if (!order.message) return;
+      await slack.chat.postMessage({
+        channel: order.message.channelId,
+        thread_ts: order.message.ts,
+        text: newsInWords(news, order),
+      });
+    },
+
+    /** Says `text` in the order's thread, or to its creator when the order has no message. */
+    async tellAboutOrder(order: OrderRecord, text: string): Promise<void> {
+      const where = order.message
+        ? { channel: order.message.channelId, thread_ts: order.message.ts }
+        : { channel: order.userId };
+      await slack.chat.postMessage({ ...where, text });
+    },
+
+    /** "Overdue since …" in the order's thread (to its creator when it has no message). */
+    async replyOverdue(order: CreatedOrder, since: string): Promise<void> {
+      const text = overdueReplyText({ ...order, since });
+      const thread = order.message;
+      await slack.chat.postMessage(
+        thread ? { channel: thread.channelId, thread_ts: thread.ts, text } : { channel: order.userId, text },
+      );
+    },
+
+    /** A direct message to a user (of `teamId`), for news they would otherwise miss (a closed modal). */
+    async notifyUser(
+      { userId }: { teamId: string; userId: string },
+      text: string,
+      blocks?: KnownBlock[],
+    ): Promise<void> {
       await slack.chat.postMessage({ channel: userId, text, ...(blocks ? { blocks } : {}) });
     },
   };

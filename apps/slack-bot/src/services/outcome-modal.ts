@@ -4,10 +4,12 @@ import type { FormMetadata } from "../invoice-form/metadata.js";
 import type { InvoiceFormValues } from "../invoice-form/read.js";
 import { frontPaymentErrorsToBlocks } from "../invoice-form/validate.js";
 import type { OrderRecord } from "../store/types.js";
-import type { ModalView } from "../views/block-kit.js";
+import { escapeMrkdwn, type ModalView } from "../views/block-kit.js";
 import { invoiceModal } from "../views/invoice-modal.js";
 import {
   createdModal,
+  EXPIRED_EXPLANATION,
+  expiredModal,
   failedModal,
   outcomeMessage,
   sendingModal,
@@ -42,23 +44,29 @@ export function submissionView(order: OrderRecord, notes: readonly string[] = []
       return failedModal({ orderId: order.id, reason: order.failureReason });
     case "unknown":
       return unknownModal({ orderId: order.id, reason: order.failureReason });
+    case "expired":
+      return expiredModal({ orderId: order.id, reason: order.failureReason });
   }
 }
 
 /** The same news as a direct message, for someone who closed the modal. */
 function outcomeText(order: OrderRecord, notes: readonly string[], form?: SubmittedForm): string {
-  const to = `your invoice to ${order.customerName}`;
+  const customer = escapeMrkdwn(order.customerName);
+  const to = `your invoice to ${customer}`;
+  const reason = "failureReason" in order ? escapeMrkdwn(order.failureReason) : "";
   switch (order.state) {
     case "sending":
       return `Sending ${to} to Front Payment…`;
     case "created":
-      return `Your invoice to ${order.customerName} was sent to Front Payment (\`${order.fpOrderUuid}\`).${notes.length ? ` ${notes.join(" ")}` : ""}`;
+      return `Your invoice to ${customer} was sent to Front Payment (\`${order.fpOrderUuid}\`).${notes.length ? ` ${notes.join(" ")}` : ""}`;
     case "failed":
       return form?.frontPaymentErrors
-        ? `Front Payment rejected ${to}: ${form.frontPaymentErrors.join(" ")} Run /invoice to try again.`
-        : `Your invoice to ${order.customerName} was not sent: ${order.failureReason}`;
+        ? `Front Payment rejected ${to}: ${escapeMrkdwn(form.frontPaymentErrors.join(" "))} Run /invoice to try again.`
+        : `Your invoice to ${customer} was not sent: ${reason}`;
     case "unknown":
-      return `We don't know whether Front Payment created ${to}: ${order.failureReason} It will not be sent again automatically.`;
+      return `We don't know whether Front Payment created ${to}: ${reason} It will not be sent again automatically.`;
+    case "expired":
+      return `${to[0]?.toUpperCase()}${to.slice(1)} (\`${order.id}\`) expired unsent: ${EXPIRED_EXPLANATION}`;
   }
 }
 
@@ -97,7 +105,7 @@ export function createOutcomeModal({
         // Something left to do (send again, edit, send anyway) can be opened from the message.
         const open = order.state === "failed" || order.state === "unknown" ? order.id : undefined;
         const message = outcomeMessage(outcomeText(order, context.notes, form), open);
-        await messages.notifyUser(order.userId, message.text, message.blocks);
+        await messages.notifyUser(order, message.text, message.blocks);
       }
     },
   };

@@ -6,15 +6,29 @@ import Database from "better-sqlite3";
 import { customerMatchKey, customerSearchText, searchNeedles } from "./customers.js";
 import { StoreVersionError } from "./errors.js";
 import type {
+  CreatedOrder,
   CustomerDetails,
   HistoryEntry,
+  InvoiceFacts,
   InvoiceStore,
+  LineSummary,
+  NewInstallation,
+  NewOutboxEntry,
   NewSubmission,
+  OrderCursor,
+  OrderFilter,
+  OrderPage,
   OrderRecord,
+  OrderWriteExtras,
   OtherFpOrder,
+  OutboxEntry,
   RecordedStatusChange,
   SavedCustomer,
+  SendingOrder,
+  SlackWork,
+  SubmissionLease,
   SubmissionState,
+  WorkspaceInstallation,
   WriteResult,
 } from "./types.js";
 
@@ -24,7 +38,7 @@ export const DATABASE_FILE = "fakturabot.db";
  * The schema, one migration per version, applied in order at open. Append; never edit one that
  * has shipped. Invariants the code relies on are constraints, so a bug cannot break them quietly.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE orders (
     id TEXT PRIMARY KEY,
@@ -91,6 +105,130 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE other_fp_orders ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
   -- Only an order sent again after an unknown outcome can have a second Front Payment order.
   ALTER TABLE orders ADD COLUMN sent_anyway INTEGER NOT NULL DEFAULT 0 CHECK (sent_anyway IN (0, 1));
+  `,
+  `
+  -- Slack deliveries already taken (its retries of one request do the work once, on any instance).
+  CREATE TABLE delivery_claims (
+    key TEXT PRIMARY KEY,
+    expires_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX delivery_claims_expiry ON delivery_claims (expires_at);
+  `,
+  `
+  -- A failed or unknown order's kept request expires: erased with its personal number, the order
+  -- 'expired'. SQLite cannot change a CHECK constraint, so the table is rebuilt (foreign keys are
+  -- off while migrating, and checked after). Also: when the customer stopped at BankID, once told.
+  CREATE TABLE orders_next (
+    id TEXT PRIMARY KEY,
+    submission_key TEXT NOT NULL UNIQUE,
+    team_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('sending', 'created', 'failed', 'unknown', 'expired')),
+    fp_order_uuid TEXT UNIQUE,
+    fp_customer_uuid TEXT,
+    bank_id_url TEXT,
+    status TEXT,
+    status_at INTEGER,
+    customer_type TEXT NOT NULL CHECK (customer_type IN ('private', 'corporate')),
+    customer_name TEXT NOT NULL,
+    customer_identifier TEXT NOT NULL,
+    preferred_language TEXT NOT NULL,
+    grand_total_ore INTEGER NOT NULL,
+    request_json TEXT,
+    failure_reason TEXT,
+    message_channel_id TEXT,
+    message_ts TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    sent_anyway INTEGER NOT NULL DEFAULT 0 CHECK (sent_anyway IN (0, 1)),
+    customer_stopped_at INTEGER,
+    CHECK ((state IN ('sending', 'failed', 'unknown')) = (request_json IS NOT NULL)),
+    CHECK ((state = 'created') = (fp_order_uuid IS NOT NULL)),
+    CHECK ((status IS NULL) = (status_at IS NULL)),
+    CHECK ((message_channel_id IS NULL) = (message_ts IS NULL)),
+    CHECK (customer_stopped_at IS NULL OR state = 'created')
+  ) STRICT;
+  INSERT INTO orders_next (id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid,
+    fp_customer_uuid, bank_id_url, status, status_at, customer_type, customer_name, customer_identifier,
+    preferred_language, grand_total_ore, request_json, failure_reason, message_channel_id, message_ts,
+    created_at, updated_at, version, sent_anyway)
+  SELECT id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid, fp_customer_uuid,
+    bank_id_url, status, status_at, customer_type, customer_name, customer_identifier, preferred_language,
+    grand_total_ore, request_json, failure_reason, message_channel_id, message_ts, created_at, updated_at,
+    version, sent_anyway
+  FROM orders;
+  DROP TABLE orders;
+  ALTER TABLE orders_next RENAME TO orders;
+  CREATE INDEX orders_by_state ON orders (state, updated_at);
+  `,
+  `
+  -- Following an order up after it was sent: when it is due, whether its creator was told it is
+  -- overdue, when the periodic check last asked Front Payment about it.
+  ALTER TABLE orders ADD COLUMN due_date TEXT CHECK (due_date IS NULL OR due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]');
+  ALTER TABLE orders ADD COLUMN overdue_since TEXT;
+  ALTER TABLE orders ADD COLUMN checked_at INTEGER;
+  -- The customer's name folded for searching (SQLite's own lower() folds ASCII only, not æøå).
+  ALTER TABLE orders ADD COLUMN customer_search TEXT;
+  UPDATE orders SET customer_search = lower(customer_name);
+  -- Listings: one team's orders, newest first (keyset pagination on created_at, id).
+  CREATE INDEX orders_by_team_newest ON orders (team_id, created_at DESC, id DESC);
+  -- The periodic check: created orders by when they were last written.
+  CREATE INDEX orders_created_by_update ON orders (updated_at) WHERE state = 'created';
+  `,
+  `
+  -- Workspaces that installed the app through OAuth; sealed is encrypted by the bot (it holds the token).
+  CREATE TABLE installations (
+    team_id TEXT PRIMARY KEY,
+    team_name TEXT,
+    installed_by TEXT,
+    sealed TEXT NOT NULL,
+    installed_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  `,
+  `
+  -- What the channel message tells beyond the status (InvoiceFacts), once created; never personal.
+  -- lines_json is NULL for orders created before it was kept, and then so are the others.
+  ALTER TABLE orders ADD COLUMN lines_json TEXT;
+  ALTER TABLE orders ADD COLUMN order_date INTEGER;
+  ALTER TABLE orders ADD COLUMN maturity_days INTEGER;
+  ALTER TABLE orders ADD COLUMN invoice_number TEXT;
+  ALTER TABLE orders ADD COLUMN payment_method TEXT;
+  ALTER TABLE orders ADD COLUMN refunded_ore INTEGER CHECK (refunded_ore >= 0);
+  ALTER TABLE orders ADD COLUMN refunded_lines_json TEXT;
+  ALTER TABLE orders ADD COLUMN cancelled_by TEXT;
+  ALTER TABLE orders ADD COLUMN cancel_reason TEXT;
+  `,
+  `
+  -- Who sends a 'sending' order and until when (renewed while the submit is in flight): recovery
+  -- takes only orders whose lease expired, never those of a live instance.
+  ALTER TABLE orders ADD COLUMN lease_owner TEXT;
+  ALTER TABLE orders ADD COLUMN lease_expires_at INTEGER;
+  DROP INDEX IF EXISTS orders_by_state;
+  CREATE INDEX orders_by_state ON orders (state, created_at, id);
+
+  -- Slack work recorded in the same transaction as the order write that made it (the outbox),
+  -- delivered and removed by whichever instance claims it.
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    order_id TEXT NOT NULL REFERENCES orders (id),
+    work_json TEXT NOT NULL,
+    coalesce_key TEXT,
+    due_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    claim_owner TEXT,
+    claim_expires_at INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    CHECK ((claim_owner IS NULL) = (claim_expires_at IS NULL))
+  ) STRICT;
+  -- One waiting entry per order and coalescing key: a second is the same work.
+  CREATE UNIQUE INDEX outbox_waiting_once ON outbox (order_id, coalesce_key)
+    WHERE coalesce_key IS NOT NULL AND claim_owner IS NULL;
+  CREATE INDEX outbox_by_order ON outbox (order_id, id);
+  CREATE INDEX outbox_by_due ON outbox (due_at);
   `,
   `
   -- Customers a team has invoiced, to start the next invoice from. Never a personal number.
@@ -201,7 +339,20 @@ interface OrderRow {
   message_channel_id: string | null;
   message_ts: string | null;
   sent_anyway: 0 | 1;
+  customer_stopped_at: number | null;
+  due_date: string | null;
+  overdue_since: string | null;
+  checked_at: number | null;
   version: number;
+  lines_json: string | null;
+  order_date: number | null;
+  maturity_days: number | null;
+  invoice_number: string | null;
+  payment_method: string | null;
+  refunded_ore: number | null;
+  refunded_lines_json: string | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -217,12 +368,45 @@ interface HistoryRow {
   applied: 0 | 1;
 }
 
+interface OutboxRow {
+  id: number;
+  order_id: string;
+  work_json: string;
+  coalesce_key: string | null;
+  due_at: number;
+  attempts: number;
+  claim_owner: string | null;
+  claim_expires_at: number | null;
+  last_error: string | null;
+  created_at: number;
+}
+
 interface OtherRow {
   fp_order_uuid: string;
   order_id: string;
   status: string | null;
   status_at: number | null;
   version: number;
+}
+
+interface InstallationRow {
+  team_id: string;
+  team_name: string | null;
+  installed_by: string | null;
+  sealed: string;
+  installed_at: number;
+  updated_at: number;
+}
+
+function toInstallation(row: InstallationRow): WorkspaceInstallation {
+  return {
+    teamId: row.team_id,
+    teamName: row.team_name,
+    installedBy: row.installed_by,
+    sealed: row.sealed,
+    installedAt: new Date(row.installed_at),
+    updatedAt: new Date(row.updated_at),
+  };
 }
 
 function toOrder(row: OrderRow): OrderRecord {
@@ -245,6 +429,7 @@ function toOrder(row: OrderRow): OrderRecord {
     version: row.version,
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
+    ...(row.due_date === null ? {} : { dueDate: row.due_date }),
   };
   if (row.state === "created") {
     return {
@@ -255,11 +440,39 @@ function toOrder(row: OrderRow): OrderRecord {
       fpCustomerUuid: row.fp_customer_uuid,
       bankIdUrl: row.bank_id_url,
       status: timed(row.status, row.status_at),
+      ...(row.customer_stopped_at === null ? {} : { customerStoppedAt: row.customer_stopped_at }),
+      ...(row.overdue_since === null ? {} : { overdueSince: row.overdue_since }),
+      ...(row.checked_at === null ? {} : { checkedAt: row.checked_at }),
+      ...factsOf(row),
     };
   }
+  if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
   const request = JSON.parse(row.request_json as string) as InvoiceOrderRequest;
   if (row.state === "sending") return { ...base, state: "sending", request };
   return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
+}
+
+/** The order's `InvoiceFacts`, when it has them. */
+function factsOf(row: OrderRow): { facts?: InvoiceFacts } {
+  if (row.lines_json === null) return {};
+  return {
+    facts: {
+      lines: JSON.parse(row.lines_json) as LineSummary[],
+      orderDate: row.order_date ?? 0,
+      maturityDays: row.maturity_days,
+      invoiceNumber: row.invoice_number,
+      paymentMethod: row.payment_method,
+      refundedOre: row.refunded_ore ?? 0,
+      refundedLines:
+        row.refunded_lines_json === null
+          ? {}
+          : (JSON.parse(row.refunded_lines_json) as Record<string, number>),
+      cancelled:
+        row.cancelled_by === null || row.cancel_reason === null
+          ? null
+          : { by: row.cancelled_by, reason: row.cancel_reason },
+    },
+  };
 }
 
 function timed(status: string | null, at: number | null) {
@@ -277,12 +490,44 @@ function toColumns(order: OrderRecord) {
     bank_id_url: created?.bankIdUrl ?? null,
     status: created?.status?.status ?? null,
     status_at: created?.status?.at ?? null,
-    request_json: order.state === "created" ? null : JSON.stringify(order.request),
-    failure_reason: order.state === "failed" || order.state === "unknown" ? order.failureReason : null,
+    // By state, not by which properties the object happens to carry: only these keep a request.
+    request_json:
+      order.state === "sending" || order.state === "failed" || order.state === "unknown"
+        ? JSON.stringify(order.request)
+        : null,
+    failure_reason:
+      order.state === "failed" || order.state === "unknown" || order.state === "expired"
+        ? order.failureReason
+        : null,
+    customer_stopped_at: created?.customerStoppedAt ?? null,
     message_channel_id: order.message?.channelId ?? null,
     message_ts: order.message?.ts ?? null,
     sent_anyway: order.sentAnyway ? 1 : 0,
     version: order.version,
+    ...factColumns(created?.facts),
+    // An edit (docs/front-payment.md §12, fpgoUuid) may correct who the invoice is for and its total.
+    customer_type: order.customerType,
+    customer_name: order.customerName,
+    customer_identifier:
+      order.customerType === "private"
+        ? maskPersonalNumber(order.customerIdentifier)
+        : order.customerIdentifier,
+    preferred_language: order.preferredLanguage,
+    grand_total_ore: order.grandTotalOre,
+  };
+}
+
+function factColumns(facts: InvoiceFacts | undefined) {
+  return {
+    lines_json: facts ? JSON.stringify(facts.lines) : null,
+    order_date: facts?.orderDate ?? null,
+    maturity_days: facts?.maturityDays ?? null,
+    invoice_number: facts?.invoiceNumber ?? null,
+    payment_method: facts?.paymentMethod ?? null,
+    refunded_ore: facts?.refundedOre ?? null,
+    refunded_lines_json: facts ? JSON.stringify(facts.refundedLines) : null,
+    cancelled_by: facts?.cancelled?.by ?? null,
+    cancel_reason: facts?.cancelled?.reason ?? null,
   };
 }
 
@@ -305,6 +550,75 @@ function toOther(row: OtherRow): OtherFpOrder {
     orderId: row.order_id,
     status: timed(row.status, row.status_at),
     version: row.version,
+  };
+}
+
+/** The conditions of `filter` as SQL on `orders`, with their named parameters. */
+function filterClause(filter: OrderFilter): { where: string[]; params: Record<string, unknown> } {
+  const where = ["team_id = @teamId"];
+  const params: Record<string, unknown> = { teamId: filter.teamId };
+  if (filter.userId !== undefined) {
+    where.push("user_id = @userId");
+    params.userId = filter.userId;
+  }
+  if (filter.statusIn !== undefined) {
+    where.push("state = 'created' AND status IN (SELECT value FROM json_each(@statusIn))");
+    params.statusIn = JSON.stringify(filter.statusIn);
+  }
+  if (filter.statusNotIn !== undefined) {
+    where.push(
+      "state = 'created' AND (status IS NULL OR status NOT IN (SELECT value FROM json_each(@statusNotIn)))",
+    );
+    params.statusNotIn = JSON.stringify(filter.statusNotIn);
+  }
+  if (filter.statusSince !== undefined) {
+    where.push("status_at >= @statusSince");
+    params.statusSince = filter.statusSince;
+  }
+  if (filter.dueBefore !== undefined) {
+    where.push("due_date < @dueBefore");
+    params.dueBefore = filter.dueBefore;
+  }
+  if (filter.search !== undefined) {
+    // Digits only, so the LIKE pattern needs no escaping; an empty one matches no identifier.
+    where.push(
+      `(instr(customer_search, @searchFolded) > 0
+        OR (@searchDigits <> '' AND customer_identifier LIKE @searchDigits || '%')
+        OR id = @searchId OR fp_order_uuid = @searchId)`,
+    );
+    const search = filter.search.trim();
+    params.searchFolded = search.toLocaleLowerCase("nb");
+    params.searchDigits = /^[\d\s]+$/.test(search) ? search.replace(/\s/g, "") : "";
+    params.searchId = search.toUpperCase();
+  }
+  if (filter.visibleTo !== undefined) {
+    where.push(`(user_id = @viewerId
+      OR channel_id IN (SELECT value FROM json_each(@viewerChannels))
+      OR message_channel_id IN (SELECT value FROM json_each(@viewerChannels)))`);
+    params.viewerId = filter.visibleTo.userId;
+    params.viewerChannels = JSON.stringify(filter.visibleTo.channelIds);
+  }
+  return { where, params };
+}
+
+function cursorOf(order: OrderRecord | undefined): OrderCursor | null {
+  return order ? { createdAt: order.createdAt.getTime(), id: order.id } : null;
+}
+
+function toOutboxEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    work: JSON.parse(row.work_json) as SlackWork,
+    coalesceKey: row.coalesce_key,
+    attempts: row.attempts,
+    dueAt: new Date(row.due_at),
+    claim:
+      row.claim_owner === null || row.claim_expires_at === null
+        ? null
+        : { owner: row.claim_owner, expiresAt: new Date(row.claim_expires_at) },
+    lastError: row.last_error,
+    createdAt: new Date(row.created_at),
   };
 }
 
@@ -353,11 +667,16 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     chmodSync(file, 0o600);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
-    db.pragma("foreign_keys = ON");
     // Erased requests are overwritten with zeros, not left in free space for anyone reading the file.
     db.pragma("secure_delete = ON");
     db.pragma("busy_timeout = 5000");
+    // Off while migrating (better-sqlite3 turns them on by default): a migration that rebuilds a
+    // table drops the old one, which must not count as deleting the rows its children refer to.
+    db.pragma("foreign_keys = OFF");
     migrate(db, clock().getTime());
+    if ((db.pragma("foreign_key_check") as unknown[]).length > 0)
+      throw new Error("The store's foreign keys do not hold");
+    db.pragma("foreign_keys = ON");
   } catch (error) {
     db.close();
     throw error;
@@ -377,18 +696,73 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
   const selectOther = db.prepare<[string], OtherRow>("SELECT * FROM other_fp_orders WHERE fp_order_uuid = ?");
   const insertOrder = db.prepare(
     `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
-       customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at)
+       customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at,
+       lease_owner, lease_expires_at)
      VALUES (@id, @submissionKey, @teamId, @channelId, @userId, 'sending', @customerType, @customerName,
-       @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now)
+       @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now, @leaseOwner,
+       @leaseExpiresAt)
      ON CONFLICT (submission_key) DO NOTHING`,
   );
   const updateOrder = db.prepare(
     `UPDATE orders SET state = @state, fp_order_uuid = @fp_order_uuid, fp_customer_uuid = @fp_customer_uuid,
        bank_id_url = @bank_id_url, status = @status, status_at = @status_at, request_json = @request_json,
        failure_reason = @failure_reason, message_channel_id = @message_channel_id, message_ts = @message_ts,
-       sent_anyway = @sent_anyway, version = @version, updated_at = @updated_at
+       sent_anyway = @sent_anyway, customer_stopped_at = @customer_stopped_at, version = @version, updated_at = @updated_at,
+       lines_json = @lines_json, order_date = @order_date, maturity_days = @maturity_days,
+       invoice_number = @invoice_number, payment_method = @payment_method, refunded_ore = @refunded_ore,
+       refunded_lines_json = @refunded_lines_json,
+       cancelled_by = @cancelled_by, cancel_reason = @cancel_reason,
+       customer_type = @customer_type, customer_name = @customer_name,
+       customer_identifier = @customer_identifier, preferred_language = @preferred_language,
+       grand_total_ore = @grand_total_ore,
+       lease_owner = CASE WHEN @state = 'sending' THEN coalesce(@lease_owner, lease_owner) END,
+       lease_expires_at = CASE WHEN @state = 'sending' THEN coalesce(@lease_expires_at, lease_expires_at) END
      WHERE id = @id AND version = @version - 1`,
   );
+  const renewLease = db.prepare<[number, string, string]>(
+    `UPDATE orders SET lease_expires_at = ?, version = version + 1
+     WHERE id = ? AND state = 'sending' AND lease_owner = ?`,
+  );
+  const selectExpiredSending = db.prepare<[number], OrderRow>(
+    `SELECT * FROM orders WHERE state = 'sending' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)
+     ORDER BY created_at, id`,
+  );
+  const insertOutbox = db.prepare<[string, string, string | null, number, number]>(
+    `INSERT INTO outbox (order_id, work_json, coalesce_key, due_at, created_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO NOTHING`,
+  );
+  const claimOutbox = db.prepare<
+    { owner: string; now: number; until: number; limit: number; order_id: string | null },
+    OutboxRow
+  >(
+    `UPDATE outbox SET claim_owner = @owner, claim_expires_at = @until
+     WHERE id IN (
+       SELECT o.id FROM outbox o
+       WHERE o.due_at <= @now AND (o.claim_owner IS NULL OR o.claim_expires_at <= @now)
+         AND (@order_id IS NULL OR o.order_id = @order_id)
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id AND p.id < o.id)
+       ORDER BY o.id LIMIT @limit)
+     RETURNING *`,
+  );
+  const deleteOutbox = db.prepare<[number, string]>("DELETE FROM outbox WHERE id = ? AND claim_owner = ?");
+  const deleteWaitingTwin = db.prepare<[number, string]>(
+    `DELETE FROM outbox WHERE claim_owner IS NULL AND id IN (
+       SELECT twin.id FROM outbox held JOIN outbox twin
+         ON twin.order_id = held.order_id AND twin.coalesce_key = held.coalesce_key AND twin.id <> held.id
+       WHERE held.id = ? AND held.claim_owner = ?)`,
+  );
+  const releaseOutbox = db.prepare<{
+    id: number;
+    owner: string;
+    due_at: number;
+    failed: 0 | 1;
+    error: string | null;
+  }>(
+    `UPDATE outbox SET claim_owner = NULL, claim_expires_at = NULL, due_at = @due_at,
+       attempts = attempts + @failed, last_error = coalesce(@error, last_error)
+     WHERE id = @id AND claim_owner = @owner`,
+  );
+  const selectOutbox = db.prepare<[], OutboxRow>("SELECT * FROM outbox ORDER BY id");
   const selectState = db.prepare<[string], { state: SubmissionState }>(
     "SELECT state FROM orders WHERE id = ?",
   );
@@ -403,11 +777,61 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
      VALUES (@fp_order_uuid, @order_id, @status, @status_at, @now, 1)
      ON CONFLICT (fp_order_uuid) DO NOTHING`,
   );
+  // The columns of migration 4, written beside the order's own statements.
+  const recordNewFields = db.prepare(
+    "UPDATE orders SET due_date = @dueDate, customer_search = @customerSearch WHERE id = @id",
+  );
+  const updateFollowUp = db.prepare(
+    "UPDATE orders SET overdue_since = @overdueSince, checked_at = @checkedAt, customer_search = @customerSearch WHERE id = @id",
+  );
+  const selectToCheck = db.prepare<[Record<string, unknown>], OrderRow>(
+    `SELECT * FROM orders WHERE state = 'created'
+       AND (status IS NULL OR status NOT IN (SELECT value FROM json_each(@settled)))
+       AND ((due_date < @dueBefore AND overdue_since IS NULL) OR updated_at < @quietBefore)
+     ORDER BY updated_at, id LIMIT @limit`,
+  );
+  /** Statements built from a filter's conditions, kept by their text. */
+  const filtered = new Map<string, Database.Statement>();
+  function prepared(sql: string): Database.Statement {
+    let statement = filtered.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      filtered.set(sql, statement);
+    }
+    return statement;
+  }
   const updateOther = db.prepare(
     `UPDATE other_fp_orders SET status = @status, status_at = @status_at, version = @version
      WHERE fp_order_uuid = @fp_order_uuid AND version = @version - 1`,
   );
 
+  // Claims on a connection of their own without a sync per commit: one is on the path of every
+  // slash command and click (before the modal opens), and a claim lost to a power cut costs at most
+  // one retry handled twice, not an order. Commits stay atomic, and the next synced write flushes it.
+  const claims = new Database(file);
+  claims.pragma("synchronous = NORMAL");
+  claims.pragma("busy_timeout = 5000");
+  const deleteExpiredClaims = claims.prepare<[number]>("DELETE FROM delivery_claims WHERE expires_at <= ?");
+  const insertClaim = claims.prepare<[string, number]>(
+    "INSERT INTO delivery_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+  );
+  const selectSchemaVersion = db.prepare<[], { version: number }>(
+    "SELECT coalesce(max(version), 0) AS version FROM schema_version",
+  );
+  const selectInstallation = db.prepare<[string], InstallationRow>(
+    "SELECT * FROM installations WHERE team_id = ?",
+  );
+  const upsertInstallation = db.prepare(
+    `INSERT INTO installations (team_id, team_name, installed_by, sealed, installed_at, updated_at)
+     VALUES (@teamId, @teamName, @installedBy, @sealed, @now, @now)
+     ON CONFLICT (team_id) DO UPDATE SET team_name = excluded.team_name,
+       installed_by = excluded.installed_by, sealed = excluded.sealed, updated_at = excluded.updated_at`,
+  );
+  const removeInstallation = db.prepare("DELETE FROM installations WHERE team_id = ?");
+  const saveInstallation = db.transaction((installation: NewInstallation) => {
+    upsertInstallation.run({ ...installation, now: clock().getTime() });
+    return toInstallation(selectInstallation.get(installation.teamId) as InstallationRow);
+  });
   const selectCustomer = db.prepare<[string, string], CustomerRow>(
     "SELECT * FROM customers WHERE team_id = ? AND id = ?",
   );
@@ -452,7 +876,15 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     };
   }
 
-  const beginSubmission = db.transaction((submission: NewSubmission) => {
+  function recordOutbox(orderId: string, entries: readonly NewOutboxEntry[] | undefined): void {
+    if (!entries?.length) return;
+    const now = clock().getTime();
+    for (const { work, coalesceKey } of entries) {
+      insertOutbox.run(orderId, JSON.stringify(work), coalesceKey, now, now);
+    }
+  }
+
+  const beginSubmission = db.transaction((submission: NewSubmission, lease?: SubmissionLease) => {
     const inserted = insertOrder.run({
       id: submission.id,
       submissionKey: submission.submissionKey,
@@ -470,14 +902,25 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       grandTotalOre: submission.grandTotalOre,
       requestJson: JSON.stringify(submission.request),
       now: clock().getTime(),
+      leaseOwner: lease?.owner ?? null,
+      leaseExpiresAt: lease?.expiresAt.getTime() ?? null,
     });
+    if (inserted.changes === 1) {
+      recordNewFields.run({
+        id: submission.id,
+        dueDate: submission.dueDate ?? null,
+        customerSearch: submission.customerName.toLocaleLowerCase("nb"),
+      });
+    }
     const row = selectBySubmissionKey.get(submission.submissionKey) as OrderRow;
     return { order: toOrder(row), created: inserted.changes === 1 };
   });
 
-  const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry) => {
+  const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry, extras?: OrderWriteExtras) => {
     // Whether this write erases the request (and the personal data in it): see `erasedFromDisk`.
-    const erasing = next.state === "created" && selectState.get(next.id)?.state !== "created";
+    const keepsRequest = (state: SubmissionState | undefined) =>
+      state === "sending" || state === "failed" || state === "unknown";
+    const erasing = !keepsRequest(next.state) && keepsRequest(selectState.get(next.id)?.state);
     if (history) {
       const { change, dedupKey } = history;
       const recorded = insertHistory.run(
@@ -494,9 +937,31 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       );
       if (recorded.changes === 0) throw new NotWritten("duplicate");
     }
-    const updated = updateOrder.run({ ...toColumns(next), updated_at: clock().getTime() });
+    const updatedAt = clock().getTime();
+    const updated = updateOrder.run({
+      ...toColumns(next),
+      updated_at: updatedAt,
+      lease_owner: extras?.lease?.owner ?? null,
+      lease_expires_at: extras?.lease?.expiresAt.getTime() ?? null,
+    });
     if (updated.changes === 0) throw new NotWritten("conflict");
-    return { order: toOrder(selectById.get(next.id) as OrderRow), erasing };
+    const created = next.state === "created" ? next : undefined;
+    updateFollowUp.run({
+      id: next.id,
+      overdueSince: created?.overdueSince ?? null,
+      checkedAt: created?.checkedAt ?? null,
+      // An edit may change the customer's name.
+      customerSearch: next.customerName.toLocaleLowerCase("nb"),
+    });
+    recordOutbox(next.id, extras?.outbox);
+    // The row as written, without reading it back: what a write never sets (customer, channel,
+    // creation) is the caller's copy of what it read.
+    return { order: { ...next, updatedAt: new Date(updatedAt) }, erasing };
+  });
+
+  const claimOnce = claims.transaction((key: string, expiresAt: number) => {
+    deleteExpiredClaims.run(clock().getTime());
+    return insertClaim.run(key, expiresAt).changes === 1;
   });
 
   /**
@@ -508,7 +973,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     db.pragma("wal_checkpoint(TRUNCATE)");
   }
 
-  const saveOtherFpOrder = immediate((next: OtherFpOrder) => {
+  const saveOtherFpOrder = immediate((next: OtherFpOrder, outbox?: readonly NewOutboxEntry[]) => {
     const columns = {
       fp_order_uuid: next.fpOrderUuid,
       order_id: next.orderId,
@@ -519,12 +984,40 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     const written =
       next.version === 1 ? insertOther.run({ ...columns, now: clock().getTime() }) : updateOther.run(columns);
     if (written.changes === 0) throw new NotWritten("conflict");
+    recordOutbox(next.orderId, outbox);
     return toOther(selectOther.get(next.fpOrderUuid) as OtherRow);
   });
 
+  const claim = db.transaction((query: Parameters<InvoiceStore["claimOutbox"]>[0]) =>
+    claimOutbox
+      .all({
+        owner: query.owner,
+        now: query.now.getTime(),
+        until: query.claimUntil.getTime(),
+        limit: query.limit,
+        order_id: query.orderId ?? null,
+      })
+      .map(toOutboxEntry)
+      .sort((a, b) => a.id - b.id),
+  );
+
+  const release = db.transaction(
+    (id: number, owner: string, { dueAt, failed, error }: Parameters<InvoiceStore["releaseOutbox"]>[2]) => {
+      deleteWaitingTwin.run(id, owner);
+      const released = releaseOutbox.run({
+        id,
+        owner,
+        due_at: dueAt.getTime(),
+        failed: failed ? 1 : 0,
+        error: error ?? null,
+      });
+      return released.changes === 1;
+    },
+  );
+
   return {
-    async beginSubmission(submission) {
-      return beginSubmission.immediate(submission);
+    async beginSubmission(submission, lease) {
+      return beginSubmission.immediate(submission, lease);
     },
     async get(id) {
       const row = selectById.get(id);
@@ -537,8 +1030,8 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     async listByState(state) {
       return selectByState.all(state).map(toOrder) as never;
     },
-    async saveOrder(next, history) {
-      const saved = saveOrder(next, history);
+    async saveOrder(next, history, extras) {
+      const saved = saveOrder(next, history, extras);
       if (!saved.written) return saved;
       if (saved.value.erasing) erasedFromDisk();
       return { written: true, value: saved.value.order };
@@ -550,8 +1043,80 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       const row = selectOther.get(fpOrderUuid);
       return row ? toOther(row) : null;
     },
-    async saveOtherFpOrder(next) {
-      return saveOtherFpOrder(next);
+    async saveOtherFpOrder(next, outbox) {
+      return saveOtherFpOrder(next, outbox);
+    },
+    async renewLease(orderId, lease) {
+      return renewLease.run(lease.expiresAt.getTime(), orderId, lease.owner).changes === 1;
+    },
+    async listExpiredSubmissions(now) {
+      return selectExpiredSending.all(now.getTime()).map(toOrder) as SendingOrder[];
+    },
+    async claimOutbox(query) {
+      return claim.immediate(query);
+    },
+    async completeOutbox(id, owner) {
+      return deleteOutbox.run(id, owner).changes === 1;
+    },
+    async releaseOutbox(id, owner, details) {
+      return release.immediate(id, owner, details);
+    },
+    async listOutbox() {
+      return selectOutbox.all().map(toOutboxEntry);
+    },
+    async claimOnce(key, expiresAt) {
+      return claimOnce.immediate(key, expiresAt.getTime());
+    },
+    async ping() {
+      const { version } = selectSchemaVersion.get() as { version: number };
+      if (version > MIGRATIONS.length) throw new StoreVersionError(version, MIGRATIONS.length);
+      if (version < MIGRATIONS.length) {
+        throw new Error(
+          `The database has schema version ${version} of ${MIGRATIONS.length}: migrations are missing`,
+        );
+      }
+    },
+    async listOrders(filter, { limit, after, before }): Promise<OrderPage> {
+      const { where, params } = filterClause(filter);
+      const from = before ?? after;
+      if (from) {
+        where.push(`(created_at, id) ${before ? ">" : "<"} (@cursorAt, @cursorId)`);
+        Object.assign(params, { cursorAt: from.createdAt, cursorId: from.id });
+      }
+      const direction = before ? "ASC" : "DESC";
+      const rows = prepared(
+        `SELECT * FROM orders WHERE ${where.join(" AND ")} ORDER BY created_at ${direction}, id ${direction} LIMIT @limit`,
+      ).all({ ...params, limit: limit + 1 }) as OrderRow[];
+      const more = rows.length > limit;
+      const orders = rows.slice(0, limit).map(toOrder);
+      if (before) orders.reverse();
+      return {
+        orders,
+        older: (before ? orders.length > 0 : more) ? cursorOf(orders.at(-1)) : null,
+        newer: (before ? more : after !== undefined) ? cursorOf(orders[0]) : null,
+      };
+    },
+    async sumOrders(filter) {
+      const { where, params } = filterClause(filter);
+      const row = prepared(
+        `SELECT count(*) AS count, coalesce(sum(grand_total_ore), 0) AS totalOre FROM orders WHERE ${where.join(" AND ")}`,
+      ).get(params) as { count: number; totalOre: number };
+      return { count: row.count, totalOre: row.totalOre };
+    },
+    async listToCheck({ dueBefore, quietBefore, settled, limit }) {
+      return selectToCheck
+        .all({ dueBefore, quietBefore: quietBefore.getTime(), settled: JSON.stringify(settled), limit })
+        .map(toOrder) as CreatedOrder[];
+    },
+    async saveInstallation(installation) {
+      return saveInstallation.immediate(installation);
+    },
+    async getInstallation(teamId) {
+      const row = selectInstallation.get(teamId);
+      return row ? toInstallation(row) : null;
+    },
+    async deleteInstallation(teamId) {
+      return removeInstallation.run(teamId).changes === 1;
     },
     async saveCustomer(details, newId) {
       const columns = customerColumns(details);
@@ -583,6 +1148,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       return deleted;
     },
     async close() {
+      claims.close();
       db.close();
     },
   };

@@ -19,12 +19,23 @@ export function mrkdwn(text: string): MrkdwnElement {
   return { type: "mrkdwn", text };
 }
 
+/** Slack's control characters (`&`, `<`, `>`: mentions, links) escaped as Slack asks. */
+function escapeControlCharacters(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** A zero-width space: after a formatting character it stays visible and copyable, but starts nothing. */
+const ZERO_WIDTH_SPACE = "\u200b";
+
 /**
- * Text that came from people or from Front Payment, made inert in mrkdwn: Slack reads `&`, `<`
- * and `>` as control characters (mentions, links), so they are escaped as Slack asks.
+ * THE escaping of text that came from people or from Front Payment (a customer's name, a reason)
+ * on its way into Slack's mrkdwn, the top-level `text` of a message included: the control
+ * characters escaped as Slack asks, and the formatting characters (`*`, `_`, `~`, `` ` ``), which
+ * mrkdwn has no escape for, each followed by a zero-width space so they cannot open or close
+ * bold, italics, strike-through or code.
  */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escapeControlCharacters(text).replace(/[*_~`]/g, `$&${ZERO_WIDTH_SPACE}`);
 }
 
 /**
@@ -33,7 +44,7 @@ export function escapeMrkdwn(text: string): string {
  */
 export function mrkdwnLink(url: string, label: string): string | undefined {
   if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) return undefined;
-  const target = escapeMrkdwn(url.replace(/\|/g, "%7C").replace(/</g, "%3C").replace(/>/g, "%3E"));
+  const target = escapeControlCharacters(url.replace(/\|/g, "%7C").replace(/</g, "%3C").replace(/>/g, "%3E"));
   return `<${target}|${escapeMrkdwn(label)}>`;
 }
 

@@ -1,9 +1,11 @@
 import { formatNok } from "@fakturabot/schema";
-import type { ModalView } from "./block-kit.js";
+import { escapeMrkdwn, type ModalView, truncate } from "./block-kit.js";
 
 export const CANCEL_MODAL_CALLBACK_ID = "cancel_order";
 export const CANCEL_NOTE_BLOCK_ID = "cancellation_note";
 export const CANCEL_NOTE_ACTION_ID = "note";
+/** The longest cancellation note the input takes (its `max_length`); the submission checks it too. */
+export const CANCEL_NOTE_MAX_LENGTH = 500;
 
 /** Which order the confirmation is about: ours, and the Front Payment order to cancel. */
 export interface CancelTarget {
@@ -43,7 +45,7 @@ export function cancelConfirmModal(order: {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `Cancel the invoice to *${order.customerName}* for *${formatNok(order.grandTotalOre)}* (\`${order.fpOrderUuid}\`)? The customer will no longer be able to pay it.`,
+          text: `Cancel the invoice to *${escapeMrkdwn(truncate(order.customerName, 255))}* for *${formatNok(order.grandTotalOre)}* (\`${order.fpOrderUuid}\`)? The customer will no longer be able to pay it.`,
         },
       },
       {
@@ -55,8 +57,9 @@ export function cancelConfirmModal(order: {
           type: "plain_text_input",
           action_id: CANCEL_NOTE_ACTION_ID,
           multiline: true,
-          max_length: 500,
-          ...(order.note ? { initial_value: order.note } : {}),
+          max_length: CANCEL_NOTE_MAX_LENGTH,
+          // Slack refuses the whole view when the starting value is longer than the input takes.
+          ...(order.note ? { initial_value: order.note.slice(0, CANCEL_NOTE_MAX_LENGTH) } : {}),
         },
       },
     ],

@@ -26,8 +26,8 @@ export function invoiceModal(options: InvoiceModalOptions): ModalView {
   return {
     type: "modal",
     callback_id: INVOICE_MODAL_CALLBACK_ID,
-    title: plainText("New invoice"),
-    submit: plainText("Send invoice"),
+    title: plainText(options.metadata.editOf ? "Edit invoice" : "New invoice"),
+    submit: plainText(options.metadata.editOf ? "Send correction" : "Send invoice"),
     close: plainText("Cancel"),
     notify_on_close: true,
     private_metadata: encodeFormMetadata(options.metadata),

@@ -1,6 +1,8 @@
 import { formatNok, safeKronerToOre } from "@fakturabot/schema";
-import { escapeMrkdwn, type KnownBlock, mrkdwnLink } from "./block-kit.js";
-import { statusEmoji, statusLabel } from "./order-status.js";
+import type { OrderAction } from "../orders/transitions.js";
+import type { InvoiceFacts } from "../store/types.js";
+import { button, escapeMrkdwn, type KnownBlock, mrkdwnLink, option, section, truncate } from "./block-kit.js";
+import { dayAndMonth, dueDate, money, type StoryContext, statusInWords } from "./order-words.js";
 
 /** What the channel message shows about an order: nothing personal beyond name and masked number. */
 export interface OrderMessageInput {
@@ -12,13 +14,99 @@ export interface OrderMessageInput {
   status: string | null;
   bankIdUrl: string | null;
   createdBy: string;
+  /** Lines, terms, invoice number and what happened since; absent for orders from before they were kept. */
+  facts?: InvoiceFacts | undefined;
+  /** The buttons to offer (`orderActions`): only those that fit the order's status. */
+  actions?: readonly OrderAction[];
 }
+
+/** How many lines the message lists before "+N more". */
+export const SHOWN_LINES = 3;
+
+/** The `action_id`s of the message's controls; each button's `value` is our order id. */
+export const ORDER_ACTION_IDS = {
+  resend: "order_message.resend",
+  edit: "order_message.edit",
+  refund: "order_message.refund",
+  cancel: "order_message.cancel",
+  /** The overflow menu: its options' values are `<action>:<order id>`. */
+  more: "order_message.more",
+} as const;
+
+/** The rarer actions, in the overflow menu. */
+const IN_OVERFLOW: readonly OrderAction[] = ["refresh", "copy"];
+
+const ACTION_LABELS: Record<OrderAction, string> = {
+  resend: "Send link again",
+  edit: "Edit…",
+  refund: "Refund…",
+  cancel: "Cancel…",
+  refresh: "Refresh status",
+  copy: "Copy as new invoice",
+};
+
+/** The value of an overflow option: which action, on which order. */
+export function overflowValue(action: OrderAction, orderId: string): string {
+  return `${action}:${orderId}`;
+}
+
+/** An overflow option's value read back, or null for one this view never made. */
+export function readOverflowValue(value: string): { action: OrderAction; orderId: string } | null {
+  const [action, orderId] = value.split(":");
+  if (!orderId || !action || !(action in ACTION_LABELS)) return null;
+  return { action: action as OrderAction, orderId };
+}
+
+/** "2 × Konsulenttime: 2 500,00 kr", the first few lines, then "+N more". */
+function linesText(facts: InvoiceFacts | undefined): string | null {
+  if (!facts || facts.lines.length === 0) return null;
+  const shown = facts.lines
+    .slice(0, SHOWN_LINES)
+    .map(
+      (line) =>
+        `• ${escapeMrkdwn(truncate(line.quantity, 12))} × ${escapeMrkdwn(truncate(line.name, 120))}: ${money(line.amountOre)}`,
+    );
+  const more = facts.lines.length - SHOWN_LINES;
+  return more > 0 ? [...shown, `+${more} more`].join("\n") : shown.join("\n");
+}
+
+/** The buttons that fit, and the rarer ones in an overflow menu. */
+function controls(orderId: string, actions: readonly OrderAction[]): KnownBlock | null {
+  const buttons = actions
+    .filter((action) => !IN_OVERFLOW.includes(action))
+    .map((action) =>
+      button({
+        text: ACTION_LABELS[action],
+        actionId: ORDER_ACTION_IDS[action as Exclude<OrderAction, "refresh" | "copy">],
+        value: orderId,
+        ...(action === "cancel" ? { style: "danger" as const } : {}),
+      }),
+    );
+  const rare = actions.filter((action) => IN_OVERFLOW.includes(action));
+  const overflow = rare.length
+    ? [
+        {
+          type: "overflow" as const,
+          action_id: ORDER_ACTION_IDS.more,
+          options: rare.map((action) => option(ACTION_LABELS[action], overflowValue(action, orderId))),
+        },
+      ]
+    : [];
+  const elements = [...buttons, ...overflow];
+  return elements.length ? { type: "actions", block_id: "order_actions", elements } : null;
+}
+
+/** The longest customer name a message shows; escaped, it is at most 5 times longer (`&` → `&amp;`). */
+const MAX_SHOWN_NAME_LENGTH = 255;
 
 /** The message in the channel that follows the order from sent to paid; `chat.update` rewrites it. */
 export function orderMessage(order: OrderMessageInput): { text: string; blocks: KnownBlock[] } {
-  const total = formatNok(order.grandTotalOre);
-  const { status } = order;
-  const customer = escapeMrkdwn(order.customerName);
+  const total = money(order.grandTotalOre);
+  const { status, facts } = order;
+  // Names are at most 255 characters when typed; an older order's longer one is cut, so every
+  // block stays within Slack's limits (a section's 3000 characters, a field's 2000) once escaped.
+  const customer = escapeMrkdwn(truncate(order.customerName, MAX_SHOWN_NAME_LENGTH));
+  const context: StoryContext = { bankIdUrl: order.bankIdUrl, grandTotalOre: order.grandTotalOre, facts };
   const bankIdLink = order.bankIdUrl
     ? mrkdwnLink(order.bankIdUrl, "open the BankID verification")
     : undefined;
@@ -28,39 +116,70 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
       : status === "INVOICED" && order.bankIdUrl === null
         ? ":zap: Invoiced directly, no BankID step."
         : null;
-  const blocks: KnownBlock[] = [
+  const due = dueDate(facts);
+  const fields = [
     {
-      type: "section",
-      text: { type: "mrkdwn", text: `*Invoice to ${customer}* · ${total}\n${statusLabel(status)}` },
+      type: "mrkdwn" as const,
+      text: truncate(`*Customer*\n${customer} (${escapeMrkdwn(order.customerIdentifier)})`, 2000),
     },
-    {
-      type: "section",
-      fields: [
-        { type: "mrkdwn", text: `*Customer*\n${customer} (${escapeMrkdwn(order.customerIdentifier)})` },
-        { type: "mrkdwn", text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
-      ],
-    },
+    { type: "mrkdwn" as const, text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
+    ...(facts?.invoiceNumber
+      ? [
+          {
+            type: "mrkdwn" as const,
+            text: truncate(`*Invoice number*\n${escapeMrkdwn(facts.invoiceNumber)}`, 2000),
+          },
+        ]
+      : []),
+    ...(due === null ? [] : [{ type: "mrkdwn" as const, text: `*Due*\n${dayAndMonth(due)}` }]),
   ];
-  if (nextStep) blocks.push({ type: "section", text: { type: "mrkdwn", text: nextStep } });
+  const blocks: KnownBlock[] = [
+    section(`*Invoice to ${customer}* · ${total}\n${statusInWords(status, context)}`),
+    { type: "section", fields },
+  ];
+  const lines = linesText(facts);
+  if (lines) blocks.push(section(lines, "order_lines"));
+  if (nextStep) blocks.push(section(nextStep));
+  const panel = controls(order.orderId, order.actions ?? []);
+  if (panel) blocks.push(panel);
   blocks.push({
     type: "context",
     elements: [
       { type: "mrkdwn", text: `Sent by <@${order.createdBy}> · our reference \`${order.orderId}\`` },
     ],
   });
-  return { text: `Invoice to ${order.customerName}: ${total}, ${status ?? "status not known yet"}`, blocks };
+  return { text: `Invoice to ${customer}: ${total}, ${status ?? "status not known yet"}`, blocks };
 }
 
-/** A callback from Front Payment (or a status lookup), as a thread reply: "PAID via Visa, 1 250,00 kr". */
-export function statusChangeText(change: {
-  status: string;
-  paymentMethod: string | null;
-  amount: string | null;
-}): string {
+/**
+ * A callback from Front Payment (or a status lookup), as a thread reply, in the message's words
+ * ("Paid by Visa"): the order as it is after the change gives the facts.
+ */
+export function statusChangeText(
+  change: { status: string; paymentMethod: string | null; amount: string | null },
+  order: StoryContext = { bankIdUrl: null, grandTotalOre: 0 },
+): string {
   // Front Payment names a payment method on every callback; it means something once paid.
-  const via = change.paymentMethod && change.status === "PAID" ? ` via ${change.paymentMethod}` : "";
+  const paidBy = change.status === "PAID" ? change.paymentMethod : null;
+  const facts = order.facts && { ...order.facts, paymentMethod: paidBy ?? order.facts.paymentMethod };
+  const context: StoryContext = facts
+    ? { ...order, facts }
+    : { ...order, facts: paidBy ? { ...NO_FACTS, paymentMethod: paidBy } : undefined };
   // An amount that is not money (more than 2 decimals, not a number) is left out, never guessed.
   const amountOre = change.amount === null ? undefined : safeKronerToOre(change.amount);
-  const amount = amountOre === undefined || amountOre < 0 ? "" : `, ${formatNok(amountOre)}`;
-  return `${statusEmoji(change.status)} ${change.status}${via}${amount}`;
+  const amount =
+    change.status !== "PAID" || amountOre === undefined || amountOre < 0 ? "" : `, ${formatNok(amountOre)}`;
+  return `${statusInWords(change.status, context)}${amount}`;
 }
+
+/** Facts for words about an order that has none kept. */
+const NO_FACTS: InvoiceFacts = {
+  lines: [],
+  orderDate: Number.NaN,
+  maturityDays: null,
+  invoiceNumber: null,
+  paymentMethod: null,
+  refundedOre: 0,
+  refundedLines: {},
+  cancelled: null,
+};

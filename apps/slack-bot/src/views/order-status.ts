@@ -1,3 +1,5 @@
+import { escapeMrkdwn } from "./block-kit.js";
+
 /**
  * How each known Front Payment status reads in Slack; unknown statuses are shown as they are
  * (docs/front-payment.md §11).
@@ -24,5 +26,5 @@ export function statusEmoji(status: string): string {
  */
 export function statusLabel(status: string | null): string {
   if (status === null) return ":grey_question: Status not known yet: Front Payment has not said";
-  return `${statusEmoji(status)} ${STATUS_LABELS[status]?.label ?? status}`;
+  return `${statusEmoji(status)} ${STATUS_LABELS[status]?.label ?? escapeMrkdwn(status)}`;
 }

@@ -94,7 +94,8 @@ export function createdModal({
       `:white_check_mark: *Front Payment created the invoice* to *${escapeMrkdwn(customerName)}* for *${formatNok(grandTotalOre)}*.`,
     ),
     section(next),
-    ...(channelNote ? [section(escapeMrkdwn(truncate(channelNote, 1500)))] : []),
+    // The notes are the bot's own mrkdwn (commands in code spans); names in them come escaped.
+    ...(channelNote ? [section(truncate(channelNote, 1500))] : []),
     orderLine(orderId, fpOrderUuid),
   ]);
 }
@@ -179,6 +180,21 @@ export function unknownModal({ orderId, reason }: { orderId: string; reason: str
   ]);
 }
 
+/** A failed or unknown order kept past its time: erased, nothing left to send. */
+export function expiredModal({ orderId, reason }: { orderId: string; reason: string }): ModalView {
+  return outcomeView("Invoice expired", [
+    section(
+      `:wastebasket: *This invoice was never sent, and its details are erased.*\n${reasonText(reason)}`,
+    ),
+    section(EXPIRED_EXPLANATION),
+    orderLine(orderId),
+  ]);
+}
+
+/** What an expired order means for its creator (the modal and the direct message say the same). */
+export const EXPIRED_EXPLANATION =
+  "Fakturabot keeps an unsent invoice's details (the customer's personal number among them) only for a while. Run `/invoice` to send it anew; if Front Payment did create it after all, its status still appears in the channel.";
+
 /**
  * The outcome as a direct message, for someone who closed the modal. When something is left to
  * do (send again, edit, send anyway), "Open" brings the outcome view back.
@@ -187,7 +203,7 @@ export function outcomeMessage(text: string, openOrderId?: string): { text: stri
   return {
     text,
     blocks: [
-      section(escapeMrkdwn(text)),
+      section(text),
       ...(openOrderId
         ? [
             {

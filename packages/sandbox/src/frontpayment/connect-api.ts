@@ -83,7 +83,13 @@ export function matchConnectRoute(method: string, path: string): RouteMatch {
 }
 
 /** The Connect API's behaviour, without HTTP: the sandbox's server adds auth, faults and latency. */
-export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: readonly number[] | undefined }) {
+export function createConnectApi(
+  book: OrderBook,
+  {
+    taxRates,
+    linkInSubmitAnswer = true,
+  }: { taxRates: readonly number[] | undefined; linkInSubmitAnswer?: boolean },
+) {
   const orderSchema = createInvoiceOrderRequestSchema(taxRates ? { taxRates } : {});
 
   function submitInvoiceOrder(body: string): ConnectResult {
@@ -91,7 +97,7 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
     if (!validated.ok) return unchanged(answers.validationFailed(validated.messages));
     const request = validated.value;
     if (request.fpgoUuid !== undefined) return updateOrder(request.fpgoUuid, request);
-    return orderSaved(book.create(request), "created");
+    return orderSaved(book.create(request), "created", linkInSubmitAnswer);
   }
 
   /**
@@ -108,7 +114,7 @@ export function createConnectApi(book: OrderBook, { taxRates }: { taxRates: read
     const conflict = updateConflict(order.status);
     if (conflict) return unchanged(answers.conflict(conflict), uuid);
     book.update(order, request);
-    return orderSaved(order, "updated");
+    return orderSaved(order, "updated", linkInSubmitAnswer);
   }
 
   function getOrderStatus(uuid: string): ConnectResult {
@@ -227,8 +233,13 @@ function unchanged(answer: ApiAnswer, orderUuid: string | null = null): ConnectR
 }
 
 /** A submit that created or (with `fpgoUuid`) updated an order gets the same answer either way. */
-function orderSaved(order: FrontPaymentSandboxOrder, effect: "created" | "updated"): ConnectResult {
-  const { uuid, customerUuid, bankIdUrl } = order;
+function orderSaved(
+  order: FrontPaymentSandboxOrder,
+  effect: "created" | "updated",
+  withLink: boolean,
+): ConnectResult {
+  const { uuid, customerUuid } = order;
+  const bankIdUrl = withLink ? order.bankIdUrl : null;
   return {
     answer: answers.orderCreated({ orderUuid: uuid, customerUuid, bankIdUrl }),
     orderUuid: uuid,

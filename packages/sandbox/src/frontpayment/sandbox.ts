@@ -45,6 +45,12 @@ export interface FrontPaymentSandboxOptions {
   bankIdFor?: (customer: CustomerDetails) => boolean;
   /** Base URL for `bankIdUrl`, when browsers reach the sandbox at another address. */
   publicUrl?: string;
+  /**
+   * Whether the submit answer carries the BankID link (default true). False: `bankIdUrl` is null
+   * even for an order waiting for BankID, as an answer that names the link otherwise or leaves it
+   * out reaches a client (shared/reference/frontpayment-api.md §3.4).
+   */
+  linkInSubmitAnswer?: boolean;
   /** How failed callbacks are retried (default 3 tries, waiting 200 ms then 1 s). */
   callbackRetry?: CallbackRetry;
   /** How long one callback try may take (default 5000 ms). */
@@ -196,7 +202,10 @@ export async function startFrontPaymentSandbox(
     },
     onBankIdRejection: changed,
   });
-  const connect = createConnectApi(book, { taxRates: options.taxRates });
+  const connect = createConnectApi(book, {
+    taxRates: options.taxRates,
+    ...(options.linkInSubmitAnswer === undefined ? {} : { linkInSubmitAnswer: options.linkInSubmitAnswer }),
+  });
   const faultPlan = new FaultPlan();
   const requestLog = new RecordLog<ConnectRequestRecord>();
   requestLog.subscribe(changed);

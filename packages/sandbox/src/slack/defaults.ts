@@ -72,7 +72,11 @@ const CREATED = 1_735_689_600; // 2025-01-01T00:00:00Z
  * member) and the bot's DM with the first user. The last user is left out of #sales and #finance
  * so `user_not_in_channel` can be tried.
  */
-export function defaultChannels(bot: SlackBotIdentity, users: readonly SlackUser[]): SlackChannel[] {
+export function defaultChannels(
+  bot: SlackBotIdentity,
+  users: readonly SlackUser[],
+  ids: { [K in keyof typeof DEFAULT_CHANNELS]: string } = DEFAULT_CHANNELS,
+): SlackChannel[] {
   const everyone = users.map((user) => user.id);
   const allButLast = everyone.length > 1 ? everyone.slice(0, -1) : everyone;
   const first = users[0];
@@ -88,17 +92,17 @@ export function defaultChannels(bot: SlackBotIdentity, users: readonly SlackUser
   });
   return [
     channel({
-      id: DEFAULT_CHANNELS.sales,
+      id: ids.sales,
       name: "sales",
       kind: "public",
       members: [...allButLast, bot.userId],
     }),
-    channel({ id: DEFAULT_CHANNELS.general, name: "general", kind: "public", members: everyone }),
-    channel({ id: DEFAULT_CHANNELS.finance, name: "finance", kind: "private", members: allButLast }),
+    channel({ id: ids.general, name: "general", kind: "public", members: everyone }),
+    channel({ id: ids.finance, name: "finance", kind: "private", members: allButLast }),
     ...(first
       ? [
           channel({
-            id: DEFAULT_CHANNELS.kariDm,
+            id: ids.kariDm,
             name: first.name,
             kind: "im",
             members: [first.id, bot.userId],
@@ -108,3 +112,48 @@ export function defaultChannels(bot: SlackBotIdentity, users: readonly SlackUser
       : []),
   ];
 }
+
+/**
+ * A second workspace (another company using the same app), for multi-workspace tests: its own
+ * team, bot user, people and channel ids; the app (`appId`) is the same, as in Slack.
+ */
+export const SECOND_TEAM: SlackTeam = {
+  id: "T0NORDLYS",
+  name: "Nordlys Regnskap",
+  domain: "nordlys-regnskap",
+};
+
+export const SECOND_BOT: SlackBotIdentity = {
+  userId: "U0FAKTNRD",
+  botId: "B0FAKTNRD",
+  appId: DEFAULT_BOT.appId,
+  name: "fakturabot",
+};
+
+/** Sigrid (sales) and Jonas (finance) in Tromsø; Jonas (last) is not in #sales or #finance. */
+export const SECOND_USERS: SlackUser[] = [
+  {
+    id: "U0SIGRIDL",
+    name: "sigrid",
+    realName: "Sigrid Lie",
+    tz: "Europe/Oslo",
+    email: "sigrid@nordlys.invalid",
+    title: "Sales",
+  },
+  {
+    id: "U0JONASAA",
+    name: "jonas",
+    realName: "Jonas Aas",
+    tz: "Europe/Oslo",
+    email: "jonas@nordlys.invalid",
+    title: "Finance",
+  },
+];
+
+/** The second workspace's channels: the same four kinds as the first's, with their own ids. */
+export const SECOND_CHANNELS = {
+  sales: "C1SALES01",
+  general: "C1GENERAL",
+  finance: "C1FINANCE",
+  kariDm: "D1SIGRBOT",
+} as const;

@@ -24,12 +24,37 @@ export interface Delivery {
 export type BotRequest =
   | { type: "slash_commands"; fields: Record<string, string> }
   | { type: "interactive"; payload: Record<string, unknown> }
-  /** An Events API `event_callback`, posted as JSON over HTTP. */
-  | { type: "events_api"; payload: Record<string, unknown> };
+  /** An Events API `event_callback`: JSON over HTTP. */
+  | { type: "events_api"; body: Record<string, unknown> };
+
+/** How a request travels over HTTP: a form for commands and interactions, JSON for events. */
+function httpBody(request: BotRequest): { contentType: string; body: string } {
+  if (request.type === "events_api")
+    return { contentType: "application/json", body: JSON.stringify(request.body) };
+  const form =
+    request.type === "slash_commands" ? new URLSearchParams(request.fields) : payloadForm(request.payload);
+  return { contentType: "application/x-www-form-urlencoded", body: form.toString() };
+}
+
+/**
+ * Slack sending a request again after no good answer (a timeout, an HTTP error): over HTTP the
+ * `X-Slack-Retry-Num` and `X-Slack-Retry-Reason` headers, over Socket Mode the envelope's
+ * `retry_attempt` and `retry_reason`.
+ */
+export interface SlackRetry {
+  num: number;
+  /** e.g. `http_timeout`, `http_error`. */
+  reason: string;
+  /**
+   * Over HTTP, where the retry goes: another instance of the bot behind the same load balancer
+   * (the driver's `botUrl` when left out).
+   */
+  botUrl?: string;
+}
 
 /** How Slack's requests reach the bot; `send` resolves with its answer, or `"timeout"`. */
 export interface BotTransport {
-  send(request: BotRequest): Promise<Omit<Delivery, "ok">>;
+  send(request: BotRequest, retry?: SlackRetry): Promise<Omit<Delivery, "ok">>;
 }
 
 export interface HttpTransportOptions {
@@ -44,23 +69,20 @@ export interface HttpTransportOptions {
 /** Signed, form-encoded POSTs to the bot's request URL, as Slack sends them over HTTP. */
 export function httpTransport(options: HttpTransportOptions): BotTransport {
   return {
-    async send(request) {
-      const json = request.type === "events_api";
-      const body = json
-        ? JSON.stringify(request.payload)
-        : (request.type === "slash_commands"
-            ? new URLSearchParams(request.fields)
-            : payloadForm(request.payload)
-          ).toString();
+    async send(request, retry) {
+      const { contentType, body } = httpBody(request);
       const timestamp = unixSeconds(options.clock());
       try {
-        const response = await options.fetch(options.botUrl, {
+        const response = await options.fetch(retry?.botUrl ?? options.botUrl, {
           method: "POST",
           headers: {
             // Bolt compares the content type exactly, so no charset.
-            "content-type": json ? "application/json" : "application/x-www-form-urlencoded",
+            "content-type": contentType,
             "user-agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
             ...signedHeaders(options.signingSecret, timestamp, body),
+            ...(retry
+              ? { "x-slack-retry-num": String(retry.num), "x-slack-retry-reason": retry.reason }
+              : {}),
           },
           body,
           signal: AbortSignal.timeout(options.ackTimeoutMs),
@@ -80,9 +102,14 @@ export function httpTransport(options: HttpTransportOptions): BotTransport {
  */
 export function socketTransport(socketMode: SocketModeServer, ackTimeoutMs: number): BotTransport {
   return {
-    async send(request) {
-      const payload = request.type === "slash_commands" ? request.fields : request.payload;
-      const ack = await socketMode.send(request.type, payload, ackTimeoutMs);
+    async send(request, retry) {
+      const payload =
+        request.type === "slash_commands"
+          ? request.fields
+          : request.type === "interactive"
+            ? request.payload
+            : request.body;
+      const ack = await socketMode.send(request.type, payload, ackTimeoutMs, retry);
       if (ack === "timeout") return { status: "timeout", body: "" };
       // SocketModeClient sends `payload: {}` for a bare ack(), which over HTTP is an empty body.
       const { payload: answer } = ack;
@@ -101,8 +128,9 @@ export async function deliver(
   workspace: SlackWorkspace,
   record: { kind: SlackInteractionRecord["kind"]; userId: string },
   request: BotRequest,
+  retry?: SlackRetry,
 ): Promise<Delivery> {
-  const answer = await transport.send(request);
+  const answer = await transport.send(request, retry);
   const delivery: Delivery = { ok: answer.status === 200, ...answer };
   workspace.recordInteraction({
     ...record,

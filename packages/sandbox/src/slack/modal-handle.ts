@@ -15,7 +15,7 @@ import {
   viewClosedPayload,
   viewSubmissionPayload,
 } from "./payloads.js";
-import type { SlackSandbox } from "./sandbox.js";
+import type { SlackTeamSandbox } from "./sandbox.js";
 import { applySubmissionAnswer, type SubmitOutcome } from "./submission.js";
 import type {
   BlockJson,
@@ -37,7 +37,7 @@ import type { SlackWorkspace } from "./workspace.js";
 
 /** What a modal handle needs from the driver. */
 export interface DriverContext {
-  slack: SlackSandbox;
+  slack: SlackTeamSandbox;
   transport: BotTransport;
   actorFor(userId: string | undefined): Actor;
 }

@@ -59,6 +59,25 @@ function teamFields(actor: Actor): Record<string, unknown> {
   return { team: { id: team.id, domain: team.domain }, enterprise: null, is_enterprise_install: false };
 }
 
+/** An Events API request: the event in Slack's `event_callback` envelope for this workspace. */
+export function eventCallback(
+  workspace: SlackWorkspace,
+  verificationToken: string,
+  event: Record<string, unknown>,
+): Record<string, unknown> {
+  const { team, bot } = workspace;
+  const eventTs = actionTs(workspace.clock);
+  return {
+    token: verificationToken,
+    team_id: team.id,
+    api_app_id: bot.appId,
+    event: { ...event, event_ts: eventTs },
+    type: "event_callback",
+    event_id: `Ev${workspace.ids.shortId(new Set())}${Math.floor(workspace.clock())}`,
+    event_time: Math.floor(workspace.clock() / 1000),
+  };
+}
+
 /** Slack's `action_ts`: the clock as `seconds.micros`. */
 export function actionTs(clock: () => number): string {
   return (clock() / 1000).toFixed(6);
@@ -179,15 +198,13 @@ export function viewClosedPayload(
   return { ...envelope(actor, "view_closed"), ...teamFields(actor), view, is_cleared: isCleared };
 }
 
-/** The form body Slack posts interactive payloads as. */
-export function payloadForm(payload: Record<string, unknown>): URLSearchParams {
-  return new URLSearchParams({ payload: JSON.stringify(payload) });
-}
-
-/** The Events API envelope of `app_home_opened`: the person opened the app's Home tab. */
-export function appHomeOpenedPayload(
+/**
+ * `app_home_opened` as the Events API wraps it (`event_callback`): the person opened the app's
+ * Home tab; `view` is the Home view they saw last, when there is one.
+ */
+export function appHomeOpenedBody(
   actor: Actor,
-  fields: { channelId: string; view: SlackViewObject | undefined; eventTs: string; eventId: string },
+  fields: { channelId: string; view: SlackViewObject | undefined; eventId: string; eventTs: string },
 ): Record<string, unknown> {
   const { team, bot } = actor.workspace;
   return {
@@ -199,13 +216,49 @@ export function appHomeOpenedPayload(
       user: actor.user.id,
       channel: fields.channelId,
       tab: "home",
-      event_ts: fields.eventTs,
       ...(fields.view ? { view: fields.view } : {}),
+      event_ts: fields.eventTs,
     },
     type: "event_callback",
     event_id: fields.eventId,
     event_time: Math.floor(Number(fields.eventTs)),
-    authorizations: [{ team_id: team.id, user_id: bot.userId, is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: team.id,
+        user_id: bot.userId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
     is_ext_shared_channel: false,
   };
+}
+
+export function ephemeralBlockActionsPayload(
+  actor: Actor,
+  fields: {
+    channel: SlackChannel;
+    messageTs: string;
+    action: Record<string, unknown>;
+    triggerId: string;
+    responseUrl: string;
+  },
+): Record<string, unknown> {
+  const { channel } = fields;
+  return {
+    ...envelope(actor, "block_actions"),
+    container: { type: "message", message_ts: fields.messageTs, channel_id: channel.id, is_ephemeral: true },
+    trigger_id: fields.triggerId,
+    ...teamFields(actor),
+    channel: { id: channel.id, name: channel.kind === "im" ? "directmessage" : channel.name },
+    state: { values: {} },
+    response_url: fields.responseUrl,
+    actions: [fields.action],
+  };
+}
+
+/** The form body Slack posts interactive payloads as. */
+export function payloadForm(payload: Record<string, unknown>): URLSearchParams {
+  return new URLSearchParams({ payload: JSON.stringify(payload) });
 }

@@ -18,6 +18,8 @@ export interface ResponseUrlTarget {
   userId: string;
   channelId: string;
   messageTs?: string;
+  /** The ephemeral message an action came from: `replace_original` replaces it in place. */
+  ephemeralTs?: string;
 }
 
 interface IssuedResponseUrl {
@@ -25,6 +27,7 @@ interface IssuedResponseUrl {
   channelId: string;
   /** The message an action came from, for `replace_original` / `delete_original`. */
   messageTs?: string;
+  ephemeralTs?: string;
   issuedAt: number;
   uses: number;
 }
@@ -41,7 +44,7 @@ export class ResponseUrls {
 
   /** A fresh URL for a slash command, or (with `messageTs`) for an action on that message. */
   issue(target: ResponseUrlTarget): string {
-    const kind = target.messageTs ? "actions" : "commands";
+    const kind = target.messageTs || target.ephemeralTs ? "actions" : "commands";
     const path = this.#workspace.ids.responseUrlPath(this.#workspace.team.id, kind);
     this.#issued.set(path, { ...target, issuedAt: this.#workspace.clock(), uses: 0 });
     return `${this.#baseUrl()}${path}`;
@@ -90,7 +93,9 @@ export class ResponseUrls {
     if (text === "" && blocks.length === 0) return "no_text";
     const threadTs = typeof payload.thread_ts === "string" ? payload.thread_ts : undefined;
     const original = issued.messageTs ? workspace.message(channel.id, issued.messageTs) : undefined;
-    if (payload.replace_original === true && original) {
+    if (payload.replace_original === true && issued.ephemeralTs) {
+      workspace.replaceEphemeral(issued.ephemeralTs, { text, blocks });
+    } else if (payload.replace_original === true && original) {
       workspace.updateMessage(channel, original, { text, blocks, editedBy: workspace.bot.userId });
     } else if (payload.response_type === "in_channel") {
       workspace.postMessage(channel, {

@@ -108,6 +108,7 @@ export class SocketModeServer {
     type: EnvelopeType,
     payload: Record<string, unknown>,
     timeoutMs: number,
+    retry?: { num: number; reason: string },
   ): Promise<SocketAck | "timeout"> {
     const connection = [...this.#connections].find((socket) => socket.readyState === socket.OPEN);
     if (!connection) {
@@ -124,7 +125,13 @@ export class SocketModeServer {
       };
       const timer = setTimeout(() => settle("timeout"), timeoutMs);
       this.#waiting.set(envelopeId, settle);
-      const envelope = { envelope_id: envelopeId, type, payload, accepts_response_payload: true };
+      const envelope = {
+        envelope_id: envelopeId,
+        type,
+        payload,
+        accepts_response_payload: true,
+        ...(retry ? { retry_attempt: retry.num, retry_reason: retry.reason } : {}),
+      };
       connection.send(JSON.stringify(envelope), (error) => {
         if (!error) return;
         clearTimeout(timer);

@@ -231,6 +231,8 @@ export type SlackSandboxEvent =
   | { type: "message_posted"; channel: string; message: SlackMessage }
   | { type: "message_updated"; channel: string; message: SlackMessage }
   | { type: "ephemeral_posted"; ephemeral: SlackEphemeralMessage }
+  /** An ephemeral message replaced through the `response_url` of an action on it. */
+  | { type: "ephemeral_updated"; ephemeral: SlackEphemeralMessage }
   | { type: "modal_opened"; modal: SlackModal }
   | { type: "view_updated"; modal: SlackModal; view: SlackViewRecord }
   | { type: "view_pushed"; modal: SlackModal; view: SlackViewRecord }

@@ -275,6 +275,19 @@ export class SlackWorkspace {
     return ephemeral;
   }
 
+  /** Replaces an ephemeral message in place, as `replace_original` on its `response_url` does. */
+  replaceEphemeral(
+    ts: string,
+    change: { text: string; blocks: BlockJson[] },
+  ): SlackEphemeralMessage | undefined {
+    const ephemeral = this.state.ephemerals.find((candidate) => candidate.ts === ts);
+    if (!ephemeral) return undefined;
+    ephemeral.text = change.text;
+    ephemeral.blocks = change.blocks;
+    this.emit({ type: "ephemeral_updated", ephemeral });
+    return ephemeral;
+  }
+
   setMembership(channel: SlackChannel, userId: string, member: boolean): void {
     const isMember = channel.members.includes(userId);
     if (member === isMember) return;

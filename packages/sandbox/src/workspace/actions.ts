@@ -8,12 +8,12 @@ import type { FrontPaymentSandbox } from "../frontpayment/sandbox.js";
 import type { Delivery } from "../slack/delivery.js";
 import type { SlackDriver } from "../slack/driver.js";
 import { SlackDriverError } from "../slack/errors.js";
-import type { SlackSandbox } from "../slack/sandbox.js";
+import type { SlackTeamSandbox } from "../slack/sandbox.js";
 import { type SubmitOutcome, TROUBLE_CONNECTING } from "../slack/submission.js";
 import type { FillValue } from "../slack/view-state.js";
 
 export interface WorkspaceActionContext {
-  slack: SlackSandbox;
+  slack: SlackTeamSandbox;
   driver: SlackDriver;
   frontPayment: FrontPaymentSandbox;
   commands: readonly string[];
@@ -108,6 +108,32 @@ const ACTIONS: Record<string, Action> = {
       userId: text(body, "userId"),
       channel: text(body, "channelId"),
       ts: text(body, "ts"),
+      actionId: text(body, "actionId"),
+      ...(blockId === undefined ? {} : { blockId }),
+      ...(value === undefined ? {} : { value }),
+    });
+    return { delivered: delivery.ok };
+  },
+  "/api/ephemerals/action": async (body, { driver }) => {
+    const blockId = optionalText(body, "blockId");
+    const value = optionalText(body, "value");
+    const delivery = await driver.ephemeralAction({
+      userId: text(body, "userId"),
+      ts: text(body, "ts"),
+      actionId: text(body, "actionId"),
+      ...(blockId === undefined ? {} : { blockId }),
+      ...(value === undefined ? {} : { value }),
+    });
+    return { delivered: delivery.ok };
+  },
+  "/api/home/open": async (body, { driver }) => ({
+    delivered: (await driver.openAppHome({ userId: text(body, "userId") })).ok,
+  }),
+  "/api/home/action": async (body, { driver }) => {
+    const blockId = optionalText(body, "blockId");
+    const value = optionalText(body, "value");
+    const delivery = await driver.homeAction({
+      userId: text(body, "userId"),
       actionId: text(body, "actionId"),
       ...(blockId === undefined ? {} : { blockId }),
       ...(value === undefined ? {} : { value }),

@@ -6,5 +6,6 @@ export type {
   MessageSnapshot,
   ModalSnapshot,
   OrderSnapshot,
+  WorkspaceLink,
   WorkspaceSnapshot,
 } from "./snapshot.js";

@@ -4,13 +4,14 @@ import { extname } from "node:path";
 import type { FrontPaymentSandbox } from "../frontpayment/sandbox.js";
 import { listen, readBody, sendJson } from "../http.js";
 import type { SlackDriver } from "../slack/driver.js";
-import type { SlackSandbox } from "../slack/sandbox.js";
+import type { SlackTeamSandbox } from "../slack/sandbox.js";
 import type { SlackSandboxEvent } from "../slack/types.js";
 import { runAction, WorkspaceActionError } from "./actions.js";
-import { workspaceSnapshot } from "./snapshot.js";
+import { type WorkspaceLink, workspaceSnapshot } from "./snapshot.js";
 
 export interface WorkspacePageOptions {
-  slack: SlackSandbox;
+  /** The workspace shown (the sandbox itself, or one from `addWorkspace`). */
+  slack: SlackTeamSandbox;
   /** Acts as Slack towards the bot for everything a person does on the page. */
   driver: SlackDriver;
   frontPayment: FrontPaymentSandbox;
@@ -18,6 +19,8 @@ export interface WorkspacePageOptions {
   port?: number;
   /** The app's slash commands (default `/invoice`); others are refused as Slack's client does. */
   commands?: readonly string[];
+  /** Every workspace's page (one page per workspace), for the switcher; read on every change. */
+  workspaces?: () => readonly WorkspaceLink[];
 }
 
 export interface WorkspacePage {
@@ -66,7 +69,8 @@ const UNSHOWN_EVENTS = new Set<SlackSandboxEvent["type"]>(["api_call", "interact
 export async function startWorkspacePage(options: WorkspacePageOptions): Promise<WorkspacePage> {
   const { slack, frontPayment } = options;
   const context = { ...options, commands: options.commands ?? ["/invoice"] };
-  const current = () => workspaceSnapshot(slack, frontPayment, context.commands);
+  const current = () =>
+    workspaceSnapshot(slack, frontPayment, context.commands, options.workspaces?.() ?? []);
   const snapshot = () => JSON.stringify(current());
   const feeds = new Set<ServerResponse>();
 

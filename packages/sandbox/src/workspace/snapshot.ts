@@ -1,5 +1,5 @@
 import type { FrontPaymentSandbox } from "../frontpayment/sandbox.js";
-import type { SlackSandbox } from "../slack/sandbox.js";
+import type { SlackTeamSandbox } from "../slack/sandbox.js";
 import type {
   OptionObject,
   SlackBotIdentity,
@@ -24,9 +24,20 @@ export interface WorkspaceSnapshot {
   channels: ChannelSnapshot[];
   ephemerals: SlackEphemeralMessage[];
   modals: ModalSnapshot[];
+  /** Each person's App Home view, as the app last published it. */
+  homes: { userId: string; viewId: string; blocks: SlackViewObject["blocks"] }[];
   /** The slash commands the app has, e.g. `/invoice`. */
   commands: readonly string[];
   frontPayment: { url: string; orders: OrderSnapshot[] };
+  /** Every workspace's page, this one included, when there are several (the switcher); else empty. */
+  workspaces: WorkspaceLink[];
+}
+
+/** Another workspace's page, for the switcher. */
+export interface WorkspaceLink {
+  teamId: string;
+  name: string;
+  url: string;
 }
 
 export type MessageSnapshot = Pick<
@@ -79,9 +90,10 @@ function messageSnapshot(message: SlackMessage): MessageSnapshot {
 }
 
 export function workspaceSnapshot(
-  slack: SlackSandbox,
+  slack: SlackTeamSandbox,
   frontPayment: FrontPaymentSandbox,
   commands: readonly string[],
+  workspaces: readonly WorkspaceLink[] = [],
 ): WorkspaceSnapshot {
   const { state } = slack.workspace;
   return {
@@ -93,6 +105,11 @@ export function workspaceSnapshot(
       messages: messages.map(messageSnapshot),
     })),
     ephemerals: state.ephemerals,
+    homes: state.homes.map((home) => ({
+      userId: home.userId,
+      viewId: home.view.id,
+      blocks: home.view.blocks,
+    })),
     modals: state.modals
       .filter((modal) => modal.status === "open")
       .flatMap((modal) => {
@@ -111,6 +128,7 @@ export function workspaceSnapshot(
         ];
       }),
     commands,
+    workspaces: workspaces.length > 1 ? [...workspaces] : [],
     frontPayment: {
       url: frontPayment.url,
       orders: frontPayment.orders().map((order) => ({

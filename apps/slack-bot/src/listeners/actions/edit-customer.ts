@@ -1,5 +1,5 @@
 import type { BotDeps } from "../../deps.js";
-import { publishAppHome } from "../../services/app-home.js";
+import { publishHome } from "../../services/home.js";
 import { customerEditModal } from "../../views/home/customer-edit-modal.js";
 import { mayManageCustomers } from "../access.js";
 import type { ModalActionArgs } from "./refresh-invoice-modal.js";
@@ -21,7 +21,7 @@ export function editCustomerClicked(deps: BotDeps) {
     if (!mayManageCustomers(deps.access, userId)) return;
     const customer = await deps.customers.getCustomer(teamId, customerId);
     if (!customer) {
-      await publishAppHome(deps, args.client, { userId, teamId });
+      await publishHome(deps, args.client, { teamId, userId });
       return;
     }
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: customerEditModal(customer) });

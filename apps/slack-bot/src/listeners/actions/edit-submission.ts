@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import type { BotDeps } from "../../deps.js";
 import { formFromOrder } from "../../invoice-form/from-order.js";
 import { decodeFormMetadata, newFormMetadata } from "../../invoice-form/metadata.js";
+import { getInTeam } from "../../orders/team-scope.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -13,8 +14,9 @@ export function editSubmissionClicked(deps: BotDeps) {
     const orderId = action.type === "button" ? action.value : undefined;
     const view = body.view;
     if (!orderId || !view) return;
-    const order = await deps.orders.get(orderId);
-    if (!order || order.state === "created" || order.userId !== body.user.id) return;
+    const order = await getInTeam(deps.orders, body.team?.id ?? body.view?.team_id, orderId);
+    if (!order || order.state === "created" || order.state === "expired" || order.userId !== body.user.id)
+      return;
     const base = view.private_metadata
       ? decodeFormMetadata(view.private_metadata)
       : newFormMetadata({ channelId: order.channelId });

@@ -1,5 +1,5 @@
 import type { BotDeps } from "../../deps.js";
-import { publishAppHome } from "../../services/app-home.js";
+import { publishHome } from "../../services/home.js";
 import { mayManageCustomers } from "../access.js";
 import { clickedCustomer } from "./edit-customer.js";
 import type { ModalActionArgs } from "./refresh-invoice-modal.js";
@@ -12,6 +12,6 @@ export function forgetCustomerClicked(deps: BotDeps) {
     if (!mayManageCustomers(deps.access, userId)) return;
     const forgotten = await deps.customers.forgetCustomer(teamId, customerId);
     deps.logger.info({ customerId, forgotten }, "saved customer forgotten");
-    await publishAppHome(deps, args.client, { userId, teamId });
+    await publishHome(deps, args.client, { teamId, userId });
   };
 }

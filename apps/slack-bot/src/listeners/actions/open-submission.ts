@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { getInTeam } from "../../orders/team-scope.js";
 import { submissionView } from "../../services/outcome-modal.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -10,7 +11,7 @@ export function openSubmissionClicked(deps: BotDeps) {
     await ack();
     const orderId = action.type === "button" ? action.value : undefined;
     if (!orderId) return;
-    const order = await deps.orders.get(orderId);
+    const order = await getInTeam(deps.orders, body.team?.id ?? body.view?.team_id, orderId);
     if (!order || order.userId !== body.user.id) return;
     await client.views.open({ trigger_id: body.trigger_id, view: submissionView(order) });
   };

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { getInTeam } from "../../orders/team-scope.js";
 import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -15,11 +16,12 @@ export function retrySubmissionClicked(deps: BotDeps, kind: "send-again" | "send
     const orderId = action.type === "button" ? action.value : undefined;
     const viewId = body.view?.id;
     if (!orderId || !viewId) return;
-    const order = await deps.orders.get(orderId);
+    const order = await getInTeam(deps.orders, body.team?.id ?? body.view?.team_id, orderId);
     if (!order || order.userId !== body.user.id) return;
     await deps.orders.retry(orderId, kind, { viewId });
     // The request (and so the customer) is erased once created: read it from the order as it was.
-    if (order.state !== "created")
+    // An expired order has none left, and is not sent again.
+    if (order.state !== "created" && order.state !== "expired")
       await rememberCustomerIfCreated(deps, order, order.request.customerDetails);
   };
 }

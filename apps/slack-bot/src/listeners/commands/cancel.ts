@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
+import { findInTeam } from "../../orders/team-scope.js";
 import type { NotCancellableStatus } from "../../orders/transitions.js";
 import { cancelConfirmModal } from "../../views/cancel-modal.js";
 import { mayCancel } from "../access.js";
@@ -21,9 +22,9 @@ const NOT_CANCELLABLE: Record<NotCancellableStatus, string> = {
 export async function openCancelDialog(
   deps: BotDeps,
   client: WebClient,
-  request: { reference: string; note: string; userId: string; triggerId: string },
+  request: { reference: string; note: string; userId: string; teamId: string; triggerId: string },
 ): Promise<string | null> {
-  const found = await deps.orders.find(request.reference);
+  const found = await findInTeam(deps.orders, request.teamId, request.reference);
   if (!found)
     return `I can only cancel invoices sent with Fakturabot, and \`${request.reference}\` isn't one of them.`;
   const { order, fpOrderUuid } = found;

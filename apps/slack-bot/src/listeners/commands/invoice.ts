@@ -3,11 +3,12 @@ import type { BotDeps } from "../../deps.js";
 import { helpMessage, notAllowedText } from "../../views/help.js";
 import { accessProblem } from "../access.js";
 import { openCancelDialog } from "./cancel.js";
+import { orderListPage } from "./list.js";
 import { openInvoiceModal } from "./new-invoice.js";
 import { parseInvoiceCommand } from "./parse-command.js";
 import { orderStatusText } from "./status.js";
 
-/** `/invoice [text]`, `/invoice status|cancel <order>`, `/invoice help`. */
+/** `/invoice [text]`, `/invoice status|cancel <order>`, `/invoice list …`, `/invoice help`. */
 export function invoiceCommand(deps: BotDeps) {
   return async ({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     const problem = accessProblem(deps.access, { userId: command.user_id, channelId: command.channel_id });
@@ -29,6 +30,21 @@ export function invoiceCommand(deps: BotDeps) {
       case "help":
         await ack({ response_type: "ephemeral", ...helpMessage() });
         return;
+      case "unknown":
+        await ack({ response_type: "ephemeral", ...helpMessage(parsed) });
+        return;
+      case "list":
+        await ack();
+        await respond({
+          response_type: "ephemeral",
+          ...(await orderListPage(
+            deps,
+            client,
+            { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id },
+            { filters: parsed.filters, search: parsed.search },
+          )),
+        });
+        return;
       case "invalid":
         await ack({ response_type: "ephemeral", text: parsed.message });
         return;
@@ -36,7 +52,8 @@ export function invoiceCommand(deps: BotDeps) {
         await ack();
         await respond({
           response_type: "ephemeral",
-          text: await orderStatusText(deps, parsed.reference, {
+          text: await orderStatusText(deps, client, parsed.reference, {
+            teamId: command.team_id,
             userId: command.user_id,
             channelId: command.channel_id,
           }),
@@ -48,6 +65,7 @@ export function invoiceCommand(deps: BotDeps) {
           reference: parsed.reference,
           note: parsed.note,
           userId: command.user_id,
+          teamId: command.team_id,
           triggerId: command.trigger_id,
         });
         if (refusal) await respond({ response_type: "ephemeral", text: refusal });

@@ -1,8 +1,62 @@
 import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
 import { formatNok, safeKronerToOre } from "@fakturabot/schema";
+import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
+import { osloDay } from "../../orders/due-date.js";
+import { isOverdue } from "../../orders/listing.js";
+import { canonicalStatus } from "../../orders/status.js";
+import { findInTeam } from "../../orders/team-scope.js";
+import type { CreatedOrder } from "../../store/types.js";
+import { escapeMrkdwn, mrkdwnLink } from "../../views/block-kit.js";
+import { formatDay } from "../../views/dates.js";
 import { statusLabel } from "../../views/order-status.js";
 import { mayView } from "../access.js";
+
+/** The statuses Front Payment has an invoice number for (docs/front-payment.md §13.4). */
+const NUMBERED = ["INVOICED", "Purring", "Inkasso", "PAID", "REFUNDED", "PARTIAL REFUNDED"];
+
+/**
+ * What else is worth knowing about the order's own Front Payment order: the BankID link while
+ * the customer has not verified, the invoice number once there is one, the due date and a link to
+ * the channel message. Each is left out when it cannot be had; none stops the answer.
+ */
+async function details(
+  deps: BotDeps,
+  client: WebClient,
+  order: CreatedOrder,
+  status: string,
+): Promise<string[]> {
+  const lines: string[] = [];
+  if (status === "SENT" && order.bankIdUrl) {
+    const link = mrkdwnLink(order.bankIdUrl, "the BankID verification");
+    if (link) lines.push(`:bust_in_silhouette: Waiting for the customer to verify: ${link}`);
+  }
+  if (NUMBERED.includes(status)) {
+    try {
+      const { invoiceNumber } = await deps.frontPayment.getInvoiceNumber(order.fpOrderUuid);
+      if (invoiceNumber) lines.push(`:receipt: Invoice number ${invoiceNumber}`);
+    } catch (error) {
+      deps.logger.warn({ orderId: order.id, err: error }, "no invoice number for /invoice status");
+    }
+  }
+  if (order.dueDate) {
+    const overdue = isOverdue({ ...order, status: { status, at: 0 } }, osloDay(deps.now()));
+    lines.push(`:calendar: Due ${formatDay(order.dueDate)}${overdue ? " (overdue)" : ""}`);
+  }
+  if (order.message) {
+    try {
+      const { permalink } = await client.chat.getPermalink({
+        channel: order.message.channelId,
+        message_ts: order.message.ts,
+      });
+      const link = permalink && mrkdwnLink(permalink, "the invoice's message");
+      if (link) lines.push(`:speech_balloon: See ${link}`);
+    } catch (error) {
+      deps.logger.warn({ orderId: order.id, err: error }, "no permalink for /invoice status");
+    }
+  }
+  return lines;
+}
 
 /**
  * The answer to `/invoice status <order>`, from Front Payment's Get Order Status: only for orders
@@ -10,10 +64,11 @@ import { mayView } from "../access.js";
  */
 export async function orderStatusText(
   deps: BotDeps,
+  client: WebClient,
   reference: string,
-  asker: { userId: string; channelId: string },
+  asker: { userId: string; channelId: string; memberOf?: readonly string[]; teamId: string },
 ): Promise<string> {
-  const found = await deps.orders.find(reference);
+  const found = await findInTeam(deps.orders, asker.teamId, reference);
   if (!found || !mayView(deps.access, asker, found.order)) {
     return `I don't know an invoice \`${reference}\` that you can see. Use the id from the invoice message.`;
   }
@@ -21,7 +76,7 @@ export async function orderStatusText(
   // A second order sent for one of ours is shown, but not recorded as the order's status.
   const isOrdersOwn = order?.state === "created" && fpOrderUuid === order.fpOrderUuid;
   if (!fpOrderUuid) {
-    return `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${order.failureReason}` : ""}).`;
+    return `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${escapeMrkdwn(order.failureReason)}` : ""}).`;
   }
   try {
     const status = await deps.frontPayment.getOrderStatus(fpOrderUuid);
@@ -43,9 +98,13 @@ export async function orderStatusText(
       refunded === undefined || refunded === 0 ? null : `refunded ${formatNok(refunded)}`,
     ].filter(Boolean);
     const who = isOrdersOwn
-      ? ` to ${order.customerName}`
-      : ` (a second order for the invoice to ${order.customerName}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
-    return `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`;
+      ? ` to ${escapeMrkdwn(order.customerName)}`
+      : ` (a second order for the invoice to ${escapeMrkdwn(order.customerName)}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
+    const more = isOrdersOwn ? await details(deps, client, order, canonicalStatus(status.status)) : [];
+    return [
+      `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`,
+      ...more,
+    ].join("\n");
   } catch (error) {
     if (error instanceof FrontPaymentNotFoundError) return `Front Payment has no order \`${fpOrderUuid}\`.`;
     if (error instanceof FrontPaymentError)

@@ -1,9 +1,11 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
 import type { CancelOutcome } from "../../orders/lifecycle.js";
+import { getInTeam } from "../../orders/team-scope.js";
 import {
   CANCEL_NOTE_ACTION_ID,
   CANCEL_NOTE_BLOCK_ID,
+  CANCEL_NOTE_MAX_LENGTH,
   cancelOutcomeModal,
   decodeCancelTarget,
 } from "../../views/cancel-modal.js";
@@ -32,8 +34,18 @@ export function cancelSubmission(deps: BotDeps) {
       });
       return;
     }
+    // The input stops at its max_length, but a signed payload need not come from Slack's client.
+    if (note.length > CANCEL_NOTE_MAX_LENGTH) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          [CANCEL_NOTE_BLOCK_ID]: `The reason must be at most ${CANCEL_NOTE_MAX_LENGTH} characters.`,
+        },
+      });
+      return;
+    }
     const target = decodeCancelTarget(view.private_metadata);
-    const order = await deps.orders.get(target.orderId);
+    const order = await getInTeam(deps.orders, body.team?.id ?? view.team_id, target.orderId);
     const fpOrderUuid = target.fpOrderUuid ?? (order?.state === "created" ? order.fpOrderUuid : undefined);
     if (!order || !fpOrderUuid || !mayCancel(deps.access, body.user.id, order)) {
       await ack({
@@ -49,7 +61,7 @@ export function cancelSubmission(deps: BotDeps) {
         text: `Sending the cancellation of \`${fpOrderUuid}\` to Front Payment…`,
       }),
     });
-    const outcome = await deps.orders.cancel(order, fpOrderUuid, note);
+    const outcome = await deps.orders.cancel(order, fpOrderUuid, note, body.user.id);
     await client.views.update({ view_id: view.id, view: cancelOutcomeModal(cancelOutcomeText(outcome)) });
   };
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
 import type { ViewStateValues } from "../../invoice-form/read.js";
-import { publishAppHome } from "../../services/app-home.js";
+import { publishHome } from "../../services/home.js";
 import { readCustomerEdit } from "../../services/saved-customers.js";
 import { mayManageCustomers } from "../access.js";
 
@@ -30,6 +30,6 @@ export function customerEditSubmission(deps: BotDeps) {
     }
     await deps.customers.updateCustomer(teamId, customer.id, edit.details);
     await ack();
-    await publishAppHome(deps, client, { userId, teamId });
+    await publishHome(deps, client, { teamId, userId });
   };
 }

@@ -9,14 +9,18 @@ import { validateInvoiceForm } from "../../invoice-form/validate.js";
 import { newOrderId } from "../../orders/order-id.js";
 import { submissionView } from "../../services/outcome-modal.js";
 import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
+import { correctionSubmitted } from "./correction-submission.js";
 
 /**
  * The invoice form is submitted: errors go next to their fields; a valid order is recorded,
  * the modal shows "Sending…" within Slack's 3 s, and then the outcome.
  */
 export function invoiceSubmission(deps: BotDeps) {
-  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const { ack, body, view } = args;
     const metadata = decodeFormMetadata(view.private_metadata);
+    // Edit… on a sent order: an update of the same Front Payment order, never a new one.
+    if (metadata.editOf) return correctionSubmitted(deps, args, metadata);
     const form = readInvoiceForm(view.state.values, metadata);
     const orderId = newOrderId();
     const validation = validateInvoiceForm(form, {
@@ -29,6 +33,7 @@ export function invoiceSubmission(deps: BotDeps) {
       },
       taxRates: deps.taxRates,
       defaults: deps.formDefaults,
+      maxInvoiceTotalOre: deps.maxInvoiceTotalOre,
     });
     if (!validation.ok) {
       await ack({ response_action: "errors", errors: validation.errors });

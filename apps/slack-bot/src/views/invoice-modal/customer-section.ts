@@ -1,13 +1,11 @@
 import type { FormField } from "../../invoice-form/ids.js";
 import { BLOCK_IDS, fieldActionId, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
+import { TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { header, type KnownBlock, option, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
 import { registerBlock } from "./register-note.js";
 import { COUNTRY_GROUPS, COUNTRY_OPTIONS, LANGUAGE_OPTIONS, selected } from "./select-options.js";
-
-/** Slack's limit for an email input's value (an address is at most 320 characters). */
-const MAX_EMAIL_LENGTH = 320;
 
 /**
  * Who is invoiced: the type switch (which shows the personal or the organisation number), name,
@@ -44,19 +42,19 @@ export function customerBlocks({
     }),
     textInput("name", {
       placeholder: metadata.customerType === "private" ? "Kari Nordmann" : "Fjordkraft AS",
-      hint: "At most 255 characters.",
-      maxLength: 255,
+      hint: `At most ${TEXT_MAX_LENGTHS.name} characters.`,
+      maxLength: TEXT_MAX_LENGTHS.name,
     }),
     metadata.customerType === "private"
       ? textInput("personalNumber", {
           placeholder: "11 digits",
           hint: "Fødselsnummer or D-number. Checked for typos before anything is sent.",
-          maxLength: 20,
+          maxLength: TEXT_MAX_LENGTHS.personalNumber,
         })
       : textInput("organizationId", {
           placeholder: "9 digits, such as 923 609 016",
           hint: "Organisasjonsnummer. Press Enter to fill in the name and address from Brønnøysundregistrene.",
-          maxLength: 30,
+          maxLength: TEXT_MAX_LENGTHS.organizationId,
           dispatch: true,
         }),
     ...(metadata.customerType === "corporate" && metadata.register ? [registerBlock(metadata.register)] : []),
@@ -68,18 +66,26 @@ export function customerBlocks({
         type: "email_text_input",
         action_id: actionId("email"),
         placeholder: plainText("kari@example.no"),
-        ...(email ? { initial_value: email.slice(0, MAX_EMAIL_LENGTH) } : {}),
+        ...(email ? { initial_value: email.slice(0, TEXT_MAX_LENGTHS.email) } : {}),
       },
     }),
-    textInput("countryCode", { initial: defaults.countryCode, maxLength: 8 }),
-    textInput("mobile", { placeholder: "465 67 468", maxLength: 30 }),
-    textInput("street", { placeholder: "Klosterenget 144", hint: "At most 255 characters.", maxLength: 255 }),
+    textInput("countryCode", { initial: defaults.countryCode, maxLength: TEXT_MAX_LENGTHS.countryCode }),
+    textInput("mobile", { placeholder: "465 67 468", maxLength: TEXT_MAX_LENGTHS.mobile }),
+    textInput("street", {
+      placeholder: "Klosterenget 144",
+      hint: `At most ${TEXT_MAX_LENGTHS.street} characters.`,
+      maxLength: TEXT_MAX_LENGTHS.street,
+    }),
     textInput("zip", {
       placeholder: "7030",
-      hint: "4 digits in Norway; up to 20 characters elsewhere.",
-      maxLength: 20,
+      hint: `4 digits in Norway; up to ${TEXT_MAX_LENGTHS.zip} characters elsewhere.`,
+      maxLength: TEXT_MAX_LENGTHS.zip,
     }),
-    textInput("city", { placeholder: "Trondheim", hint: "At most 255 characters.", maxLength: 255 }),
+    textInput("city", {
+      placeholder: "Trondheim",
+      hint: `At most ${TEXT_MAX_LENGTHS.city} characters.`,
+      maxLength: TEXT_MAX_LENGTHS.city,
+    }),
     input({
       blockId: BLOCK_IDS.country,
       label: FIELD_NAMES.country,

@@ -119,6 +119,8 @@ export function fieldBuilder(options: InvoiceModalOptions) {
     spec: {
       value?: string;
       decimals: boolean;
+      /** The largest number it accepts (`max_value`), so nothing typed can overflow a total. */
+      max: number;
       optional?: boolean;
       placeholder?: string;
       dispatch?: boolean;
@@ -137,6 +139,7 @@ export function fieldBuilder(options: InvoiceModalOptions) {
         action_id: actionId,
         is_decimal_allowed: spec.decimals,
         min_value: "0",
+        max_value: String(spec.max),
         ...(value ? { initial_value: value } : {}),
         ...(spec.placeholder ? { placeholder: plainText(spec.placeholder) } : {}),
         ...(spec.dispatch ? { dispatch_action_config: ENTER_TO_RECALCULATE } : {}),

@@ -9,6 +9,7 @@ import {
   REMOVE_LINE_ACTION_ID,
 } from "../../invoice-form/ids.js";
 import { LINE_FIELD_NAMES } from "../../invoice-form/labels.js";
+import { LINE_TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { MAX_LINES } from "../../invoice-form/metadata.js";
 import { normaliseDecimal } from "../../invoice-form/normalise.js";
 import type { InvoiceLineValues } from "../../invoice-form/read.js";
@@ -19,11 +20,7 @@ import type { InvoiceModalOptions } from "./modal-options.js";
 import { selected } from "./select-options.js";
 import { totalsBlocks } from "./totals-section.js";
 
-/** A product's name as the invoice shows it. */
-const PRODUCT_NAME_MAX_LENGTH = 255;
-/** Front Payment's limit for `productId` (the seed: "max:25 chars"). */
-const PRODUCT_ID_MAX_LENGTH = 25;
-/** Room for `1 000 000,00` and more; the parser says what is too large. */
+/** Room for `1 000 000,00` and more; the parser and `limits.ts` say what is too large. */
 const NUMBER_MAX_LENGTH = 30;
 
 /** The VAT select's options, and the one a line starts with. */
@@ -54,11 +51,13 @@ function lineBlocks(
     input({
       blockId: id("name"),
       label: LINE_FIELD_NAMES.name,
-      hint: cutNote(values.name, PRODUCT_NAME_MAX_LENGTH) ?? `At most ${PRODUCT_NAME_MAX_LENGTH} characters.`,
+      hint:
+        cutNote(values.name, LINE_TEXT_MAX_LENGTHS.name) ??
+        `At most ${LINE_TEXT_MAX_LENGTHS.name} characters.`,
       element: textElement(LINE_ACTION_IDS.name, {
         value: values.name,
         placeholder: "What is sold, as the invoice shows it",
-        maxLength: PRODUCT_NAME_MAX_LENGTH,
+        maxLength: LINE_TEXT_MAX_LENGTHS.name,
       }),
     }),
     input({
@@ -66,12 +65,12 @@ function lineBlocks(
       label: LINE_FIELD_NAMES.productId,
       optional: true,
       hint:
-        cutNote(values.productId, PRODUCT_ID_MAX_LENGTH) ??
-        `Your product number, at most ${PRODUCT_ID_MAX_LENGTH} characters (Front Payment's limit).`,
+        cutNote(values.productId, LINE_TEXT_MAX_LENGTHS.productId) ??
+        `Your product number, at most ${LINE_TEXT_MAX_LENGTHS.productId} characters (Front Payment's limit).`,
       element: textElement(LINE_ACTION_IDS.productId, {
         value: values.productId,
         placeholder: "R_1",
-        maxLength: PRODUCT_ID_MAX_LENGTH,
+        maxLength: LINE_TEXT_MAX_LENGTHS.productId,
       }),
     }),
     input({

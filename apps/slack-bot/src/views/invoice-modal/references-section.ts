@@ -1,4 +1,5 @@
 import { LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
+import { TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { header, type KnownBlock } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
 
@@ -8,12 +9,12 @@ export function referencesBlocks({ textInput }: FieldBuilder): KnownBlock[] {
     header("References", LAYOUT_BLOCK_IDS.referencesHeader),
     textInput("referenceNo", {
       optional: true,
-      maxLength: 100,
+      maxLength: TEXT_MAX_LENGTHS.referenceNo,
       hint: "Shown on the invoice. Left empty, the bot's order id (FB…) is used.",
     }),
     textInput("customerReference", {
       optional: true,
-      maxLength: 100,
+      maxLength: TEXT_MAX_LENGTHS.customerReference,
       hint: "The customer's order number or contact person, shown on the invoice.",
     }),
   ];

@@ -43,7 +43,7 @@ export const COUNTRY_OPTIONS = COUNTRY_GROUPS.flatMap((group) => group.options);
 
 /**
  * Front Payment documents only that `invoiceInterval` is 0, 1 or 2, not what each means
- * (docs/front-payment.md §16): the labels say what is known and what is assumed.
+ * (docs/front-payment.md §17): the labels say what is known and what is assumed.
  */
 export const INTERVAL_OPTIONS: PlainTextOption[] = [
   {

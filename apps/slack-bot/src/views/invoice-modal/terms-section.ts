@@ -1,5 +1,6 @@
 import { ACTION_IDS, BLOCK_IDS, INVOICE_OPTION_VALUES, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
+import { NUMBER_MAX_VALUES } from "../../invoice-form/limits.js";
 import { header, type KnownBlock, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
@@ -33,6 +34,7 @@ export function termsBlocks(
     numberInput(BLOCK_IDS.invoiceMaturity, FIELD_NAMES.invoiceMaturity, ACTION_IDS.invoiceMaturity, {
       value: maturity,
       decimals: false,
+      max: NUMBER_MAX_VALUES.invoiceMaturity,
       dispatch: true,
       hint: dueDateHint(maturity, now),
     }),
@@ -54,7 +56,7 @@ export function termsBlocks(
 
 /**
  * "Due Tuesday, 15 December 2026 (14 days after today).": the maturity days counted from today in
- * Norway (docs/front-payment.md §16: we assume Front Payment counts them from the order date).
+ * Norway (docs/front-payment.md §17: we assume Front Payment counts them from the order date).
  */
 export function dueDateHint(maturity: string | undefined, now: Date | undefined): string {
   const days = maturity !== undefined && /^\d{1,4}$/.test(maturity.trim()) ? Number(maturity) : undefined;

@@ -177,7 +177,28 @@ const postEphemeral: MethodHandler = (args, { workspace }) => {
   return { message_ts: ephemeral.ts, ...warningFields(content.warnings) };
 };
 
+/**
+ * A link to a message or thread reply, in Slack's shape `https://<domain>.slack.com/archives/<channel>/p<ts
+ * without the dot>` (a reply adds `?thread_ts=…&cid=…`). Any message the bot can see, in channels it is in
+ * or public ones.
+ */
+const getPermalink: MethodHandler = (args, { workspace }) => {
+  const channel = resolveChannel(workspace, stringArg(args, "channel"), { names: false, userIds: false });
+  if (channel.kind !== "public" && !workspace.isMember(channel, workspace.bot.userId)) {
+    throw new SlackApiError("channel_not_found");
+  }
+  const ts = stringArg(args, "message_ts");
+  const message = ts ? workspace.message(channel.id, ts) : undefined;
+  if (!message) throw new SlackApiError("message_not_found");
+  const base = `https://${workspace.team.domain}.slack.com/archives/${channel.id}/p${message.ts.replace(".", "")}`;
+  return {
+    channel: channel.id,
+    permalink: message.threadTs ? `${base}?thread_ts=${message.threadTs}&cid=${channel.id}` : base,
+  };
+};
+
 export const chatMethods = {
+  "chat.getPermalink": getPermalink,
   "chat.postMessage": postMessage,
   "chat.update": update,
   "chat.postEphemeral": postEphemeral,

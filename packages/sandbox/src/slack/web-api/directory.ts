@@ -1,4 +1,4 @@
-/** auth.test, users.info, conversations.info and conversations.join. */
+/** auth.test, users.info, users.conversations, conversations.info and conversations.join. */
 import { SlackApiError } from "../errors.js";
 import type { SlackChannel, SlackUser } from "../types.js";
 import type { SlackWorkspace } from "../workspace.js";
@@ -134,7 +134,40 @@ const conversationsJoin: MethodHandler = (args, { workspace }) => {
   return { channel: apiChannel(workspace, channel) };
 };
 
+const CONVERSATION_TYPES = { public_channel: "public", private_channel: "private", im: "im" } as const;
+
+/**
+ * The conversations `user` is a member of that the bot can see (public ones, and private ones and
+ * DMs it is in), of the `types` asked for (default `public_channel`). One page: the workspace is small.
+ */
+const usersConversations: MethodHandler = (args, { workspace }) => {
+  const userId = stringArg(args, "user") ?? workspace.bot.userId;
+  if (!workspace.user(userId)) throw new SlackApiError("user_not_found");
+  const asked = (stringArg(args, "types") ?? "public_channel").split(",").map((type) => type.trim());
+  const kinds = new Set<string>();
+  for (const type of asked) {
+    if (!Object.hasOwn(CONVERSATION_TYPES, type)) {
+      if (type === "mpim") continue;
+      throw new SlackApiError("invalid_types");
+    }
+    kinds.add(CONVERSATION_TYPES[type as keyof typeof CONVERSATION_TYPES]);
+  }
+  const excludeArchived = booleanArg(args, "exclude_archived") === true;
+  const channels = workspace.state.channels.filter(
+    (channel) =>
+      kinds.has(channel.kind) &&
+      workspace.isMember(channel, userId) &&
+      (channel.kind === "public" || workspace.isMember(channel, workspace.bot.userId)) &&
+      !(excludeArchived && channel.archived),
+  );
+  return {
+    channels: channels.map((channel) => apiChannel(workspace, channel)),
+    response_metadata: { next_cursor: "" },
+  };
+};
+
 export const directoryMethods = {
+  "users.conversations": usersConversations,
   "auth.test": authTest,
   "users.info": usersInfo,
   "conversations.info": conversationsInfo,

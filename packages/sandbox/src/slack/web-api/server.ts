@@ -6,17 +6,24 @@ import type { SocketModeServer } from "../socket-mode.js";
 import type { ApiArgs, MethodContext } from "./args.js";
 import { chatMethods } from "./chat.js";
 import { directoryMethods } from "./directory.js";
+import type { RateLimiter } from "./rate-limits.js";
 import { viewMethods } from "./views.js";
 
 /** The one method that takes the app-level token (`xapp-…`) rather than the bot token. */
 const APP_LEVEL_METHOD = "apps.connections.open";
+/** The one method that takes the app's client id and secret: a code becomes a workspace's bot token. */
+const OAUTH_ACCESS_METHOD = "oauth.v2.access";
 
 const METHODS = { ...directoryMethods, ...viewMethods, ...chatMethods };
 
 /** The Web API methods the stand-in implements. */
-export type SlackMethodName = keyof typeof METHODS | typeof APP_LEVEL_METHOD;
+export type SlackMethodName = keyof typeof METHODS | typeof APP_LEVEL_METHOD | typeof OAUTH_ACCESS_METHOD;
 
-export const SLACK_METHODS = [...Object.keys(METHODS), APP_LEVEL_METHOD] as SlackMethodName[];
+export const SLACK_METHODS = [
+  ...Object.keys(METHODS),
+  APP_LEVEL_METHOD,
+  OAUTH_ACCESS_METHOD,
+] as SlackMethodName[];
 
 /** `apps.connections.open` hands out a Socket Mode URL; every other method acts on the workspace. */
 function handlerFor(
@@ -26,16 +33,33 @@ function handlerFor(
   return Object.hasOwn(METHODS, method) ? METHODS[method as keyof typeof METHODS] : undefined;
 }
 
-/** Scopes the stand-in reports in `x-oauth-scopes`, as Slack does on every answer. */
-const SCOPES =
+/** Scopes the stand-in reports in `x-oauth-scopes`, as Slack does on every answer (and grants). */
+export const SCOPES =
   "commands,chat:write,users:read,users:read.email,channels:read,groups:read,im:read,channels:join";
 
 export interface WebApiContext extends MethodContext {
-  botToken: string;
   /** The app-level token `apps.connections.open` accepts. */
   appToken: string;
   socketMode: SocketModeServer;
   faults: FaultPlan;
+  /** Slack's rate limits on posting, when a test turns them on. */
+  rateLimits: RateLimiter;
+}
+
+/** The workspaces behind one Web API: a bot token names its workspace. */
+export interface WebApiRouter {
+  /** Where calls are recorded before their token names a workspace, and what the app-level token acts on. */
+  primary: WebApiContext;
+  /** The workspace of a bot token, or Slack's error for a token that works nowhere. */
+  forBotToken(token: string): WebApiContext | "invalid_auth" | "token_revoked";
+  /** `oauth.v2.access`: checks the client and the code; the workspace it installed and Slack's answer. */
+  exchangeCode(
+    args: ApiArgs,
+    basicAuth: { id: string; secret: string } | undefined,
+  ): {
+    context: WebApiContext;
+    answer: Record<string, unknown>;
+  };
 }
 
 /** Form fields, JSON bodies and query strings, the ways Slack accepts arguments. */
@@ -68,17 +92,26 @@ function bearerToken(request: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
+/** `Authorization: Basic` with the client id and secret, which `oauth.v2.access` also accepts. */
+function basicAuth(request: IncomingMessage): { id: string; secret: string } | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(request.headers.authorization ?? "");
+  if (!match?.[1]) return undefined;
+  const [id = "", ...secret] = Buffer.from(match[1], "base64").toString("utf8").split(":");
+  return { id, secret: secret.join(":") };
+}
+
 /** Answers `POST /api/<method>` like slack.com/api does, and records the call. */
 export async function handleWebApi(
   request: IncomingMessage,
   response: ServerResponse,
   method: string,
-  context: WebApiContext,
+  router: WebApiRouter,
 ): Promise<void> {
-  const { workspace } = context;
+  let context = router.primary;
   const body = await readBody(request);
   let args: ApiArgs = {};
   const answer = (status: number, payload: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const { workspace } = context;
     workspace.recordCall({
       method,
       args,
@@ -94,6 +127,13 @@ export async function handleWebApi(
     const decoded = decodeArgs(request, body);
     const { token: bodyToken, ...rest } = decoded.args;
     args = rest;
+    if (method === OAUTH_ACCESS_METHOD) {
+      const { client_secret: _secret, code: _code, ...recorded } = rest;
+      args = recorded;
+      const exchanged = router.exchangeCode(rest, basicAuth(request));
+      context = exchanged.context;
+      return answer(200, { ok: true, ...exchanged.answer });
+    }
     const handler = handlerFor(method);
     if (!handler) return answer(200, { ok: false, error: "unknown_method", req_method: method });
     const token =
@@ -101,9 +141,14 @@ export async function handleWebApi(
       (decoded.tokenAllowedInBody && typeof bodyToken === "string" ? bodyToken : undefined);
     if (!token) throw new SlackApiError("not_authed");
     const appLevel = method === APP_LEVEL_METHOD;
-    if (token !== context.botToken && token !== context.appToken) throw new SlackApiError("invalid_auth");
+    const isAppToken = token === router.primary.appToken;
+    if (!isAppToken) {
+      const found = router.forBotToken(token);
+      if (typeof found === "string") throw new SlackApiError(found);
+      context = found;
+    }
     // A bot token for apps.connections.open, or the app-level token for anything else.
-    if ((token === context.appToken) !== appLevel) throw new SlackApiError("not_allowed_token_type");
+    if (isAppToken !== appLevel) throw new SlackApiError("not_allowed_token_type");
     const fault = context.faults.take(method);
     if (fault?.kind === "rate_limited") {
       return answer(
@@ -113,6 +158,10 @@ export async function handleWebApi(
       );
     }
     if (fault?.kind === "error") throw new SlackApiError(fault.error, [], fault.status);
+    const retryAfter = context.rateLimits.retryAfter(method, args);
+    if (retryAfter > 0) {
+      return answer(429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
+    }
     answer(200, { ok: true, ...handler(args, context) });
   } catch (error) {
     if (error instanceof SlackApiError) return answer(error.status, error.toBody());

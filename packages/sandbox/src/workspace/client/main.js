@@ -3,6 +3,7 @@
  * server's snapshots (sent again on every change) and sends what the person does as actions.
  */
 import { act, follow } from "./api.js";
+import { renderBlocks } from "./blocks.js";
 import { h, replaceChildren } from "./dom.js";
 import { renderOrders } from "./frontpayment.js";
 import { renderMessage } from "./messages.js";
@@ -14,6 +15,8 @@ const params = new URLSearchParams(location.search);
 const ui = {
   userId: params.get("as") ?? undefined,
   channelId: params.get("channel") ?? undefined,
+  /** Whether the app's Home tab is shown instead of a channel. */
+  home: params.get("home") === "1",
   thread: undefined,
   submitting: false,
   note: undefined,
@@ -82,11 +85,37 @@ function channelHeading(channel) {
 
 function selectChannel(channelId) {
   ui.channelId = channelId;
+  ui.home = false;
   ui.thread = undefined;
+  params.delete("home");
   params.set("channel", channelId);
   history.replaceState(null, "", `?${params}`);
   render();
   $("composer-input").focus();
+}
+
+/** One link per workspace's page when there are several: a switcher, as Slack's workspace rail. */
+function drawWorkspaces() {
+  const list = $("workspace-switcher");
+  list.hidden = state.workspaces.length === 0;
+  replaceChildren(
+    list,
+    state.workspaces.map((workspace) =>
+      h(
+        "li",
+        {},
+        h(
+          "a",
+          {
+            class: "workspace-link",
+            href: workspace.url,
+            "aria-current": workspace.teamId === state.team.id ? "page" : undefined,
+          },
+          workspace.name,
+        ),
+      ),
+    ),
+  );
 }
 
 function drawSidebar(me) {
@@ -100,7 +129,7 @@ function drawSidebar(me) {
         {
           type: "button",
           class: "channel-link",
-          "aria-current": channel.id === ui.channelId ? "page" : undefined,
+          "aria-current": channel.id === ui.channelId && !ui.home ? "page" : undefined,
           onclick: () => selectChannel(channel.id),
         },
         channelLabel(channel),
@@ -126,6 +155,10 @@ const messageContext = () => ({
     render();
     $("thread-close").focus();
   },
+  ephemeralAction: (message, blockId, actionId, value) =>
+    attempt(() =>
+      act("/api/ephemerals/action", { userId: ui.userId, ts: message.ts, blockId, actionId, value }),
+    ),
   clickButton: (message, blockId, actionId, value) =>
     attempt(() =>
       act("/api/messages/click", {
@@ -166,6 +199,39 @@ function drawChannel(channel) {
       : timeline.map(({ message, ephemeral }) => renderMessage(message, ctx, { ephemeral })),
   );
   if (atBottom) list.scrollTop = list.scrollHeight;
+}
+
+/** Opens the app's Home tab: Slack sends `app_home_opened`, and the app publishes the view. */
+function openHome() {
+  ui.home = true;
+  ui.thread = undefined;
+  params.set("home", "1");
+  history.replaceState(null, "", `?${params}`);
+  render();
+  attempt(() => act("/api/home/open", { userId: ui.userId }));
+}
+
+function drawHome(home) {
+  $("channel-title").textContent = `${state.bot.name} · Home`;
+  $("channel-topic").textContent = "";
+  const onHome = (blockId, actionId, value) =>
+    attempt(() => act("/api/home/action", { userId: ui.userId, blockId, actionId, value }));
+  replaceChildren(
+    $("messages"),
+    home
+      ? h(
+          "div",
+          { class: "home" },
+          renderBlocks(home.blocks, {
+            names,
+            values: {},
+            errors: {},
+            scope: `home${home.viewId}`,
+            act: { click: onHome, fill: onHome },
+          }),
+        )
+      : h("p", { class: "empty" }, `Opening ${state.bot.name}'s Home…`),
+  );
 }
 
 function drawThread() {
@@ -231,12 +297,18 @@ function render() {
     mine[0];
   ui.channelId = channel?.id;
   $("team-name").textContent = state.team.name;
+  $("home-link").setAttribute("aria-current", ui.home ? "page" : "false");
+  $("composer").hidden = ui.home;
+  redraw("workspaces", state.workspaces, drawWorkspaces);
   redraw(
     "sidebar",
-    [state.channels.map(({ messages, ...rest }) => rest), me.id, ui.channelId, state.users],
+    [state.channels.map(({ messages, ...rest }) => rest), me.id, ui.channelId, ui.home, state.users],
     () => drawSidebar(me),
   );
-  if (channel) {
+  if (ui.home) {
+    const home = state.homes.find((candidate) => candidate.userId === me.id);
+    redraw("channel", ["home", home, me.id], () => drawHome(home));
+  } else if (channel) {
     const ephemerals = state.ephemerals.filter((ephemeral) => ephemeral.userId === me.id);
     redraw("channel", [channel, ephemerals, me.id], () => drawChannel(channel));
   }
@@ -261,7 +333,10 @@ $("person").addEventListener("change", (event) => {
   params.set("as", ui.userId);
   history.replaceState(null, "", `?${params}`);
   render();
+  if (ui.home) openHome();
 });
+
+$("home-link").addEventListener("click", openHome);
 
 $("thread-close").addEventListener("click", () => {
   ui.thread = undefined;

@@ -27,12 +27,15 @@ function content(message, ctx, act) {
 
 /**
  * One message. `ctx`: `names`, `authorOf(message)` ({ name, isBot }), `clickButton(message,
- * blockId, actionId, value)`, `openThread(message)`; `inThread` leaves out the replies link.
+ * blockId, actionId, value)`, `ephemeralAction(message, blockId, actionId, value)`,
+ * `openThread(message)`; `inThread` leaves out the replies link.
  */
 export function renderMessage(message, ctx, { ephemeral = false, inThread = false } = {}) {
   const author = ctx.authorOf(message);
+  // An ephemeral message's buttons and menus answer through its response_url.
+  const onEphemeral = (blockId, actionId, value) => ctx.ephemeralAction(message, blockId, actionId, value);
   const act = ephemeral
-    ? null
+    ? { click: onEphemeral, fill: onEphemeral }
     : { click: (blockId, actionId, value) => ctx.clickButton(message, blockId, actionId, value), fill: null };
   const replies = message.replies?.length ?? 0;
   return h(

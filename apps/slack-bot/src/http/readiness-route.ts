@@ -1,0 +1,39 @@
+import type { CustomRoute } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { InvoiceStore } from "../store/types.js";
+
+/**
+ * `GET /readyz` for load balancers: 200 while this instance should be sent work (its database
+ * answers, at this build's schema), 503 otherwise and from the moment it begins to stop. Liveness
+ * (`/healthz`) stays apart: a database outage makes an instance unready, not worth restarting.
+ */
+export function readinessRoute({
+  store,
+  stopping,
+  logger,
+}: {
+  store: Pick<InvoiceStore, "ping">;
+  stopping: () => boolean;
+  logger: Logger;
+}): CustomRoute {
+  return {
+    path: "/readyz",
+    method: ["GET"],
+    handler: async (_request, response) => {
+      const problem = stopping()
+        ? "stopping"
+        : await store.ping().then(
+            () => null,
+            (error: unknown) => {
+              logger.warn({ err: error }, "not ready: the database did not answer as expected");
+              return "database unavailable";
+            },
+          );
+      response.writeHead(problem ? 503 : 200, {
+        "content-type": "text/plain; charset=utf-8",
+        "cache-control": "no-store",
+      });
+      response.end(problem ? `not ready: ${problem}` : "ready");
+    },
+  };
+}

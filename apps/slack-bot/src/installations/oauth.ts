@@ -1,0 +1,6 @@
+/** Where an admin starts installing the app in a workspace, and where Slack sends them back. */
+export const INSTALL_PATH = "/slack/install";
+export const REDIRECT_PATH = "/slack/oauth_redirect";
+
+/** The bot scopes an installation asks for: the manifest's (a test keeps the two equal). */
+export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "channels:join"] as const;

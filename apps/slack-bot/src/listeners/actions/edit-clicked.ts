@@ -1,0 +1,47 @@
+import type { BotDeps } from "../../deps.js";
+import { sourceFromDetails } from "../../invoice-form/from-details.js";
+import { formFromOrder } from "../../invoice-form/from-order.js";
+import { newFormMetadata } from "../../invoice-form/metadata.js";
+import { invoiceModal } from "../../views/invoice-modal.js";
+import { openWithDetails } from "./open-for-order.js";
+import { type MessageActionArgs, orderForAction } from "./order-action.js";
+
+/**
+ * "Edit…" while the customer has not verified (SENT), and "Copy as new invoice": the invoice form
+ * filled from the order as Front Payment holds it. An edit's form updates the same order.
+ */
+export function invoiceFormFromOrder(deps: BotDeps, action: "edit" | "copy") {
+  return async (args: MessageActionArgs) => {
+    await args.ack();
+    const order = await orderForAction(deps, args, action);
+    if (!order) return;
+    await openWithDetails(
+      deps,
+      args,
+      order,
+      action === "edit" ? "Edit invoice" : "New invoice",
+      (details) => {
+        const source = sourceFromDetails(details, order.facts, deps.formDefaults);
+        const base = newFormMetadata({
+          channelId: order.channelId,
+          customerType: source.customerDetails.type,
+        });
+        const { metadata, values } = formFromOrder(
+          source,
+          action === "edit" ? { ...base, editOf: order.id } : base,
+        );
+        return invoiceModal({
+          metadata,
+          initial: values,
+          taxRates: deps.taxRates,
+          defaults: deps.formDefaults,
+          ...(action === "edit"
+            ? {
+                notice: `This corrects \`${order.fpOrderUuid}\` before the customer confirms it: Front Payment updates the same order.`,
+              }
+            : {}),
+        });
+      },
+    );
+  };
+}

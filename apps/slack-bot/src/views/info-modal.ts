@@ -1,0 +1,11 @@
+import { type ModalView, plainText, section, truncate } from "./block-kit.js";
+
+/** A modal that only shows something (an order's status from App Home), with a Close button. */
+export function infoModal(title: string, text: string): ModalView {
+  return {
+    type: "modal",
+    title: plainText(truncate(title, 24)),
+    close: plainText("Close"),
+    blocks: [section(text)],
+  };
+}

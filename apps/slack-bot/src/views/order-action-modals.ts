@@ -1,0 +1,206 @@
+import type { KnownBlock, ModalView } from "./block-kit.js";
+import { escapeMrkdwn, option, plainText, section, truncate } from "./block-kit.js";
+import { money } from "./order-words.js";
+
+/*
+ * The modals behind the order message's buttons: Send link again, Refund… and its confirmation,
+ * and the "one moment" view shown while Front Payment is asked (a trigger lasts 3 s only).
+ */
+
+export const RESEND_MODAL_CALLBACK_ID = "resend_link";
+export const REFUND_MODAL_CALLBACK_ID = "refund_order";
+export const REFUND_CONFIRM_CALLBACK_ID = "refund_confirm";
+
+export const RESEND_IDS = {
+  email: { block: "resend.email", action: "email" },
+  countryCode: { block: "resend.country_code", action: "country_code" },
+  mobile: { block: "resend.mobile", action: "mobile" },
+} as const;
+
+export const REFUND_IDS = {
+  scope: { block: "refund.scope", action: "scope" },
+  /** Each line's amount: block `refund.line.<line id>`. */
+  lineAction: "amount",
+} as const;
+
+/** The block of a line's refund amount. */
+export function refundLineBlockId(lineId: number): string {
+  return `refund.line.${lineId}`;
+}
+
+/** The most lines the refund form lists (each is one input block; Slack allows 100 blocks). */
+export const MAX_REFUND_LINES = 40;
+
+/** While Front Payment is asked for the order (details, status). */
+export function waitingModal(title: string): ModalView {
+  return {
+    type: "modal",
+    title: plainText(truncate(title, 24)),
+    close: plainText("Close"),
+    blocks: [section(":hourglass_flowing_sand: Getting the invoice from Front Payment…")],
+  };
+}
+
+/** A modal that only says something: an outcome, or why not. */
+export function noticeModal(title: string, text: string): ModalView {
+  return {
+    type: "modal",
+    title: plainText(truncate(title, 24)),
+    close: plainText("Close"),
+    blocks: [section(text)],
+  };
+}
+
+function textInput(
+  ids: { block: string; action: string },
+  label: string,
+  initial: string | null,
+  options: { hint?: string; email?: boolean } = {},
+): KnownBlock {
+  return {
+    type: "input",
+    block_id: ids.block,
+    optional: true,
+    label: plainText(label),
+    ...(options.hint ? { hint: plainText(options.hint) } : {}),
+    element: {
+      type: options.email ? "email_text_input" : "plain_text_input",
+      action_id: ids.action,
+      ...(initial ? { initial_value: truncate(initial, 150) } : {}),
+    },
+  } as KnownBlock;
+}
+
+/** Send link again: where to, prefilled from Front Payment's details and editable. */
+export function resendModal(order: {
+  orderId: string;
+  customerName: string;
+  email: string | null;
+  countryCode: string | null;
+  mobile: string | null;
+}): ModalView {
+  return {
+    type: "modal",
+    callback_id: RESEND_MODAL_CALLBACK_ID,
+    private_metadata: order.orderId,
+    title: plainText("Send link again"),
+    submit: plainText("Send link"),
+    close: plainText("Cancel"),
+    blocks: [
+      section(
+        `Send the payment link for the invoice to *${escapeMrkdwn(order.customerName)}* again, by email, SMS or both. Leave a field empty to skip it.`,
+      ),
+      textInput(RESEND_IDS.email, "Email", order.email, { email: true }),
+      textInput(RESEND_IDS.countryCode, "Country code", order.countryCode ?? "+47", {
+        hint: "For SMS, e.g. +47",
+      }),
+      textInput(RESEND_IDS.mobile, "Mobile", order.mobile, { hint: "Without the country code" }),
+    ],
+  };
+}
+
+/** One line of the order as the refund form offers it. */
+export interface RefundableLine {
+  id: number;
+  name: string;
+  /** What is left to refund of this line, in øre. */
+  leftOre: number;
+}
+
+/** Refund…: everything left, or chosen lines and amounts. */
+export function refundModal(order: {
+  orderId: string;
+  customerName: string;
+  paidOre: number;
+  refundedOre: number;
+  lines: readonly RefundableLine[];
+}): ModalView {
+  const left = Math.max(order.paidOre - order.refundedOre, 0);
+  const lines = order.lines.filter((line) => line.leftOre > 0).slice(0, MAX_REFUND_LINES);
+  return {
+    type: "modal",
+    callback_id: REFUND_MODAL_CALLBACK_ID,
+    private_metadata: JSON.stringify({
+      orderId: order.orderId,
+      lines: lines.map((line) => ({ id: line.id, amountOre: line.leftOre })),
+    }),
+    title: plainText("Refund"),
+    submit: plainText("Review refund"),
+    close: plainText("Cancel"),
+    blocks: [
+      section(
+        `Refund from the invoice to *${escapeMrkdwn(order.customerName)}*. Paid ${money(order.paidOre)}, refunded so far ${money(order.refundedOre)}: *${money(left)}* can be refunded.`,
+      ),
+      {
+        type: "input",
+        block_id: REFUND_IDS.scope.block,
+        label: plainText("What to refund"),
+        element: {
+          type: "radio_buttons",
+          action_id: REFUND_IDS.scope.action,
+          initial_option: option(`Everything left (${money(left)})`, "everything"),
+          options: [
+            option(`Everything left (${money(left)})`, "everything"),
+            option("The amounts below", "lines"),
+          ],
+        },
+      },
+      ...lines.map(
+        (line): KnownBlock => ({
+          type: "input",
+          block_id: refundLineBlockId(line.id),
+          optional: true,
+          label: plainText(truncate(`${line.name} (up to ${money(line.leftOre)})`, 2000)),
+          element: {
+            type: "plain_text_input",
+            action_id: REFUND_IDS.lineAction,
+            placeholder: plainText("Amount in kr, e.g. 500 or 250,50"),
+          },
+        }),
+      ),
+    ],
+  };
+}
+
+/** What the confirmation carries: which order, and each line's amount in øre. */
+export interface RefundPlan {
+  orderId: string;
+  lines: { id: number; amountOre: number }[];
+}
+
+/** The confirmation that states the amount before any money moves. */
+export function refundConfirmModal(plan: RefundPlan, order: { customerName: string }): ModalView {
+  const total = plan.lines.reduce((sum, line) => sum + line.amountOre, 0);
+  return {
+    type: "modal",
+    callback_id: REFUND_CONFIRM_CALLBACK_ID,
+    private_metadata: JSON.stringify(plan),
+    title: plainText("Confirm refund"),
+    submit: plainText(truncate(`Refund ${money(total)}`, 24)),
+    close: plainText("Cancel"),
+    blocks: [
+      section(
+        `Refund *${money(total)}* to *${escapeMrkdwn(order.customerName)}*? Front Payment pays it back to the customer; it cannot be undone from Slack.`,
+      ),
+    ],
+  };
+}
+
+/**
+ * The plan a confirmation carries (or the form's lines with what is left of each), or null for
+ * metadata these views never made.
+ */
+export function readRefundPlan(privateMetadata: string): RefundPlan | null {
+  try {
+    const plan = JSON.parse(privateMetadata) as Partial<RefundPlan>;
+    const lines = Array.isArray(plan.lines) ? plan.lines : [];
+    const valid = lines.every(
+      (line) => Number.isSafeInteger(line?.id) && Number.isSafeInteger(line?.amountOre) && line.amountOre > 0,
+    );
+    return typeof plan.orderId === "string" && lines.length > 0 && valid
+      ? { orderId: plan.orderId, lines }
+      : null;
+  } catch {
+    return null;
+  }
+}

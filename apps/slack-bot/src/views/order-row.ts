@@ -1,0 +1,79 @@
+import { formatNok } from "@fakturabot/schema";
+import type { types } from "@slack/bolt";
+import { isOverdue } from "../orders/listing.js";
+import type { OrderRecord } from "../store/types.js";
+import { escapeMrkdwn, type KnownBlock, mrkdwn, option, truncate } from "./block-kit.js";
+import { formatDay } from "./dates.js";
+import { statusLabel } from "./order-status.js";
+
+export const ORDER_ROW_MENU_ACTION_ID = "order_row.menu";
+
+/** What a row's menu offers, each reusing a command's flow (`/invoice status`, `/invoice cancel`). */
+export type RowAction = "status" | "cancel";
+
+const ROW_ACTION_LABELS: Record<RowAction, string> = { status: "Show status", cancel: "Cancel…" };
+
+export function rowActionValue(action: RowAction, orderId: string): string {
+  return `${action}:${orderId}`;
+}
+
+export function parseRowActionValue(
+  value: string | undefined,
+): { action: RowAction; orderId: string } | null {
+  const match = /^(status|cancel):(FB[0-9A-Z]+)$/.exec(value ?? "");
+  return match ? { action: match[1] as RowAction, orderId: match[2] as string } : null;
+}
+
+/** Where an order is, in a few words, for a row. */
+function whereItIs(order: OrderRecord): string {
+  switch (order.state) {
+    case "created":
+      return statusLabel(order.status?.status ?? null);
+    case "sending":
+      return ":outbox_tray: Being sent";
+    case "failed":
+      return ":x: Not sent";
+    case "unknown":
+      return ":grey_question: Not known whether Front Payment has it";
+    case "expired":
+      return ":wastebasket: Never sent, expired";
+  }
+}
+
+export interface OrderRowInput {
+  order: OrderRecord;
+  /** The viewer's day (`YYYY-MM-DD`), for "overdue". */
+  today: string;
+  /** What the viewer may do with it; none: no menu. */
+  actions: readonly RowAction[];
+}
+
+/** A row's block id: unique in its view, so one order may be in two sections of App Home. */
+export function orderRowBlockId(orderId: string, section = "order_row"): string {
+  return `${section}.${orderId}`;
+}
+
+/** One order as a line of a listing or App Home: customer, total, status, due date, its menu. */
+export function orderRow({ order, today, actions }: OrderRowInput, section?: string): KnownBlock {
+  const due = order.dueDate
+    ? ` · due ${formatDay(order.dueDate)}${isOverdue(order, today) ? " *(overdue)*" : ""}`
+    : "";
+  const id = order.state === "created" ? order.fpOrderUuid : order.id;
+  const text = `*${escapeMrkdwn(truncate(order.customerName, 100))}* · ${formatNok(order.grandTotalOre)}\n${whereItIs(order)}${due}\n\`${id}\` · <@${order.userId}> · ${formatDay(order.createdAt.toISOString().slice(0, 10))}`;
+  const menu: types.Overflow | undefined =
+    actions.length === 0
+      ? undefined
+      : {
+          type: "overflow",
+          action_id: ORDER_ROW_MENU_ACTION_ID,
+          options: actions.map((action) =>
+            option(ROW_ACTION_LABELS[action], rowActionValue(action, order.id)),
+          ),
+        };
+  return {
+    type: "section",
+    block_id: orderRowBlockId(order.id, section),
+    text: mrkdwn(text),
+    ...(menu ? { accessory: menu } : {}),
+  };
+}

@@ -1,0 +1,260 @@
+/**
+ * The lifecycle's outbox and leases on one SQLite file shared by several instances (lifecycles
+ * with their own connection and instance id), against the Slack and Front Payment stand-ins, on a
+ * clock the test moves: Slack work recorded with each write and delivered by whichever instance
+ * drives `deliverDue()`, paced by Slack's limits; submissions recovered only once their lease expired.
+ */
+import { createFrontPaymentClient } from "@fakturabot/client";
+import {
+  DEFAULT_CHANNELS,
+  DEFAULT_USERS,
+  type FrontPaymentSandbox,
+  type SlackSandbox,
+  startFrontPaymentSandbox,
+  startSlackSandbox,
+} from "@fakturabot/sandbox";
+import { WebClient } from "@slack/web-api";
+import pino from "pino";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createOrderLifecycle } from "../src/orders/lifecycle.js";
+import { createOrderMessages } from "../src/services/order-messages.js";
+import { createOutcomeModal } from "../src/services/outcome-modal.js";
+import { createWorkTracker } from "../src/services/work-tracker.js";
+import { type InvoiceStore, openSqliteStore } from "../src/store/index.js";
+import type { CreatedOrder, StatusChange } from "../src/store/types.js";
+import { statusChangeText } from "../src/views/order-message.js";
+import { submission, temporaryDataDir } from "./store.fixtures.js";
+
+const SECRET = "outbox-callback-secret";
+const TOKEN = "outbox-token";
+const SALES = DEFAULT_CHANNELS.sales;
+const KARI = DEFAULT_USERS[0]?.id as string;
+const KARI_DM = DEFAULT_CHANNELS.kariDm;
+
+let at: number;
+const now = () => new Date(at);
+let slack: SlackSandbox;
+let frontPayment: FrontPaymentSandbox;
+let data: ReturnType<typeof temporaryDataDir>;
+const stores: InvoiceStore[] = [];
+
+beforeEach(async () => {
+  at = Date.UTC(2026, 2, 2, 9, 0, 0);
+  data = temporaryDataDir();
+  slack = await startSlackSandbox({ clock: () => at });
+  frontPayment = await startFrontPaymentSandbox({ callbackSecret: SECRET, tokens: [TOKEN] });
+  // The callbacks' URL goes nowhere here: the tests notify the lifecycle themselves.
+  frontPayment.holdCallbacks();
+});
+
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close().catch(() => {});
+  await Promise.all([slack.close(), frontPayment.close()]);
+  data.remove();
+});
+
+/** One bot instance: its own connection to the shared file, its own id; Slack work only on `deliverDue()`. */
+function instance(instanceId: string) {
+  const store = openSqliteStore({ dataDir: data.dataDir, clock: now });
+  stores.push(store);
+  const logger = pino({ level: process.env.TEST_LOG ?? "silent" });
+  const webClient = (rejectRateLimitedCalls: boolean) =>
+    new WebClient("xoxb-sandbox", {
+      slackApiUrl: slack.apiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls,
+    });
+  const messages = createOrderMessages({ slack: webClient(false), logger });
+  const orders = createOrderLifecycle({
+    store,
+    frontPayment: createFrontPaymentClient({ token: TOKEN, baseUrl: frontPayment.url, logger }),
+    messages: createOrderMessages({ slack: webClient(true), logger }),
+    outcomes: createOutcomeModal({ slack: webClient(false), messages, logger }),
+    logger,
+    work: createWorkTracker(),
+    now,
+    instanceId,
+    deliverAtOnce: false,
+  });
+  return { store, orders };
+}
+
+type Instance = ReturnType<typeof instance>;
+
+const fresh = () => submission({ channelId: SALES, userId: KARI });
+
+/** An order created at Front Payment, its channel message posted (delivered by `by`). */
+async function postedOrder(by: Instance): Promise<CreatedOrder> {
+  const { order } = await by.orders.begin(fresh());
+  await by.orders.send(order, { viewId: "V0CLOSED" });
+  await by.orders.outbox.deliverDue();
+  const posted = (await by.store.get(order.id)) as CreatedOrder;
+  expect(posted).toMatchObject({ state: "created", message: { channelId: SALES } });
+  return posted;
+}
+
+function change(order: CreatedOrder, status: string, sentAt: number): StatusChange {
+  // A lookup needs no confirmation: the burst's made-up statuses are Front Payment's own word.
+  return {
+    fpOrderUuid: order.fpOrderUuid,
+    status,
+    sentAt,
+    paymentMethod: null,
+    amount: null,
+    source: "lookup",
+    receivedAt: now(),
+  };
+}
+
+const thread = (order: CreatedOrder) =>
+  slack.workspace.thread(SALES, order.message?.ts as string).map((reply) => reply.text);
+/** The thread replies for `statuses`, as the bot words them. */
+const replies = (order: CreatedOrder, ...statuses: string[]) =>
+  statuses.map((status) => statusChangeText({ status, paymentMethod: null, amount: null }, order));
+const messageText = (order: CreatedOrder) =>
+  JSON.stringify(slack.workspace.message(SALES, order.message?.ts as string)?.blocks);
+const calls = (method: string, status?: number) =>
+  slack.workspace.state.calls.filter(
+    (call) => call.method === method && (status === undefined || call.status === status),
+  );
+
+/** Delivers until the outbox is empty, moving the clock to the next due time between rounds. */
+async function drain(by: Instance): Promise<number> {
+  let rounds = 0;
+  for (;;) {
+    await by.orders.outbox.deliverDue();
+    const left = await by.store.listOutbox();
+    if (left.length === 0) return rounds;
+    rounds += 1;
+    if (rounds > 200) throw new Error(`the outbox never emptied: ${JSON.stringify(left)}`);
+    // An order's entries wait for the one before it: move on to the next time anything falls due.
+    const later = left.map((entry) => entry.dueAt.getTime()).filter((due) => due > at);
+    at = later.length > 0 ? Math.min(...later) : at + 1_000;
+  }
+}
+
+describe("the outbox", () => {
+  it("keeps an acknowledged change's Slack work when the instance dies after the write; another delivers it once", async () => {
+    const first = instance("first");
+    const order = await postedOrder(first);
+    const applied = await first.orders.notify(order.id, change(order, "PAID", 1_755_150_100));
+    expect(applied.outcome).toBe("changed");
+    // The process stops right after the write: nothing reached Slack.
+    await first.store.close();
+    expect(thread(order)).toEqual([]);
+
+    const second = instance("second");
+    expect((await second.store.listOutbox()).map((entry) => entry.work.kind)).toEqual([
+      "update-message",
+      "reply-status",
+    ]);
+    expect(await second.orders.outbox.deliverDue()).toBe(2);
+    expect(thread(order)).toEqual(replies(order, "PAID"));
+    expect(messageText(order)).toContain("Paid");
+    expect(await second.orders.outbox.deliverDue()).toBe(0);
+    expect(thread(order)).toEqual(replies(order, "PAID"));
+  });
+
+  it("turns several waiting changes of one order into one chat.update showing the last, and a reply per status", async () => {
+    const one = instance("one");
+    const order = await postedOrder(one);
+    const updatesBefore = calls("chat.update").length;
+    await one.orders.notify(order.id, change(order, "INVOICED", 1_755_150_100));
+    await one.orders.notify(order.id, change(order, "PAID", 1_755_150_200));
+    // A repeat and a late arrival add nothing to do.
+    await one.orders.notify(order.id, change(order, "PAID", 1_755_150_200));
+    await one.orders.notify(order.id, change(order, "SENT", 1_755_150_050));
+    await drain(one);
+    expect(calls("chat.update").length - updatesBefore).toBe(1);
+    expect(messageText(order)).toContain("Paid");
+    expect(thread(order)).toEqual(replies(order, "INVOICED", "PAID"));
+  });
+
+  it("waits for the channel message: an order's later work follows its post, even from another instance", async () => {
+    const [first, second] = [instance("first"), instance("second")];
+    const { order } = await first.orders.begin(fresh());
+    await first.orders.send(order, { viewId: "V0CLOSED" });
+    const created = (await first.store.get(order.id)) as CreatedOrder;
+    await first.orders.notify(order.id, change(created, "PAID", 1_755_150_100));
+    // The post is claimed (and slow, say) by the first: the second may not update before it.
+    const [post] = await first.store.claimOutbox({
+      owner: "first",
+      now: now(),
+      claimUntil: new Date(at + 60_000),
+      limit: 5,
+    });
+    expect(post?.work.kind).toBe("post-message");
+    expect(await second.orders.outbox.deliverDue()).toBe(0);
+    await first.store.releaseOutbox(post?.id as number, "first", { dueAt: now(), failed: false });
+    await second.orders.outbox.deliverDue();
+    const shown = (await second.store.get(order.id)) as CreatedOrder;
+    expect(slack.workspace.messages(SALES)).toHaveLength(1);
+    expect(thread(shown)).toEqual(replies(shown, "PAID"));
+    expect(messageText(shown)).toContain("Paid");
+  });
+
+  it("retries a failed delivery later, with a growing delay, and delivers it once Slack takes it", async () => {
+    const one = instance("one");
+    const order = await postedOrder(one);
+    await one.orders.notify(order.id, change(order, "PAID", 1_755_150_100));
+    slack.controls.failNext("chat.postMessage", { error: "internal_error", times: 2 });
+    await one.orders.outbox.deliverDue();
+    const [reply] = await one.store.listOutbox();
+    expect(reply).toMatchObject({ attempts: 1, lastError: "internal_error", dueAt: new Date(at + 1_000) });
+    at += 1_000;
+    await one.orders.outbox.deliverDue();
+    expect((await one.store.listOutbox())[0]).toMatchObject({ attempts: 2, dueAt: new Date(at + 2_000) });
+    at += 1_999;
+    expect(await one.orders.outbox.deliverDue()).toBe(0);
+    at += 1;
+    expect(await one.orders.outbox.deliverDue()).toBe(1);
+    expect(thread(order)).toEqual(replies(order, "PAID"));
+  });
+
+  it("paces a burst to Slack's limits: every reply once, in order, and the message showing the last status", async () => {
+    slack.controls.enforceRateLimits(true);
+    const one = instance("one");
+    const order = await postedOrder(one);
+    const statuses = Array.from({ length: 24 }, (_, index) => `STEP ${index + 1}`);
+    for (const [index, status] of statuses.entries()) {
+      await one.orders.notify(order.id, change(order, status, at / 1000 + 10 + index));
+      // Deliveries run while the burst goes on, as they would with callbacks arriving.
+      if (index % 6 === 5) await one.orders.outbox.deliverDue();
+    }
+    const rounds = await drain(one);
+    expect(thread(order)).toEqual(replies(order, ...statuses));
+    expect(messageText(order)).toContain("STEP 24");
+    // Slack said 429 and the outbox waited as told, rather than dropping or doubling anything.
+    expect(calls("chat.postMessage", 429).length).toBeGreaterThan(0);
+    expect(rounds).toBeGreaterThanOrEqual(statuses.length - 4);
+    expect(calls("chat.update", 200).length).toBeLessThanOrEqual(5);
+  });
+});
+
+describe("submission leases", () => {
+  it("recovers only the submission whose instance stopped renewing its lease, never a live one's", async () => {
+    const [live, crashed, recovering] = [instance("live"), instance("crashed"), instance("recovering")];
+    frontPayment.setLatency(1_500, { endpoint: "submitInvoiceOrder" });
+    const { order: inFlight } = await live.orders.begin(fresh());
+    const sent = live.orders.send(inFlight, { viewId: "V0CLOSED" });
+    await frontPayment.waitForRequest({ endpoint: "submitInvoiceOrder" });
+    // Begun, then the instance died before sending it.
+    const { order: cutOff } = await crashed.orders.begin(fresh());
+
+    expect(await recovering.orders.recover()).toEqual([]);
+    at += 50_000;
+    await live.orders.renewLeases();
+    at += 11_000;
+    const recovered = await recovering.orders.recover();
+    expect(recovered.map(({ order }) => [order.id, order.state])).toEqual([[cutOff.id, "unknown"]]);
+    expect((await recovering.store.get(inFlight.id))?.state).toBe("sending");
+
+    await sent;
+    expect((await recovering.store.get(inFlight.id))?.state).toBe("created");
+    expect(await recovering.orders.recover()).toEqual([]);
+    await recovering.orders.outbox.deliverDue();
+    const notices = slack.workspace.messages(KARI_DM).filter((message) => message.text.includes(cutOff.id));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.text).toContain("We don't know whether Front Payment created it");
+  });
+});

@@ -1,0 +1,172 @@
+import pg from "pg";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+import {
+  type InvoiceStore,
+  openStore as openConfiguredStore,
+  openPostgresStore,
+  StoreConnectionError,
+  StoreVersionError,
+} from "../src/store/index.js";
+import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
+import { describeStoreContract } from "./store-contract.js";
+import { freshPostgresDatabase } from "./support/postgres.js";
+
+describeStoreContract("PostgreSQL", async () => {
+  const database = await freshPostgresDatabase();
+  return {
+    connect: (clock) => openPostgresStore({ url: database.url, clock }),
+    destroy: () => database.drop(),
+  };
+});
+
+describe("PostgreSQL store", () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  const open: InvoiceStore[] = [];
+
+  async function openStore(clock?: () => Date): Promise<InvoiceStore> {
+    const store = await openPostgresStore({ url, clock });
+    open.push(store);
+    return store;
+  }
+
+  async function sql<Row extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<Row[]> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return (await client.query<Row>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeEach(async () => {
+    ({ url, drop } = await freshPostgresDatabase());
+  });
+
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close();
+    await drop();
+  });
+
+  it("applies the schema once when several instances open a fresh database at the same moment", async () => {
+    const stores = await Promise.all(Array.from({ length: 6 }, () => openStore()));
+    expect(await sql("SELECT version FROM schema_version ORDER BY version")).toEqual([{ version: 1 }]);
+    // Every one of them works on it.
+    const results = await Promise.all(stores.map((store) => store.beginSubmission(submission())));
+    expect(results.every((result) => result.created)).toBe(true);
+    expect(await sql("SELECT count(*)::int AS orders FROM orders")).toEqual([{ orders: 6 }]);
+    // Opening again applies nothing twice.
+    await openStore();
+    expect(await sql("SELECT count(*)::int AS versions FROM schema_version")).toEqual([{ versions: 1 }]);
+  });
+
+  it("makes one order of a submission that six instances begin at the same moment", async () => {
+    const stores = await Promise.all(Array.from({ length: 6 }, () => openStore()));
+    const results = await Promise.all(
+      stores.map((store) => store.beginSubmission(submission({ submissionKey: "V0SAMEMODAL" }))),
+    );
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    const winner = results.find((result) => result.created)?.order;
+    for (const result of results) expect(result.order).toEqual(winner);
+    expect(await sql("SELECT count(*)::int AS orders FROM orders")).toEqual([{ orders: 1 }]);
+  });
+
+  it("refuses a database written by a newer Fakturabot", async () => {
+    await openStore();
+    await sql("INSERT INTO schema_version (version, applied_at) VALUES (2, now())");
+    const opening = openPostgresStore({ url });
+    await expect(opening).rejects.toThrow(StoreVersionError);
+    await expect(opening).rejects.toThrow("schema version 2, but this Fakturabot knows versions up to 1");
+  });
+
+  it("keeps money, Unix seconds and times exactly, beyond 32 bits and to the millisecond", async () => {
+    const at = new Date("2026-03-02T09:00:00.123Z");
+    const store = await openStore(() => at);
+    const fresh = submission({ grandTotalOre: 9_007_199_254_740_991 });
+    const { order } = await store.beginSubmission(fresh);
+    expect(order).toMatchObject({ grandTotalOre: 9_007_199_254_740_991, createdAt: at, updatedAt: at });
+    const change = callback("ODR1", "INVOICED", 4_102_444_800_123, {
+      receivedAt: new Date("2099-12-31T23:59:59.999Z"),
+    });
+    await notify(store, fresh.id, change);
+    expect(await store.get(fresh.id)).toMatchObject({
+      status: { status: "INVOICED", at: 4_102_444_800_123 },
+    });
+    expect(await store.history(fresh.id)).toEqual([{ ...change, applied: true }]);
+    expect(await sql("SELECT pg_typeof(grand_total_ore)::text AS type FROM orders")).toEqual([
+      { type: "bigint" },
+    ]);
+  });
+
+  it("refuses a bigint a JavaScript number cannot hold rather than rounding it", async () => {
+    const store = await openStore();
+    const fresh = submission();
+    await store.beginSubmission(fresh);
+    await sql("UPDATE orders SET grand_total_ore = 9007199254740993 WHERE id = $1", [fresh.id]);
+    await expect(store.get(fresh.id)).rejects.toThrow(
+      "bigint 9007199254740993 does not fit a JavaScript number",
+    );
+  });
+
+  it("erases the request from the row once the order is created, by an answer or by a notification", async () => {
+    const store = await openStore();
+    const requestOf = async (id: string) =>
+      (
+        await sql<{ request: string | null }>(
+          "SELECT request_json::text AS request FROM orders WHERE id = $1",
+          [id],
+        )
+      )[0]?.request;
+    const answered = submission();
+    await store.beginSubmission(answered);
+    expect(await requestOf(answered.id)).toBe(JSON.stringify(answered.request));
+    expect(await requestOf(answered.id)).toContain(PERSONAL_NUMBER);
+    await advance(store, answered.id, created("ODR1"));
+    expect(await requestOf(answered.id)).toBeNull();
+
+    const notified = submission();
+    await store.beginSubmission(notified);
+    await advance(store, notified.id, { type: "outcome-unknown", reason: "timed out" });
+    await notify(store, notified.id, callback("ODR2", "INVOICED", 100));
+    expect(
+      await sql("SELECT request_json, failure_reason, state FROM orders WHERE id = $1", [notified.id]),
+    ).toEqual([{ request_json: null, failure_reason: null, state: "created" }]);
+  });
+
+  it("is the store the bot opens when DATABASE_URL is set", async () => {
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+      SLACK_BOT_TOKEN: "xoxb-1111-2222-secretbottoken",
+      FRONTPAYMENT_TOKEN: "fp-api-token-value-123",
+      FRONTPAYMENT_CALLBACK_SECRET: "fp-callback-secret-value",
+      PUBLIC_BASE_URL: "https://fakturabot.example.com",
+      DATABASE_URL: url,
+    });
+    const store = await openConfiguredStore(config.store);
+    open.push(store);
+    const fresh = submission();
+    await store.beginSubmission(fresh);
+    expect(await sql("SELECT id FROM orders")).toEqual([{ id: fresh.id }]);
+  });
+
+  it("says what is wrong when the database cannot be opened, without the password", async () => {
+    const wrongPassword = new URL(url);
+    wrongPassword.password = "not-the-password";
+    await expect(openPostgresStore({ url: wrongPassword.toString() })).rejects.toThrow(
+      /^Cannot open the PostgreSQL database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/\w+: the server refused the login: check the user and password in DATABASE_URL$/,
+    );
+    const missing = new URL(url);
+    missing.pathname = "/no_such_database";
+    await expect(openPostgresStore({ url: missing.toString() })).rejects.toThrow(
+      "the database does not exist: create it (CREATE DATABASE) or fix its name in DATABASE_URL",
+    );
+    // A port nothing listens on: this server's, one below the lowest ephemeral port it may use.
+    const closed = new URL(url);
+    closed.port = "1";
+    const refused = openPostgresStore({ url: closed.toString() });
+    await expect(refused).rejects.toThrow(StoreConnectionError);
+    await expect(refused).rejects.toThrow("nothing is listening there (connection refused)");
+  });
+});
