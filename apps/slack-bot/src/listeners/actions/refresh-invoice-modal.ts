@@ -4,6 +4,7 @@ import { decodeFormMetadata, type FormMetadata } from "../../invoice-form/metada
 import { readInvoiceForm } from "../../invoice-form/read.js";
 import { formTotals } from "../../invoice-form/totals.js";
 import { slackErrorCode } from "../../services/order-messages.js";
+import { updateView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
 export type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -24,7 +25,7 @@ export async function refreshInvoiceModal(
   const metadata = reshape(decodeFormMetadata(view.private_metadata));
   const form = readInvoiceForm(view.state.values, metadata);
   try {
-    await client.views.update({
+    await updateView(client, {
       view_id: view.id,
       hash: view.hash,
       view: invoiceModal({
