@@ -28,7 +28,6 @@ export type { AccessRules } from "./listeners/access.js";
 export { createLogger, type Logger, type LogLevel } from "./logger.js";
 export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
 export {
-  openPostgresStore,
   openSqliteStore,
   openStore,
   type PostgresStoreOptions,

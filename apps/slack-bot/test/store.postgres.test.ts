@@ -4,10 +4,10 @@ import { loadConfig } from "../src/config.js";
 import {
   type InvoiceStore,
   openStore as openConfiguredStore,
-  openPostgresStore,
   StoreConnectionError,
   StoreVersionError,
 } from "../src/store/index.js";
+import { openPostgresStore } from "../src/store/postgres.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 import { describeStoreContract } from "./store-contract.js";
 import { freshPostgresDatabase } from "./support/postgres.js";

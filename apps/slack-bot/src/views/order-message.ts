@@ -120,7 +120,8 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
   const fields = [
     {
       type: "mrkdwn" as const,
-      text: truncate(`*Customer*\n${customer} (${escapeMrkdwn(order.customerIdentifier)})`, 2000),
+      // Digits and the mask's stars (checked and masked before it was stored), never typed text.
+      text: truncate(`*Customer*\n${customer} (${order.customerIdentifier})`, 2000),
     },
     { type: "mrkdwn" as const, text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
     ...(facts?.invoiceNumber

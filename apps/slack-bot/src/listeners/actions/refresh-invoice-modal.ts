@@ -5,6 +5,7 @@ import { decodeFormMetadata, type FormMetadata } from "../../invoice-form/metada
 import { type InitialFormValues, readInvoiceForm } from "../../invoice-form/read.js";
 import { formTotals } from "../../invoice-form/totals.js";
 import { slackErrorCode } from "../../services/order-messages.js";
+import { updateView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
 export type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -24,7 +25,7 @@ export async function redrawInvoiceModal(
   next: { metadata: FormMetadata; initial: InitialFormValues; fieldErrors?: Record<string, string> },
 ): Promise<void> {
   try {
-    await client.views.update({
+    await updateView(client, {
       view_id: view.id,
       hash: view.hash,
       view: invoiceModal({
