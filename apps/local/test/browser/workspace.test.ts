@@ -196,6 +196,9 @@ describe("the local workspace in Chromium", () => {
     await modal.getByLabel(/^Unit price/).press("Enter");
     await modal.getByText(/Total 1\s875,75\skr/).waitFor();
     await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-norwegian-numbers-brreg.png") });
+    // Closed unsent, so the workspace is left as it was found for the next test.
+    await modal.getByRole("button", { name: "Close", exact: true }).first().click();
+    await modal.waitFor({ state: "hidden" });
     await page.close();
   });
 
