@@ -2,10 +2,13 @@ import { formatProblem, VIEW_SIZE_LIMIT_BYTES, validateView } from "@fakturabot/
 import { describe, expect, it } from "vitest";
 import { REGISTER_WARNINGS } from "../src/invoice-form/metadata.js";
 import type { SavedCustomer } from "../src/store/types.js";
+import { appHomeView, homeHelpSection, homeSumsSection } from "../src/views/app-home.js";
+import { context } from "../src/views/block-kit.js";
 import { customerEditModal } from "../src/views/home/customer-edit-modal.js";
 import { customersHomeSection, HOME_CUSTOMERS_SHOWN } from "../src/views/home/customers-section.js";
 import { registerText } from "../src/views/invoice-modal/register-note.js";
 import { savedCustomerOptions } from "../src/views/invoice-modal/saved-customer-picker.js";
+import { dueDateHint } from "../src/views/invoice-modal/terms-section.js";
 
 const LONG = "Å".repeat(300);
 
@@ -43,6 +46,24 @@ describe("the saved-customer views", () => {
     expect(JSON.stringify(blocks)).toContain("Showing the first 20 by name");
   });
 
+  it("fit in App Home beside its other sections at their largest, none of them cut", () => {
+    const zero = { count: 0, totalOre: 0 };
+    // Each list of orders: its title and at most 10 rows of one block (services/home.ts).
+    const orders = (id: string) =>
+      Array.from({ length: 11 }, (_, index) => context(`row ${index}`, `${id}.${index}`));
+    const many = Array.from({ length: HOME_CUSTOMERS_SHOWN + 5 }, (_, index) => customer(index));
+    const view = appHomeView([
+      homeSumsSection({ open: zero, overdue: zero, paidThisMonth: zero }),
+      orders("mine"),
+      orders("team"),
+      customersHomeSection(many, { mayManage: true, more: true }),
+      homeHelpSection(),
+    ]);
+    expect(validateView(view, "home").map(formatProblem)).toEqual([]);
+    expect(JSON.stringify(view.blocks.at(-1))).toContain("/invoice help");
+    expect(JSON.stringify(view.blocks)).toContain("Showing the first 20 by name");
+  });
+
   it("show no buttons to someone who may not manage customers, and say when there are none", () => {
     const blocks = customersHomeSection([customer(1)], { mayManage: false });
     expect(blocks.some((block) => block.type === "actions")).toBe(false);
@@ -78,5 +99,17 @@ describe("the saved-customer views", () => {
     expect(text).toBe(
       ":warning: *NORDKAPP TRELAST AS* (931 456 784) is bankrupt (konkurs), being dissolved (under avvikling), under forced dissolution (tvangsavvikling eller tvangsoppløsning) and deleted from the register (slettet) in Brønnøysundregistrene. The invoice may never be paid: check with the estate or the company before sending. The details were filled in.",
     );
+  });
+});
+
+describe("the due date under the maturity days", () => {
+  it("counts Oslo calendar days, as the bot reckons the due date, across the end of summer time", () => {
+    // 00:30 in Oslo on Sunday 25 October 2026, the night summer time ends.
+    const now = new Date("2026-10-24T22:30:00Z");
+    expect(dueDateHint("1", now)).toBe("Due Monday, 26 October 2026 (1 day after today).");
+    expect(dueDateHint("14", new Date("2026-12-01T12:00:00Z"))).toBe(
+      "Due Tuesday, 15 December 2026 (14 days after today).",
+    );
+    expect(dueDateHint("fjorten", now)).toBe("Days from today until the invoice is due.");
   });
 });

@@ -1,6 +1,7 @@
 import { ACTION_IDS, BLOCK_IDS, INVOICE_OPTION_VALUES, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
 import { NUMBER_MAX_VALUES } from "../../invoice-form/limits.js";
+import { addDays, osloDay } from "../../orders/due-date.js";
 import { header, type KnownBlock, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
@@ -54,20 +55,23 @@ export function termsBlocks(
   ];
 }
 
+/** A calendar day (`YYYY-MM-DD`) in words: "Tuesday, 15 December 2026". */
+const CALENDAR_DAY = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 /**
  * "Due Tuesday, 15 December 2026 (14 days after today).": the maturity days counted from today in
- * Norway (docs/front-payment.md §17: we assume Front Payment counts them from the order date).
+ * Norway, as the bot reckons an order's due date (`orders/due-date.ts`; docs/front-payment.md §17:
+ * we assume Front Payment counts them from the order date).
  */
 export function dueDateHint(maturity: string | undefined, now: Date | undefined): string {
   const days = maturity !== undefined && /^\d{1,4}$/.test(maturity.trim()) ? Number(maturity) : undefined;
   if (now === undefined || days === undefined) return "Days from today until the invoice is due.";
-  const due = new Date(now.getTime() + days * 86_400_000);
-  const date = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "Europe/Oslo",
-  }).format(due);
+  const date = CALENDAR_DAY.format(new Date(`${addDays(osloDay(now), days)}T12:00:00Z`));
   return `Due ${date} (${days} ${days === 1 ? "day" : "days"} after today).`;
 }
