@@ -33,7 +33,8 @@ export function plainMrkdwn(text: string, names: (id: string) => string = (id) =
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
-    .replace(/\u00a0/g, " ");
+    .replace(/\u00a0/g, " ")
+    .replace(/\u200b/g, "");
 }
 
 function textOf(object: unknown, names?: (id: string) => string): string {
