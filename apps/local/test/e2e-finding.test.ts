@@ -383,8 +383,14 @@ describe("unknown subcommands", () => {
       "Refund…",
       "Copy as new invoice",
       "Edit…",
+      "Show status",
+      "Previous",
+      "Next",
+      "Send again",
+      "Send anyway",
     ]) {
       expect(text).toContain(`*${button}*`);
     }
+    expect(text).toContain("*Home* tab");
   });
 });
