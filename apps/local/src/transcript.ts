@@ -18,6 +18,11 @@ const EMOJI: Record<string, string> = {
   bust_in_silhouette: "👤",
   zap: "⚡",
   x: "❌",
+  outbox_tray: "📤",
+  receipt: "🧾",
+  calendar: "📅",
+  speech_balloon: "💬",
+  alarm_clock: "⏰",
 };
 
 /** mrkdwn as plain text: links as "text (url)", mentions by name, emoji as emoji. */
