@@ -948,6 +948,21 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         expect(await list({})).toEqual([fresh, sending, paidEarly, open, mine]);
         expect(await store.sumOrders({ ...team, statusIn: ["PAID"] })).toEqual({ count: 2, totalOre: 8000 });
         expect(await store.sumOrders({ ...team, userId: "U0NOBODY" })).toEqual({ count: 0, totalOre: 0 });
+
+        // A sum is of what is left once refunds are paid back: App Home's "paid this month".
+        await advance(store, paidEarly, {
+          type: "refunded",
+          by: "U0OLA",
+          lines: [{ id: 1001, amountOre: 1000 }],
+          amountOre: 1000,
+          refundedOre: 1000,
+          status: "PARTIAL REFUNDED",
+          at: 3_000,
+        });
+        expect(await store.sumOrders({ ...team, statusIn: ["PAID", "PARTIAL REFUNDED"] })).toEqual({
+          count: 2,
+          totalOre: 7000,
+        });
       });
 
       it("searches by customer name in any case (æøå too), by number, and by either id", async () => {

@@ -33,7 +33,7 @@ import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
 import type { ModalView } from "../src/views/block-kit.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
 import { orderMessage, statusChangeText } from "../src/views/order-message.js";
-import { statusEmoji } from "../src/views/order-status.js";
+import { statusEmoji } from "../src/views/order-words.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
 const NBSP = "\u00a0";

@@ -1099,7 +1099,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     async sumOrders(filter) {
       const { where, params } = filterClause(filter);
       const row = prepared(
-        `SELECT count(*) AS count, coalesce(sum(grand_total_ore), 0) AS totalOre FROM orders WHERE ${where.join(" AND ")}`,
+        `SELECT count(*) AS count, coalesce(sum(grand_total_ore - coalesce(refunded_ore, 0)), 0) AS totalOre FROM orders WHERE ${where.join(" AND ")}`,
       ).get(params) as { count: number; totalOre: number };
       return { count: row.count, totalOre: row.totalOre };
     },

@@ -444,7 +444,7 @@ export interface InvoiceStore {
     filter: OrderFilter,
     page: { limit: number; after?: OrderCursor; before?: OrderCursor },
   ): Promise<OrderPage>;
-  /** How many orders `filter` covers, and their total in øre. */
+  /** How many orders `filter` covers, and their total in øre less what was refunded of them. */
   sumOrders(filter: OrderFilter): Promise<{ count: number; totalOre: number }>;
   /**
    * Created orders, of every team, not settled, that are past due and not yet told, or quiet since

@@ -36,7 +36,8 @@ export const ORDER_ACTION_IDS = {
 /** The rarer actions, in the overflow menu. */
 const IN_OVERFLOW: readonly OrderAction[] = ["refresh", "copy"];
 
-const ACTION_LABELS: Record<OrderAction, string> = {
+/** Each control's label, as the message and `/invoice help` show it. */
+export const ACTION_LABELS: Record<OrderAction, string> = {
   resend: "Send link again",
   edit: "Edit…",
   refund: "Refund…",
