@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
-import type { FrontPaymentClient } from "@fakturabot/client";
+import { type FrontPaymentClient, lookupOrganisation } from "@fakturabot/client";
 import {
   App,
   type CustomRoute,
@@ -86,6 +86,8 @@ export interface BotOptions {
   instanceId?: string;
   /** How often the outbox looks for Slack work due (its own writes deliver at once): default 1 s. */
   outboxPollMs?: number;
+  /** Brønnøysundregistrene: its base URL (the real register when left out) and time limit. */
+  brreg?: { baseUrl?: string | undefined; timeoutMs?: number | undefined };
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -195,9 +197,15 @@ export function createBot(options: BotOptions) {
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
+    customers: store,
     maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
     orders,
     frontPayment,
+    lookupOrganisation: (organisationNumber) =>
+      lookupOrganisation(organisationNumber, {
+        ...(options.brreg?.baseUrl ? { baseUrl: options.brreg.baseUrl } : {}),
+        ...(options.brreg?.timeoutMs ? { timeoutMs: options.brreg.timeoutMs } : {}),
+      }),
     logger,
     metrics,
     now,

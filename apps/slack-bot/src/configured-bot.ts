@@ -2,7 +2,7 @@ import { createFrontPaymentClient } from "@fakturabot/client";
 import { createBot } from "./app.js";
 import { describeConfig, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { openStore } from "./store/index.js";
+import { openStore } from "./store/open.js";
 
 /** Starts Fakturabot against real Slack and Front Payment, configured by `env`. */
 export async function startConfiguredBot(env: Record<string, string | undefined>) {
@@ -40,6 +40,7 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     },
     store,
     logger,
+    brreg: { baseUrl: config.brreg.baseUrl },
   });
   const running = await bot.start(config.port, "0.0.0.0");
   return {
