@@ -921,10 +921,21 @@ export async function openPostgresStore({
   // An idle connection the server dropped (a restart, a failover) is discarded by the pool; the
   // next query opens another. Without a listener the event would crash the process.
   pool.on("error", () => {});
+  // Delivery claims on connections of their own that do not wait for the WAL flush: one is on the
+  // path of every slash command and click, before Slack's 3 s, and a claim lost to a crash costs at
+  // most one retry handled twice, not an order (as SQLite's claims, `synchronous = NORMAL`).
+  const claims = new pg.Pool({
+    connectionString: url,
+    max: Math.max(2, Math.ceil(maxConnections / 2)),
+    connectionTimeoutMillis: 10_000,
+    types,
+    options: "-c synchronous_commit=off",
+  });
+  claims.on("error", () => {});
   try {
     await migrate(pool, clock());
   } catch (error) {
-    await pool.end();
+    await Promise.all([pool.end(), claims.end()]);
     throw isConnectionFailure(error) ? new StoreConnectionError(url, error) : error;
   }
 
@@ -1076,7 +1087,7 @@ export async function openPostgresStore({
     },
 
     async claimOnce(key, expiresAt) {
-      return (await changed(SQL.claimOnce, [key, expiresAt, clock()])) === 1;
+      return (await changed(SQL.claimOnce, [key, expiresAt, clock()], claims)) === 1;
     },
 
     async ping() {
@@ -1227,7 +1238,7 @@ export async function openPostgresStore({
     },
 
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), claims.end()]);
     },
   };
 }
