@@ -8,6 +8,7 @@ import {
   StoreConnectionError,
   StoreVersionError,
 } from "../src/store/index.js";
+import { MIGRATIONS } from "../src/store/postgres.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 import { describeStoreContract } from "./store-contract.js";
 import { freshPostgresDatabase } from "./support/postgres.js";
@@ -52,14 +53,17 @@ describe("PostgreSQL store", () => {
 
   it("applies the schema once when several instances open a fresh database at the same moment", async () => {
     const stores = await Promise.all(Array.from({ length: 6 }, () => openStore()));
-    expect(await sql("SELECT version FROM schema_version ORDER BY version")).toEqual([{ version: 1 }]);
+    const versions = MIGRATIONS.map((_, index) => ({ version: index + 1 }));
+    expect(await sql("SELECT version FROM schema_version ORDER BY version")).toEqual(versions);
     // Every one of them works on it.
     const results = await Promise.all(stores.map((store) => store.beginSubmission(submission())));
     expect(results.every((result) => result.created)).toBe(true);
     expect(await sql("SELECT count(*)::int AS orders FROM orders")).toEqual([{ orders: 6 }]);
     // Opening again applies nothing twice.
     await openStore();
-    expect(await sql("SELECT count(*)::int AS versions FROM schema_version")).toEqual([{ versions: 1 }]);
+    expect(await sql("SELECT count(*)::int AS versions FROM schema_version")).toEqual([
+      { versions: MIGRATIONS.length },
+    ]);
   });
 
   it("makes one order of a submission that six instances begin at the same moment", async () => {
@@ -75,10 +79,13 @@ describe("PostgreSQL store", () => {
 
   it("refuses a database written by a newer Fakturabot", async () => {
     await openStore();
-    await sql("INSERT INTO schema_version (version, applied_at) VALUES (2, now())");
+    const newer = MIGRATIONS.length + 1;
+    await sql("INSERT INTO schema_version (version, applied_at) VALUES ($1, now())", [newer]);
     const opening = openPostgresStore({ url });
     await expect(opening).rejects.toThrow(StoreVersionError);
-    await expect(opening).rejects.toThrow("schema version 2, but this Fakturabot knows versions up to 1");
+    await expect(opening).rejects.toThrow(
+      `schema version ${newer}, but this Fakturabot knows versions up to ${MIGRATIONS.length}`,
+    );
   });
 
   it("keeps money, Unix seconds and times exactly, beyond 32 bits and to the millisecond", async () => {

@@ -1,26 +1,40 @@
+import { createHash } from "node:crypto";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import { maskPersonalNumber } from "@fakturabot/schema";
 import pg from "pg";
 import { StoreConnectionError, StoreVersionError } from "./errors.js";
 import type {
+  CreatedOrder,
   HistoryEntry,
+  InvoiceFacts,
   InvoiceStore,
+  LineSummary,
+  NewOutboxEntry,
   NewSubmission,
+  OrderCursor,
+  OrderFilter,
+  OrderPage,
   OrderRecord,
+  OrderWriteExtras,
   OtherFpOrder,
+  OutboxEntry,
   RecordedStatusChange,
+  SendingOrder,
+  SlackWork,
+  SubmissionLease,
   SubmissionState,
+  WorkspaceInstallation,
   WriteResult,
 } from "./types.js";
 
 /**
  * The schema, one migration per version, applied in order at open under an advisory lock (so
  * instances starting together apply each one once). Append; never edit one that has shipped.
- * Version 1 is SQLite's migrations 1-3 at once. Ids compare byte by byte (`COLLATE "C"`), as in
- * SQLite; money and Unix seconds are `bigint`, times `timestamptz` (exact to the millisecond a
- * `Date` holds); the request is `json`, kept as written.
+ * Version 1 is SQLite's migrations 1-3 at once; each later one is one of SQLite's (2 is its 4, 7 its
+ * 9). Ids compare byte by byte (`COLLATE "C"`), as in SQLite; money and Unix seconds are `bigint`,
+ * times `timestamptz` (exact to the millisecond a `Date` holds); the request is `json`, kept as written.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE orders (
     id text COLLATE "C" PRIMARY KEY,
@@ -85,6 +99,93 @@ const MIGRATIONS: readonly string[] = [
     CHECK ((status IS NULL) = (status_at IS NULL))
   );
   `,
+  `
+  -- Slack deliveries already taken (its retries of one request do the work once, on any instance).
+  CREATE TABLE delivery_claims (
+    key text PRIMARY KEY,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX delivery_claims_expiry ON delivery_claims (expires_at);
+  `,
+  `
+  -- A failed or unknown order's kept request expires: erased with its personal number, the order
+  -- 'expired'. Also: when the customer stopped at BankID, once told. (The constraints replaced are
+  -- the ones version 1 named by default.)
+  ALTER TABLE orders DROP CONSTRAINT orders_state_check, DROP CONSTRAINT orders_check;
+  ALTER TABLE orders
+    ADD CONSTRAINT orders_state_check
+      CHECK (state IN ('sending', 'created', 'failed', 'unknown', 'expired')),
+    ADD CONSTRAINT orders_request_kept_while_unsent
+      CHECK ((state IN ('sending', 'failed', 'unknown')) = (request_json IS NOT NULL)),
+    ADD COLUMN customer_stopped_at bigint CHECK (customer_stopped_at IS NULL OR state = 'created');
+  `,
+  `
+  -- Following an order up after it was sent: when it is due, whether its creator was told it is
+  -- overdue, when the periodic check last asked Front Payment about it.
+  ALTER TABLE orders
+    ADD COLUMN due_date text COLLATE "C" CHECK (due_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+    ADD COLUMN overdue_since text COLLATE "C",
+    ADD COLUMN checked_at bigint,
+    -- The customer's name folded for searching, by the bot (as on SQLite), so both search alike.
+    ADD COLUMN customer_search text;
+  UPDATE orders SET customer_search = lower(customer_name);
+  -- Listings: one team's orders, newest first (keyset pagination on created_at, id).
+  CREATE INDEX orders_by_team_newest ON orders (team_id, created_at DESC, id DESC);
+  -- The periodic check: created orders by when they were last written.
+  CREATE INDEX orders_created_by_update ON orders (updated_at) WHERE state = 'created';
+  `,
+  `
+  -- Workspaces that installed the app through OAuth; sealed is encrypted by the bot (it holds the token).
+  CREATE TABLE installations (
+    team_id text PRIMARY KEY,
+    team_name text,
+    installed_by text,
+    sealed text NOT NULL,
+    installed_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL
+  );
+  `,
+  `
+  -- What the channel message tells beyond the status (InvoiceFacts), once created; never personal.
+  -- lines_json is NULL for orders created before it was kept, and then so are the others.
+  ALTER TABLE orders
+    ADD COLUMN lines_json json,
+    ADD COLUMN order_date bigint,
+    ADD COLUMN maturity_days integer,
+    ADD COLUMN invoice_number text,
+    ADD COLUMN payment_method text,
+    ADD COLUMN refunded_ore bigint CHECK (refunded_ore >= 0),
+    ADD COLUMN refunded_lines_json json,
+    ADD COLUMN cancelled_by text,
+    ADD COLUMN cancel_reason text;
+  `,
+  `
+  -- Who sends a 'sending' order and until when (renewed while the submit is in flight): recovery
+  -- takes only orders whose lease expired, never those of a live instance.
+  ALTER TABLE orders ADD COLUMN lease_owner text, ADD COLUMN lease_expires_at timestamptz;
+
+  -- Slack work recorded in the same transaction as the order write that made it (the outbox),
+  -- delivered and removed by whichever instance claims it. An order's entries get their ids while
+  -- its row is locked, so they are numbered in the order their writes committed.
+  CREATE TABLE outbox (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id text COLLATE "C" NOT NULL REFERENCES orders (id),
+    work_json json NOT NULL,
+    coalesce_key text,
+    due_at timestamptz NOT NULL,
+    attempts integer NOT NULL DEFAULT 0,
+    claim_owner text,
+    claim_expires_at timestamptz,
+    last_error text,
+    created_at timestamptz NOT NULL,
+    CHECK ((claim_owner IS NULL) = (claim_expires_at IS NULL))
+  );
+  -- One waiting entry per order and coalescing key: a second is the same work.
+  CREATE UNIQUE INDEX outbox_waiting_once ON outbox (order_id, coalesce_key)
+    WHERE coalesce_key IS NOT NULL AND claim_owner IS NULL;
+  CREATE INDEX outbox_by_order ON outbox (order_id, id);
+  CREATE INDEX outbox_by_due ON outbox (due_at);
+  `,
 ];
 
 /** Any constant: the advisory lock every instance takes while it applies migrations. */
@@ -93,10 +194,14 @@ const MIGRATION_LOCK = 0x46414b54; // "FAKT"
 const ORDER_COLUMNS = `id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid, fp_customer_uuid,
   bank_id_url, status, status_at, customer_type, customer_name, customer_identifier, preferred_language,
   grand_total_ore, request_json, failure_reason, message_channel_id, message_ts, sent_anyway, version,
-  created_at, updated_at`;
+  created_at, updated_at, customer_stopped_at, due_date, overdue_since, checked_at, lines_json, order_date,
+  maturity_days, invoice_number, payment_method, refunded_ore, refunded_lines_json, cancelled_by, cancel_reason`;
 const HISTORY_COLUMNS =
   "fp_order_uuid, status, sent_at, payment_method, amount, source, received_at, applied";
 const OTHER_COLUMNS = "fp_order_uuid, order_id, status, status_at, version";
+const OUTBOX_COLUMNS = `id, order_id, work_json, coalesce_key, due_at, attempts, claim_owner, claim_expires_at,
+  last_error, created_at`;
+const INSTALLATION_COLUMNS = "team_id, team_name, installed_by, sealed, installed_at, updated_at";
 
 /**
  * Every statement, named so that each connection prepares it once. Explicit column lists (never
@@ -119,18 +224,46 @@ const SQL = {
   insertOrder: {
     name: "orders.insert",
     text: `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type,
-        customer_name, customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at)
-      VALUES ($1, $2, $3, $4, $5, 'sending', $6, $7, $8, $9, $10, $11, $12, $12)
+        customer_name, customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at,
+        due_date, customer_search, lease_owner, lease_expires_at)
+      VALUES ($1, $2, $3, $4, $5, 'sending', $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16)
       ON CONFLICT (submission_key) DO NOTHING
       RETURNING ${ORDER_COLUMNS}`,
   },
+  // A sending order written without a lease keeps the one it has; any other state holds none.
   updateOrder: {
     name: "orders.update",
     text: `UPDATE orders SET state = $2, fp_order_uuid = $3, fp_customer_uuid = $4, bank_id_url = $5, status = $6,
         status_at = $7, request_json = $8, failure_reason = $9, message_channel_id = $10, message_ts = $11,
-        sent_anyway = $12, version = $13, updated_at = $14
+        sent_anyway = $12, version = $13, updated_at = $14, customer_stopped_at = $15, overdue_since = $16,
+        checked_at = $17, customer_type = $18, customer_name = $19, customer_search = $20,
+        customer_identifier = $21, preferred_language = $22, grand_total_ore = $23, lines_json = $24,
+        order_date = $25, maturity_days = $26, invoice_number = $27, payment_method = $28, refunded_ore = $29,
+        refunded_lines_json = $30, cancelled_by = $31, cancel_reason = $32,
+        lease_owner = CASE WHEN $2 = 'sending' THEN coalesce($33, lease_owner) END,
+        lease_expires_at = CASE WHEN $2 = 'sending' THEN coalesce($34, lease_expires_at) END
       WHERE id = $1 AND version = $13 - 1
       RETURNING ${ORDER_COLUMNS}`,
+  },
+  // Taken before recording outbox work without writing the order: its entries are numbered in turn.
+  lockOrder: { name: "orders.lock", text: "SELECT 1 FROM orders WHERE id = $1 FOR NO KEY UPDATE" },
+  renewLease: {
+    name: "orders.renew-lease",
+    text: `UPDATE orders SET lease_expires_at = $3, version = version + 1
+      WHERE id = $1 AND state = 'sending' AND lease_owner = $2`,
+  },
+  selectExpiredSending: {
+    name: "orders.expired-sending",
+    text: `SELECT ${ORDER_COLUMNS} FROM orders
+      WHERE state = 'sending' AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
+      ORDER BY created_at, id`,
+  },
+  selectToCheck: {
+    name: "orders.to-check",
+    text: `SELECT ${ORDER_COLUMNS} FROM orders WHERE state = 'created'
+        AND (status IS NULL OR status <> ALL ($1::text[]))
+        AND ((due_date < $2 AND overdue_since IS NULL) OR updated_at < $3)
+      ORDER BY updated_at, id LIMIT $4`,
   },
   insertHistory: {
     name: "history.insert",
@@ -160,6 +293,76 @@ const SQL = {
       WHERE fp_order_uuid = $1 AND version = $4 - 1
       RETURNING ${OTHER_COLUMNS}`,
   },
+  // The entries in the order given (ids grow with it); a waiting twin makes one a no-op.
+  insertOutbox: {
+    name: "outbox.insert",
+    text: `INSERT INTO outbox (order_id, work_json, coalesce_key, due_at, created_at)
+      SELECT $1, work, coalesce_key, $4, $4
+      FROM unnest($2::json[], $3::text[]) WITH ORDINALITY AS entry (work, coalesce_key, position)
+      ORDER BY position
+      ON CONFLICT DO NOTHING`,
+  },
+  // One statement: rows another claimant is locking are skipped, not waited for, and an order's
+  // next entry is not due while one before it is left (held, or given back for later).
+  claimOutbox: {
+    name: "outbox.claim",
+    text: `UPDATE outbox SET claim_owner = $1, claim_expires_at = $3
+      WHERE id IN (
+        SELECT o.id FROM outbox o
+        WHERE o.due_at <= $2 AND (o.claim_owner IS NULL OR o.claim_expires_at <= $2)
+          AND ($5::text IS NULL OR o.order_id = $5)
+          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.order_id = o.order_id AND p.id < o.id)
+        ORDER BY o.id
+        LIMIT $4
+        FOR UPDATE SKIP LOCKED)
+      RETURNING ${OUTBOX_COLUMNS}`,
+  },
+  deleteOutbox: { name: "outbox.delete", text: "DELETE FROM outbox WHERE id = $1 AND claim_owner = $2" },
+  lockHeldOrder: {
+    name: "outbox.lock-held-order",
+    text: `SELECT 1 FROM orders WHERE id = (SELECT order_id FROM outbox WHERE id = $1 AND claim_owner = $2)
+      FOR NO KEY UPDATE`,
+  },
+  deleteWaitingTwin: {
+    name: "outbox.delete-waiting-twin",
+    text: `DELETE FROM outbox twin USING outbox held
+      WHERE held.id = $1 AND held.claim_owner = $2 AND twin.claim_owner IS NULL
+        AND twin.order_id = held.order_id AND twin.coalesce_key = held.coalesce_key AND twin.id <> held.id`,
+  },
+  releaseOutbox: {
+    name: "outbox.release",
+    text: `UPDATE outbox SET claim_owner = NULL, claim_expires_at = NULL, due_at = $3,
+        attempts = attempts + $4, last_error = coalesce($5, last_error)
+      WHERE id = $1 AND claim_owner = $2`,
+  },
+  selectOutbox: { name: "outbox.all", text: `SELECT ${OUTBOX_COLUMNS} FROM outbox ORDER BY id` },
+  // The claim on `key`, unless one holds: an expired one is taken over, and others that expired are
+  // forgotten on the way. Times are the store's clock, not the server's.
+  claimOnce: {
+    name: "delivery-claims.claim",
+    text: `WITH forgotten AS (DELETE FROM delivery_claims WHERE expires_at <= $3 AND key <> $1)
+      INSERT INTO delivery_claims (key, expires_at) VALUES ($1, $2)
+      ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at
+        WHERE delivery_claims.expires_at <= $3
+      RETURNING key`,
+  },
+  selectSchemaVersion: {
+    name: "schema-version",
+    text: "SELECT coalesce(max(version), 0) AS version FROM schema_version",
+  },
+  upsertInstallation: {
+    name: "installations.upsert",
+    text: `INSERT INTO installations (team_id, team_name, installed_by, sealed, installed_at, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $5)
+      ON CONFLICT (team_id) DO UPDATE SET team_name = excluded.team_name,
+        installed_by = excluded.installed_by, sealed = excluded.sealed, updated_at = excluded.updated_at
+      RETURNING ${INSTALLATION_COLUMNS}`,
+  },
+  selectInstallation: {
+    name: "installations.by-team",
+    text: `SELECT ${INSTALLATION_COLUMNS} FROM installations WHERE team_id = $1`,
+  },
+  deleteInstallation: { name: "installations.delete", text: "DELETE FROM installations WHERE team_id = $1" },
 } as const;
 
 interface OrderRow {
@@ -187,6 +390,19 @@ interface OrderRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  customer_stopped_at: number | null;
+  due_date: string | null;
+  overdue_since: string | null;
+  checked_at: number | null;
+  lines_json: LineSummary[] | null;
+  order_date: number | null;
+  maturity_days: number | null;
+  invoice_number: string | null;
+  payment_method: string | null;
+  refunded_ore: number | null;
+  refunded_lines_json: Record<string, number> | null;
+  cancelled_by: string | null;
+  cancel_reason: string | null;
 }
 
 interface HistoryRow {
@@ -206,6 +422,28 @@ interface OtherRow {
   status: string | null;
   status_at: number | null;
   version: number;
+}
+
+interface OutboxRow {
+  id: number;
+  order_id: string;
+  work_json: SlackWork;
+  coalesce_key: string | null;
+  due_at: Date;
+  attempts: number;
+  claim_owner: string | null;
+  claim_expires_at: Date | null;
+  last_error: string | null;
+  created_at: Date;
+}
+
+interface InstallationRow {
+  team_id: string;
+  team_name: string | null;
+  installed_by: string | null;
+  sealed: string;
+  installed_at: Date;
+  updated_at: Date;
 }
 
 function toOrder(row: OrderRow): OrderRecord {
@@ -228,6 +466,7 @@ function toOrder(row: OrderRow): OrderRecord {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(row.due_date === null ? {} : { dueDate: row.due_date }),
   };
   if (row.state === "created") {
     return {
@@ -238,15 +477,98 @@ function toOrder(row: OrderRow): OrderRecord {
       fpCustomerUuid: row.fp_customer_uuid,
       bankIdUrl: row.bank_id_url,
       status: timed(row.status, row.status_at),
+      ...(row.customer_stopped_at === null ? {} : { customerStoppedAt: row.customer_stopped_at }),
+      ...(row.overdue_since === null ? {} : { overdueSince: row.overdue_since }),
+      ...(row.checked_at === null ? {} : { checkedAt: row.checked_at }),
+      ...factsOf(row),
     };
   }
+  if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
   const request = row.request_json as InvoiceOrderRequest;
   if (row.state === "sending") return { ...base, state: "sending", request };
   return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
 }
 
+/** The order's `InvoiceFacts`, when it has them. */
+function factsOf(row: OrderRow): { facts?: InvoiceFacts } {
+  if (row.lines_json === null) return {};
+  return {
+    facts: {
+      lines: row.lines_json,
+      orderDate: row.order_date ?? 0,
+      maturityDays: row.maturity_days,
+      invoiceNumber: row.invoice_number,
+      paymentMethod: row.payment_method,
+      refundedOre: row.refunded_ore ?? 0,
+      refundedLines: row.refunded_lines_json ?? {},
+      cancelled:
+        row.cancelled_by === null || row.cancel_reason === null
+          ? null
+          : { by: row.cancelled_by, reason: row.cancel_reason },
+    },
+  };
+}
+
 function timed(status: string | null, at: number | null) {
   return status === null || at === null ? null : { status, at };
+}
+
+/** The values of `SQL.updateOrder` for writing `next` (everything but its creation), with `lease`. */
+function updateValues(next: OrderRecord, updatedAt: Date, lease: SubmissionLease | undefined): unknown[] {
+  const created = next.state === "created" ? next : null;
+  const facts = created?.facts;
+  return [
+    next.id,
+    next.state,
+    created?.fpOrderUuid ?? null,
+    created?.fpCustomerUuid ?? null,
+    created?.bankIdUrl ?? null,
+    created?.status?.status ?? null,
+    created?.status?.at ?? null,
+    // By state, not by which properties the object happens to carry: only these keep a request.
+    next.state === "sending" || next.state === "failed" || next.state === "unknown"
+      ? JSON.stringify(next.request)
+      : null,
+    next.state === "failed" || next.state === "unknown" || next.state === "expired"
+      ? next.failureReason
+      : null,
+    next.message?.channelId ?? null,
+    next.message?.ts ?? null,
+    next.sentAnyway,
+    next.version,
+    updatedAt,
+    created?.customerStoppedAt ?? null,
+    created?.overdueSince ?? null,
+    created?.checkedAt ?? null,
+    // An edit (docs/front-payment.md §12, fpgoUuid) may correct who the invoice is for and its total.
+    next.customerType,
+    next.customerName,
+    searchable(next.customerName),
+    storedIdentifier(next.customerType, next.customerIdentifier),
+    next.preferredLanguage,
+    next.grandTotalOre,
+    facts ? JSON.stringify(facts.lines) : null,
+    facts?.orderDate ?? null,
+    facts?.maturityDays ?? null,
+    facts?.invoiceNumber ?? null,
+    facts?.paymentMethod ?? null,
+    facts?.refundedOre ?? null,
+    facts ? JSON.stringify(facts.refundedLines) : null,
+    facts?.cancelled?.by ?? null,
+    facts?.cancelled?.reason ?? null,
+    lease?.owner ?? null,
+    lease?.expiresAt ?? null,
+  ];
+}
+
+/** Defence in depth: a private customer's identifier is stored masked whatever the caller passed. */
+function storedIdentifier(customerType: OrderRecord["customerType"], identifier: string): string {
+  return customerType === "private" ? maskPersonalNumber(identifier) : identifier;
+}
+
+/** A customer's name as searched: folded in JavaScript, as the SQLite store does, so both find the same. */
+function searchable(text: string): string {
+  return text.toLocaleLowerCase("nb");
 }
 
 function toRecordedChange(row: HistoryRow): RecordedStatusChange {
@@ -269,6 +591,76 @@ function toOther(row: OtherRow): OtherFpOrder {
     status: timed(row.status, row.status_at),
     version: row.version,
   };
+}
+
+function toOutboxEntry(row: OutboxRow): OutboxEntry {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    work: row.work_json,
+    coalesceKey: row.coalesce_key,
+    attempts: row.attempts,
+    dueAt: row.due_at,
+    claim:
+      row.claim_owner === null || row.claim_expires_at === null
+        ? null
+        : { owner: row.claim_owner, expiresAt: row.claim_expires_at },
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
+}
+
+function toInstallation(row: InstallationRow): WorkspaceInstallation {
+  return {
+    teamId: row.team_id,
+    teamName: row.team_name,
+    installedBy: row.installed_by,
+    sealed: row.sealed,
+    installedAt: row.installed_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The conditions of `filter` as SQL on `orders`, with their values (`$1`…, in order). */
+function filterClause(filter: OrderFilter): { where: string[]; values: unknown[] } {
+  const values: unknown[] = [];
+  const value = (given: unknown) => `$${values.push(given)}`;
+  const where = [`team_id = ${value(filter.teamId)}`];
+  if (filter.userId !== undefined) where.push(`user_id = ${value(filter.userId)}`);
+  if (filter.statusIn !== undefined)
+    where.push(`state = 'created' AND status = ANY (${value(filter.statusIn)}::text[])`);
+  if (filter.statusNotIn !== undefined)
+    where.push(
+      `state = 'created' AND (status IS NULL OR status <> ALL (${value(filter.statusNotIn)}::text[]))`,
+    );
+  if (filter.statusSince !== undefined) where.push(`status_at >= ${value(filter.statusSince)}`);
+  if (filter.dueBefore !== undefined) where.push(`due_date < ${value(filter.dueBefore)}`);
+  if (filter.search !== undefined) {
+    const search = filter.search.trim();
+    // Digits only, so the LIKE pattern needs no escaping; an empty one matches no identifier.
+    const digits = /^[\d\s]+$/.test(search) ? search.replace(/\s/g, "") : "";
+    const id = value(search.toUpperCase());
+    where.push(
+      `(strpos(customer_search, ${value(searchable(search))}) > 0
+        OR ${digits ? `customer_identifier LIKE ${value(`${digits}%`)}` : "false"}
+        OR id = ${id} OR fp_order_uuid = ${id})`,
+    );
+  }
+  if (filter.visibleTo !== undefined) {
+    const channels = value(filter.visibleTo.channelIds);
+    where.push(`(user_id = ${value(filter.visibleTo.userId)}
+      OR channel_id = ANY (${channels}::text[]) OR message_channel_id = ANY (${channels}::text[]))`);
+  }
+  return { where, values };
+}
+
+function cursorOf(order: OrderRecord | undefined): OrderCursor | null {
+  return order ? { createdAt: order.createdAt.getTime(), id: order.id } : null;
+}
+
+/** A statement built from a filter, named by its text so each connection prepares each shape once. */
+function built(text: string): { name: string; text: string } {
+  return { name: `orders.filtered.${createHash("sha1").update(text).digest("hex")}`, text };
 }
 
 const INT8_OID = 20;
@@ -369,7 +761,7 @@ async function write<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<
 export interface PostgresStoreOptions {
   /** A `postgres://` (or `postgresql://`) URL: `DATABASE_URL`. */
   url: string;
-  /** The time of day, for `createdAt`/`updatedAt` (tests pass their own). */
+  /** The time of day, for `createdAt`/`updatedAt` and claims (tests pass their own). */
   clock?: () => Date;
   /** Connections in the pool (default 10). */
   maxConnections?: number;
@@ -378,8 +770,9 @@ export interface PostgresStoreOptions {
 /**
  * The store for several instances: PostgreSQL through a `pg` pool. Each change is one transaction
  * whose conditions are the database's own (a version in the `WHERE`, unique constraints with
- * `ON CONFLICT DO NOTHING`), so writers on any instance have exactly one winner without locks
- * held across round trips. Resolves once the database is reachable and its schema current.
+ * `ON CONFLICT`, `FOR UPDATE SKIP LOCKED` for the outbox), so writers on any instance have exactly
+ * one winner without locks held across round trips. Resolves once the database is reachable and
+ * its schema current.
  */
 export async function openPostgresStore({
   url,
@@ -410,8 +803,42 @@ export async function openPostgresStore({
     return (await client.query<Row>({ ...statement, values })).rows[0];
   }
 
+  async function all<Row extends pg.QueryResultRow>(
+    statement: { name: string; text: string },
+    values: unknown[],
+    client: pg.Pool | pg.PoolClient = pool,
+  ): Promise<Row[]> {
+    return (await client.query<Row>({ ...statement, values })).rows;
+  }
+
+  async function changed(
+    statement: { name: string; text: string },
+    values: unknown[],
+    client: pg.Pool | pg.PoolClient = pool,
+  ): Promise<number> {
+    return (await client.query({ ...statement, values })).rowCount ?? 0;
+  }
+
+  /** Records `entries` for the order, inside the caller's transaction (which holds the order's row). */
+  async function recordOutbox(
+    client: pg.PoolClient,
+    orderId: string,
+    entries: readonly NewOutboxEntry[] | undefined,
+  ): Promise<void> {
+    if (!entries?.length) return;
+    await client.query({
+      ...SQL.insertOutbox,
+      values: [
+        orderId,
+        entries.map(({ work }) => JSON.stringify(work)),
+        entries.map(({ coalesceKey }) => coalesceKey),
+        clock(),
+      ],
+    });
+  }
+
   return {
-    async beginSubmission(submission: NewSubmission) {
+    async beginSubmission(submission: NewSubmission, lease?: SubmissionLease) {
       const inserted = await one<OrderRow>(SQL.insertOrder, [
         submission.id,
         submission.submissionKey,
@@ -420,14 +847,15 @@ export async function openPostgresStore({
         submission.userId,
         submission.customerType,
         submission.customerName,
-        // Defence in depth: a private customer's identifier is stored masked whatever the caller passed.
-        submission.customerType === "private"
-          ? maskPersonalNumber(submission.customerIdentifier)
-          : submission.customerIdentifier,
+        storedIdentifier(submission.customerType, submission.customerIdentifier),
         submission.preferredLanguage,
         submission.grandTotalOre,
         JSON.stringify(submission.request),
         clock(),
+        submission.dueDate ?? null,
+        searchable(submission.customerName),
+        lease?.owner ?? null,
+        lease?.expiresAt ?? null,
       ]);
       if (inserted) return { order: toOrder(inserted), created: true };
       // Another submission holds the key: the unique constraint made the insert wait for it to
@@ -445,21 +873,20 @@ export async function openPostgresStore({
 
     async getByFpOrderUuid(fpOrderUuid) {
       const row = await one<OrderRow>(SQL.selectOrderByFpOrderUuid, [fpOrderUuid]);
-      return row?.state === "created" ? (toOrder(row) as Extract<OrderRecord, { state: "created" }>) : null;
+      return row?.state === "created" ? (toOrder(row) as CreatedOrder) : null;
     },
 
     async listByState(state) {
-      const { rows } = await pool.query<OrderRow>({ ...SQL.selectOrdersByState, values: [state] });
-      return rows.map(toOrder) as never;
+      return (await all<OrderRow>(SQL.selectOrdersByState, [state])).map(toOrder) as never;
     },
 
-    async saveOrder(next: OrderRecord, history?: HistoryEntry) {
+    async saveOrder(next: OrderRecord, history?: HistoryEntry, extras?: OrderWriteExtras) {
       return write(pool, async (client) => {
         if (history) {
           const { change, dedupKey } = history;
-          const recorded = await client.query({
-            ...SQL.insertHistory,
-            values: [
+          const recorded = await changed(
+            SQL.insertHistory,
+            [
               next.id,
               change.fpOrderUuid,
               change.status,
@@ -471,39 +898,23 @@ export async function openPostgresStore({
               change.applied,
               dedupKey,
             ],
-          });
-          if (recorded.rowCount === 0) throw new NotWritten("duplicate");
+            client,
+          );
+          if (recorded === 0) throw new NotWritten("duplicate");
         }
-        const created = next.state === "created" ? next : null;
         const updated = await one<OrderRow>(
           SQL.updateOrder,
-          [
-            next.id,
-            next.state,
-            created?.fpOrderUuid ?? null,
-            created?.fpCustomerUuid ?? null,
-            created?.bankIdUrl ?? null,
-            created?.status?.status ?? null,
-            created?.status?.at ?? null,
-            // A created order's request (and the personal data in it) leaves the row.
-            next.state === "created" ? null : JSON.stringify(next.request),
-            next.state === "failed" || next.state === "unknown" ? next.failureReason : null,
-            next.message?.channelId ?? null,
-            next.message?.ts ?? null,
-            next.sentAnyway,
-            next.version,
-            clock(),
-          ],
+          updateValues(next, clock(), extras?.lease),
           client,
         );
         if (!updated) throw new NotWritten("conflict");
+        await recordOutbox(client, next.id, extras?.outbox);
         return toOrder(updated);
       });
     },
 
     async history(id) {
-      const { rows } = await pool.query<HistoryRow>({ ...SQL.selectHistory, values: [id] });
-      return rows.map(toRecordedChange);
+      return (await all<HistoryRow>(SQL.selectHistory, [id])).map(toRecordedChange);
     },
 
     async getOtherFpOrder(fpOrderUuid) {
@@ -511,13 +922,134 @@ export async function openPostgresStore({
       return row ? toOther(row) : null;
     },
 
-    async saveOtherFpOrder(next: OtherFpOrder) {
-      const status = [next.status?.status ?? null, next.status?.at ?? null];
-      const row =
-        next.version === 1
-          ? await one<OtherRow>(SQL.insertOther, [next.fpOrderUuid, next.orderId, ...status, clock()])
-          : await one<OtherRow>(SQL.updateOther, [next.fpOrderUuid, ...status, next.version]);
-      return row ? { written: true, value: toOther(row) } : { written: false, reason: "conflict" };
+    async saveOtherFpOrder(next: OtherFpOrder, outbox?: readonly NewOutboxEntry[]) {
+      return write(pool, async (client) => {
+        const status = [next.status?.status ?? null, next.status?.at ?? null];
+        const row =
+          next.version === 1
+            ? await one<OtherRow>(
+                SQL.insertOther,
+                [next.fpOrderUuid, next.orderId, ...status, clock()],
+                client,
+              )
+            : await one<OtherRow>(SQL.updateOther, [next.fpOrderUuid, ...status, next.version], client);
+        if (!row) throw new NotWritten("conflict");
+        if (outbox?.length) {
+          await client.query({ ...SQL.lockOrder, values: [next.orderId] });
+          await recordOutbox(client, next.orderId, outbox);
+        }
+        return toOther(row);
+      });
+    },
+
+    async claimOnce(key, expiresAt) {
+      return (await changed(SQL.claimOnce, [key, expiresAt, clock()])) === 1;
+    },
+
+    async ping() {
+      const { version } = (await one<{ version: number }>(SQL.selectSchemaVersion, [])) as {
+        version: number;
+      };
+      if (version > MIGRATIONS.length) throw new StoreVersionError(version, MIGRATIONS.length);
+      if (version < MIGRATIONS.length) {
+        throw new Error(
+          `The database has schema version ${version} of ${MIGRATIONS.length}: migrations are missing`,
+        );
+      }
+    },
+
+    async listOrders(filter, { limit, after, before }): Promise<OrderPage> {
+      const { where, values } = filterClause(filter);
+      const from = before ?? after;
+      if (from) {
+        values.push(new Date(from.createdAt), from.id);
+        where.push(`(created_at, id) ${before ? ">" : "<"} ($${values.length - 1}, $${values.length})`);
+      }
+      const direction = before ? "ASC" : "DESC";
+      values.push(limit + 1);
+      const rows = await all<OrderRow>(
+        built(
+          `SELECT ${ORDER_COLUMNS} FROM orders WHERE ${where.join(" AND ")}
+           ORDER BY created_at ${direction}, id ${direction} LIMIT $${values.length}`,
+        ),
+        values,
+      );
+      const more = rows.length > limit;
+      const orders = rows.slice(0, limit).map(toOrder);
+      if (before) orders.reverse();
+      return {
+        orders,
+        older: (before ? orders.length > 0 : more) ? cursorOf(orders.at(-1)) : null,
+        newer: (before ? more : after !== undefined) ? cursorOf(orders[0]) : null,
+      };
+    },
+
+    async sumOrders(filter) {
+      const { where, values } = filterClause(filter);
+      const row = (await one<{ count: number; total_ore: number }>(
+        built(
+          `SELECT count(*) AS count, coalesce(sum(grand_total_ore), 0)::bigint AS total_ore
+           FROM orders WHERE ${where.join(" AND ")}`,
+        ),
+        values,
+      )) as { count: number; total_ore: number };
+      return { count: row.count, totalOre: row.total_ore };
+    },
+
+    async listToCheck({ dueBefore, quietBefore, settled, limit }) {
+      const rows = await all<OrderRow>(SQL.selectToCheck, [settled, dueBefore, quietBefore, limit]);
+      return rows.map(toOrder) as CreatedOrder[];
+    },
+
+    async saveInstallation(installation) {
+      const row = (await one<InstallationRow>(SQL.upsertInstallation, [
+        installation.teamId,
+        installation.teamName,
+        installation.installedBy,
+        installation.sealed,
+        clock(),
+      ])) as InstallationRow;
+      return toInstallation(row);
+    },
+
+    async getInstallation(teamId) {
+      const row = await one<InstallationRow>(SQL.selectInstallation, [teamId]);
+      return row ? toInstallation(row) : null;
+    },
+
+    async deleteInstallation(teamId) {
+      return (await changed(SQL.deleteInstallation, [teamId])) === 1;
+    },
+
+    async renewLease(orderId, lease) {
+      return (await changed(SQL.renewLease, [orderId, lease.owner, lease.expiresAt])) === 1;
+    },
+
+    async listExpiredSubmissions(now) {
+      return (await all<OrderRow>(SQL.selectExpiredSending, [now])).map(toOrder) as SendingOrder[];
+    },
+
+    async claimOutbox({ owner, now, claimUntil, limit, orderId }) {
+      const rows = await all<OutboxRow>(SQL.claimOutbox, [owner, now, claimUntil, limit, orderId ?? null]);
+      return rows.map(toOutboxEntry).sort((a, b) => a.id - b.id);
+    },
+
+    async completeOutbox(id, owner) {
+      return (await changed(SQL.deleteOutbox, [id, owner])) === 1;
+    },
+
+    async releaseOutbox(id, owner, { dueAt, failed, error }) {
+      const released = await write(pool, async (client) => {
+        // With the order's row held, no write of the order records a twin between the two statements.
+        await client.query({ ...SQL.lockHeldOrder, values: [id, owner] });
+        await client.query({ ...SQL.deleteWaitingTwin, values: [id, owner] });
+        return changed(SQL.releaseOutbox, [id, owner, dueAt, failed ? 1 : 0, error ?? null], client);
+      });
+      return released.written && released.value === 1;
+    },
+
+    async listOutbox() {
+      return (await all<OutboxRow>(SQL.selectOutbox, [])).map(toOutboxEntry);
     },
 
     async close() {
