@@ -128,14 +128,15 @@ export const PUBLIC_ORIGIN = "http://localhost:9";
  * callbacks itself, so those are not.
  */
 export function roundRobin(instances: readonly BotInstance[]) {
-  let turn = 0;
+  // Slack's requests and the callbacks take turns apart, so neither's rhythm decides the other's.
+  const turns = { slack: 0, callback: 0 };
   const log: Routed[] = [];
   const route = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
     const slack = url.pathname.startsWith("/slack/");
     for (let tries = 1; ; tries++) {
       const up = instances.filter((instance) => instance.up);
-      const target = up[turn++ % up.length];
+      const target = up[turns[slack ? "slack" : "callback"]++ % up.length];
       if (!target) throw new Error("no instance is up");
       const entry: Routed = { instance: target.name, life: target.life, path: url.pathname, status: null };
       log.push(entry);
