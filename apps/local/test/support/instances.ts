@@ -127,7 +127,11 @@ export const PUBLIC_ORIGIN = "http://localhost:9";
  * it goes to the next one, as a load balancer retries a dead upstream; Front Payment retries its
  * callbacks itself, so those are not.
  */
-export function roundRobin(instances: readonly BotInstance[]) {
+export function roundRobin(
+  instances: readonly BotInstance[],
+  /** Called as each request leaves for its instance (to kill one in the middle of a request). */
+  onSent: (entry: Routed) => void = () => {},
+) {
   // Slack's requests and the callbacks take turns apart, so neither's rhythm decides the other's.
   const turns = { slack: 0, callback: 0 };
   const log: Routed[] = [];
@@ -141,7 +145,9 @@ export function roundRobin(instances: readonly BotInstance[]) {
       const entry: Routed = { instance: target.name, life: target.life, path: url.pathname, status: null };
       log.push(entry);
       try {
-        const response = await fetch(`${target.url}${url.pathname}${url.search}`, init);
+        const answer = fetch(`${target.url}${url.pathname}${url.search}`, init);
+        onSent(entry);
+        const response = await answer;
         entry.status = response.status;
         return response;
       } catch (error) {
@@ -156,7 +162,12 @@ export function roundRobin(instances: readonly BotInstance[]) {
 const FORWARDED_HEADERS = ["authorization", "content-type", "accept"] as const;
 
 /** Front Payment's URL for instance `name` through the gateway, and the gateway's log. */
-export async function frontPaymentGateway(frontPaymentUrl: string, instances: readonly BotInstance[]) {
+export async function frontPaymentGateway(
+  frontPaymentUrl: string,
+  instances: readonly BotInstance[],
+  /** Awaited between Front Payment's answer and passing it on (to kill the instance meanwhile). */
+  beforeAnswer: (entry: Routed) => Promise<void> = async () => {},
+) {
   const log: Routed[] = [];
   const server = createServer(async (request, response) => {
     const [, name = "", ...rest] = (request.url ?? "/").split("/");
@@ -179,6 +190,7 @@ export async function frontPaymentGateway(frontPaymentUrl: string, instances: re
         ...(body.length > 0 ? { body } : {}),
       });
       entry.status = answer.status;
+      await beforeAnswer(entry);
       response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "" });
       response.end(Buffer.from(await answer.arrayBuffer()));
     } catch (error) {
