@@ -255,7 +255,16 @@ describe("three bot processes on one PostgreSQL", () => {
       const told = thread(order);
       expect(told?.replies, name).toHaveLength(expectedReplies(order));
       expect(new Set(told?.replies.map((reply) => reply.text)).size).toBe(told?.replies.length);
-      expect(blockText(told?.message.blocks)).toContain("Paid");
+      const updates = slack.workspace.state.calls
+        .filter((call) => call.method === "chat.update" && call.args.ts === told?.message.ts)
+        .map(
+          (call) =>
+            `${call.at} ${call.status} ${/(Invoiced|Paid|Sent)/.exec(blockText(call.args.blocks as unknown[]))?.[0]}`,
+        );
+      expect(
+        blockText(told?.message.blocks),
+        `${order.request.referenceNo}: ${updates.join(", ")}`,
+      ).toContain("Paid");
       replies += told?.replies.length ?? 0;
     }
     // Every callback answered 200 is in Slack: its status has a reply in its order's thread.
