@@ -9,6 +9,7 @@ import { startSlackSandbox } from "@fakturabot/sandbox";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startConfiguredBot } from "../src/configured-bot.js";
+import { MIGRATIONS } from "../src/store/postgres.js";
 import { LISTEN_REPORT } from "./listen-probe.js";
 import { freshPostgresDatabase } from "./support/postgres.js";
 
@@ -119,11 +120,13 @@ describe("the production entry on PostgreSQL (DATABASE_URL)", () => {
       });
       try {
         expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+        // Ready: the database answers and holds every migration.
+        expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
         const client = new pg.Client({ connectionString: database.url });
         await client.connect();
-        const { rows } = await client.query("SELECT version FROM schema_version");
+        const { rows } = await client.query("SELECT version FROM schema_version ORDER BY version");
         await client.end();
-        expect(rows).toEqual([{ version: 1 }]);
+        expect(rows).toEqual(MIGRATIONS.map((_, index) => ({ version: index + 1 })));
       } finally {
         await bot.stop();
       }

@@ -4,11 +4,10 @@ import { loadConfig } from "../src/config.js";
 import {
   type InvoiceStore,
   openStore as openConfiguredStore,
-  openPostgresStore,
   StoreConnectionError,
   StoreVersionError,
 } from "../src/store/index.js";
-import { MIGRATIONS } from "../src/store/postgres.js";
+import { MIGRATIONS, openPostgresStore } from "../src/store/postgres.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
 import { describeStoreContract } from "./store-contract.js";
 import { freshPostgresDatabase } from "./support/postgres.js";
@@ -64,6 +63,115 @@ describe("PostgreSQL store", () => {
     expect(await sql("SELECT count(*)::int AS versions FROM schema_version")).toEqual([
       { versions: MIGRATIONS.length },
     ]);
+  });
+
+  it("brings a version-1 database up to date, keeping its orders and the constraints that guard them", async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(
+      "CREATE TABLE schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL)",
+    );
+    await client.query(MIGRATIONS[0] as string);
+    await client.query("INSERT INTO schema_version VALUES (1, now())");
+    await client.query(`
+      INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid, status, status_at,
+        customer_type, customer_name, customer_identifier, preferred_language, grand_total_ore, message_channel_id,
+        message_ts, created_at, updated_at, version, sent_anyway)
+      VALUES ('FB1', 'V1', 'T0', 'C0', 'U0', 'created', 'ODR1', 'SENT', 100, 'private', 'KARI', '280387*****', 'no',
+        4000, 'C0', '1.0', now(), now(), 3, true);
+      INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
+        customer_identifier, preferred_language, grand_total_ore, request_json, failure_reason, created_at, updated_at)
+      VALUES ('FB2', 'V2', 'T0', 'C0', 'U0', 'failed', 'corporate', 'Equinor', '923609016', 'en', 500, '{"x":1}',
+        'Front Payment answered 400.', now(), now())`);
+    await client.end();
+
+    const store = await openStore();
+    await expect(store.ping()).resolves.toBeUndefined();
+    const kept = await store.get("FB1");
+    expect(kept).toMatchObject({ state: "created", fpOrderUuid: "ODR1", sentAnyway: true, version: 3 });
+    expect(kept).not.toHaveProperty("facts");
+    expect(kept).not.toHaveProperty("dueDate");
+    expect(await store.get("FB2")).toMatchObject({ state: "failed", request: { x: 1 } });
+    // Folded for searching on the way.
+    expect((await store.listOrders({ teamId: "T0", search: "kari" }, { limit: 5 })).orders).toHaveLength(1);
+    // An expired order keeps no request; only a created one has Front Payment's id.
+    await expect(sql("UPDATE orders SET state = 'expired' WHERE id = 'FB2'")).rejects.toThrow(
+      "orders_request_kept_while_unsent",
+    );
+    await sql("UPDATE orders SET state = 'expired', request_json = NULL WHERE id = 'FB2'");
+    await expect(sql("UPDATE orders SET customer_stopped_at = 1 WHERE id = 'FB2'")).rejects.toThrow(
+      "check constraint",
+    );
+    await expect(sql("UPDATE orders SET due_date = '16.03.2026' WHERE id = 'FB1'")).rejects.toThrow(
+      "check constraint",
+    );
+  });
+
+  it("says a database is not ready while it lacks a migration", async () => {
+    const store = await openStore();
+    await sql("DELETE FROM schema_version WHERE version = $1", [MIGRATIONS.length]);
+    await expect(store.ping()).rejects.toThrow(
+      `The database has schema version ${MIGRATIONS.length - 1} of ${MIGRATIONS.length}: migrations are missing`,
+    );
+  });
+
+  it("forgets expired delivery claims, by the store's clock, as it takes new ones", async () => {
+    let now = new Date("2026-03-02T09:00:00.000Z");
+    const store = await openStore(() => now);
+    const inOneHour = () => new Date(now.getTime() + 3_600_000);
+    expect(await store.claimOnce("command:T1", inOneHour())).toBe(true);
+    expect(await store.claimOnce("command:T2", inOneHour())).toBe(true);
+    now = inOneHour();
+    expect(await store.claimOnce("command:T3", inOneHour())).toBe(true);
+    expect(await sql("SELECT key FROM delivery_claims")).toEqual([{ key: "command:T3" }]);
+  });
+
+  it("delivers each order's outbox strictly in order, one entry at a time, across instances draining it together", async () => {
+    const stores = await Promise.all(Array.from({ length: 3 }, () => openStore()));
+    const [first] = stores as [InvoiceStore];
+    const orders: string[] = [];
+    for (const index of [1, 2, 3, 4]) {
+      const fresh = submission();
+      await first.beginSubmission(fresh);
+      await advance(first, fresh.id, created(`ODR${index}`));
+      orders.push(fresh.id);
+      for (const status of ["INVOICED", "Purring", "PAID", "PARTIAL REFUNDED", "REFUNDED"])
+        await notify(first, fresh.id, callback(`ODR${index}`, status, 1_000 + status.length));
+    }
+    const waiting = await first.listOutbox();
+    const held = new Set<string>();
+    const delivered = new Map<string, number[]>(orders.map((id) => [id, []]));
+    let overlaps = 0;
+    const drain = async (store: InvoiceStore, owner: string) => {
+      for (;;) {
+        const now = new Date();
+        const claimed = await store.claimOutbox({
+          owner,
+          now,
+          claimUntil: new Date(now.getTime() + 60_000),
+          limit: 2,
+        });
+        if (claimed.length === 0 && (await store.listOutbox()).length === 0) return;
+        await Promise.all(
+          claimed.map(async (entry) => {
+            if (held.has(entry.orderId)) overlaps += 1;
+            held.add(entry.orderId);
+            delivered.get(entry.orderId)?.push(entry.id);
+            // Another round trip while holding it: the others claim meanwhile.
+            await store.listOutbox();
+            held.delete(entry.orderId);
+            expect(await store.completeOutbox(entry.id, owner)).toBe(true);
+          }),
+        );
+      }
+    };
+    await Promise.all(stores.map((store, index) => drain(store, `instance-${index}`)));
+    expect(overlaps).toBe(0);
+    for (const id of orders) {
+      const recorded = waiting.filter((entry) => entry.orderId === id).map((entry) => entry.id);
+      expect(recorded).toHaveLength(6);
+      expect(delivered.get(id)).toEqual(recorded);
+    }
   });
 
   it("makes one order of a submission that six instances begin at the same moment", async () => {
