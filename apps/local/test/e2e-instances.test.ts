@@ -298,7 +298,14 @@ describe("three bot processes on one PostgreSQL", () => {
       expect(channelMessages.filter((message) => plain(message.text).includes(name))).toHaveLength(1);
       const told = thread(order);
       const texts = told?.replies.map((reply) => plain(reply.text));
-      expect(texts, `${name} (${order.request.referenceNo})`).toHaveLength(expectedReplies(order));
+      const posts = slack.workspace.state.calls
+        .filter((call) => call.method === "chat.postMessage" && call.args.thread_ts === told?.message.ts)
+        .map(
+          (call) => `${call.at} ${call.status} ${call.error ?? ""} ${String(call.args.text).slice(0, 30)}`,
+        );
+      expect(texts, `${name} (${order.request.referenceNo}): ${posts.join(" | ")}`).toHaveLength(
+        expectedReplies(order),
+      );
       expect(new Set(texts).size).toBe(texts?.length);
       const updates = slack.workspace.state.calls
         .filter((call) => call.method === "chat.update" && call.args.ts === told?.message.ts)

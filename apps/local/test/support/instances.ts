@@ -152,7 +152,7 @@ export function roundRobin(
         return response;
       } catch (error) {
         entry.error = describe(error);
-        if (!slack || !isConnectionError(error) || tries >= instances.length) throw error;
+        if (!slack || !isConnectionError(error) || tries >= 2 * instances.length) throw error;
       }
     }
   };
