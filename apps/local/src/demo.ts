@@ -1,17 +1,26 @@
 // `pnpm demo`: with no credentials, both stand-ins and the real bot run on loopback; the Slack
 // driver types `/invoice` and fills the modal for a private and a corporate customer, and the
-// customers confirm and pay in the Front Payment stand-in. It prints what a Slack user sees.
+// customers confirm and pay in the Front Payment stand-in; Kari sends a link again, refunds part of
+// a paid invoice and lists her invoices. It prints what a Slack user sees.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ModalHandle, SlackViewObject } from "@fakturabot/sandbox";
-import { DEFAULT_CHANNELS } from "@fakturabot/sandbox";
-import { ADD_LINE_ACTION_ID, createLogger } from "@fakturabot/slack-bot";
+import { DEFAULT_CHANNELS, DEFAULT_USERS } from "@fakturabot/sandbox";
+import {
+  ADD_LINE_ACTION_ID,
+  createLogger,
+  ORDER_ACTION_IDS,
+  REFUND_IDS,
+  refundLineBlockId,
+} from "@fakturabot/slack-bot";
 import { type CustomerInput, fillCustomer, fillLine, type LineInput, lineKeys } from "./fill-invoice.js";
 import { type LocalStack, startLocalStack } from "./stack.js";
 import { blocksAsText, plainMrkdwn } from "./transcript.js";
 
 const SALES = DEFAULT_CHANNELS.sales;
+/** Kari, who sends the invoices: the driver's default user. */
+const KARI = DEFAULT_USERS[0]?.id ?? "";
 
 // biome-ignore lint/suspicious/noConsole: the transcript is this command's output
 const say = (text = "") => console.log(text);
@@ -51,6 +60,81 @@ function showMessage(stack: LocalStack, ts: string) {
   say(blocksAsText(message.blocks, { names, indent: "  │ " }));
   for (const reply of stack.slack.workspace.thread(SALES, ts))
     say(`  │   ↳ ${plainMrkdwn(reply.text, names)}`);
+}
+
+/** Waits for a thread reply under `ts` containing `text`. */
+function waitForReply(stack: LocalStack, ts: string, text: string) {
+  return stack.slack.waitFor(
+    () => stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes(text)),
+    { what: `a reply containing ${JSON.stringify(text)}` },
+  );
+}
+
+/** Kari clicks a button on the message; the bot opens "one moment", then the form titled `title`. */
+async function clickForModal(
+  stack: LocalStack,
+  ts: string,
+  action: "resend" | "refund",
+  title: string,
+): Promise<ModalHandle> {
+  await stack.driver.clickMessageButton({ channel: SALES, ts, actionId: ORDER_ACTION_IDS[action] });
+  await stack.slack.waitFor(
+    () => {
+      const view = stack.slack.workspace.openModal(KARI)?.stack.at(-1)?.view;
+      return view?.title?.text === title && Boolean(view.callback_id);
+    },
+    { what: `the form ${title}` },
+  );
+  return stack.driver.modal(KARI);
+}
+
+async function submitAndShow(modal: ModalHandle, title: string): Promise<SlackViewObject> {
+  await modal.submit();
+  const shown = await modal.waitForView((view) => view.title?.text === title, { timeoutMs: 10_000 });
+  showView("Then", shown);
+  return shown;
+}
+
+async function sendLinkAgain(stack: LocalStack, ts: string) {
+  heading("Kari clicks “Send link again”: the customer lost the email");
+  const modal = await clickForModal(stack, ts, "resend", "Send link again");
+  showView("Modal, prefilled from Front Payment", modal.view);
+  await submitAndShow(modal, "Link sent again");
+  await modal.close();
+  await waitForReply(stack, ts, "sent the payment link again");
+  showMessage(stack, ts);
+}
+
+async function refundPart(stack: LocalStack, ts: string, fpOrderUuid: string, amount: string) {
+  heading(`Kari clicks “Refund…” and refunds ${amount} kr of the first line`);
+  const modal = await clickForModal(stack, ts, "refund", "Refund");
+  const lineId = stack.frontPayment.order(fpOrderUuid)?.lineIds[0];
+  if (lineId === undefined) throw new Error("Front Payment has no line to refund");
+  await modal.fill(REFUND_IDS.scope.block, REFUND_IDS.scope.action, "lines");
+  await modal.fill(refundLineBlockId(lineId), REFUND_IDS.lineAction, amount);
+  showView("Modal, filled in", modal.view);
+  await submitAndShow(modal, "Confirm refund");
+  await submitAndShow(modal, "Refunded");
+  await modal.close();
+  await waitForReply(stack, ts, "refunded");
+  // The message is rewritten after the write (the outbox): wait until it tells the refund.
+  await stack.slack.waitFor(
+    () => JSON.stringify(stack.slack.workspace.message(SALES, ts)?.blocks).includes("Refunded"),
+    { what: "the message to tell the refund" },
+  );
+  showMessage(stack, ts);
+}
+
+async function listInvoices(stack: LocalStack) {
+  heading("Kari: /invoice list");
+  const before = stack.slack.workspace.ephemeralsFor(KARI).length;
+  await stack.driver.slashCommand({ command: "/invoice", text: "list", channelId: SALES });
+  const answer = await stack.slack.waitFor(() => stack.slack.workspace.ephemeralsFor(KARI)[before], {
+    what: "the answer to /invoice list",
+  });
+  const names = (id: string) => stack.slack.workspace.user(id)?.name ?? id;
+  say("  #sales · only visible to you");
+  say(blocksAsText(answer.blocks, { names, indent: "  │ " }));
 }
 
 interface DemoOrder {
@@ -107,16 +191,13 @@ async function followToPaid(stack: LocalStack, ts: string, paymentMethod: string
     const landing = await fetch(order.request.callback.success);
     const title = /<h1[^>]*>([^<]*)<\/h1>/.exec(await landing.text())?.[1];
     say(`  Redirected to the return page → ${landing.status} "${title}"`);
-    await stack.slack.waitFor(() =>
-      stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("Invoiced")),
-    );
+    await waitForReply(stack, ts, "Invoiced");
   }
   heading(`The customer pays (${paymentMethod})`);
   stack.frontPayment.markPaid(order.uuid, { paymentMethod });
-  await stack.slack.waitFor(() =>
-    stack.slack.workspace.thread(SALES, ts).find((reply) => reply.text.includes("Paid")),
-  );
+  await waitForReply(stack, ts, "Paid");
   showMessage(stack, ts);
+  return order.uuid;
 }
 
 async function demo() {
@@ -140,7 +221,9 @@ async function demo() {
         { name: "Reisekostnader", rate: "480", tax: "12" },
       ],
     });
-    await followToPaid(stack, privateTs, "Visa");
+    await sendLinkAgain(stack, privateTs);
+    const paidUuid = await followToPaid(stack, privateTs, "Visa");
+    await refundPart(stack, privateTs, paidUuid, "1000");
 
     const corporateTs = await sendInvoice(stack, {
       who: "Kari in #sales",
@@ -158,7 +241,10 @@ async function demo() {
       lines: [{ name: "Årslisens", rate: "24990" }],
     });
     await followToPaid(stack, corporateTs, "Bank transfer");
-    heading("Done: two invoices sent exactly once and followed to PAID");
+    await listInvoices(stack);
+    heading(
+      "Done: two invoices sent exactly once, followed to PAID, one link sent again, one partly refunded",
+    );
   } finally {
     await stack.close();
     await rm(dataDir, { recursive: true, force: true });

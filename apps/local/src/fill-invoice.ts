@@ -1,11 +1,11 @@
 import type { ModalHandle } from "@fakturabot/sandbox";
 import {
-  ACTION_IDS,
   BLOCK_IDS,
   CUSTOMER_TEXT_FIELDS,
   type CustomerTextField,
   type CustomerType,
   decodeFormMetadata,
+  fieldActionId,
   LINE_ACTION_IDS,
   lineBlockId,
 } from "@fakturabot/slack-bot";
@@ -27,17 +27,24 @@ export function lineKeys(modal: ModalHandle): string[] {
   return decodeFormMetadata(modal.view.private_metadata ?? "").lineKeys;
 }
 
+/** The action id of a customer field in the open modal (it changes when the bot fills them). */
+export function customerActionId(modal: ModalHandle, field: Parameters<typeof fieldActionId>[0]): string {
+  return fieldActionId(field, decodeFormMetadata(modal.view.private_metadata ?? "").fills);
+}
+
 /** Fills the customer part of the invoice modal, switching to a corporate customer first if asked. */
 export async function fillCustomer(modal: ModalHandle, customer: CustomerInput): Promise<void> {
   if (customer.type === "corporate") {
-    await modal.fill(BLOCK_IDS.customerType, ACTION_IDS.customerType, "corporate");
+    await modal.fill(BLOCK_IDS.customerType, customerActionId(modal, "customerType"), "corporate");
     await modal.waitForView((view) =>
       view.blocks.some((block) => block.block_id === BLOCK_IDS.organizationId),
     );
   }
   for (const field of CUSTOMER_TEXT_FIELDS) {
     const value = customer[field];
-    if (value !== undefined) await modal.fill(BLOCK_IDS[field], ACTION_IDS[field], value);
+    // Enter only where it does something (the register look-up is a test of its own).
+    if (value !== undefined)
+      await modal.fill(BLOCK_IDS[field], customerActionId(modal, field), value, { pressEnter: false });
   }
 }
 

@@ -1,10 +1,12 @@
 import { createServer } from "node:net";
 import { createFrontPaymentClient } from "@fakturabot/client";
 import {
+  type BrregSandbox,
   createSlackDriver,
   type FrontPaymentSandbox,
   type SlackDriver,
   type SlackSandbox,
+  startBrregSandbox,
   startFrontPaymentSandbox,
   startSlackSandbox,
   startWorkspacePage,
@@ -46,7 +48,9 @@ export interface LocalStackOptions {
   access?: AccessRules;
   now?: () => Date;
   /** Stand-ins already running, used instead of new ones and left running by `close()` (a restart keeps them). */
-  standIns?: { frontPayment?: FrontPaymentSandbox; slack?: SlackSandbox };
+  standIns?: { frontPayment?: FrontPaymentSandbox; slack?: SlackSandbox; brreg?: BrregSandbox };
+  /** How long the bot waits for Brønnøysundregistrene's stand-in (the client's short default when left out). */
+  brregTimeoutMs?: number;
   /** The Front Payment client's time limit per attempt (the client's default when left out). */
   frontPaymentTimeoutMs?: number;
   /**
@@ -64,6 +68,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   frontPayment: FrontPaymentSandbox;
+  /** Brønnøysundregistrene's stand-in: a handful of companies, the problem cases among them. */
+  brreg: BrregSandbox;
   slack: SlackSandbox;
   bot: Bot;
   running: RunningBot;
@@ -85,7 +91,11 @@ export interface LocalStack {
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const { logger } = options;
-  const own = { frontPayment: !options.standIns?.frontPayment, slack: !options.standIns?.slack };
+  const own = {
+    frontPayment: !options.standIns?.frontPayment,
+    slack: !options.standIns?.slack,
+    brreg: !options.standIns?.brreg,
+  };
   const frontPayment =
     options.standIns?.frontPayment ??
     (await startFrontPaymentSandbox({
@@ -102,6 +112,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(many ? { oauth: LOCAL_OAUTH, installed: false } : {}),
     }));
   if (many && !options.standIns?.slack) slack.addWorkspace();
+  const brreg =
+    options.standIns?.brreg ??
+    (await startBrregSandbox({ logger: logger.child({ component: "brreg-sandbox" }) }));
   // One clock for the bot and its store, so an injected one moves both (due dates, quiet orders).
   const store = openSqliteStore({ dataDir: options.dataDir, ...(options.now ? { clock: options.now } : {}) });
   const socketMode = options.slackTransport === "socket";
@@ -128,6 +141,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     store,
     logger,
     ...(options.now ? { now: options.now } : {}),
+    brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
   });
   const running = await bot.start(botPort);
   if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);
@@ -160,6 +174,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const workspacePage = workspacePages[0] as WorkspacePage;
   return {
     frontPayment,
+    brreg,
     slack,
     bot,
     running,
@@ -171,7 +186,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     async close() {
       for (const page of workspacePages) await page.close();
       await running.stop();
-      await Promise.all([own.slack && slack.close(), own.frontPayment && frontPayment.close()]);
+      await Promise.all([
+        own.slack && slack.close(),
+        own.frontPayment && frontPayment.close(),
+        own.brreg && brreg.close(),
+      ]);
       await store.close();
     },
   };

@@ -18,6 +18,11 @@ const EMOJI: Record<string, string> = {
   bust_in_silhouette: "👤",
   zap: "⚡",
   x: "❌",
+  outbox_tray: "📤",
+  receipt: "🧾",
+  calendar: "📅",
+  speech_balloon: "💬",
+  alarm_clock: "⏰",
 };
 
 /** mrkdwn as plain text: links as "text (url)", mentions by name, emoji as emoji. */
@@ -33,7 +38,8 @@ export function plainMrkdwn(text: string, names: (id: string) => string = (id) =
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
-    .replace(/\u00a0/g, " ");
+    .replace(/\u00a0/g, " ")
+    .replace(/\u200b/g, "");
 }
 
 function textOf(object: unknown, names?: (id: string) => string): string {

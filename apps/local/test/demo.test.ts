@@ -25,8 +25,26 @@ function runDemo(): Promise<{ code: number | null; output: string }> {
 }
 
 describe("pnpm demo", () => {
-  it("drives a private and a corporate order to PAID and prints what Slack shows", async () => {
+  it("drives a private and a corporate order to PAID, sends a link again, refunds, lists, and prints what Slack shows", async () => {
     const { code, output } = await runDemo();
+    // Send link again: the modal prefilled from Front Payment, then where it went.
+    expect(output).toMatch(
+      /Modal, prefilled from Front Payment: "Send link again"\n.*\n {2}│ Email: kari\.nordmann@example\.com\n.*\n {2}│ Mobile: 46567468/,
+    );
+    expect(output).toContain(
+      "Front Payment sent the payment link again by email to kari.nordmann@example.com",
+    );
+    expect(output).toContain("↳ 📤 @kari sent the payment link again by email and SMS.");
+    // A partial refund, confirmed with its amount, told in the message and its thread.
+    expect(output).toContain("Refund 1 000,00 kr to Kari Nordmann?");
+    expect(output).toContain("Front Payment accepted the refund of 1 000,00 kr to Kari Nordmann.");
+    expect(output).toContain("│ ↩️ Refunded 1 000,00 kr of 9 855,00 kr\n");
+    expect(output).toContain("↳ ↩️ @kari refunded 1 000,00 kr (1 000,00 kr of 9 855,00 kr in all).");
+    // The list, newest first, in the same words.
+    const list = output.slice(output.indexOf("Kari: /invoice list"));
+    expect(list).toMatch(
+      /Invoices you can see, newest first\n.*Nordlys AS · 24 990,00 kr\n.*Paid by Bank transfer[^\n]*\n.*\n.*Kari Nordmann · 9 855,00 kr\n.*Refunded 1 000,00 kr of 9 855,00 kr/,
+    );
     expect(output).toContain("open the BankID verification (http://127.0.0.1:");
     expect(output).toMatch(/Paid by Visa, 9 855,00 kr/);
     expect(output).toMatch(/Paid by Bank transfer, 24 990,00 kr/);

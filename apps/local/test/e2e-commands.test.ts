@@ -76,7 +76,7 @@ describe("/invoice status", () => {
     const { message, order, ours } = await sentOrder(h);
     await invoice(h, `status ${order.uuid}`);
     expect((await waitForEphemeral(h, order.uuid)).split("\n")[0]).toBe(
-      `*\`${order.uuid}\`* to Kari Nordmann: :hourglass_flowing_sand: Sent, waiting for the customer (total 2 500,00 kr)`,
+      `*\`${order.uuid}\`* to Kari Nordmann: :hourglass_flowing_sand: Waiting for BankID (total 2 500,00 kr)`,
     );
 
     // The customer approved, but the callback has not come (yet).
@@ -140,7 +140,7 @@ describe("/invoice status", () => {
       [INGRID, FINANCE],
     ] as const) {
       await ask(userId, channelId);
-      expect(await waitForEphemeral(h, "Sent, waiting", userId)).toContain(
+      expect(await waitForEphemeral(h, "Waiting for BankID", userId)).toContain(
         `*\`${order.uuid}\`* to Kari Nordmann`,
       );
     }

@@ -331,7 +331,7 @@ describe("/invoice status, in full", () => {
     expect(pending).not.toContain("Invoice number");
 
     h.frontPayment.approveBankId(order.uuid);
-    await waitForReply(h, SALES, message.ts, "INVOICED");
+    await waitForReply(h, SALES, message.ts, "Invoiced");
     const invoiced = await status();
     expect(invoiced).toMatch(/:receipt: Invoice number \d+/);
     expect(invoiced).not.toContain("BankID verification");
@@ -383,8 +383,14 @@ describe("unknown subcommands", () => {
       "Refund…",
       "Copy as new invoice",
       "Edit…",
+      "Show status",
+      "Previous",
+      "Next",
+      "Send again",
+      "Send anyway",
     ]) {
       expect(text).toContain(`*${button}*`);
     }
+    expect(text).toContain("*Home* tab");
   });
 });

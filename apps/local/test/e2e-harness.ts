@@ -121,7 +121,8 @@ export const CONSULTING: LineInput = { name: "Konsulenttime", quantity: "2", rat
 
 /** Money is formatted with no-break spaces; compare as plain text. */
 export function plain(text: string | undefined): string {
-  return (text ?? "").replace(/\u00a0/g, " ");
+  // Zero-width spaces keep people's * _ ~ ` inert in mrkdwn (escapeMrkdwn); Slack shows none.
+  return (text ?? "").replace(/\u00a0/g, " ").replace(/\u200b/g, "");
 }
 
 /** Every text of a view or message's blocks, in order, as plain text. */

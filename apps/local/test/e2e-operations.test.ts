@@ -90,7 +90,7 @@ describe("/metrics", () => {
     const invoiced = signed(callbackUrl, order.uuid, "INVOICED");
     expect((await fetch(invoiced)).status).toBe(200);
     expect((await fetch(invoiced)).status).toBe(200);
-    await waitForReply(harness, SALES, message.ts, "INVOICED");
+    await waitForReply(harness, SALES, message.ts, "Invoiced");
 
     const response = await fetch(`${harness.running.url}/metrics`);
     expect(response.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -163,14 +163,14 @@ describe("request ids", () => {
     const ids = [one.headers.get("x-request-id"), two.headers.get("x-request-id")];
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(ids[1]).toBe("lb-7f3a9c1e-0001");
-    // Stopping waits for the callbacks' Slack updates, so every line of them is written.
+    // Slack hears of them off the request path (the outbox); once it has, every line is written.
+    await waitForReply(harness, SALES, first.message.ts, "Invoiced");
+    await waitForReply(harness, SALES, second.message.ts, "Invoiced");
     await harness.running.stop();
 
     for (const [index, { ours }] of [first, second].entries()) {
       const lines = logLines().filter((line) => line.requestId === ids[index]);
-      // The notification itself, and the Slack calls its effects made (debug lines of the Web API client).
       expect(lines.some((line) => line.msg === "status notification" && line.orderId === ours)).toBe(true);
-      expect(lines.filter((line) => line.component === "bolt").length).toBeGreaterThan(0);
       expect(lines.filter((line) => "orderId" in line).every((line) => line.orderId === ours)).toBe(true);
     }
   });

@@ -338,7 +338,7 @@ describe("the order message as a control panel", () => {
 
     await click(h, message, "edit");
     const form = patient(await modalTitled(h, "Edit invoice"));
-    expect(blockText(form.view.blocks)).toContain(`This corrects \`${order.uuid}\``);
+    expect(blockText(form.view.blocks)).toContain(`This corrects Front Payment order ${order.uuid} before`);
     const [key] = lineKeys(form);
     expect(form.value(lineBlockId(key as string, "quantity"), LINE_ACTION_IDS.quantity)?.value).toBe("2");
     await form.fill(lineBlockId(key as string, "quantity"), LINE_ACTION_IDS.quantity, "3");

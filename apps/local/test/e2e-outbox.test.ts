@@ -62,11 +62,11 @@ describe("Slack work through the outbox", () => {
     const answered = await frontPayment.waitForCallback({ orderUuid: order.uuid, status: "INVOICED" });
     expect(answered.outcome).toEqual({ kind: "response", status: 200 });
     // Answered after the write: Slack is told afterwards, when it lets the bot.
-    await waitForReply(harness, SALES, message.ts, "INVOICED");
+    await waitForReply(harness, SALES, message.ts, "Invoiced");
     const updates = slack.workspace.state.calls.filter((call) => call.method === "chat.update");
     expect(updates.map((call) => call.status)).toEqual([429, 200]);
     expect(blockText(slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Invoiced");
-    expect(replies(message.ts).filter((text) => text.includes("INVOICED"))).toHaveLength(1);
+    expect(replies(message.ts).filter((text) => text.includes("Invoiced"))).toHaveLength(1);
     const store = harness.store;
     // Delivered, then removed from the outbox.
     await expect.poll(() => store.listOutbox()).toEqual([]);
@@ -79,7 +79,7 @@ describe("Slack work through the outbox", () => {
     const message = await waitForOrderMessage(first, PRIVATE_CUSTOMER.name);
     const order = onlyOrder(first);
     frontPayment.approveBankId(order.uuid);
-    await waitForReply(first, SALES, message.ts, "INVOICED");
+    await waitForReply(first, SALES, message.ts, "Invoiced");
     // Slack will not take the update for a minute: the work stays in the outbox when the bot stops.
     slack.controls.rateLimitNext("chat.update", { retryAfterSeconds: 60 });
     frontPayment.markPaid(order.uuid, { paymentMethod: "Vipps" });
@@ -88,7 +88,7 @@ describe("Slack work through the outbox", () => {
     await slack.waitFor(() => slack.workspace.state.calls.some((call) => call.status === 429));
     await first.dispose();
     harness = undefined;
-    expect(replies(message.ts).some((text) => text.includes("PAID"))).toBe(false);
+    expect(replies(message.ts).some((text) => text.includes("Paid"))).toBe(false);
     const store = openSqliteStore({ dataDir });
     expect((await store.listOutbox()).map((entry) => entry.work.kind)).toEqual([
       "update-message",
@@ -98,9 +98,9 @@ describe("Slack work through the outbox", () => {
 
     // A minute on, another bot on the same data delivers what the first acknowledged.
     harness = await startBot({ now: () => new Date(Date.now() + 61_000) });
-    await waitForReply(harness, SALES, message.ts, "PAID via Vipps");
+    await waitForReply(harness, SALES, message.ts, "Paid by Vipps");
     expect(blockText(slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Paid");
-    expect(replies(message.ts).filter((text) => text.includes("PAID"))).toHaveLength(1);
+    expect(replies(message.ts).filter((text) => text.includes("Paid"))).toHaveLength(1);
     expect(replies(message.ts)).toHaveLength(2);
     expect(slack.workspace.messages(SALES)).toHaveLength(1);
   });

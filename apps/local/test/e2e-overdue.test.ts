@@ -47,7 +47,7 @@ async function invoicedOrder() {
   const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
   const order = onlyOrder(harness);
   harness.frontPayment.approveBankId(order.uuid);
-  await waitForReply(harness, SALES, message.ts, "INVOICED");
+  await waitForReply(harness, SALES, message.ts, "Invoiced");
   return { message, order };
 }
 
@@ -89,7 +89,7 @@ describe("overdue invoices", () => {
   it("are not told once paid", async () => {
     const { message, order } = await invoicedOrder();
     harness.frontPayment.markPaid(order.uuid);
-    await waitForReply(harness, SALES, message.ts, "PAID");
+    await waitForReply(harness, SALES, message.ts, "Paid");
     ahead += 30 * DAY_MS;
     expect(await harness.bot.checkOverdue()).toEqual({ lookedUp: 0, toldOverdue: 0 });
     expect(overdueReplies(message.ts)).toEqual([]);
@@ -107,7 +107,7 @@ describe("a missed callback", () => {
 
     ahead += DAY_MS;
     expect(await harness.bot.checkOverdue()).toEqual({ lookedUp: 1, toldOverdue: 0 });
-    await waitForReply(harness, SALES, message.ts, "PAID");
+    await waitForReply(harness, SALES, message.ts, "Paid");
     const updated = harness.slack.workspace.message(SALES, message.ts);
     expect(plain(updated?.text)).toContain("PAID");
     const history = await harness.store.history(callbackOrderId(order));

@@ -68,7 +68,7 @@ describe("the form's validation, through Slack", () => {
       [BLOCK_IDS.zip]: "Postcode is required",
       [lineBlockId(first, "name")]: "Product is required",
       [lineBlockId(first, "quantity")]: "Quantity must be more than 0",
-      [lineBlockId(first, "rate")]: "Unit price can have at most 2 decimals (øre)",
+      [lineBlockId(first, "rate")]: "Unit price: 12.345 could mean 12 345 or 12,345: write 12345",
       [lineBlockId(second, "discount")]: "Discount is larger than the line's total (100,00 kr)",
     });
     expect(harness.frontPayment.requests).toEqual([]);
@@ -85,7 +85,10 @@ describe("the form's validation, through Slack", () => {
     });
     expect(harness.frontPayment.requests).toEqual([]);
 
-    await modal.fill(BLOCK_IDS.organizationId, ACTION_IDS.organizationId, "NO 923 609 016 MVA");
+    // Tabbing on, not Enter: Enter would look the number up in Brønnøysundregistrene (e2e-entry).
+    await modal.fill(BLOCK_IDS.organizationId, ACTION_IDS.organizationId, "NO 923 609 016 MVA", {
+      pressEnter: false,
+    });
     await modal.fill(BLOCK_IDS.mobile, ACTION_IDS.mobile, "+47 465 67 468");
     expect((await modal.submit()).kind).toBe("updated");
     await waitForOrderMessage(harness, CORPORATE_CUSTOMER.name);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
-import type { FrontPaymentClient } from "@fakturabot/client";
+import { type FrontPaymentClient, lookupOrganisation } from "@fakturabot/client";
 import {
   App,
   type CustomRoute,
@@ -92,6 +92,8 @@ export interface BotOptions {
    * takes over: 60 s each by default (a test that kills instances shortens them).
    */
   takeoverMs?: { lease?: number; outboxClaim?: number };
+  /** Brønnøysundregistrene: its base URL (the real register when left out) and time limit. */
+  brreg?: { baseUrl?: string | undefined; timeoutMs?: number | undefined };
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -205,9 +207,15 @@ export function createBot(options: BotOptions) {
     publicBaseUrl: options.publicBaseUrl?.replace(/\/+$/, "") ?? "",
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
+    customers: store,
     maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
     orders,
     frontPayment,
+    lookupOrganisation: (organisationNumber) =>
+      lookupOrganisation(organisationNumber, {
+        ...(options.brreg?.baseUrl ? { baseUrl: options.brreg.baseUrl } : {}),
+        ...(options.brreg?.timeoutMs ? { timeoutMs: options.brreg.timeoutMs } : {}),
+      }),
     logger,
     metrics,
     now,

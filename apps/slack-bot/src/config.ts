@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { BRREG_BASE_URL } from "@fakturabot/client";
 import { DEFAULT_TAX_RATES, DEMO_BASE_URL, z } from "@fakturabot/schema";
 import { parseEncryptionKey } from "./installations/sealing.js";
 import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
@@ -36,6 +37,8 @@ export interface Config {
     environment: "demo" | "production";
     baseUrl: string;
   };
+  /** Brønnøysundregistrene's Enhetsregisteret, for filling in a company from its organisation number. */
+  brreg: { baseUrl: string };
   /** Where Front Payment and customers reach the bot, without a trailing slash. */
   publicBaseUrl: string;
   /** Empty lists allow everyone; admins may use the bot everywhere and cancel any order. */
@@ -303,6 +306,9 @@ const environmentSchema = z.object({
       hint: `set the Connect API's base URL Front Payment gave you (demo: ${DEMO_BASE_URL})`,
     }).optional(),
   ),
+  BRREG_BASE_URL: variable(
+    baseUrl({ httpsUnlessLocal: true, hint: `leave it unset for ${BRREG_BASE_URL}` }).optional(),
+  ),
   PUBLIC_BASE_URL: variable(
     z
       .string({ required_error: `is missing: ${HINT.publicBaseUrl}` })
@@ -461,6 +467,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       // Production without its base URL was refused above.
       baseUrl: values.FRONTPAYMENT_BASE_URL ?? DEMO_BASE_URL,
     },
+    brreg: { baseUrl: values.BRREG_BASE_URL ?? BRREG_BASE_URL },
     publicBaseUrl: values.PUBLIC_BASE_URL,
     access: {
       allowedChannelIds: values.ALLOWED_CHANNEL_IDS,
@@ -502,6 +509,7 @@ export function describeConfig(config: Config) {
       token: "set",
       callbackSecret: "set",
     },
+    brreg: config.brreg,
     publicBaseUrl: config.publicBaseUrl,
     access: {
       channels: config.access.allowedChannelIds.length === 0 ? "all" : config.access.allowedChannelIds,

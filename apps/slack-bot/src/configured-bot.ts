@@ -2,7 +2,7 @@ import { createFrontPaymentClient } from "@fakturabot/client";
 import { type BotOptions, createBot } from "./app.js";
 import { describeConfig, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
-import { openStore } from "./store/index.js";
+import { openStore } from "./store/open.js";
 
 /**
  * Starts Fakturabot against real Slack and Front Payment, configured by `env`; `tuning` sets what
@@ -47,6 +47,7 @@ export async function startConfiguredBot(
     store,
     logger,
     ...tuning,
+    brreg: { baseUrl: config.brreg.baseUrl },
   });
   const running = await bot.start(config.port, "0.0.0.0");
   return {

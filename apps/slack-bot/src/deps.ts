@@ -1,10 +1,17 @@
-import type { FrontPaymentClient } from "@fakturabot/client";
+import type { FrontPaymentClient, OrganisationLookup } from "@fakturabot/client";
 import type { Logger } from "pino";
 import type { Installations } from "./installations/installation-store.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import type { BotMetrics } from "./metrics.js";
 import type { OrderLifecycle } from "./orders/lifecycle.js";
+import type { InvoiceStore } from "./store/types.js";
+
+/** The store's customer methods: the workspace's saved customers. */
+export type CustomerDirectory = Pick<
+  InvoiceStore,
+  "saveCustomer" | "searchCustomers" | "getCustomer" | "updateCustomer" | "forgetCustomer"
+>;
 
 /** What the bot's listeners and routes work with; built once in `createBot`. */
 export interface BotDeps {
@@ -14,11 +21,15 @@ export interface BotDeps {
   taxRates: readonly number[];
   /** The deployment's form defaults (maturity days, invoice fee, …). */
   formDefaults: Partial<FormDefaults>;
+  /** Customers remembered per workspace; never a personal number. */
+  customers: CustomerDirectory;
   /** The largest total an invoice may have, in øre (MAX_INVOICE_TOTAL_NOK). */
   maxInvoiceTotalOre: number;
   /** Every change to an order goes through it. */
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;
+  /** Brønnøysundregistrene (Enhetsregisteret): never throws; `unavailable` after its short timeout. */
+  lookupOrganisation: (organisationNumber: string) => Promise<OrganisationLookup>;
   logger: Logger;
   /** What the bot counts and times for `/metrics`. */
   metrics: BotMetrics;

@@ -12,6 +12,7 @@ export {
   CUSTOMER_TEXT_FIELDS,
   type CustomerTextField,
   EDIT_SUBMISSION_ACTION_ID,
+  fieldActionId,
   LAYOUT_BLOCK_IDS,
   LINE_ACTION_IDS,
   lineBlockId,
@@ -19,6 +20,7 @@ export {
   OPEN_SUBMISSION_ACTION_ID,
   REMOVE_LINE_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
+  SAVED_CUSTOMER_ACTION_ID,
 } from "./invoice-form/ids.js";
 export { type CustomerType, decodeFormMetadata, MAX_LINES } from "./invoice-form/metadata.js";
 export { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from "./invoice-form/read.js";
@@ -26,7 +28,6 @@ export type { AccessRules } from "./listeners/access.js";
 export { createLogger, type Logger, type LogLevel } from "./logger.js";
 export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
 export {
-  openPostgresStore,
   openSqliteStore,
   openStore,
   type PostgresStoreOptions,
@@ -36,6 +37,11 @@ export {
 } from "./store/index.js";
 export type * from "./store/types.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
+export {
+  customersHomeSection,
+  EDIT_CUSTOMER_ACTION_ID,
+  FORGET_CUSTOMER_ACTION_ID,
+} from "./views/home/customers-section.js";
 // The order message's controls and the modals behind them.
 export {
   REFUND_IDS,

@@ -89,10 +89,10 @@ describe("the Slack app manifest", () => {
     expect(manifest.settings.org_deploy_enabled).toBe(false);
   });
 
-  it("subscribes to app_home_opened at the same URL, with the Home tab on", () => {
+  it("subscribes to App Home and uninstall events at the same URL, with the Home tab on", () => {
     expect(manifest.settings.event_subscriptions).toEqual({
       request_url: "https://YOUR-PUBLIC-URL/slack/events",
-      bot_events: ["app_home_opened"],
+      bot_events: ["app_home_opened", "app_uninstalled", "tokens_revoked"],
     });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
   });

@@ -49,6 +49,7 @@ describe("loadConfig", () => {
         environment: "demo",
         baseUrl: "https://demo-api.frontpayment.no",
       },
+      brreg: { baseUrl: "https://data.brreg.no" },
       publicBaseUrl: "https://fakturabot.example.com",
       access: { allowedChannelIds: [], allowedUserIds: [], adminUserIds: [] },
       store: { kind: "sqlite", dataDir: join(process.cwd(), "data") },

@@ -400,7 +400,7 @@ describe("validateInvoiceForm", () => {
       "quantity that is no number",
       withLine(privateForm(), 0, { quantity: "two" }),
       lineBlockId("2", "quantity"),
-      "Quantity must be a number, such as 1 or 2.5",
+      "Quantity: Not a number: write it like 1250 or 1 250,50",
     ],
     [
       "missing quantity",
@@ -424,19 +424,37 @@ describe("validateInvoiceForm", () => {
       "negative discount",
       withLine(privateForm(), 0, { discount: "-5" }),
       lineBlockId("2", "discount"),
-      "Discount must not be negative",
+      "Discount: Can't be negative",
     ],
     [
       "unit price in fractions of øre",
-      withLine(privateForm(), 1, { rate: "99.999" }),
+      withLine(privateForm(), 1, { rate: "99,999" }),
       lineBlockId("3", "rate"),
-      "Unit price can have at most 2 decimals (øre)",
+      "Unit price: At most 2 decimals",
     ],
     [
       "unit price that is no number",
       withLine(privateForm(), 1, { rate: "a lot" }),
       lineBlockId("3", "rate"),
-      "Unit price must be a number of kroner, such as 1500 or 99.50",
+      "Unit price: Not a number: write it like 1250 or 1 250,50",
+    ],
+    [
+      "an ambiguous unit price, with both readings",
+      withLine(privateForm(), 1, { rate: "1.250,50" }),
+      lineBlockId("3", "rate"),
+      "Unit price: 1.250,50 could mean 1\u00a0250,50 or 1,25050: write 1250,50",
+    ],
+    [
+      "a discount over 100 %",
+      withLine(privateForm(), 0, { discount: "120 %" }),
+      lineBlockId("2", "discount"),
+      "Discount: A discount can't be more than 100 %",
+    ],
+    [
+      "a Norwegian postcode that is not 4 digits",
+      { ...privateForm(), zip: "abc" },
+      BLOCK_IDS.zip,
+      "Postcode must be 4 digits for Norway, such as 7030",
     ],
     [
       "missing product name",
@@ -669,5 +687,70 @@ describe("formFromOrder", () => {
       referenceNo: "Dhaka",
       invoiceInterval: "0",
     });
+  });
+});
+
+describe("numbers as Norwegians type them", () => {
+  const norwegian = (line: Partial<InvoiceFormValues["lines"][number]>) =>
+    privateForm({ lines: [{ key: "2", name: "Rådgivning", tax: "25", ...line }] });
+
+  it.each([
+    ["1 250,50", "1,5", undefined, 187575, "1250.5", "1.5", undefined],
+    ["1\u00a0250,50", "1,5", undefined, 187575, "1250.5", "1.5", undefined],
+    ["1250.50", "1.5", "100", 177575, "1250.5", "1.5", "100"],
+    ["1 000", "3", "10 %", 270000, "1000", "3", "300"],
+    ["99,99", "3", "12,5 %", 26247, "99.99", "3", "37.50"],
+  ])(
+    "rate %s × quantity %s less %s: totalled live as validated (%i øre)",
+    (rate, quantity, discount, ore, sentRate, sentQuantity, sentDiscount) => {
+      const form = norwegian({ rate, quantity, ...(discount ? { discount } : {}) });
+      expect(formTotals(form).grandTotalOre).toBe(ore);
+      const validation = validateInvoiceForm(form, CONTEXT);
+      if (!validation.ok) throw new Error(JSON.stringify(validation.errors));
+      expect(validation.grandTotalOre).toBe(ore);
+      const [product] = validation.order.products;
+      expect(Number(product?.rate)).toBe(Number(sentRate));
+      expect(Number(product?.quantity)).toBe(Number(sentQuantity));
+      expect(Number(product?.discount ?? 0)).toBe(Number(sentDiscount ?? 0));
+    },
+  );
+
+  it("counts an ambiguous price as nothing live and refuses it on send, with both readings", () => {
+    const form = norwegian({ rate: "1.250,50", quantity: "1" });
+    expect(formTotals(form).lineAmountsOre).toEqual([null]);
+    expect(errorsOf(form)[lineBlockId("2", "rate")]).toBe(
+      "Unit price: 1.250,50 could mean 1\u00a0250,50 or 1,25050: write 1250,50",
+    );
+  });
+
+  it.each([
+    ["quantity", { quantity: "1 000 000,001", rate: "1" }, "Quantity must be at most 1\u00a0000\u00a0000"],
+    ["quantity", { quantity: "9007199254740993", rate: "1" }, "Quantity must be at most 1\u00a0000\u00a0000"],
+    ["rate", { quantity: "1", rate: "10 000 000,01" }, "Unit price must be at most 10\u00a0000\u00a0000 kr"],
+    [
+      "rate",
+      { quantity: "1", rate: "999999999999999" },
+      "Unit price must be at most 10\u00a0000\u00a0000 kr",
+    ],
+    [
+      "discount",
+      { quantity: "1", rate: "1", discount: "10 000 000 001" },
+      "Discount must be at most 10\u00a0000\u00a0000\u00a0000 kr",
+    ],
+  ] as const)(
+    "holds the %s to its bound in limits.ts, as a number input's max_value would",
+    (field, line, message) => {
+      const form = norwegian(line);
+      expect(formTotals(form).lineAmountsOre).toEqual([null]);
+      expect(errorsOf(form)[lineBlockId("2", field)]).toBe(message);
+    },
+  );
+
+  it("accepts every number at its bound", () => {
+    const discounted = norwegian({ quantity: "1 000 000", rate: "10,00", discount: "10 000 000" });
+    expect(formTotals(discounted).lineAmountsOre).toEqual([0]);
+    const priciest = norwegian({ quantity: "1", rate: "10 000 000" });
+    expect(formTotals(priciest).lineAmountsOre).toEqual([1_000_000_000]);
+    expect(validateInvoiceForm(priciest, CONTEXT).ok).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import { commitEvent } from "../src/orders/lifecycle.js";
 import { decideOtherOrder, factsFromRequest } from "../src/orders/transitions.js";
 import type {
   CreatedOrder,
+  CustomerDetails,
   InvoiceStore,
   NewOutboxEntry,
   NewSubmission,
@@ -643,6 +644,121 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
       });
     });
 
+    describe("customers", () => {
+      const company = (overrides: Partial<CustomerDetails> = {}): CustomerDetails => ({
+        teamId: "T0TEAM",
+        type: "corporate",
+        name: "Fjordlys Konsult AS",
+        organizationId: "921876548",
+        email: "post@fjordlys.example",
+        countryCode: "+47",
+        msisdn: "46567468",
+        street: "Strandgaten 12",
+        zip: "5013",
+        city: "Bergen",
+        country: "NO",
+        preferredLanguage: "no",
+        ...overrides,
+      });
+      const person = (overrides: Partial<CustomerDetails> = {}): CustomerDetails =>
+        company({
+          type: "private",
+          name: "Kari Nordmann",
+          organizationId: null,
+          email: "Kari@Example.no",
+          msisdn: "91234567",
+          ...overrides,
+        });
+
+      it("saves a customer, stamped with the clock, and finds it by id in its team only", async () => {
+        const store = await connect();
+        const saved = await store.saveCustomer(company(), "CU1");
+        expect(saved).toEqual({ ...company(), id: "CU1", createdAt: now, updatedAt: now });
+        expect(await store.getCustomer("T0TEAM", "CU1")).toEqual(saved);
+        expect(await store.getCustomer("T0OTHER", "CU1")).toBeNull();
+        expect(await store.searchCustomers("T0OTHER", "", 10)).toEqual([]);
+      });
+
+      it("updates the same customer instead of adding it twice: a company by number, a person by name and email", async () => {
+        const store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        await store.saveCustomer(person(), "CU2");
+        now = new Date("2026-03-03T09:00:00.000Z");
+        const again = await store.saveCustomer(company({ name: "Fjordlys AS", city: "Os" }), "CU3");
+        expect(again).toMatchObject({ id: "CU1", name: "Fjordlys AS", city: "Os", updatedAt: now });
+        expect(again.createdAt).toEqual(new Date("2026-03-02T09:00:00.000Z"));
+        expect(
+          (await store.saveCustomer(person({ name: "KARI NORDMANN", email: "kari@example.no" }), "CU4")).id,
+        ).toBe("CU2");
+        // Another team's customer with the same number is its own.
+        expect((await store.saveCustomer(company({ teamId: "T0OTHER" }), "CU5")).id).toBe("CU5");
+        expect((await store.searchCustomers("T0TEAM", "", 10)).map((customer) => customer.id)).toEqual([
+          "CU1",
+          "CU2",
+        ]);
+      });
+
+      it("searches by name, organisation number, email or mobile, ignoring case and spaces in numbers", async () => {
+        const store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        await store.saveCustomer(person(), "CU2");
+        await store.saveCustomer(
+          company({ name: "Ærlig Øl AS", organizationId: "923609016", email: "a@b.no", msisdn: "40000000" }),
+          "CU3",
+        );
+        const ids = async (query: string, limit = 10) =>
+          (await store.searchCustomers("T0TEAM", query, limit)).map((customer) => customer.id);
+        expect(await ids("fjord")).toEqual(["CU1"]);
+        expect(await ids("ærlig")).toEqual(["CU3"]);
+        expect(await ids("921 876 548")).toEqual(["CU1"]);
+        expect(await ids("kari@EXAMPLE")).toEqual(["CU2"]);
+        expect(await ids("912 34 567")).toEqual(["CU2"]);
+        expect(await ids("+4791234567")).toEqual(["CU2"]);
+        expect(await ids("nobody")).toEqual([]);
+        expect(await ids(" ")).toEqual(["CU1", "CU2", "CU3"]);
+        expect(await ids("", 2)).toEqual(["CU1", "CU2"]);
+      });
+
+      it("edits a customer's details, keeping its id, type and team", async () => {
+        const store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        now = new Date("2026-03-04T09:00:00.000Z");
+        const {
+          teamId: _,
+          type: __,
+          ...details
+        } = company({ email: "faktura@fjordlys.example", zip: "5014" });
+        const edited = await store.updateCustomer("T0TEAM", "CU1", details);
+        expect(edited).toEqual({
+          ...company(),
+          ...details,
+          id: "CU1",
+          createdAt: edited?.createdAt,
+          updatedAt: now,
+        });
+        expect(await store.getCustomer("T0TEAM", "CU1")).toEqual(edited);
+        expect(await store.updateCustomer("T0OTHER", "CU1", details)).toBeNull();
+        expect(await store.updateCustomer("T0TEAM", "CU9", details)).toBeNull();
+      });
+
+      it("forgets a customer for good, in its team only, across restarts", async () => {
+        let store = await connect();
+        await store.saveCustomer(company(), "CU1");
+        await store.saveCustomer(company({ teamId: "T0OTHER" }), "CU2");
+        expect(await store.forgetCustomer("T0OTHER", "CU1")).toBe(false);
+        expect(await store.forgetCustomer("T0TEAM", "CU1")).toBe(true);
+        expect(await store.forgetCustomer("T0TEAM", "CU1")).toBe(false);
+        store = await restart(store);
+        expect(await store.getCustomer("T0TEAM", "CU1")).toBeNull();
+        expect(await store.searchCustomers("T0TEAM", "fjord", 10)).toEqual([]);
+        expect((await store.searchCustomers("T0OTHER", "fjord", 10)).map((customer) => customer.id)).toEqual([
+          "CU2",
+        ]);
+        // Saved again later, it is a new customer.
+        expect((await store.saveCustomer(company(), "CU3")).id).toBe("CU3");
+      });
+    });
+
     describe("restarts", () => {
       it("finds every order, its message and its history after a restart; a notification then updates the right one", async () => {
         let store = await connect();
@@ -832,6 +948,21 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
         expect(await list({})).toEqual([fresh, sending, paidEarly, open, mine]);
         expect(await store.sumOrders({ ...team, statusIn: ["PAID"] })).toEqual({ count: 2, totalOre: 8000 });
         expect(await store.sumOrders({ ...team, userId: "U0NOBODY" })).toEqual({ count: 0, totalOre: 0 });
+
+        // A sum is of what is left once refunds are paid back: App Home's "paid this month".
+        await advance(store, paidEarly, {
+          type: "refunded",
+          by: "U0OLA",
+          lines: [{ id: 1001, amountOre: 1000 }],
+          amountOre: 1000,
+          refundedOre: 1000,
+          status: "PARTIAL REFUNDED",
+          at: 3_000,
+        });
+        expect(await store.sumOrders({ ...team, statusIn: ["PAID", "PARTIAL REFUNDED"] })).toEqual({
+          count: 2,
+          totalOre: 7000,
+        });
       });
 
       it("searches by customer name in any case (æøå too), by number, and by either id", async () => {

@@ -180,4 +180,34 @@ describe("SQLite store on disk", () => {
       expect(bytes).not.toContain(detail);
     }
   });
+
+  it("leaves a forgotten customer in neither the database file nor the write-ahead log", async () => {
+    const store = openStore();
+    await store.saveCustomer(
+      {
+        teamId: "T0TEAM",
+        type: "private",
+        name: "Ingrid Forgetme",
+        organizationId: null,
+        email: "ingrid.forgetme@example.no",
+        countryCode: "+47",
+        msisdn: "98765432",
+        street: "Glemselsveien 7",
+        zip: "0150",
+        city: "Oslo",
+        country: "NO",
+        preferredLanguage: "no",
+      },
+      "CU1",
+    );
+    const files = () =>
+      [DATABASE_FILE, `${DATABASE_FILE}-wal`]
+        .map((file) => readFileSync(join(dataDir, file)).toString("latin1"))
+        .join("");
+    expect(files()).toContain("Glemselsveien");
+    expect(await store.forgetCustomer("T0TEAM", "CU1")).toBe(true);
+    for (const detail of ["Forgetme", "forgetme@example", "98765432", "Glemselsveien"]) {
+      expect(files()).not.toContain(detail);
+    }
+  });
 });

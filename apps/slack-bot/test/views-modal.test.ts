@@ -26,13 +26,14 @@ import {
   decodeFormMetadata,
   type FormMetadata,
   newFormMetadata,
+  REGISTER_WARNINGS,
   removeLine,
 } from "../src/invoice-form/metadata.js";
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
 import type { ModalView } from "../src/views/block-kit.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
 import { orderMessage, statusChangeText } from "../src/views/order-message.js";
-import { statusEmoji } from "../src/views/order-status.js";
+import { statusEmoji } from "../src/views/order-words.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
 const NBSP = "\u00a0";
@@ -139,12 +140,22 @@ describe("invoiceModal", () => {
     const long = "Å".repeat(400);
     for (const customerType of ["private", "corporate"] as const) {
       for (let lines = 1; lines <= MAX_LINES; lines++) {
-        const metadata = metadataWithLines(lines, customerType);
+        const metadata = {
+          ...metadataWithLines(lines, customerType),
+          fills: 99_999,
+          register: {
+            organisationNumber: "931456784",
+            kind: "found" as const,
+            name: long,
+            warnings: [...REGISTER_WARNINGS],
+          },
+        };
         const inputIds = blocksOf(invoiceModal({ metadata })).flatMap((item) =>
           item.type === "input" && item.block_id ? [item.block_id] : [],
         );
         const view = invoiceModal({
           metadata,
+          now: new Date("2026-12-01T10:00:00Z"),
           notice: long.repeat(20),
           fieldErrors: Object.fromEntries(inputIds.map((id) => [id, long.repeat(10)])),
           initial: {
@@ -205,9 +216,7 @@ describe("invoiceModal", () => {
     expect(new Set(dispatching)).toEqual(new Set([ACTION_IDS.customerType, ...RECALCULATE_ACTION_IDS]));
     const quantity = inputBlock(view, lineBlockId("2", "quantity")).element;
     expect(quantity).toMatchObject({
-      type: "number_input",
-      is_decimal_allowed: true,
-      min_value: "0",
+      type: "plain_text_input",
       initial_value: "1",
       dispatch_action_config: { trigger_actions_on: ["on_enter_pressed"] },
     });
@@ -222,12 +231,11 @@ describe("invoiceModal", () => {
           : [],
       ),
     );
-    expect(bounds).toEqual({
-      [lineBlockId("1", "quantity")]: "1000000",
-      [lineBlockId("1", "rate")]: "10000000",
-      [lineBlockId("1", "discount")]: "10000000000",
-      [BLOCK_IDS.invoiceMaturity]: "365",
-    });
+    // A line's numbers are text inputs (Slack's number_input refuses 1,5): checkLine holds them
+    // to the same bounds (test/invoice-form.test.ts).
+    expect(bounds).toEqual({ [BLOCK_IDS.invoiceMaturity]: "365" });
+    for (const field of ["quantity", "rate", "discount"] as const)
+      expect(inputBlock(view, lineBlockId("1", field)).element.type).toBe("plain_text_input");
   });
 
   it("shows a total too large for whole øre in words, never throwing", () => {

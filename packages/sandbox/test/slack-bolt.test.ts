@@ -25,6 +25,29 @@ interface Form {
   orgHint?: string;
 }
 
+/** A modal with a search-as-you-type select, whose options the bot loads. */
+function pickerView() {
+  return {
+    type: "modal" as const,
+    callback_id: "picker",
+    title: plain("Pick a customer"),
+    blocks: [
+      {
+        type: "actions",
+        block_id: "saved",
+        elements: [
+          {
+            type: "external_select",
+            action_id: "saved_customer",
+            placeholder: plain("Search"),
+            min_query_length: 2,
+          },
+        ],
+      },
+    ],
+  };
+}
+
 /** The little invoice modal the test bot opens, re-rendered on every change. */
 function invoiceView(form: Form) {
   const lines = Array.from({ length: form.lines }, (_, index) => ({
@@ -78,10 +101,16 @@ const seen: {
   submissions: Record<string, Record<string, ViewStateValue>>[];
   closed: string[];
   openErrors: string[];
+  /** What was typed into the external select, per options request. */
+  queries: string[];
+  /** Options picked and Home tab buttons clicked. */
+  picked: string[];
 } = {
   submissions: [],
   closed: [],
   openErrors: [],
+  queries: [],
+  picked: [],
 };
 
 beforeEach(async () => {
@@ -89,6 +118,8 @@ beforeEach(async () => {
   seen.submissions = [];
   seen.closed = [];
   seen.openErrors = [];
+  seen.queries = [];
+  seen.picked = [];
   app = new App({
     token: "xoxb-sandbox",
     signingSecret: SIGNING_SECRET,
@@ -98,6 +129,10 @@ beforeEach(async () => {
 
   app.command("/invoice", async ({ ack, body, client, respond }) => {
     await ack();
+    if (body.text === "picker") {
+      await client.views.open({ trigger_id: body.trigger_id, view: pickerView() });
+      return;
+    }
     if (body.text === "slow") bed.clock.advance(3000); // as if the bot did I/O before opening the modal
     try {
       await client.views.open({
@@ -108,6 +143,41 @@ beforeEach(async () => {
       seen.openErrors.push(String((error as { data?: { error?: string } }).data?.error));
       await respond({ text: "Sorry, the invoice form took too long to open. Try again." });
     }
+  });
+
+  app.options("saved_customer", async ({ ack, body }) => {
+    seen.queries.push(body.value);
+    const customers = ["Nordlys AS", "Fjordkraft AS"].filter((name) =>
+      name.toLowerCase().includes(body.value.toLowerCase()),
+    );
+    await ack({
+      options: customers.map((name) => ({ text: plain(name), value: name.split(" ")[0] ?? name })),
+    });
+  });
+
+  app.action<BlockAction>("saved_customer", async ({ ack, action }) => {
+    await ack();
+    if (action.type === "external_select") seen.picked.push(action.selected_option?.value ?? "");
+  });
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    await client.views.publish({
+      user_id: event.user,
+      view: {
+        type: "home",
+        blocks: [
+          {
+            type: "actions",
+            elements: [{ type: "button", action_id: "forget", value: "Nordlys", text: plain("Forget") }],
+          },
+        ],
+      },
+    });
+  });
+
+  app.action<BlockAction>("forget", async ({ ack, action, body }) => {
+    await ack();
+    if (action.type === "button") seen.picked.push(`forget:${action.value}:${body.view?.type}`);
   });
 
   app.action<BlockAction>("add_line", async ({ ack, body, client }) => {
@@ -275,6 +345,33 @@ describe("a real Bolt app against the stand-in, driven by the driver", () => {
       () => bed.sandbox.workspace.message(SALES, message.ts)?.text === "Invoice cancelled",
     );
     expect(bed.sandbox.workspace.message(SALES, message.ts)?.revisions).toHaveLength(1);
+  });
+
+  it("loads an external select's options from the bot (block_suggestion) and sends the pick", async () => {
+    const command = await driver.slashCommand({ command: "/invoice", text: "picker", userId: KARI });
+    const modal = await command.modal();
+    await expect(modal.suggest("saved", "saved_customer", "n")).rejects.toThrow(
+      "Slack asks for options only after 2 characters",
+    );
+    await expect(modal.fill("saved", "saved_customer", "Nordlys")).rejects.toThrow("call suggest first");
+    const suggestion = await modal.suggest("saved", "saved_customer", "nord");
+    expect(suggestion.problem).toBeUndefined();
+    expect(suggestion.options.map((option) => option.value)).toEqual(["Nordlys"]);
+    expect(seen.queries).toEqual(["nord"]);
+    const picked = await modal.fill("saved", "saved_customer", "Nordlys");
+    expect(picked).toMatchObject({ dispatched: true, ok: true });
+    expect(seen.picked).toEqual(["Nordlys"]);
+    expect(modal.value("saved", "saved_customer")?.selected_option?.value).toBe("Nordlys");
+  });
+
+  it("clicks a button in the published Home tab (block_actions from the home view)", async () => {
+    expect((await driver.openAppHome({ userId: KARI })).ok).toBe(true);
+    const home = await bed.sandbox.waitFor(() => bed.sandbox.workspace.home(KARI), {
+      what: "Kari's Home tab",
+    });
+    expect(home.view.type).toBe("home");
+    expect((await driver.homeAction({ userId: KARI, actionId: "forget", value: "Nordlys" })).ok).toBe(true);
+    expect(seen.picked).toEqual(["forget:Nordlys:home"]);
   });
 
   it("is rejected by Bolt (401) when signed with another secret", async () => {

@@ -314,6 +314,8 @@ describe("workspace page: messages", BROWSER_TEST, () => {
               "<https://frontpayment.example/bankid/ODR1|open the BankID verification> · <javascript:alert(1)|bad link>",
               `Sent by <@${KARI}> in <#${SALES}> · ${XSS.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}`,
               "```line one\nline two```",
+              // Escaped as the bot escapes people's text: each marker followed by a zero-width space.
+              "Kari (280387*\u200b*\u200b*\u200b*\u200b*\u200b) _\u200bnot italic_\u200b",
             ].join("\n"),
           },
         },
@@ -330,6 +332,10 @@ describe("workspace page: messages", BROWSER_TEST, () => {
     const message = page.getByRole("log", { name: "#sales" }).locator("article").first();
     await message.getByText("Invoice to Nordlys").waitFor();
     expect(await message.locator("strong").first().textContent()).toBe("Invoice to Nordlys");
+    expect(await message.locator("strong").count()).toBe(1);
+    expect((await message.textContent())?.replace(/\u200b/g, "")).toContain(
+      "Kari (280387*****) _not italic_",
+    );
     expect(await message.locator("em").textContent()).toBe("draft");
     expect(await message.locator("s").textContent()).toBe("old");
     expect(await message.locator("code").first().textContent()).toBe("FB123");

@@ -61,6 +61,36 @@ async function fillCustomer(modal: Locator, personalNumber: string) {
   await modal.getByLabel("City").fill(PRIVATE_CUSTOMER.city);
 }
 
+/** A sum App Home shows: "2 500,00 kr (1)" read back as kroner and a count. */
+interface ShownSum {
+  kroner: number;
+  count: number;
+}
+
+/** Opens App Home and reads its three sums (open, overdue, paid this month). */
+async function homeSums(page: Page): Promise<Record<"open" | "overdue" | "paidThisMonth", ShownSum>> {
+  await page.getByRole("button", { name: "🏠 Home" }).click();
+  await page.getByText("Paid this month").waitFor();
+  const fields = page.locator(".home .fields .text");
+  const read = async (index: number): Promise<ShownSum> => {
+    const text = ((await fields.nth(index).textContent()) ?? "").replace(/\s/g, "");
+    const match = /(\d+),(\d\d)kr\((\d+)\)$/.exec(text);
+    if (!match) throw new Error(`App Home shows no sum in ${JSON.stringify(text)}`);
+    return { kroner: Number(match[1]) + Number(match[2]) / 100, count: Number(match[3]) };
+  };
+  return { open: await read(0), overdue: await read(1), paidThisMonth: await read(2) };
+}
+
+/** Waits until App Home, opened again as a person would, shows `expected` (the bot republishes it on open). */
+function homeSumsShow(page: Page, expected: Partial<Record<"open" | "overdue" | "paidThisMonth", ShownSum>>) {
+  return expect.poll(() => homeSums(page), { timeout: 10_000, interval: 250 }).toMatchObject(expected);
+}
+
+async function showSales(page: Page) {
+  await page.locator("#channel-list").getByRole("button", { name: /sales/ }).click();
+  await page.getByRole("heading", { name: "#sales" }).waitFor();
+}
+
 describe("the local workspace in Chromium", () => {
   it("walks /invoice from the modal to PAID: field error, sending, BankID, return page, paid", async () => {
     const page = await browser().newPage();
@@ -143,6 +173,65 @@ describe("the local workspace in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("picks a saved customer, takes 1 250,50 × 1,5 and fills a bankrupt company from Brønnøysund with a warning", async () => {
+    const page = await browser().newPage();
+    await page.goto(harness.workspacePage.url);
+    await page.getByRole("heading", { name: "#sales" }).waitFor();
+    await typeInComposer(page, "/invoice");
+    const modal = page.getByRole("dialog", { name: "New invoice" });
+    await modal.waitFor();
+
+    // A saved customer, searched as you type and picked: everything but the personal number.
+    await harness.store.saveCustomer(
+      {
+        teamId: harness.slack.workspace.team.id,
+        type: "private",
+        name: "Ingrid Berg",
+        organizationId: null,
+        email: "ingrid.berg@example.no",
+        countryCode: "+47",
+        msisdn: "91234567",
+        street: "Storgata 1",
+        zip: "0155",
+        city: "Oslo",
+        country: "NO",
+        preferredLanguage: "no",
+      },
+      "CUBROWSER1",
+    );
+    const picker = modal.getByRole("combobox", { name: /^Saved customer/ });
+    await picker.fill("ingrid");
+    await picker.press("Enter");
+    await modal.getByRole("option", { name: /Ingrid Berg/ }).click();
+    await modal.getByText("Type the personal number again").waitFor();
+    expect(await modal.getByLabel("Full name").inputValue()).toBe("Ingrid Berg");
+    expect(await modal.getByLabel("City").inputValue()).toBe("Oslo");
+    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-saved-customer.png") });
+
+    await modal.getByRole("radio", { name: "A company" }).check();
+    await modal.getByLabel("Organisation number").waitFor();
+    await modal.getByLabel("Email").fill("post@nordkapp.example");
+    await modal.getByLabel("Organisation number").fill("931 456 784");
+    await modal.getByLabel("Organisation number").press("Enter");
+    await modal.getByText("is bankrupt (konkurs) in Brønnøysundregistrene").waitFor();
+    expect(await modal.getByLabel("Company name").inputValue()).toBe("NORDKAPP TRELAST AS");
+    expect(await modal.getByLabel("City").inputValue()).toBe("HONNINGSVÅG");
+    expect(await modal.getByLabel("Email").inputValue()).toBe("post@nordkapp.example");
+    await modal.getByText("is bankrupt (konkurs)").scrollIntoViewIfNeeded();
+    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-brreg-bankrupt.png") });
+
+    await modal.getByLabel("Product", { exact: true }).fill("Rådgivning");
+    await modal.getByLabel("Quantity").fill("1,5");
+    await modal.getByLabel(/^Unit price/).fill("1 250,50");
+    await modal.getByLabel(/^Unit price/).press("Enter");
+    await modal.getByText(/Total 1\s875,75\skr/).waitFor();
+    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-norwegian-numbers-brreg.png") });
+    // Closed unsent, so the workspace is left as it was found for the next test.
+    await modal.getByRole("button", { name: "Close", exact: true }).first().click();
+    await modal.waitFor({ state: "hidden" });
+    await page.close();
+  });
+
   it("lists invoices in an ephemeral message and shows App Home with its sums", async () => {
     const page = await browser().newPage();
     const pageErrors: string[] = [];
@@ -165,11 +254,119 @@ describe("the local workspace in Chromium", () => {
     await page.getByRole("heading", { name: /Home/ }).waitFor();
     await page.getByText("Paid this month").waitFor();
     await page.getByText("Your team's invoices").waitFor();
+    await page.getByText(/^Remembered when an invoice is created/).waitFor();
     expect(await page.getByRole("textbox", { name: /Message/ }).isVisible()).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, "app-home.png"), fullPage: true });
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("walks what comes after sending: Send link again, BankID, paid, a partial refund, and App Home's sums", async () => {
+    const page = await browser().newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(harness.workspacePage.url);
+    await page.getByRole("heading", { name: "#sales" }).waitFor();
+    const shot = (locator: Locator | Page, name: string) =>
+      locator.screenshot({ path: join(ARTIFACTS, `after-sending-${name}.png`) });
+    const submits = () =>
+      harness.frontPayment.requests.filter((r) => r.endpoint === "submitInvoiceOrder").length;
+    const submitsBefore = submits();
+    const sums = await homeSums(page);
+    await showSales(page);
+
+    await typeInComposer(page, "/invoice");
+    const form = page.getByRole("dialog", { name: "New invoice" });
+    await fillCustomer(form, PRIVATE_CUSTOMER.personalNumber);
+    await form.getByLabel("Product", { exact: true }).fill("Konsulenttime");
+    await form.getByLabel("Quantity").fill("2");
+    await form.getByLabel(/^Unit price/).fill("1250");
+    await form.getByRole("button", { name: "Send invoice" }).click();
+    const created = page.getByRole("dialog", { name: "Invoice created" });
+    await created.getByText("Front Payment created the invoice").waitFor();
+    await created.getByRole("button", { name: "Close" }).first().click();
+    const order = harness.frontPayment.orders().at(-1);
+    if (!order) throw new Error("Front Payment has no order");
+    const message = page
+      .getByRole("log", { name: "#sales" })
+      .locator("article")
+      .filter({ hasText: order.uuid })
+      // Its thread, once open, shows it again.
+      .first();
+    await message.getByText("Waiting for BankID").waitFor();
+    await shot(message, "1-waiting-for-bankid");
+
+    // Send link again: the modal prefilled from Front Payment's order details, then Resend.
+    await message.getByRole("button", { name: "Send link again" }).click();
+    const resend = page.getByRole("dialog", { name: "Send link again" });
+    expect(await resend.getByLabel("Email").inputValue()).toBe(PRIVATE_CUSTOMER.email);
+    await resend.getByLabel("Email").fill("kari@firma.example");
+    await shot(resend, "2-send-link-again");
+    await resend.getByRole("button", { name: "Send link" }).click();
+    const resent = page.getByRole("dialog", { name: "Link sent again" });
+    await resent.getByText(/by email to kari@firma\.example/).waitFor();
+    await resent.getByRole("button", { name: "Close" }).first().click();
+    await resent.waitFor({ state: "hidden" });
+    expect(harness.frontPayment.order(order.uuid)?.resends.at(-1)).toMatchObject({
+      email: "kari@firma.example",
+    });
+    await message.getByRole("button", { name: "1 reply" }).click();
+    await page
+      .getByRole("log", { name: /Thread/ })
+      .getByText(/sent the payment link again by email and SMS/)
+      .waitFor();
+    await shot(page, "3-link-sent-again");
+
+    // The customer does BankID on the Front Payment stand-in's page.
+    const bankIdLink = message.getByRole("link", { name: "open the BankID verification" });
+    const [bankId] = await Promise.all([browser().waitForEvent("page"), bankIdLink.click()]);
+    await bankId.getByRole("button", { name: /Godkjenn med BankID|Approve with BankID/ }).click();
+    await bankId.waitForURL(/\/frontpayment\/return\/[^/]+\/success$/);
+    await bankId.close();
+    await message.getByText(/📄 Invoiced, due/).waitFor();
+    expect(await message.getByRole("button", { name: "Send link again" }).count()).toBe(1);
+    await shot(message, "4-invoiced");
+
+    await page.getByRole("button", { name: `Mark paid: Kari Nordmann, ${order.uuid}` }).click();
+    await message.getByText(/✅ Paid by/).waitFor();
+    await message.getByRole("button", { name: "Refund…" }).waitFor();
+    expect(await message.getByRole("button", { name: "Send link again" }).count()).toBe(0);
+    await shot(message, "5-paid");
+    const paidThisMonth = { count: sums.paidThisMonth.count + 1, kroner: sums.paidThisMonth.kroner + 2500 };
+    await homeSumsShow(page, { paidThisMonth, open: sums.open });
+    await shot(page, "6-app-home-paid");
+
+    // A partial refund: 500 kr of the line, confirmed with its amount.
+    await showSales(page);
+    await message.getByRole("button", { name: "Refund…" }).click();
+    const refund = page.getByRole("dialog", { name: "Refund" });
+    await refund.getByRole("radio", { name: "The amounts below" }).check();
+    await refund.getByLabel(/^Konsulenttime/).fill("500");
+    await shot(refund, "7-refund");
+    await refund.getByRole("button", { name: "Review refund" }).click();
+    const confirm = page.getByRole("dialog", { name: "Confirm refund" });
+    await confirm.getByText(/Refund 500,00\skr to Kari Nordmann\?/).waitFor();
+    await confirm.getByRole("button", { name: /Refund 500,00\skr/ }).click();
+    const refunded = page.getByRole("dialog", { name: "Refunded" });
+    await refunded.getByText(/accepted the refund of 500,00\skr/).waitFor();
+    await refunded.getByRole("button", { name: "Close" }).first().click();
+    await message.getByText(/Refunded 500,00\skr of 2\s500,00\skr/).waitFor();
+    await shot(message, "8-partly-refunded");
+    expect(harness.frontPayment.order(order.uuid)).toMatchObject({
+      status: "PARTIAL REFUNDED",
+      refundedAmount: 500,
+    });
+
+    // App Home's sums follow: what was paid this month is less what was refunded.
+    await homeSumsShow(page, {
+      paidThisMonth: { count: paidThisMonth.count, kroner: paidThisMonth.kroner - 500 },
+      open: sums.open,
+    });
+    await shot(page, "9-app-home-refunded");
+    expect(submits()).toBe(submitsBefore + 1);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it("shows the customer's return pages whole on a phone, in every language", async () => {
     const page = await browser().newPage();

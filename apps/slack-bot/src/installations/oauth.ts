@@ -3,4 +3,13 @@ export const INSTALL_PATH = "/slack/install";
 export const REDIRECT_PATH = "/slack/oauth_redirect";
 
 /** The bot scopes an installation asks for: the manifest's (a test keeps the two equal). */
-export const BOT_SCOPES = ["commands", "chat:write", "chat:write.public", "channels:join"] as const;
+export const BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "chat:write.public",
+  "channels:join",
+  // users.conversations, for who may see which orders (listings, App Home).
+  "channels:read",
+  "groups:read",
+  "im:read",
+] as const;

@@ -96,6 +96,22 @@ export const ACTION_IDS: Readonly<Record<FormField, string>> = {
   customerReference: "invoice_form.reference_customer",
 };
 
+/**
+ * The action id of `field` in a form whose customer fields the bot has filled `fills` times (from
+ * Brønnøysundregistrene or a saved customer). Slack keeps what was typed into an element across
+ * `views.update` while its block and action ids stay; a fill must replace it, so each fill gives
+ * the customer fields new action ids. Block ids never change: error messages stay keyed by them.
+ */
+export function fieldActionId(field: FormField, fills = 0): string {
+  const id = ACTION_IDS[field];
+  return fills > 0 && BLOCK_IDS[field].startsWith("customer.") ? `${id}.${fills}` : id;
+}
+
+/** Matches `fieldActionId(field, n)` for every `n`: what a listener registers. */
+export function anyFillActionId(field: FormField): RegExp {
+  return new RegExp(`^${ACTION_IDS[field].replaceAll(".", "\\.")}(\\.\\d+)?$`);
+}
+
 /** Option values of the `invoiceOptions` checkboxes. */
 export const INVOICE_OPTION_VALUES = {
   invoiceFee: "invoice_fee",
@@ -149,6 +165,8 @@ export const RECALCULATE_ACTION_IDS: readonly string[] = [
   LINE_ACTION_IDS.rate,
   LINE_ACTION_IDS.tax,
   LINE_ACTION_IDS.discount,
+  // The due date shown under it follows the days.
+  ACTION_IDS.invoiceMaturity,
 ];
 
 /** Block ids of the form's non-input blocks. */
@@ -160,7 +178,18 @@ export const LAYOUT_BLOCK_IDS = {
   totals: "lines.totals",
   termsHeader: "terms",
   referencesHeader: "references",
+  /** What Brønnøysundregistrene said about the organisation number (filled, warnings, no answer). */
+  register: "customer.register",
+  /** The saved-customer picker at the top of the form. */
+  savedCustomer: "customer.saved",
 } as const;
+
+/**
+ * The saved-customer picker (an `external_select`): its options come from a `block_suggestion`
+ * request (search as you type), its choice fills the customer fields. The option value is the
+ * customer's id.
+ */
+export const SAVED_CUSTOMER_ACTION_ID = "invoice_form.saved_customer";
 
 /** "Add line" button. */
 export const ADD_LINE_ACTION_ID = "invoice_form.add_line";

@@ -1,31 +1,56 @@
-import { formatNok, kronerToOre, priceOrderInOre } from "@fakturabot/schema";
+import {
+  formatNok,
+  formatNorwegianNumber,
+  type NumberProblem,
+  oreToKroner,
+  parseDiscount,
+  parseKroner,
+  parseNorwegianNumber,
+  priceOrderInOre,
+} from "@fakturabot/schema";
 import type { LineField } from "./ids.js";
 import { LINE_FIELD_NAMES } from "./labels.js";
 import { LINE_TEXT_MAX_LENGTHS, NUMBER_MAX_VALUES } from "./limits.js";
-import { decimalPlaces, isPlainDecimal, normaliseDecimal, normaliseText } from "./normalise.js";
+import { normaliseText } from "./normalise.js";
 import type { InvoiceLineValues } from "./read.js";
 
-/** A product line normalised (empty fields absent), with what keeps it from being priced. */
+/** Quantities keep up to three decimals (0,125 kg; 1,25 hours). */
+export const QUANTITY_DECIMALS = 3;
+
+/**
+ * A product line as the order sends it: canonical decimal strings (`"1250.5"`, `"1.5"`), the
+ * discount always in kroner (a percentage is converted here), empty fields absent.
+ */
 export interface CheckedLine extends Partial<Record<LineField, string>> {
-  /** Messages by field, phrased for the person ("Quantity must be more than 0"). */
+  /** Messages by field, phrased for the person ("Quantity: 1.250,50 could mean …"). */
   problems: Partial<Record<LineField, string>>;
   /** The line's amount (quantity × unit price − discount, VAT included) in øre; null while it has problems. */
   amountOre: number | null;
+  /** The discount as typed when it was a percentage (`"10"` for `10 %`), for the line's heading. */
+  discountPercent?: string;
 }
 
-/** A whole number with its thousands grouped as Norwegians write them: 1000000 → "1 000 000". */
-function groupedNumber(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
+type BoundedField = "quantity" | "rate" | "discount";
+
+/** "Unit price must be at most 10 000 000 kr": the field's bound in `limits.ts`. */
+function maximum(field: BoundedField): string {
+  const unit = field === "quantity" ? "" : " kr";
+  return `${LINE_FIELD_NAMES[field]} must be at most ${formatNorwegianNumber(NUMBER_MAX_VALUES[field])}${unit}`;
 }
 
-function money(field: "rate" | "discount", value: string, example: string): string | undefined {
-  const name = LINE_FIELD_NAMES[field];
-  if (!isPlainDecimal(value)) return `${name} must be a number of kroner, such as ${example}`;
-  if (Number(value) < 0) return `${name} must not be negative`;
-  if (decimalPlaces(value) > 2) return `${name} can have at most 2 decimals (øre)`;
-  const max = NUMBER_MAX_VALUES[field];
-  if (Number(value) > max) return `${name} must be at most ${groupedNumber(max)} kr`;
-  return undefined;
+/**
+ * "Unit price: 1.250,50 could mean …": the parser's message after the field's name. A number with
+ * more digits than the parser reads is above the field's bound, and said so the same way.
+ */
+function named(field: BoundedField, problem: NumberProblem): string {
+  return problem.code === "too_many_digits"
+    ? maximum(field)
+    : `${LINE_FIELD_NAMES[field]}: ${problem.message}`;
+}
+
+/** The bound's message when `ore` is above the field's bound. */
+function aboveMaximum(field: "rate" | "discount", ore: number): string | undefined {
+  return ore > NUMBER_MAX_VALUES[field] * 100 ? maximum(field) : undefined;
 }
 
 /** What was typed is longer than the input takes (a signed payload need not respect `max_length`). */
@@ -36,69 +61,95 @@ function tooLong(field: keyof typeof LINE_TEXT_MAX_LENGTHS, value: string | unde
     : undefined;
 }
 
+/** `part` per cent of `ore`, rounded half-up to the øre, exactly (BigInt: no floating point). */
+function percentOf(ore: number, units: number, scale: number): number {
+  const denominator = 100n * 10n ** BigInt(scale);
+  return Number((BigInt(ore) * BigInt(units) * 2n + denominator) / (2n * denominator));
+}
+
 /**
- * Normalises a line and checks what pricing needs: a positive quantity, a unit price, a VAT rate
- * (one of `taxRates` when given), a discount no larger than the line, and every number and text
- * within what its input accepts (`limits.ts`), so a line's total is a safe integer. Never throws, so it
- * serves both the running totals of half-typed lines and the submission's validation.
+ * Reads a line with the Norwegian number parser (`1,5`, `1 250,50`, `1250.50`; `1.250,50` refused
+ * with both readings) and checks what pricing needs: a positive quantity, a unit price, a VAT
+ * rate (one of `taxRates` when given), a discount (kroner or `%`) no larger than the line, and
+ * every number and text within what `limits.ts` allows, so a line's total is a safe integer.
+ * Never throws, so the one reading serves both the running totals of half-typed lines and the
+ * submission's validation: they cannot disagree.
  */
 export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly number[]): CheckedLine {
-  const quantity = normaliseDecimal(line.quantity);
-  const rate = normaliseDecimal(line.rate);
-  const tax = normaliseDecimal(line.tax);
-  const discount = normaliseDecimal(line.discount);
   const checked: CheckedLine = {
     name: normaliseText(line.name),
     productId: normaliseText(line.productId),
-    quantity,
-    rate,
-    tax,
-    discount,
     problems: {},
     amountOre: null,
   };
   const { problems } = checked;
+  const typed = (field: LineField) => normaliseText(line[field]);
 
-  if (quantity === undefined) problems.quantity = `${LINE_FIELD_NAMES.quantity} is required`;
-  else if (!isPlainDecimal(quantity))
-    problems.quantity = `${LINE_FIELD_NAMES.quantity} must be a number, such as 1 or 2.5`;
-  else if (Number(quantity) <= 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
-  else if (Number(quantity) > NUMBER_MAX_VALUES.quantity)
-    problems.quantity = `${LINE_FIELD_NAMES.quantity} must be at most ${groupedNumber(NUMBER_MAX_VALUES.quantity)}`;
+  const quantityText = typed("quantity");
+  if (quantityText === undefined) problems.quantity = `${LINE_FIELD_NAMES.quantity} is required`;
+  else {
+    const quantity = parseNorwegianNumber(quantityText, { maxDecimals: QUANTITY_DECIMALS });
+    if (!quantity.ok) problems.quantity = named("quantity", quantity);
+    else if (quantity.units === 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
+    else if (Number(quantity.value) > NUMBER_MAX_VALUES.quantity) problems.quantity = maximum("quantity");
+    else checked.quantity = quantity.value;
+  }
 
   for (const field of ["name", "productId"] as const) {
     const problem = tooLong(field, line[field]);
     if (problem) problems[field] = problem;
   }
 
-  if (rate === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
+  const rateText = typed("rate");
+  if (rateText === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
   else {
-    const problem = money("rate", rate, "1500 or 99.50");
-    if (problem) problems.rate = problem;
+    const rate = parseKroner(rateText);
+    if (!rate.ok) problems.rate = named("rate", rate);
+    else {
+      const problem = aboveMaximum("rate", rate.ore);
+      if (problem) problems.rate = problem;
+      else checked.rate = rate.value;
+    }
   }
 
+  const taxText = typed("tax");
+  const tax = taxText === undefined ? undefined : parseNorwegianNumber(taxText, { maxDecimals: 2 });
   const rates = taxRates?.join(", ");
   if (tax === undefined) problems.tax = `${LINE_FIELD_NAMES.tax} is required`;
-  else if (!isPlainDecimal(tax) || Number(tax) < 0 || (taxRates && !taxRates.includes(Number(tax))))
+  else if (!tax.ok || (taxRates && !taxRates.includes(Number(tax.value))))
     problems.tax = rates
       ? `${LINE_FIELD_NAMES.tax} must be one of ${rates} %`
       : `${LINE_FIELD_NAMES.tax} must be a percentage`;
+  else checked.tax = tax.value;
 
-  if (discount !== undefined) {
-    const problem = money("discount", discount, "100");
+  const discountText = typed("discount");
+  const discount = discountText === undefined ? undefined : parseDiscount(discountText);
+  if (discount && !discount.ok) problems.discount = named("discount", discount);
+  else if (discount?.kind === "amount") {
+    const problem = aboveMaximum("discount", discount.ore);
     if (problem) problems.discount = problem;
   }
 
-  if (problems.quantity || problems.rate || problems.tax || problems.discount) return checked;
-  // Checked above: the strings are plain non-negative decimals (money with at most 2), so neither
-  // priceOrderInOre nor kronerToOre can throw here.
-  const [gross] = priceOrderInOre([{ quantity: quantity ?? "", rate: rate ?? "", tax: tax ?? "" }]).lines;
+  if (checked.quantity === undefined || checked.rate === undefined || checked.tax === undefined)
+    return checked;
+  if (problems.discount || (discount && !discount.ok)) return checked;
+  // The strings are canonical non-negative decimals from the parser, within the bounds above:
+  // priceOrderInOre cannot throw and the line's øre are a safe integer.
+  const [gross] = priceOrderInOre([
+    { quantity: checked.quantity, rate: checked.rate, tax: checked.tax },
+  ]).lines;
   const grossOre = gross?.amountOre ?? 0;
-  const discountOre = discount === undefined ? 0 : kronerToOre(discount);
+  let discountOre = 0;
+  if (discount?.kind === "amount") discountOre = discount.ore;
+  if (discount?.kind === "percent") {
+    discountOre = percentOf(grossOre, discount.units, discount.scale);
+    checked.discountPercent = discount.value;
+  }
   if (discountOre > grossOre) {
     problems.discount = `${LINE_FIELD_NAMES.discount} is larger than the line's total (${formatNok(grossOre)})`;
     return checked;
   }
+  if (discount) checked.discount = String(oreToKroner(discountOre));
   checked.amountOre = grossOre - discountOre;
   return checked;
 }

@@ -5,8 +5,9 @@ export type CustomerType = "private" | "corporate";
 /**
  * The most product lines a modal holds. Each line takes 7 blocks (a heading with its remove
  * button, then name, product id, quantity, unit price, VAT rate and discount) and the rest of the
- * form 24 at most (notice, customer, totals, terms, references): 10 lines make 94 blocks, within
- * Slack's 100 per view; 11 would not fit (`test/views-modal.test.ts` checks every size).
+ * form 26 at most (notice, saved-customer picker, customer with the register's note, totals, terms,
+ * references): 10 lines make 96 blocks, within Slack's 100 per view; 11 would not fit
+ * (`test/views-modal.test.ts` checks every size).
  */
 export const MAX_LINES = 10;
 
@@ -33,6 +34,43 @@ export interface FormMetadata {
    * submission then updates the same Front Payment order instead of creating one.
    */
   editOf?: string;
+  /**
+   * How often the bot filled the customer fields (a register look-up, a saved customer): part of
+   * their action ids (`fieldActionId`). Absent until the first fill.
+   */
+  fills?: number;
+  /** What Brønnøysundregistrene last said about the organisation number typed (public data only). */
+  register?: RegisterNote;
+}
+
+/** A register answer as the form remembers it between redraws. */
+export interface RegisterNote {
+  organisationNumber: string;
+  kind: "found" | "not_found" | "unavailable";
+  /** The registered name, when found. */
+  name?: string;
+  /** bankrupt, dissolving, forced_dissolution, deleted: in the register's order. */
+  warnings: RegisterWarning[];
+}
+
+export const REGISTER_WARNINGS = ["bankrupt", "dissolving", "forced_dissolution", "deleted"] as const;
+export type RegisterWarning = (typeof REGISTER_WARNINGS)[number];
+
+/**
+ * The customer fields are about to be filled (`values` of the next view win over what was
+ * typed): new action ids for them, and the register's note when there is one.
+ */
+export function fillCustomerFields(
+  metadata: FormMetadata,
+  changes: { customerType?: CustomerType; register?: RegisterNote | undefined } = {},
+): FormMetadata {
+  const { register: _, ...rest } = metadata;
+  return {
+    ...rest,
+    customerType: changes.customerType ?? metadata.customerType,
+    fills: (metadata.fills ?? 0) + 1,
+    ...(changes.register ? { register: changes.register } : {}),
+  };
 }
 
 /** The metadata of a fresh form: one empty line, a private customer unless told otherwise. */
@@ -106,6 +144,16 @@ const EncodedMetadata = z
       .int()
       .min(1)
       .max(36 ** 4 - 1),
+    f: z.number().int().min(1).max(99_999).optional(),
+    r: z
+      .object({
+        o: z.string().regex(/^\d{9}$/),
+        k: z.enum(["found", "not_found", "unavailable"]),
+        n: z.string().max(500).optional(),
+        w: z.array(z.enum(REGISTER_WARNINGS)).max(REGISTER_WARNINGS.length),
+      })
+      .strict()
+      .optional(),
     e: z
       .string()
       .regex(/^FB[0-9A-Z]{4,40}$/, "is not an order id")
@@ -122,6 +170,17 @@ export function encodeFormMetadata(metadata: FormMetadata): string {
     t: metadata.customerType,
     l: metadata.lineKeys,
     n: metadata.lastLineNumber,
+    ...(metadata.fills ? { f: metadata.fills } : {}),
+    ...(metadata.register
+      ? {
+          r: {
+            o: metadata.register.organisationNumber,
+            k: metadata.register.kind,
+            ...(metadata.register.name === undefined ? {} : { n: metadata.register.name.slice(0, 500) }),
+            w: metadata.register.warnings,
+          },
+        }
+      : {}),
     ...(metadata.editOf === undefined ? {} : { e: metadata.editOf }),
   };
   return JSON.stringify(encoded);
@@ -153,12 +212,23 @@ export function decodeFormMetadata(privateMetadata: string): FormMetadata {
     );
     throw new FormMetadataError(`The form's metadata is not valid: ${problems.join("; ")}`);
   }
-  const { c, t, l, n, e } = parsed.data;
+  const { c, t, l, n, e, f, r } = parsed.data;
   return {
     channelId: c,
     customerType: t,
     lineKeys: l,
     lastLineNumber: n,
     ...(e === undefined ? {} : { editOf: e }),
+    ...(f === undefined ? {} : { fills: f }),
+    ...(r === undefined
+      ? {}
+      : {
+          register: {
+            organisationNumber: r.o,
+            kind: r.k,
+            ...(r.n === undefined ? {} : { name: r.n }),
+            warnings: r.w,
+          },
+        }),
   };
 }

@@ -59,11 +59,6 @@ export function isPlainDecimal(text: string): boolean {
   return /^-?\d+(\.\d+)?$/.test(text);
 }
 
-/** How many decimals a plain decimal string has. */
-export function decimalPlaces(text: string): number {
-  return text.split(".")[1]?.length ?? 0;
-}
-
 /** A dialling code as `+<digits>`: "47", "0047", "+ 47" → "+47". */
 export function normaliseCountryCode(text: string | undefined): string | undefined {
   const compact = normaliseText(text)?.replace(/[ ()-]/g, "");

@@ -1,8 +1,8 @@
 import type { ViewStateValue } from "@slack/bolt";
 import {
-  ACTION_IDS,
   BLOCK_IDS,
   type FormField,
+  fieldActionId,
   INVOICE_OPTION_VALUES,
   LINE_ACTION_IDS,
   LINE_FIELDS,
@@ -133,16 +133,17 @@ function readLine(values: unknown, key: string): InvoiceLineValues {
  * absent. The customer type is the radio button's when it is there, else the metadata's.
  */
 export function readInvoiceForm(values: ViewStateValues, metadata: FormMetadata): InvoiceFormValues {
-  const chosenType = textValue(values, BLOCK_IDS.customerType, ACTION_IDS.customerType);
+  const fills = metadata.fills ?? 0;
+  const chosenType = textValue(values, BLOCK_IDS.customerType, fieldActionId("customerType", fills));
   const form: InvoiceFormValues = {
     customerType: chosenType === "private" || chosenType === "corporate" ? chosenType : metadata.customerType,
     lines: metadata.lineKeys.map((key) => readLine(values, key)),
   };
   for (const field of TEXT_FIELDS) {
-    const value = textValue(values, BLOCK_IDS[field], ACTION_IDS[field]);
+    const value = textValue(values, BLOCK_IDS[field], fieldActionId(field, fills));
     if (value !== undefined) form[field] = value;
   }
-  const options = checkedValues(values, BLOCK_IDS.invoiceOptions, ACTION_IDS.invoiceOptions);
+  const options = checkedValues(values, BLOCK_IDS.invoiceOptions, fieldActionId("invoiceOptions"));
   if (options) {
     form.invoiceFeeApplicable = options.includes(INVOICE_OPTION_VALUES.invoiceFee);
     form.separateInvoices = options.includes(INVOICE_OPTION_VALUES.separateInvoices);

@@ -9,6 +9,7 @@ import {
   unixSeconds,
 } from "@fakturabot/schema";
 import type { ZodIssue } from "zod";
+import { mobileProblem, postcodeProblem } from "./customer-rules.js";
 import { type FormDefaults, formDefaults } from "./defaults.js";
 import { blockForOrderPath, isFieldShown, ORDER_PATH_FIELDS, PRODUCT_PATH_FIELDS } from "./fields.js";
 import { BLOCK_IDS, CUSTOMER_TEXT_FIELDS, type FormField, lineBlockId } from "./ids.js";
@@ -105,9 +106,12 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
     if (isFieldShown(field, type) && values[field] === undefined)
       errors[BLOCK_IDS[field]] = `${fieldName(field, type)} is required`;
   }
-  // Norwegian numbers are 8 digits: anything else is a typo the schema's 4-15 digits would miss.
-  if (countryCode === "+47" && values.mobile && /^\d+$/.test(values.mobile) && values.mobile.length !== 8)
-    errors[BLOCK_IDS.mobile] = `${fieldName("mobile", type)} must be 8 digits for +47`;
+  const mobile = mobileProblem(countryCode, values.mobile);
+  if (mobile) errors[BLOCK_IDS.mobile] = `${fieldName("mobile", type)} ${mobile}`;
+
+  const country = (form.country ?? defaults.country).toUpperCase();
+  const postcode = postcodeProblem(country, values.zip);
+  if (postcode) errors[BLOCK_IDS.zip] = `${fieldName("zip", type)} ${postcode}`;
 
   const maturity = normaliseDecimal(form.invoiceMaturity) ?? String(defaults.invoiceMaturityDays);
   if (!/^\d+$/.test(maturity))
@@ -135,7 +139,7 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
         street: values.street ?? "",
         zip: values.zip ?? "",
         city: values.city ?? "",
-        country: (form.country ?? defaults.country).toUpperCase(),
+        country,
       },
     },
     invoiceFeeApplicable: form.invoiceFeeApplicable ?? defaults.invoiceFeeApplicable,

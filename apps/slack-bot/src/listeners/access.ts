@@ -44,6 +44,18 @@ export function mayView(
 }
 
 /**
+ * Who may edit and forget the workspace's saved customers: whoever may use the bot (everyone when
+ * no users are listed) and the admins.
+ */
+export function mayManageCustomers(rules: AccessRules, userId: string): boolean {
+  return (
+    rules.allowedUserIds.length === 0 ||
+    rules.allowedUserIds.includes(userId) ||
+    rules.adminUserIds.includes(userId)
+  );
+}
+
+/**
  * What a listing may show someone, as the store's filter: everything for an admin, else what
  * `mayView` allows (their own orders, and those of the channels they are in).
  */

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { BotDeps } from "../deps.js";
 import {
-  ACTION_IDS,
   ADD_LINE_ACTION_ID,
+  anyFillActionId,
   CONFIRM_UNKNOWN_RETRY_ACTION_ID,
   EDIT_SUBMISSION_ACTION_ID,
   INVOICE_MODAL_CALLBACK_ID,
@@ -10,9 +10,12 @@ import {
   RECALCULATE_ACTION_IDS,
   REMOVE_LINE_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
+  SAVED_CUSTOMER_ACTION_ID,
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
+import { CUSTOMER_EDIT_CALLBACK_ID } from "../views/home/customer-edit-modal.js";
+import { EDIT_CUSTOMER_ACTION_ID, FORGET_CUSTOMER_ACTION_ID } from "../views/home/customers-section.js";
 import {
   REFUND_CONFIRM_CALLBACK_ID,
   REFUND_MODAL_CALLBACK_ID,
@@ -25,21 +28,27 @@ import { addLineClicked } from "./actions/add-line.js";
 import { cancelClicked } from "./actions/cancel-clicked.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
 import { invoiceFormFromOrder } from "./actions/edit-clicked.js";
+import { editCustomerClicked } from "./actions/edit-customer.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
+import { forgetCustomerClicked } from "./actions/forget-customer.js";
 import { listPageClicked } from "./actions/list-page.js";
 import { moreChosen } from "./actions/more-chosen.js";
 import { openSubmissionClicked } from "./actions/open-submission.js";
 import { orderRowMenuChosen } from "./actions/order-row-menu.js";
+import { organisationNumberEntered } from "./actions/organisation-number.js";
 import { lineValueChanged } from "./actions/recalculate.js";
 import { refundClicked } from "./actions/refund-clicked.js";
 import { removeLineClicked } from "./actions/remove-line.js";
 import { resendClicked } from "./actions/resend-clicked.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
+import { savedCustomerPicked } from "./actions/saved-customer.js";
 import { invoiceCommand } from "./commands/invoice.js";
 import { appHomeOpened } from "./events/app-home-opened.js";
 import { appUninstalled } from "./events/app-uninstalled.js";
 import { tokensRevoked } from "./events/tokens-revoked.js";
+import { savedCustomerSuggestions } from "./options/saved-customers.js";
 import { cancelSubmission } from "./views/cancel-submission.js";
+import { customerEditSubmission } from "./views/customer-edit-submission.js";
 import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
 import { refundConfirmed } from "./views/refund-confirmed.js";
@@ -50,7 +59,10 @@ import { resendSubmission } from "./views/resend-submission.js";
 export function registerListeners(app: App, deps: BotDeps): void {
   app.command("/invoice", invoiceCommand(deps));
 
-  app.action(ACTION_IDS.customerType, customerTypeChanged(deps));
+  app.action(anyFillActionId("customerType"), customerTypeChanged(deps));
+  app.action(anyFillActionId("organizationId"), organisationNumberEntered(deps));
+  app.options(SAVED_CUSTOMER_ACTION_ID, savedCustomerSuggestions(deps));
+  app.action(SAVED_CUSTOMER_ACTION_ID, savedCustomerPicked(deps));
   app.action(ADD_LINE_ACTION_ID, addLineClicked(deps));
   app.action(REMOVE_LINE_ACTION_ID, removeLineClicked(deps));
   for (const actionId of RECALCULATE_ACTION_IDS) app.action(actionId, lineValueChanged(deps));
@@ -69,6 +81,10 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.event("app_home_opened", appHomeOpened(deps));
   app.event("app_uninstalled", appUninstalled(deps));
   app.event("tokens_revoked", tokensRevoked(deps));
+  // App Home's saved customers.
+  app.action(EDIT_CUSTOMER_ACTION_ID, editCustomerClicked(deps));
+  app.action(FORGET_CUSTOMER_ACTION_ID, forgetCustomerClicked(deps));
+  app.view(CUSTOMER_EDIT_CALLBACK_ID, customerEditSubmission(deps));
   // The order message's controls.
   app.action(ORDER_ACTION_IDS.resend, resendClicked(deps));
   app.action(ORDER_ACTION_IDS.edit, invoiceFormFromOrder(deps, "edit"));

@@ -56,7 +56,8 @@ export function homeSumFilters(
   return {
     open: listingFilter(viewer, ["open"], "", today),
     overdue: listingFilter(viewer, ["overdue"], "", today),
-    paidThisMonth: { ...base, statusIn: ["PAID"], statusSince: monthStartSeconds(today) },
+    // A partial refund leaves the rest paid; the sums are net of refunds (`sumOrders`).
+    paidThisMonth: { ...base, statusIn: ["PAID", "PARTIAL REFUNDED"], statusSince: monthStartSeconds(today) },
   };
 }
 

@@ -1,6 +1,6 @@
 export { redactedUrl, StoreConnectionError, StoreVersionError } from "./errors.js";
 export { openStore, type StoreConfig } from "./open.js";
-export { openPostgresStore, type PostgresStoreOptions } from "./postgres.js";
+export type { PostgresStoreOptions } from "./postgres.js";
 export {
   DATABASE_FILE,
   openSqliteStore,

@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import { maskPersonalNumber } from "@fakturabot/schema";
 import pg from "pg";
+import { customerMatchKey, customerSearchText, searchNeedles } from "./customers.js";
 import { StoreConnectionError, StoreVersionError } from "./errors.js";
 import type {
   CreatedOrder,
+  CustomerDetails,
   HistoryEntry,
   InvoiceFacts,
   InvoiceStore,
@@ -19,6 +21,7 @@ import type {
   OtherFpOrder,
   OutboxEntry,
   RecordedStatusChange,
+  SavedCustomer,
   SendingOrder,
   SlackWork,
   SubmissionLease,
@@ -30,8 +33,8 @@ import type {
 /**
  * The schema, one migration per version, applied in order at open under an advisory lock (so
  * instances starting together apply each one once). Append; never edit one that has shipped.
- * Version 1 is SQLite's migrations 1-3 at once; each later one is one of SQLite's (2 is its 4, 7 its
- * 9). Ids compare byte by byte (`COLLATE "C"`), as in SQLite; money and Unix seconds are `bigint`,
+ * Version 1 is SQLite's migrations 1-3 at once; each later one is one of SQLite's (2 is its 4, 8 its
+ * 10). Ids compare byte by byte (`COLLATE "C"`), as in SQLite; money and Unix seconds are `bigint`,
  * times `timestamptz` (exact to the millisecond a `Date` holds); the request is `json`, kept as written.
  */
 export const MIGRATIONS: readonly string[] = [
@@ -186,6 +189,34 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_by_order ON outbox (order_id, id);
   CREATE INDEX outbox_by_due ON outbox (due_at);
   `,
+  `
+  -- Customers a team has invoiced, to start the next invoice from. Never a personal number.
+  CREATE TABLE customers (
+    id text COLLATE "C" PRIMARY KEY,
+    team_id text NOT NULL,
+    type text NOT NULL CHECK (type IN ('private', 'corporate')),
+    -- What makes two saves the same customer: see customerMatchKey().
+    match_key text NOT NULL,
+    -- Lower-case name, numbers and email, for search: see customerSearchText().
+    search_text text NOT NULL,
+    -- Listed by name byte by byte, as in SQLite.
+    name text COLLATE "C" NOT NULL,
+    organization_id text,
+    email text NOT NULL,
+    country_code text NOT NULL,
+    msisdn text NOT NULL,
+    street text NOT NULL,
+    zip text NOT NULL,
+    city text NOT NULL,
+    country text NOT NULL,
+    preferred_language text NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    UNIQUE (team_id, match_key),
+    CHECK ((type = 'corporate') = (organization_id IS NOT NULL))
+  );
+  CREATE INDEX customers_by_team ON customers (team_id, name);
+  `,
 ];
 
 /** Any constant: the advisory lock every instance takes while it applies migrations. */
@@ -202,6 +233,8 @@ const OTHER_COLUMNS = "fp_order_uuid, order_id, status, status_at, version";
 const OUTBOX_COLUMNS = `id, order_id, work_json, coalesce_key, due_at, attempts, claim_owner, claim_expires_at,
   last_error, created_at`;
 const INSTALLATION_COLUMNS = "team_id, team_name, installed_by, sealed, installed_at, updated_at";
+const CUSTOMER_COLUMNS = `id, team_id, type, name, organization_id, email, country_code, msisdn, street, zip, city,
+  country, preferred_language, created_at, updated_at`;
 
 /**
  * Every statement, named so that each connection prepares it once. Explicit column lists (never
@@ -363,6 +396,46 @@ const SQL = {
     text: `SELECT ${INSTALLATION_COLUMNS} FROM installations WHERE team_id = $1`,
   },
   deleteInstallation: { name: "installations.delete", text: "DELETE FROM installations WHERE team_id = $1" },
+  // The same customer saved again is updated (its id, type, number and creation kept).
+  upsertCustomer: {
+    name: "customers.upsert",
+    text: `INSERT INTO customers (id, team_id, type, match_key, search_text, name, organization_id, email,
+        country_code, msisdn, street, zip, city, country, preferred_language, created_at, updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+      ON CONFLICT (team_id, match_key) DO UPDATE SET search_text = excluded.search_text, name = excluded.name,
+        email = excluded.email, country_code = excluded.country_code, msisdn = excluded.msisdn,
+        street = excluded.street, zip = excluded.zip, city = excluded.city, country = excluded.country,
+        preferred_language = excluded.preferred_language, updated_at = excluded.updated_at
+      RETURNING ${CUSTOMER_COLUMNS}`,
+  },
+  selectCustomer: {
+    name: "customers.by-id",
+    text: `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE team_id = $1 AND id = $2`,
+  },
+  // Its type decides the keys an edit derives: held until the edit commits.
+  lockCustomerType: {
+    name: "customers.lock-type",
+    text: "SELECT type FROM customers WHERE team_id = $1 AND id = $2 FOR UPDATE",
+  },
+  updateCustomer: {
+    name: "customers.update",
+    text: `UPDATE customers SET match_key = $3, search_text = $4, name = $5, organization_id = $6, email = $7,
+        country_code = $8, msisdn = $9, street = $10, zip = $11, city = $12, country = $13,
+        preferred_language = $14, updated_at = $15
+      WHERE team_id = $1 AND id = $2
+      RETURNING ${CUSTOMER_COLUMNS}`,
+  },
+  selectTeamCustomers: {
+    name: "customers.by-team",
+    text: `SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE team_id = $1 ORDER BY name, id LIMIT $2`,
+  },
+  searchTeamCustomers: {
+    name: "customers.search",
+    text: `SELECT ${CUSTOMER_COLUMNS} FROM customers
+      WHERE team_id = $1 AND (strpos(search_text, $2) > 0 OR strpos(search_text, $3) > 0)
+      ORDER BY name, id LIMIT $4`,
+  },
+  deleteCustomer: { name: "customers.delete", text: "DELETE FROM customers WHERE team_id = $1 AND id = $2" },
 } as const;
 
 interface OrderRow {
@@ -569,6 +642,66 @@ function storedIdentifier(customerType: OrderRecord["customerType"], identifier:
 /** A customer's name as searched: folded in JavaScript, as the SQLite store does, so both find the same. */
 function searchable(text: string): string {
   return text.toLocaleLowerCase("nb");
+}
+
+interface CustomerRow {
+  id: string;
+  team_id: string;
+  type: SavedCustomer["type"];
+  name: string;
+  organization_id: string | null;
+  email: string;
+  country_code: string;
+  msisdn: string;
+  street: string;
+  zip: string;
+  city: string;
+  country: string;
+  preferred_language: SavedCustomer["preferredLanguage"];
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toCustomer(row: CustomerRow): SavedCustomer {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    type: row.type,
+    name: row.name,
+    organizationId: row.organization_id,
+    email: row.email,
+    countryCode: row.country_code,
+    msisdn: row.msisdn,
+    street: row.street,
+    zip: row.zip,
+    city: row.city,
+    country: row.country,
+    preferredLanguage: row.preferred_language,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * The values a save or an edit sets, derived keys included, from `match_key` on (`$4` of
+ * `SQL.upsertCustomer`, `$3` of `SQL.updateCustomer`), ending with `now`.
+ */
+function customerValues(details: CustomerDetails, now: Date): unknown[] {
+  return [
+    customerMatchKey(details),
+    customerSearchText(details),
+    details.name,
+    details.type === "corporate" ? (details.organizationId ?? "") : null,
+    details.email,
+    details.countryCode,
+    details.msisdn,
+    details.street,
+    details.zip,
+    details.city,
+    details.country,
+    details.preferredLanguage,
+    now,
+  ];
 }
 
 function toRecordedChange(row: HistoryRow): RecordedStatusChange {
@@ -988,7 +1121,7 @@ export async function openPostgresStore({
       const { where, values } = filterClause(filter);
       const row = (await one<{ count: number; total_ore: number }>(
         built(
-          `SELECT count(*) AS count, coalesce(sum(grand_total_ore), 0)::bigint AS total_ore
+          `SELECT count(*) AS count, coalesce(sum(grand_total_ore - coalesce(refunded_ore, 0)), 0)::bigint AS total_ore
            FROM orders WHERE ${where.join(" AND ")}`,
         ),
         values,
@@ -1019,6 +1152,47 @@ export async function openPostgresStore({
 
     async deleteInstallation(teamId) {
       return (await changed(SQL.deleteInstallation, [teamId])) === 1;
+    },
+
+    async saveCustomer(details, newId) {
+      const row = (await one<CustomerRow>(SQL.upsertCustomer, [
+        newId,
+        details.teamId,
+        details.type,
+        ...customerValues(details, clock()),
+      ])) as CustomerRow;
+      return toCustomer(row);
+    },
+
+    async searchCustomers(teamId, query, limit) {
+      const needles = searchNeedles(query);
+      const rows = needles
+        ? await all<CustomerRow>(SQL.searchTeamCustomers, [teamId, ...needles, limit])
+        : await all<CustomerRow>(SQL.selectTeamCustomers, [teamId, limit]);
+      return rows.map(toCustomer);
+    },
+
+    async getCustomer(teamId, id) {
+      const row = await one<CustomerRow>(SQL.selectCustomer, [teamId, id]);
+      return row ? toCustomer(row) : null;
+    },
+
+    async updateCustomer(teamId, id, details) {
+      const edited = await write(pool, async (client) => {
+        const existing = await one<{ type: SavedCustomer["type"] }>(
+          SQL.lockCustomerType,
+          [teamId, id],
+          client,
+        );
+        if (!existing) return null;
+        const values = customerValues({ ...details, teamId, type: existing.type }, clock());
+        return (await one<CustomerRow>(SQL.updateCustomer, [teamId, id, ...values], client)) ?? null;
+      });
+      return edited.written && edited.value ? toCustomer(edited.value) : null;
+    },
+
+    async forgetCustomer(teamId, id) {
+      return (await changed(SQL.deleteCustomer, [teamId, id])) === 1;
     },
 
     async renewLease(orderId, lease) {

@@ -3,9 +3,11 @@ import { join } from "node:path";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import { maskPersonalNumber } from "@fakturabot/schema";
 import Database from "better-sqlite3";
+import { customerMatchKey, customerSearchText, searchNeedles } from "./customers.js";
 import { StoreVersionError } from "./errors.js";
 import type {
   CreatedOrder,
+  CustomerDetails,
   HistoryEntry,
   InvoiceFacts,
   InvoiceStore,
@@ -21,6 +23,7 @@ import type {
   OtherFpOrder,
   OutboxEntry,
   RecordedStatusChange,
+  SavedCustomer,
   SendingOrder,
   SlackWork,
   SubmissionLease,
@@ -227,7 +230,92 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX outbox_by_order ON outbox (order_id, id);
   CREATE INDEX outbox_by_due ON outbox (due_at);
   `,
+  `
+  -- Customers a team has invoiced, to start the next invoice from. Never a personal number.
+  CREATE TABLE customers (
+    id TEXT PRIMARY KEY,
+    team_id TEXT NOT NULL,
+    type TEXT NOT NULL CHECK (type IN ('private', 'corporate')),
+    -- What makes two saves the same customer: see customerMatchKey().
+    match_key TEXT NOT NULL,
+    -- Lower-case name, numbers and email, for search: see customerSearchText().
+    search_text TEXT NOT NULL,
+    name TEXT NOT NULL,
+    organization_id TEXT,
+    email TEXT NOT NULL,
+    country_code TEXT NOT NULL,
+    msisdn TEXT NOT NULL,
+    street TEXT NOT NULL,
+    zip TEXT NOT NULL,
+    city TEXT NOT NULL,
+    country TEXT NOT NULL,
+    preferred_language TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (team_id, match_key),
+    CHECK ((type = 'corporate') = (organization_id IS NOT NULL))
+  ) STRICT;
+  CREATE INDEX customers_by_team ON customers (team_id, name);
+  `,
 ];
+
+interface CustomerRow {
+  id: string;
+  team_id: string;
+  type: SavedCustomer["type"];
+  name: string;
+  organization_id: string | null;
+  email: string;
+  country_code: string;
+  msisdn: string;
+  street: string;
+  zip: string;
+  city: string;
+  country: string;
+  preferred_language: SavedCustomer["preferredLanguage"];
+  created_at: number;
+  updated_at: number;
+}
+
+function toCustomer(row: CustomerRow): SavedCustomer {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    type: row.type,
+    name: row.name,
+    organizationId: row.organization_id,
+    email: row.email,
+    countryCode: row.country_code,
+    msisdn: row.msisdn,
+    street: row.street,
+    zip: row.zip,
+    city: row.city,
+    country: row.country,
+    preferredLanguage: row.preferred_language,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+/** The columns a save or an edit sets, derived keys included. */
+function customerColumns(details: CustomerDetails) {
+  return {
+    team_id: details.teamId,
+    type: details.type,
+    match_key: customerMatchKey(details),
+    search_text: customerSearchText(details),
+    name: details.name,
+    organization_id: details.type === "corporate" ? (details.organizationId ?? "") : null,
+    email: details.email,
+    country_code: details.countryCode,
+    msisdn: details.msisdn,
+    street: details.street,
+    zip: details.zip,
+    city: details.city,
+    country: details.country,
+    preferred_language: details.preferredLanguage,
+  };
+}
 
 interface OrderRow {
   id: string;
@@ -744,6 +832,37 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     upsertInstallation.run({ ...installation, now: clock().getTime() });
     return toInstallation(selectInstallation.get(installation.teamId) as InstallationRow);
   });
+  const selectCustomer = db.prepare<[string, string], CustomerRow>(
+    "SELECT * FROM customers WHERE team_id = ? AND id = ?",
+  );
+  const selectCustomerByKey = db.prepare<[string, string], CustomerRow>(
+    "SELECT * FROM customers WHERE team_id = ? AND match_key = ?",
+  );
+  const selectTeamCustomers = db.prepare<[string, number], CustomerRow>(
+    "SELECT * FROM customers WHERE team_id = ? ORDER BY name, id LIMIT ?",
+  );
+  const searchTeamCustomers = db.prepare<[string, string, string, number], CustomerRow>(
+    `SELECT * FROM customers WHERE team_id = ? AND (instr(search_text, ?) > 0 OR instr(search_text, ?) > 0)
+     ORDER BY name, id LIMIT ?`,
+  );
+  const upsertCustomer = db.prepare(
+    `INSERT INTO customers (id, team_id, type, match_key, search_text, name, organization_id, email, country_code,
+       msisdn, street, zip, city, country, preferred_language, created_at, updated_at)
+     VALUES (@id, @team_id, @type, @match_key, @search_text, @name, @organization_id, @email, @country_code,
+       @msisdn, @street, @zip, @city, @country, @preferred_language, @now, @now)
+     ON CONFLICT (team_id, match_key) DO UPDATE SET search_text = excluded.search_text, name = excluded.name,
+       email = excluded.email, country_code = excluded.country_code, msisdn = excluded.msisdn,
+       street = excluded.street, zip = excluded.zip, city = excluded.city, country = excluded.country,
+       preferred_language = excluded.preferred_language, updated_at = excluded.updated_at`,
+  );
+  const updateCustomerRow = db.prepare(
+    `UPDATE customers SET match_key = @match_key, search_text = @search_text, name = @name,
+       organization_id = @organization_id, email = @email, country_code = @country_code, msisdn = @msisdn,
+       street = @street, zip = @zip, city = @city, country = @country, preferred_language = @preferred_language,
+       updated_at = @now
+     WHERE team_id = @team_id AND id = @id`,
+  );
+  const deleteCustomer = db.prepare("DELETE FROM customers WHERE team_id = ? AND id = ?");
 
   function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => WriteResult<R> {
     const transaction = db.transaction(change);
@@ -980,7 +1099,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     async sumOrders(filter) {
       const { where, params } = filterClause(filter);
       const row = prepared(
-        `SELECT count(*) AS count, coalesce(sum(grand_total_ore), 0) AS totalOre FROM orders WHERE ${where.join(" AND ")}`,
+        `SELECT count(*) AS count, coalesce(sum(grand_total_ore - coalesce(refunded_ore, 0)), 0) AS totalOre FROM orders WHERE ${where.join(" AND ")}`,
       ).get(params) as { count: number; totalOre: number };
       return { count: row.count, totalOre: row.totalOre };
     },
@@ -998,6 +1117,35 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     },
     async deleteInstallation(teamId) {
       return removeInstallation.run(teamId).changes === 1;
+    },
+    async saveCustomer(details, newId) {
+      const columns = customerColumns(details);
+      upsertCustomer.run({ ...columns, id: newId, now: clock().getTime() });
+      return toCustomer(selectCustomerByKey.get(details.teamId, columns.match_key) as CustomerRow);
+    },
+    async searchCustomers(teamId, query, limit) {
+      const needles = searchNeedles(query);
+      const rows = needles
+        ? searchTeamCustomers.all(teamId, needles[0], needles[1], limit)
+        : selectTeamCustomers.all(teamId, limit);
+      return rows.map(toCustomer);
+    },
+    async getCustomer(teamId, id) {
+      const row = selectCustomer.get(teamId, id);
+      return row ? toCustomer(row) : null;
+    },
+    async updateCustomer(teamId, id, details) {
+      const existing = selectCustomer.get(teamId, id);
+      if (!existing) return null;
+      const columns = customerColumns({ ...details, teamId, type: existing.type });
+      updateCustomerRow.run({ ...columns, id, now: clock().getTime() });
+      return toCustomer(selectCustomer.get(teamId, id) as CustomerRow);
+    },
+    async forgetCustomer(teamId, id) {
+      const deleted = deleteCustomer.run(teamId, id).changes === 1;
+      // secure_delete zeroed the row in the database file; the WAL must not keep it either.
+      if (deleted) erasedFromDisk();
+      return deleted;
     },
     async close() {
       claims.close();

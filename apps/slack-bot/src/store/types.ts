@@ -350,6 +350,40 @@ export interface WorkspaceInstallation {
 export type NewInstallation = Omit<WorkspaceInstallation, "installedAt" | "updatedAt">;
 
 /**
+ * A customer a workspace has invoiced, remembered so the next invoice can start from it. Never a
+ * personal number: a private customer's is asked for again on every invoice (see the README).
+ */
+export interface SavedCustomer {
+  /** Ours (`CU…`), unique within the team. */
+  id: string;
+  teamId: string;
+  type: "private" | "corporate";
+  name: string;
+  /** The organisation number of a company; null for a person. */
+  organizationId: string | null;
+  email: string;
+  /** Dialling code, e.g. `+47`. */
+  countryCode: string;
+  /** The mobile number without the dialling code. */
+  msisdn: string;
+  street: string;
+  zip: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  preferredLanguage: OrderRecord["preferredLanguage"];
+  createdAt: Date;
+  /** The last save (an invoice created for it, or an edit). */
+  updatedAt: Date;
+}
+
+/**
+ * What is saved about a customer. The same customer saved again (a company by its organisation
+ * number, a person by name and email, in the same team) is updated, not added twice.
+ */
+export type CustomerDetails = Omit<SavedCustomer, "id" | "createdAt" | "updatedAt">;
+
+/**
  * The bot's durable state: persistence only. Each method is one atomic operation; which change is
  * allowed is decided by the order lifecycle, which reads an order, decides, and writes it back
  * naming the version it read. Implementations: SQLite (embedded), and any other that passes the
@@ -410,7 +444,7 @@ export interface InvoiceStore {
     filter: OrderFilter,
     page: { limit: number; after?: OrderCursor; before?: OrderCursor },
   ): Promise<OrderPage>;
-  /** How many orders `filter` covers, and their total in øre. */
+  /** How many orders `filter` covers, and their total in øre less what was refunded of them. */
   sumOrders(filter: OrderFilter): Promise<{ count: number; totalOre: number }>;
   /**
    * Created orders, of every team, not settled, that are past due and not yet told, or quiet since
@@ -462,5 +496,33 @@ export interface InvoiceStore {
   ): Promise<boolean>;
   /** Every entry in the outbox, oldest first (depth and age for operators, and tests). */
   listOutbox(): Promise<OutboxEntry[]>;
+
+  /**
+   * Saves a customer of `details.teamId`: adds it (with `newId`) or, when the team already has the
+   * same customer (a company's organisation number; a person's name and email, ignoring case),
+   * updates that one and keeps its id. Returns the customer as stored.
+   */
+  saveCustomer(details: CustomerDetails, newId: string): Promise<SavedCustomer>;
+  /**
+   * The team's customers whose name, organisation number, email or mobile number contains `query`
+   * (ignoring case; spaces in numbers ignored), by name; every customer for an empty query.
+   * At most `limit`.
+   */
+  searchCustomers(teamId: string, query: string, limit: number): Promise<SavedCustomer[]>;
+  getCustomer(teamId: string, id: string): Promise<SavedCustomer | null>;
+  /**
+   * Replaces the details of a customer of `teamId` (its type and team stay); null when there is no
+   * such customer. Fails when the change would make it the same customer as another one.
+   */
+  updateCustomer(
+    teamId: string,
+    id: string,
+    details: Omit<CustomerDetails, "teamId" | "type">,
+  ): Promise<SavedCustomer | null>;
+  /**
+   * Erases a customer (the right to erasure): gone from the store and from its files on disk.
+   * False when there was no such customer.
+   */
+  forgetCustomer(teamId: string, id: string): Promise<boolean>;
   close(): Promise<void>;
 }

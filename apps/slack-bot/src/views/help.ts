@@ -1,4 +1,7 @@
+import type { OrderAction } from "../orders/transitions.js";
 import type { KnownBlock } from "./block-kit.js";
+import { ACTION_LABELS } from "./order-message.js";
+import { ROW_ACTION_LABELS } from "./order-row.js";
 
 /** Every `/invoice` command, as the help lists it. */
 export const COMMANDS = [
@@ -23,23 +26,33 @@ export const COMMANDS = [
   { word: "help", usage: "`/invoice help` shows this" },
 ] as const;
 
-/** What is done with a button rather than a command, and the word someone might type for it. */
-export const BUTTONS = [
-  {
-    word: "resend",
-    label: "Send link again",
-    usage: "sends the BankID or payment link to the customer again",
-  },
-  { word: "refresh", label: "Refresh status", usage: "asks Front Payment for the order's status now" },
-  { word: "cancel", label: "Cancel…", usage: "cancels an unpaid order, after you confirm" },
-  {
-    word: "refund",
-    label: "Refund…",
-    usage: "refunds a paid order in full or chosen lines, after you confirm",
-  },
-  { word: "copy", label: "Copy as new invoice", usage: "opens a new invoice filled in from this one" },
-  { word: "edit", label: "Edit…", usage: "corrects an order the customer has not verified yet" },
-] as const;
+/** What each of the message's controls does, by action; the labels are the message's own. */
+const BUTTON_USAGE: Record<OrderAction, string> = {
+  resend: "sends the BankID or payment link to the customer again, to the email and mobile you check first",
+  refresh: "asks Front Payment for the order's status now",
+  cancel: "cancels an unpaid order, after you confirm (its creator or an admin)",
+  refund:
+    "refunds a paid order in full or chosen lines, never more than was paid, after you confirm the amount",
+  copy: "opens a new invoice filled in from this one",
+  edit: "corrects an order the customer has not verified yet (the same Front Payment order)",
+};
+
+/** What is done with a button on an invoice's message, and the word someone might type for it. */
+export const BUTTONS = (Object.keys(BUTTON_USAGE) as OrderAction[]).map((word) => ({
+  word,
+  label: ACTION_LABELS[word],
+  usage: BUTTON_USAGE[word],
+}));
+
+/** The buttons elsewhere: in listings and the Home tab, and in the invoice form after a failure. */
+const OTHER_BUTTONS = [
+  `*${ROW_ACTION_LABELS.status}* and *${ROW_ACTION_LABELS.cancel}* in the menu of each row of \`/invoice list\` and the Home tab do what \`/invoice status\` and \`/invoice cancel\` do`,
+  "*Previous* and *Next* under `/invoice list` turn its pages",
+  "*Send again* and *Edit* in the form when Front Payment certainly did not create the invoice; *Send anyway* when it is not known whether it did (after you confirm, since the customer could get two)",
+];
+
+const HOME_TAB =
+  "Fakturabot's *Home* tab lists your invoices and the team's that you may see, with the sums open, overdue and paid this month.";
 
 /** Someone typed a subcommand that does not exist: what they typed, and the closest one. */
 export interface UnknownSubcommand {
@@ -72,6 +85,14 @@ export function helpMessage(unknown?: UnknownSubcommand): { text: string; blocks
       { type: "section", text: { type: "mrkdwn", text: intro } },
       { type: "section", text: { type: "mrkdwn", text: `*Commands*\n${commands}` } },
       { type: "section", text: { type: "mrkdwn", text: `*Buttons on an invoice's message*\n${buttons}` } },
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: `*Other buttons*\n${OTHER_BUTTONS.map((line) => `• ${line}`).join("\n")}`,
+        },
+      },
+      { type: "section", text: { type: "mrkdwn", text: HOME_TAB } },
     ],
   };
 }

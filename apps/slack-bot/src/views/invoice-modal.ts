@@ -6,6 +6,7 @@ import { fieldBuilder } from "./invoice-modal/field-builder.js";
 import { linesBlocks } from "./invoice-modal/lines-section.js";
 import type { InvoiceModalOptions } from "./invoice-modal/modal-options.js";
 import { referencesBlocks } from "./invoice-modal/references-section.js";
+import { savedCustomerPicker } from "./invoice-modal/saved-customer-picker.js";
 import { termsBlocks } from "./invoice-modal/terms-section.js";
 
 export type { InvoiceModalOptions };
@@ -32,9 +33,10 @@ export function invoiceModal(options: InvoiceModalOptions): ModalView {
     private_metadata: encodeFormMetadata(options.metadata),
     blocks: [
       ...notice,
+      ...savedCustomerPicker(),
       ...customerBlocks(form),
       ...linesBlocks(form, options),
-      ...termsBlocks(form),
+      ...termsBlocks(form, options),
       ...referencesBlocks(form),
     ],
   };

@@ -36,7 +36,8 @@ export const ORDER_ACTION_IDS = {
 /** The rarer actions, in the overflow menu. */
 const IN_OVERFLOW: readonly OrderAction[] = ["refresh", "copy"];
 
-const ACTION_LABELS: Record<OrderAction, string> = {
+/** Each control's label, as the message and `/invoice help` show it. */
+export const ACTION_LABELS: Record<OrderAction, string> = {
   resend: "Send link again",
   edit: "Edit…",
   refund: "Refund…",
@@ -120,7 +121,8 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
   const fields = [
     {
       type: "mrkdwn" as const,
-      text: truncate(`*Customer*\n${customer} (${escapeMrkdwn(order.customerIdentifier)})`, 2000),
+      // Digits and the mask's stars (checked and masked before it was stored), never typed text.
+      text: truncate(`*Customer*\n${customer} (${order.customerIdentifier})`, 2000),
     },
     { type: "mrkdwn" as const, text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
     ...(facts?.invoiceNumber

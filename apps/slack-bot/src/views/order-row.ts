@@ -4,14 +4,15 @@ import { isOverdue } from "../orders/listing.js";
 import type { OrderRecord } from "../store/types.js";
 import { escapeMrkdwn, type KnownBlock, mrkdwn, option, truncate } from "./block-kit.js";
 import { formatDay } from "./dates.js";
-import { statusLabel } from "./order-status.js";
+import { statusInWords, storyOf } from "./order-words.js";
 
 export const ORDER_ROW_MENU_ACTION_ID = "order_row.menu";
 
 /** What a row's menu offers, each reusing a command's flow (`/invoice status`, `/invoice cancel`). */
 export type RowAction = "status" | "cancel";
 
-const ROW_ACTION_LABELS: Record<RowAction, string> = { status: "Show status", cancel: "Cancel…" };
+/** Each row menu option's label, as listings and `/invoice help` show it. */
+export const ROW_ACTION_LABELS: Record<RowAction, string> = { status: "Show status", cancel: "Cancel…" };
 
 export function rowActionValue(action: RowAction, orderId: string): string {
   return `${action}:${orderId}`;
@@ -28,7 +29,7 @@ export function parseRowActionValue(
 function whereItIs(order: OrderRecord): string {
   switch (order.state) {
     case "created":
-      return statusLabel(order.status?.status ?? null);
+      return statusInWords(order.status?.status ?? null, storyOf(order));
     case "sending":
       return ":outbox_tray: Being sent";
     case "failed":

@@ -1,8 +1,7 @@
 import { formatNok } from "@fakturabot/schema";
 import type { OrderNews } from "../orders/transitions.js";
-import type { InvoiceFacts } from "../store/types.js";
+import type { CreatedOrder, InvoiceFacts } from "../store/types.js";
 import { escapeMrkdwn } from "./block-kit.js";
-import { statusEmoji } from "./order-status.js";
 
 /**
  * The one wording of where an order stands, used by its channel message and by the thread
@@ -13,6 +12,28 @@ export interface StoryContext {
   bankIdUrl: string | null;
   grandTotalOre: number;
   facts?: InvoiceFacts | undefined;
+}
+
+/** The words' context for an order Front Payment has: its BankID link, total and kept facts. */
+export function storyOf(order: Pick<CreatedOrder, "bankIdUrl" | "grandTotalOre" | "facts">): StoryContext {
+  return { bankIdUrl: order.bankIdUrl, grandTotalOre: order.grandTotalOre, facts: order.facts };
+}
+
+/** Each known Front Payment status's emoji; unknown statuses get a question mark (docs/front-payment.md §11). */
+const STATUS_EMOJI: Record<string, string> = {
+  SENT: ":hourglass_flowing_sand:",
+  INVOICED: ":page_facing_up:",
+  PAID: ":white_check_mark:",
+  CANCELLED: ":no_entry_sign:",
+  EXPIRED: ":hourglass:",
+  REFUNDED: ":leftwards_arrow_with_hook:",
+  "PARTIAL REFUNDED": ":leftwards_arrow_with_hook:",
+  Purring: ":bell:",
+  Inkasso: ":warning:",
+};
+
+export function statusEmoji(status: string): string {
+  return STATUS_EMOJI[status] ?? ":grey_question:";
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
@@ -47,7 +68,11 @@ function dueText(facts: InvoiceFacts | undefined): string {
   return day ? `, due ${day}` : "";
 }
 
-/** Where the order stands, with its emoji, as mrkdwn (what people and Front Payment wrote is escaped). */
+/**
+ * Where the order stands, with its emoji, as mrkdwn (what people and Front Payment wrote is
+ * escaped): the one wording of a status, for the message, its thread, `/invoice status`, the
+ * listings and the submission modal. An unknown status as Front Payment wrote it.
+ */
 export function statusInWords(status: string | null, context: StoryContext): string {
   if (status === null) return ":grey_question: Status not known yet: Front Payment has not said";
   const facts = context.facts;

@@ -18,7 +18,7 @@ import {
   section,
   truncate,
 } from "./block-kit.js";
-import { statusLabel } from "./order-status.js";
+import { statusInWords } from "./order-words.js";
 
 /**
  * The views that replace the `/invoice` form once it is submitted (docs/front-payment.md §12): sending, then
@@ -88,7 +88,7 @@ export function createdModal({
     ? `The customer confirms the order with BankID${link ? `: ${link}` : ""}. The link is in the channel message too.`
     : status === "INVOICED"
       ? "Front Payment invoiced the customer directly; no BankID step is needed."
-      : `Front Payment gave no BankID link. Status: ${statusLabel(status)}. The channel message follows it.`;
+      : `Front Payment gave no BankID link. Status: ${statusInWords(status, { bankIdUrl, grandTotalOre })}. The channel message follows it.`;
   return outcomeView("Invoice created", [
     section(
       `:white_check_mark: *Front Payment created the invoice* to *${escapeMrkdwn(customerName)}* for *${formatNok(grandTotalOre)}*.`,

@@ -29,7 +29,14 @@ export { createSlackDriver } from "./driver.js";
 export { SlackApiError, SlackDriverError } from "./errors.js";
 export type { InstallInput, InstallResult } from "./install-flow.js";
 export { installThroughOAuth } from "./install-flow.js";
-export type { CloseOutcome, FillOptions, FillResult, ModalHandle, WaitForOptions } from "./modal-handle.js";
+export type {
+  CloseOutcome,
+  FillOptions,
+  FillResult,
+  ModalHandle,
+  SuggestOutcome,
+  WaitForOptions,
+} from "./modal-handle.js";
 export { OAUTH_CODE_LIFETIME_MS } from "./oauth.js";
 export type { ResponseUrlTarget } from "./response-urls.js";
 export { RESPONSE_URL_LIFETIME_MS, RESPONSE_URL_MAX_USES } from "./response-urls.js";

@@ -10,13 +10,21 @@ import {
   type Actor,
   actionFor,
   actionTs,
+  blockSuggestionPayload,
   viewBlockActionsPayload,
   viewClosedPayload,
   viewSubmissionPayload,
 } from "./payloads.js";
 import type { SlackTeamSandbox } from "./sandbox.js";
 import { applySubmissionAnswer, type SubmitOutcome } from "./submission.js";
-import type { BlockJson, SlackModal, SlackViewObject, SlackViewRecord, ViewStateValue } from "./types.js";
+import type {
+  BlockJson,
+  OptionObject,
+  SlackModal,
+  SlackViewObject,
+  SlackViewRecord,
+  ViewStateValue,
+} from "./types.js";
 import {
   clientSideProblems,
   currentState,
@@ -56,6 +64,51 @@ function waitsForEnter(element: BlockJson): boolean {
   return !triggers.includes("on_character_entered");
 }
 
+export interface SuggestOutcome {
+  delivery: Delivery;
+  /** The options offered (from `options` or every group of `option_groups`); empty on a bad answer. */
+  options: OptionObject[];
+  /** Why the answer could not be used, when it could not. */
+  problem?: string;
+}
+
+/** Slack's limits for an options answer. */
+const MAX_SUGGESTED_OPTIONS = 100;
+const MAX_OPTION_TEXT = 75;
+const MAX_OPTION_VALUE = 150;
+
+/** The options of an answer to `block_suggestion`, or why Slack would show none. */
+function suggestedOptions(delivery: Delivery): { options: OptionObject[]; problem?: string } {
+  if (!delivery.ok) return { options: [], problem: `the app answered ${delivery.status}` };
+  let answer: unknown;
+  try {
+    answer = JSON.parse(delivery.body);
+  } catch {
+    return { options: [], problem: "the answer is not JSON" };
+  }
+  const groups = isObject(answer) && Array.isArray(answer.option_groups) ? answer.option_groups : undefined;
+  const listed = isObject(answer) && Array.isArray(answer.options) ? answer.options : undefined;
+  const options = (
+    groups
+      ? groups.flatMap((group) => (isObject(group) && Array.isArray(group.options) ? group.options : []))
+      : listed
+  ) as OptionObject[] | undefined;
+  if (!options) return { options: [], problem: "the answer has neither options nor option_groups" };
+  if (options.length > MAX_SUGGESTED_OPTIONS)
+    return { options: [], problem: `more than ${MAX_SUGGESTED_OPTIONS} options` };
+  const bad = options.find(
+    (option) =>
+      !isObject(option) ||
+      !isObject(option.text) ||
+      typeof option.text.text !== "string" ||
+      option.text.text.length > MAX_OPTION_TEXT ||
+      typeof option.value !== "string" ||
+      option.value.length > MAX_OPTION_VALUE,
+  );
+  if (bad) return { options: [], problem: `an option breaks Slack's limits: ${JSON.stringify(bad)}` };
+  return { options };
+}
+
 export type CloseOutcome = { notified: false } | { notified: true; delivery: Delivery };
 
 export type WaitForOptions = Omit<WaitOptions, "count" | "what">;
@@ -80,6 +133,12 @@ export interface ModalHandle {
    * (`dispatch_action` input blocks, elements in actions blocks or section accessories).
    */
   fill(blockId: string, actionId: string, value: FillValue, options?: FillOptions): Promise<FillResult>;
+  /**
+   * Types `query` into an `external_select` of the top view: Slack sends the app an options
+   * request (`block_suggestion`) and shows the options it answers, which `fill` can then pick by
+   * value. Refused, as Slack sends nothing, for fewer characters than `min_query_length` (3).
+   */
+  suggest(blockId: string, actionId: string, query: string): Promise<SuggestOutcome>;
   /** Clicks a button of the top view; `select` picks one when several share the action id. */
   click(actionId: string, select?: { blockId?: string; value?: string }): Promise<Delivery>;
   /** Presses Submit: refused by the client when required fields are empty, else `view_submission`. */
@@ -91,6 +150,18 @@ export interface ModalHandle {
     check: (view: SlackViewObject, record: SlackViewRecord) => boolean,
     options?: WaitForOptions,
   ): Promise<SlackViewObject>;
+}
+
+/** The state of an `external_select` after picking `value` among the options last suggested. */
+function suggestedValue(record: SlackViewRecord, blockId: string, actionId: string, value: FillValue) {
+  if (value === null || value === "") return { type: "external_select", selected_option: null };
+  const offered = record.suggested?.[blockId]?.[actionId] ?? [];
+  const option = offered.find((candidate) => candidate.value === value);
+  if (!option)
+    throw new SlackDriverError(
+      `${JSON.stringify(value)} was not among the options suggested for ${blockId}/${actionId} (${offered.map((candidate) => JSON.stringify(candidate.value)).join(", ") || "none: call suggest first"})`,
+    );
+  return { type: "external_select", selected_option: structuredClone(option) };
 }
 
 function modalById(workspace: SlackWorkspace, id: string): SlackModal {
@@ -176,7 +247,10 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
           `${String(located.element.type)} ${blockId}/${actionId} cannot be filled; click it`,
         );
       }
-      const entered = enteredValue(located.element, blockId, value);
+      const entered =
+        located.element.type === "external_select"
+          ? suggestedValue(record, blockId, actionId, value)
+          : enteredValue(located.element, blockId, value);
       record.entered = {
         ...record.entered,
         [blockId]: { ...record.entered[blockId], [actionId]: entered },
@@ -186,6 +260,38 @@ export function modalHandle(context: DriverContext, modalId: string): ModalHandl
       const dispatches = located.place !== "input" || located.block.dispatch_action === true;
       if (!dispatches || (!pressEnter && waitsForEnter(located.element))) return { dispatched: false };
       return { dispatched: true, ...(await dispatch(record, located, entered)) };
+    },
+    async suggest(blockId, actionId, query) {
+      const { record } = open();
+      const located = locate(record, blockId, actionId);
+      if (located.element.type !== "external_select")
+        throw new SlackDriverError(`${String(located.element.type)} ${blockId}/${actionId} loads no options`);
+      const minimum =
+        typeof located.element.min_query_length === "number" ? located.element.min_query_length : 3;
+      if (query.length < minimum)
+        throw new SlackDriverError(
+          `Slack asks for options only after ${minimum} characters; ${JSON.stringify(query)} has ${query.length}`,
+        );
+      const payload = blockSuggestionPayload(actorFor(record.userId), structuredClone(record.view), {
+        blockId,
+        actionId,
+        value: query,
+      });
+      const delivery = await deliver(
+        transport,
+        workspace,
+        { kind: "block_suggestion", userId: record.userId },
+        { type: "interactive", payload },
+      );
+      const answer = suggestedOptions(delivery);
+      record.suggested = {
+        ...record.suggested,
+        [blockId]: { ...record.suggested?.[blockId], [actionId]: answer.options },
+      };
+      // The person now sees the options (the workspace page draws them).
+      const current = workspace.findView(record.view.id);
+      if (current) workspace.viewChanged(current.modal, record, "view_input");
+      return { delivery, ...answer };
     },
     async click(actionId, select = {}) {
       const { record } = open();

@@ -159,6 +159,23 @@ export function messageBlockActionsPayload(
   };
 }
 
+/** An options request: what a person typed into an `external_select` (in a view). */
+export function blockSuggestionPayload(
+  actor: Actor,
+  view: SlackViewObject,
+  fields: { blockId: string; actionId: string; value: string },
+): Record<string, unknown> {
+  return {
+    ...envelope(actor, "block_suggestion"),
+    container: { type: "view", view_id: view.id },
+    action_id: fields.actionId,
+    block_id: fields.blockId,
+    value: fields.value,
+    ...teamFields(actor),
+    view,
+  };
+}
+
 export function viewSubmissionPayload(
   actor: Actor,
   view: SlackViewObject,

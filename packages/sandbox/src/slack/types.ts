@@ -76,6 +76,11 @@ export interface SlackViewRecord {
   errors: Record<string, string>;
   /** What the person entered, by block and action id; survives updates that keep both ids. */
   entered: ViewStateValues;
+  /**
+   * The options the app last answered a `block_suggestion` with, by block and action id: what an
+   * `external_select` offers to pick from. Gone when the view is updated, as in Slack's client.
+   */
+  suggested?: Record<string, Record<string, OptionObject[]>>;
 }
 
 export type ModalCloseReason = "submitted" | "cleared" | "closed_by_user" | "replaced";
@@ -199,7 +204,7 @@ export interface SlackApiCall {
 
 /** A request the stand-in (through the driver) sent to the bot, and what came back. */
 export interface SlackInteractionRecord {
-  kind: "slash_command" | "block_actions" | "view_submission" | "view_closed" | "event";
+  kind: "slash_command" | "block_actions" | "block_suggestion" | "view_submission" | "view_closed" | "event";
   userId: string;
   /** HTTP status, or `"timeout"` when the bot did not answer within Slack's 3 s. */
   status: number | "timeout";

@@ -148,6 +148,16 @@ const ACTIONS: Record<string, Action> = {
       });
     return { dispatched: result.dispatched };
   },
+  "/api/modal/suggest": async (body, { driver }) => {
+    const answer = await driver
+      .modal(text(body, "userId"))
+      .suggest(
+        text(body, "blockId"),
+        text(body, "actionId"),
+        typeof body.query === "string" ? body.query : "",
+      );
+    return { options: answer.options, ...(answer.problem ? { problem: answer.problem } : {}) };
+  },
   "/api/modal/click": async (body, { driver }) => {
     const blockId = optionalText(body, "blockId");
     const value = optionalText(body, "value");

@@ -1,6 +1,7 @@
 import type { FrontPaymentSandbox } from "../frontpayment/sandbox.js";
 import type { SlackTeamSandbox } from "../slack/sandbox.js";
 import type {
+  OptionObject,
   SlackBotIdentity,
   SlackChannel,
   SlackEphemeralMessage,
@@ -57,6 +58,8 @@ export interface ModalSnapshot {
     "id" | "hash" | "title" | "submit" | "close" | "blocks" | "state" | "callback_id"
   >;
   errors: Record<string, string>;
+  /** The options the app last suggested for an `external_select`, by block and action id. */
+  suggested: Record<string, Record<string, OptionObject[]>>;
 }
 
 export interface OrderSnapshot {
@@ -120,6 +123,7 @@ export function workspaceSnapshot(
             depth: modal.stack.length,
             view: { id, hash, title, submit, close, blocks, state: viewState, callback_id },
             errors: top.errors,
+            suggested: top.suggested ?? {},
           },
         ];
       }),

@@ -37,7 +37,8 @@ export function invoiceFormFromOrder(deps: BotDeps, action: "edit" | "copy") {
           defaults: deps.formDefaults,
           ...(action === "edit"
             ? {
-                notice: `This corrects \`${order.fpOrderUuid}\` before the customer confirms it: Front Payment updates the same order.`,
+                // The notice is plain text (escaped whole), so the order id is not put in a code span.
+                notice: `This corrects Front Payment order ${order.fpOrderUuid} before the customer confirms it: Front Payment updates the same order.`,
               }
             : {}),
         });

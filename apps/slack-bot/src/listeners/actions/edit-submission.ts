@@ -3,6 +3,7 @@ import type { BotDeps } from "../../deps.js";
 import { formFromOrder } from "../../invoice-form/from-order.js";
 import { decodeFormMetadata, newFormMetadata } from "../../invoice-form/metadata.js";
 import { getInTeam } from "../../orders/team-scope.js";
+import { updateView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -21,9 +22,15 @@ export function editSubmissionClicked(deps: BotDeps) {
       ? decodeFormMetadata(view.private_metadata)
       : newFormMetadata({ channelId: order.channelId });
     const { metadata, values } = formFromOrder(order.request, base, { orderId: order.id });
-    await client.views.update({
+    await updateView(client, {
       view_id: view.id,
-      view: invoiceModal({ metadata, initial: values, taxRates: deps.taxRates, defaults: deps.formDefaults }),
+      view: invoiceModal({
+        metadata,
+        initial: values,
+        taxRates: deps.taxRates,
+        defaults: deps.formDefaults,
+        now: deps.now(),
+      }),
     });
   };
 }

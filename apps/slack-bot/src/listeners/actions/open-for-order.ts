@@ -1,5 +1,6 @@
 import { FrontPaymentError, type OrderDetailsData } from "@fakturabot/client";
 import type { BotDeps } from "../../deps.js";
+import { updateView } from "../../services/slack-views.js";
 import type { CreatedOrder } from "../../store/types.js";
 import type { ModalView } from "../../views/block-kit.js";
 import { noticeModal, waitingModal } from "../../views/order-action-modals.js";
@@ -34,5 +35,5 @@ export async function openWithDetails(
       `I couldn't get the invoice from Front Payment: ${error.message} Try again in a moment.`,
     );
   }
-  await args.client.views.update({ view_id: viewId, view });
+  await updateView(args.client, { view_id: viewId, view });
 }

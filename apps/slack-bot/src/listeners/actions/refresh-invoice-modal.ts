@@ -1,17 +1,53 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
 import { decodeFormMetadata, type FormMetadata } from "../../invoice-form/metadata.js";
-import { readInvoiceForm } from "../../invoice-form/read.js";
+import { type InitialFormValues, readInvoiceForm } from "../../invoice-form/read.js";
 import { formTotals } from "../../invoice-form/totals.js";
 import { slackErrorCode } from "../../services/order-messages.js";
+import { updateView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
 export type ModalActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
+/** The open form a `block_actions` came from. */
+type FormView = NonNullable<BlockAction["view"]>;
+
+/**
+ * Replaces the open form with `metadata`'s shape filled with `initial`, with fresh running
+ * totals. The view hash makes a stale redraw lose to a newer one (the person kept typing): that
+ * is logged and skipped, nothing typed is lost.
+ */
+export async function redrawInvoiceModal(
+  deps: BotDeps,
+  client: WebClient,
+  view: FormView,
+  next: { metadata: FormMetadata; initial: InitialFormValues; fieldErrors?: Record<string, string> },
+): Promise<void> {
+  try {
+    await updateView(client, {
+      view_id: view.id,
+      hash: view.hash,
+      view: invoiceModal({
+        metadata: next.metadata,
+        initial: next.initial,
+        totals: formTotals(next.initial),
+        taxRates: deps.taxRates,
+        defaults: deps.formDefaults,
+        now: deps.now(),
+        ...(next.fieldErrors ? { fieldErrors: next.fieldErrors } : {}),
+      }),
+    });
+  } catch (error) {
+    if (slackErrorCode(error) !== "hash_conflict") throw error;
+    deps.logger.debug({ viewId: view.id }, "stale form redraw skipped");
+  }
+}
+
 /**
  * Redraws the open invoice form after an interaction: a new shape (`reshape`: a line added or
  * removed, the other customer type) and fresh running totals. Block and action ids stay the same,
- * so Slack keeps what was typed; the view hash makes a stale redraw lose to a newer one.
+ * so Slack keeps what was typed.
  */
 export async function refreshInvoiceModal(
   deps: BotDeps,
@@ -23,21 +59,5 @@ export async function refreshInvoiceModal(
   if (!view) return;
   const metadata = reshape(decodeFormMetadata(view.private_metadata));
   const form = readInvoiceForm(view.state.values, metadata);
-  try {
-    await client.views.update({
-      view_id: view.id,
-      hash: view.hash,
-      view: invoiceModal({
-        metadata,
-        initial: form,
-        totals: formTotals(form),
-        taxRates: deps.taxRates,
-        defaults: deps.formDefaults,
-      }),
-    });
-  } catch (error) {
-    // A newer redraw (the person kept typing) already replaced this view: nothing is lost.
-    if (slackErrorCode(error) !== "hash_conflict") throw error;
-    deps.logger.debug({ viewId: view.id }, "stale form redraw skipped");
-  }
+  await redrawInvoiceModal(deps, client, view, { metadata, initial: form });
 }

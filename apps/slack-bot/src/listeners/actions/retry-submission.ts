@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
 import { getInTeam } from "../../orders/team-scope.js";
+import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -18,5 +19,9 @@ export function retrySubmissionClicked(deps: BotDeps, kind: "send-again" | "send
     const order = await getInTeam(deps.orders, body.team?.id ?? body.view?.team_id, orderId);
     if (!order || order.userId !== body.user.id) return;
     await deps.orders.retry(orderId, kind, { viewId });
+    // The request (and so the customer) is erased once created: read it from the order as it was.
+    // An expired order has none left, and is not sent again.
+    if (order.state !== "created" && order.state !== "expired")
+      await rememberCustomerIfCreated(deps, order, order.request.customerDetails);
   };
 }

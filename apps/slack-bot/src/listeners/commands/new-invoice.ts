@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
 import { newFormMetadata } from "../../invoice-form/metadata.js";
 import { prefillFromCommandText } from "../../invoice-form/prefill.js";
+import { openView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
 /** Opens a new invoice form, prefilled from what followed `/invoice` (an email, an amount…). */
@@ -10,13 +11,14 @@ export async function openInvoiceModal(
   client: WebClient,
   request: { triggerId: string; channelId: string; text: string },
 ): Promise<void> {
-  await client.views.open({
+  await openView(client, {
     trigger_id: request.triggerId,
     view: invoiceModal({
       metadata: newFormMetadata({ channelId: request.channelId }),
       initial: prefillFromCommandText(request.text),
       taxRates: deps.taxRates,
       defaults: deps.formDefaults,
+      now: deps.now(),
     }),
   });
 }

@@ -9,7 +9,7 @@ import { findInTeam } from "../../orders/team-scope.js";
 import type { CreatedOrder } from "../../store/types.js";
 import { escapeMrkdwn, mrkdwnLink } from "../../views/block-kit.js";
 import { formatDay } from "../../views/dates.js";
-import { statusLabel } from "../../views/order-status.js";
+import { type StoryContext, statusInWords, storyOf } from "../../views/order-words.js";
 import { mayView } from "../access.js";
 
 /** The statuses Front Payment has an invoice number for (docs/front-payment.md §13.4). */
@@ -100,9 +100,13 @@ export async function orderStatusText(
     const who = isOrdersOwn
       ? ` to ${escapeMrkdwn(order.customerName)}`
       : ` (a second order for the invoice to ${escapeMrkdwn(order.customerName)}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
+    const story: StoryContext =
+      isOrdersOwn && order.state === "created"
+        ? storyOf(order)
+        : { bankIdUrl: null, grandTotalOre: total ?? 0 };
     const more = isOrdersOwn ? await details(deps, client, order, canonicalStatus(status.status)) : [];
     return [
-      `*\`${fpOrderUuid}\`*${who}: ${statusLabel(status.status)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`,
+      `*\`${fpOrderUuid}\`*${who}: ${statusInWords(status.status, story)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`,
       ...more,
     ].join("\n");
   } catch (error) {

@@ -8,6 +8,7 @@ import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
 import { newOrderId } from "../../orders/order-id.js";
 import { submissionView } from "../../services/outcome-modal.js";
+import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
 import { correctionSubmitted } from "./correction-submission.js";
 
 /**
@@ -56,6 +57,8 @@ export function invoiceSubmission(deps: BotDeps) {
     });
     // A double submit finds the first order and shows it as it is now; a new one shows "Sending…".
     await ack({ response_action: "update", view: submissionView(order) });
-    if (created) await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
+    if (!created) return;
+    await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
+    await rememberCustomerIfCreated(deps, order, customer);
   };
 }

@@ -1,8 +1,10 @@
-import { ACTION_IDS, BLOCK_IDS, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
+import type { FormField } from "../../invoice-form/ids.js";
+import { BLOCK_IDS, fieldActionId, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
 import { TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { header, type KnownBlock, option, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
+import { registerBlock } from "./register-note.js";
 import { COUNTRY_GROUPS, COUNTRY_OPTIONS, LANGUAGE_OPTIONS, selected } from "./select-options.js";
 
 /**
@@ -16,6 +18,7 @@ export function customerBlocks({
   input,
   textInput,
 }: FieldBuilder): KnownBlock[] {
+  const actionId = (field: FormField) => fieldActionId(field, metadata.fills);
   const person = option("A person", "private");
   const company = option("A company", "corporate");
   const email = initial.email;
@@ -32,13 +35,14 @@ export function customerBlocks({
       dispatch: true,
       element: {
         type: "radio_buttons",
-        action_id: ACTION_IDS.customerType,
+        action_id: actionId("customerType"),
         options: [person, company],
         initial_option: metadata.customerType === "private" ? person : company,
       },
     }),
     textInput("name", {
       placeholder: metadata.customerType === "private" ? "Kari Nordmann" : "Fjordkraft AS",
+      hint: `At most ${TEXT_MAX_LENGTHS.name} characters.`,
       maxLength: TEXT_MAX_LENGTHS.name,
     }),
     metadata.customerType === "private"
@@ -49,31 +53,45 @@ export function customerBlocks({
         })
       : textInput("organizationId", {
           placeholder: "9 digits, such as 923 609 016",
-          hint: "Organisasjonsnummer. Norwegian numbers are checked for typos before anything is sent.",
+          hint: "Organisasjonsnummer. Press Enter to fill in the name and address from Brønnøysundregistrene.",
           maxLength: TEXT_MAX_LENGTHS.organizationId,
+          dispatch: true,
         }),
+    ...(metadata.customerType === "corporate" && metadata.register ? [registerBlock(metadata.register)] : []),
     input({
       blockId: BLOCK_IDS.email,
       label: FIELD_NAMES.email,
       hint: "Front Payment sends the invoice to this address.",
       element: {
         type: "email_text_input",
-        action_id: ACTION_IDS.email,
+        action_id: actionId("email"),
         placeholder: plainText("kari@example.no"),
         ...(email ? { initial_value: email.slice(0, TEXT_MAX_LENGTHS.email) } : {}),
       },
     }),
     textInput("countryCode", { initial: defaults.countryCode, maxLength: TEXT_MAX_LENGTHS.countryCode }),
     textInput("mobile", { placeholder: "465 67 468", maxLength: TEXT_MAX_LENGTHS.mobile }),
-    textInput("street", { placeholder: "Klosterenget 144", maxLength: TEXT_MAX_LENGTHS.street }),
-    textInput("zip", { placeholder: "7030", maxLength: TEXT_MAX_LENGTHS.zip }),
-    textInput("city", { placeholder: "Trondheim", maxLength: TEXT_MAX_LENGTHS.city }),
+    textInput("street", {
+      placeholder: "Klosterenget 144",
+      hint: `At most ${TEXT_MAX_LENGTHS.street} characters.`,
+      maxLength: TEXT_MAX_LENGTHS.street,
+    }),
+    textInput("zip", {
+      placeholder: "7030",
+      hint: `4 digits in Norway; up to ${TEXT_MAX_LENGTHS.zip} characters elsewhere.`,
+      maxLength: TEXT_MAX_LENGTHS.zip,
+    }),
+    textInput("city", {
+      placeholder: "Trondheim",
+      hint: `At most ${TEXT_MAX_LENGTHS.city} characters.`,
+      maxLength: TEXT_MAX_LENGTHS.city,
+    }),
     input({
       blockId: BLOCK_IDS.country,
       label: FIELD_NAMES.country,
       element: {
         type: "static_select",
-        action_id: ACTION_IDS.country,
+        action_id: actionId("country"),
         placeholder: plainText("Choose or type a country"),
         option_groups: COUNTRY_GROUPS,
         ...(country ? { initial_option: country } : {}),
@@ -85,7 +103,7 @@ export function customerBlocks({
       hint: "The language of the customer's invoice and payment pages.",
       element: {
         type: "static_select",
-        action_id: ACTION_IDS.preferredLanguage,
+        action_id: actionId("preferredLanguage"),
         options: LANGUAGE_OPTIONS,
         ...(language ? { initial_option: language } : {}),
       },

@@ -1,5 +1,5 @@
 import { formDefaults } from "../../invoice-form/defaults.js";
-import { ACTION_IDS, BLOCK_IDS, type FormField } from "../../invoice-form/ids.js";
+import { BLOCK_IDS, type FormField, fieldActionId } from "../../invoice-form/ids.js";
 import { FIELD_NAMES, nameFieldName } from "../../invoice-form/labels.js";
 import { isPlainDecimal, normaliseDecimal } from "../../invoice-form/normalise.js";
 import { type InputBlock, type InputBlockElement, plainText, truncate } from "../block-kit.js";
@@ -15,11 +15,17 @@ const MAX_FIELD_ERROR_LENGTH = 300;
 
 /**
  * A plain-text input that accepts at most `maxLength` characters. Slack refuses a view whose
- * starting value is longer, so a longer one (from a stored order or a prefill) is cut to fit.
+ * starting value is longer, so a longer one (from a stored order or a prefill) is cut to fit; the
+ * field then says so ({@link cutNote}), never silently.
  */
 export function textElement(
   actionId: string,
-  { value, placeholder, maxLength }: { value: string | undefined; placeholder?: string; maxLength: number },
+  {
+    value,
+    placeholder,
+    maxLength,
+    dispatchOnEnter,
+  }: { value: string | undefined; placeholder?: string; maxLength: number; dispatchOnEnter?: boolean },
 ): InputBlockElement {
   return {
     type: "plain_text_input",
@@ -27,7 +33,15 @@ export function textElement(
     max_length: maxLength,
     ...(value ? { initial_value: value.slice(0, maxLength) } : {}),
     ...(placeholder ? { placeholder: plainText(placeholder) } : {}),
+    ...(dispatchOnEnter ? { dispatch_action_config: ENTER_TO_RECALCULATE } : {}),
   };
+}
+
+/** What a field says when its starting value did not fit its limit, or undefined when it did. */
+export function cutNote(value: string | undefined, maxLength: number): string | undefined {
+  return value !== undefined && value.length > maxLength
+    ? `⚠️ This was ${value.length} characters; only ${maxLength} fit, so the end was cut: check it.`
+    : undefined;
 }
 
 /** A number as a number input's `initial_value`: only a plain decimal is accepted by Slack. */
@@ -72,13 +86,28 @@ export function fieldBuilder(options: InvoiceModalOptions) {
 
   function textInput(
     field: Exclude<FormField, "customerType" | "invoiceOptions">,
-    spec: { placeholder?: string; hint?: string; optional?: boolean; maxLength: number; initial?: string },
+    spec: {
+      placeholder?: string;
+      hint?: string;
+      optional?: boolean;
+      maxLength: number;
+      initial?: string;
+      /** Pressing Enter sends `block_actions` (the organisation number's register look-up). */
+      dispatch?: boolean;
+    },
   ): InputBlock {
+    const value = initial[field] ?? spec.initial;
+    const hint = cutNote(value, spec.maxLength) ?? spec.hint;
     return input({
       blockId: BLOCK_IDS[field],
       label: field === "name" ? nameFieldName(metadata.customerType) : FIELD_NAMES[field],
-      element: textElement(ACTION_IDS[field], { ...spec, value: initial[field] ?? spec.initial }),
-      ...(spec.hint ? { hint: spec.hint } : {}),
+      element: textElement(fieldActionId(field, metadata.fills), {
+        ...spec,
+        value,
+        ...(spec.dispatch ? { dispatchOnEnter: true } : {}),
+      }),
+      ...(spec.dispatch ? { dispatch: true } : {}),
+      ...(hint ? { hint } : {}),
       ...(spec.optional ? { optional: true } : {}),
     });
   }

@@ -9,16 +9,19 @@ import {
   REMOVE_LINE_ACTION_ID,
 } from "../../invoice-form/ids.js";
 import { LINE_FIELD_NAMES } from "../../invoice-form/labels.js";
-import { LINE_TEXT_MAX_LENGTHS, NUMBER_MAX_VALUES } from "../../invoice-form/limits.js";
+import { LINE_TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { MAX_LINES } from "../../invoice-form/metadata.js";
 import { normaliseDecimal } from "../../invoice-form/normalise.js";
 import type { InvoiceLineValues } from "../../invoice-form/read.js";
 import { formTotals } from "../../invoice-form/totals.js";
 import { button, context, header, type KnownBlock, option, section } from "../block-kit.js";
-import { type FieldBuilder, textElement } from "./field-builder.js";
+import { cutNote, type FieldBuilder, textElement } from "./field-builder.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
 import { selected } from "./select-options.js";
 import { totalsBlocks } from "./totals-section.js";
+
+/** Room for `1 000 000,00` and more; the parser and `limits.ts` say what is too large. */
+const NUMBER_MAX_LENGTH = 30;
 
 /** The VAT select's options, and the one a line starts with. */
 function taxChoices({ defaults }: FieldBuilder, taxRates: readonly number[]) {
@@ -34,7 +37,7 @@ function lineBlocks(
   tax: TaxChoices,
   line: { key: string; index: number; values: Partial<InvoiceLineValues>; amountOre: number | null },
 ): KnownBlock[] {
-  const { metadata, defaults, input, numberInput } = form;
+  const { metadata, defaults, input } = form;
   const { key, index, values, amountOre } = line;
   const id = (field: LineField) => lineBlockId(key, field);
   const lineTax = selected(tax.options, normaliseDecimal(values.tax)) ?? tax.initial;
@@ -48,6 +51,9 @@ function lineBlocks(
     input({
       blockId: id("name"),
       label: LINE_FIELD_NAMES.name,
+      hint:
+        cutNote(values.name, LINE_TEXT_MAX_LENGTHS.name) ??
+        `At most ${LINE_TEXT_MAX_LENGTHS.name} characters.`,
       element: textElement(LINE_ACTION_IDS.name, {
         value: values.name,
         placeholder: "What is sold, as the invoice shows it",
@@ -58,24 +64,37 @@ function lineBlocks(
       blockId: id("productId"),
       label: LINE_FIELD_NAMES.productId,
       optional: true,
+      hint:
+        cutNote(values.productId, LINE_TEXT_MAX_LENGTHS.productId) ??
+        `Your product number, at most ${LINE_TEXT_MAX_LENGTHS.productId} characters (Front Payment's limit).`,
       element: textElement(LINE_ACTION_IDS.productId, {
         value: values.productId,
-        placeholder: "Your product number, at most 25 characters",
+        placeholder: "R_1",
         maxLength: LINE_TEXT_MAX_LENGTHS.productId,
       }),
     }),
-    numberInput(id("quantity"), LINE_FIELD_NAMES.quantity, LINE_ACTION_IDS.quantity, {
-      value: values.quantity ?? defaults.quantity,
-      decimals: true,
-      max: NUMBER_MAX_VALUES.quantity,
+    input({
+      blockId: id("quantity"),
+      label: LINE_FIELD_NAMES.quantity,
       dispatch: true,
+      hint: "Such as 1, 1,5 or 0,25 (up to 3 decimals).",
+      element: textElement(LINE_ACTION_IDS.quantity, {
+        value: values.quantity ?? defaults.quantity,
+        maxLength: NUMBER_MAX_LENGTH,
+        dispatchOnEnter: true,
+      }),
     }),
-    numberInput(id("rate"), `${LINE_FIELD_NAMES.rate} (kr, VAT included)`, LINE_ACTION_IDS.rate, {
-      ...(values.rate === undefined ? {} : { value: values.rate }),
-      decimals: true,
-      max: NUMBER_MAX_VALUES.rate,
-      placeholder: "1500",
+    input({
+      blockId: id("rate"),
+      label: `${LINE_FIELD_NAMES.rate} (kr, VAT included)`,
       dispatch: true,
+      hint: "Such as 1 250,50 or 1250.50. Write 1.250,50 without the dot: it could mean two things.",
+      element: textElement(LINE_ACTION_IDS.rate, {
+        value: values.rate,
+        placeholder: "1 500",
+        maxLength: NUMBER_MAX_LENGTH,
+        dispatchOnEnter: true,
+      }),
     }),
     input({
       blockId: id("tax"),
@@ -88,18 +107,18 @@ function lineBlocks(
         ...(lineTax ? { initial_option: lineTax } : {}),
       },
     }),
-    numberInput(
-      id("discount"),
-      `${LINE_FIELD_NAMES.discount} (kr, on the whole line)`,
-      LINE_ACTION_IDS.discount,
-      {
-        ...(values.discount === undefined ? {} : { value: values.discount }),
-        decimals: true,
-        max: NUMBER_MAX_VALUES.discount,
-        optional: true,
-        dispatch: true,
-      },
-    ),
+    input({
+      blockId: id("discount"),
+      label: `${LINE_FIELD_NAMES.discount} (on the whole line)`,
+      optional: true,
+      dispatch: true,
+      hint: "In kroner (100 or 99,50) or in per cent (10 %).",
+      element: textElement(LINE_ACTION_IDS.discount, {
+        value: values.discount,
+        maxLength: NUMBER_MAX_LENGTH,
+        dispatchOnEnter: true,
+      }),
+    }),
   ];
 }
 

@@ -25,4 +25,6 @@ export interface InvoiceModalOptions {
   /** The VAT rates offered; Front Payment's defaults when left out. */
   taxRates?: readonly number[];
   defaults?: Partial<FormDefaults>;
+  /** Today, for the due date shown under the maturity days; no date is shown when left out. */
+  now?: Date;
 }

@@ -41,11 +41,34 @@ export const COUNTRY_GROUPS = (() => {
 
 export const COUNTRY_OPTIONS = COUNTRY_GROUPS.flatMap((group) => group.options);
 
-export const INTERVAL_OPTIONS = ["0", "1", "2"].map((interval) => option(interval, interval));
+/**
+ * Front Payment documents only that `invoiceInterval` is 0, 1 or 2, not what each means
+ * (docs/front-payment.md §17): the labels say what is known and what is assumed.
+ */
+export const INTERVAL_OPTIONS: PlainTextOption[] = [
+  {
+    ...option("0 · one invoice, sent now", "0"),
+    description: plainText("What the seed example sends; the usual choice."),
+  },
+  {
+    ...option("1 · Front Payment's interval 1", "1"),
+    description: plainText("Undocumented: use only if Front Payment told you to."),
+  },
+  {
+    ...option("2 · Front Payment's interval 2", "2"),
+    description: plainText("Undocumented: use only if Front Payment told you to."),
+  },
+];
 
-export const INVOICE_OPTIONS = [
-  option("Add the invoice fee", INVOICE_OPTION_VALUES.invoiceFee),
-  option("A separate invoice per product line", INVOICE_OPTION_VALUES.separateInvoices),
+export const INVOICE_OPTIONS: PlainTextOption[] = [
+  {
+    ...option("Add Front Payment's invoice fee", INVOICE_OPTION_VALUES.invoiceFee),
+    description: plainText("Customer pays it on top; amount set in your Front Payment agreement."),
+  },
+  {
+    ...option("A separate invoice per product line", INVOICE_OPTION_VALUES.separateInvoices),
+    description: plainText("Otherwise all lines are on one invoice."),
+  },
 ];
 
 /** The option whose value is `value`, as a select's `initial_option`. */

@@ -98,6 +98,58 @@ function select(element, blockId, ctx, aria) {
   );
 }
 
+/**
+ * A search-as-you-type select: what is typed goes to the app as an options request (from
+ * `min_query_length`, 3 unless set), and its answer is listed to pick from.
+ */
+function externalSelect(element, blockId, ctx, aria) {
+  const id = elementId(ctx, blockId, element.action_id);
+  const chosen = ctx.values[blockId]?.[element.action_id]?.selected_option;
+  const offered = ctx.suggested?.[blockId]?.[element.action_id] ?? [];
+  const minimum = typeof element.min_query_length === "number" ? element.min_query_length : 3;
+  const list = h(
+    "ul",
+    { id: `${id}-options`, role: "listbox", class: "suggestions" },
+    offered.map((option) =>
+      h(
+        "li",
+        {
+          role: "option",
+          tabindex: "0",
+          "aria-selected": chosen?.value === option.value ? "true" : "false",
+          onclick: () => ctx.act.fill(blockId, element.action_id, option.value),
+          onkeydown: (event) => {
+            if (event.key === "Enter") ctx.act.fill(blockId, element.action_id, option.value);
+          },
+        },
+        plainOf(option.text),
+        option.description ? h("small", {}, ` ${plainOf(option.description)}`) : null,
+      ),
+    ),
+  );
+  const search = h("input", {
+    ...aria,
+    ...dataOf(blockId, element),
+    id,
+    type: "search",
+    role: "combobox",
+    "aria-controls": `${id}-options`,
+    "aria-expanded": offered.length > 0 ? "true" : "false",
+    "aria-label": element.placeholder ? plainOf(element.placeholder) : "Search",
+    placeholder: element.placeholder ? plainOf(element.placeholder) : "Search",
+    value: chosen ? plainOf(chosen.text) : "",
+    autocomplete: "off",
+    disabled: !ctx.act?.suggest,
+    onkeydown: (event) => {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      const query = event.currentTarget.value;
+      if (query.length >= minimum) ctx.act.suggest(blockId, element.action_id, query);
+    },
+  });
+  return h("div", { class: "external-select" }, search, list);
+}
+
 function choices(element, blockId, ctx, aria) {
   const radio = element.type === "radio_buttons";
   const chosen = selectedValues(ctx.values[blockId]?.[element.action_id]);
@@ -247,6 +299,7 @@ const RENDERERS = {
   url_text_input: typed,
   static_select: select,
   multi_static_select: select,
+  external_select: externalSelect,
   radio_buttons: choices,
   checkboxes: choices,
   datepicker: picker,

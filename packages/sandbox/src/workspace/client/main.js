@@ -258,6 +258,8 @@ const modalHandlers = {
     attempt(() => act("/api/modal/fill", { userId: ui.userId, blockId, actionId, value, pressEnter })),
   click: (blockId, actionId, value) =>
     attempt(() => act("/api/modal/click", { userId: ui.userId, blockId, actionId, value })),
+  suggest: (blockId, actionId, query) =>
+    attempt(() => act("/api/modal/suggest", { userId: ui.userId, blockId, actionId, query })),
   close: () => attempt(() => act("/api/modal/close", { userId: ui.userId })),
   submit: async () => {
     const modal = state.modals.find((candidate) => candidate.userId === ui.userId);

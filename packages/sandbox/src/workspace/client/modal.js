@@ -70,7 +70,14 @@ function draw(modal, ui, handlers, names) {
   const { view } = modal;
   const note = ui.note?.viewId === view.id && ui.note.hash === view.hash ? ui.note : undefined;
   const errors = { ...modal.errors, ...(note?.errors ?? {}) };
-  const ctx = { names, values: view.state?.values ?? {}, errors, scope: view.id, act: handlers };
+  const ctx = {
+    names,
+    values: view.state?.values ?? {},
+    suggested: modal.suggested ?? {},
+    errors,
+    scope: view.id,
+    act: handlers,
+  };
   replaceChildren(
     dialog,
     h(

@@ -13,7 +13,8 @@ export function decodeEntities(text) {
 
 const EMPHASIS = { "*": "strong", _: "em", "~": "s" };
 const WORD = /[\p{L}\p{N}]/u;
-const SPACE = /\s/;
+/** A zero-width space counts as space: it is how text escaped for mrkdwn keeps `*` from formatting. */
+const SPACE = /[\s\u200b]/u;
 
 /** A marker opens emphasis after a non-word character and before a non-space. */
 function opensAt(text, index) {

@@ -1,0 +1,89 @@
+import type { SavedCustomer } from "../../store/types.js";
+import { button, context, escapeMrkdwn, header, type KnownBlock, plainText, section } from "../block-kit.js";
+import { groupedNumber } from "../invoice-modal/saved-customer-picker.js";
+
+/** "Edit" beside a saved customer in App Home; its `value` is the customer's id. */
+export const EDIT_CUSTOMER_ACTION_ID = "home.customers.edit";
+/** "Forget" beside a saved customer in App Home (behind a confirmation); its `value` is the customer's id. */
+export const FORGET_CUSTOMER_ACTION_ID = "home.customers.forget";
+
+/**
+ * Customers shown at most: two blocks each, so the section stays well inside a Home tab's 100
+ * blocks beside the others' sections.
+ */
+export const HOME_CUSTOMERS_SHOWN = 20;
+
+export interface CustomersHomeSectionOptions {
+  /** Whether this person may edit and forget customers (otherwise the list is shown without buttons). */
+  mayManage: boolean;
+  /** Whether the workspace has more customers than those shown. */
+  more?: boolean;
+}
+
+function customerText(customer: SavedCustomer): string {
+  const who =
+    customer.organizationId === null ? "Person" : `Org. ${groupedNumber(customer.organizationId, 3)}`;
+  const lines = [
+    `*${escapeMrkdwn(customer.name)}*`,
+    `${who} · ${escapeMrkdwn(customer.email)} · ${escapeMrkdwn(`${customer.countryCode} ${customer.msisdn}`)}`,
+    escapeMrkdwn(`${customer.street}, ${customer.zip} ${customer.city}, ${customer.country}`),
+  ];
+  return lines.join("\n");
+}
+
+/**
+ * App Home's "Customers" section: the workspace's saved customers (what the picker in `/invoice`
+ * offers), each with Edit and Forget. Forgetting is the right to erasure, so it asks first and
+ * says what it does. Pure; never throws.
+ */
+export function customersHomeSection(
+  customers: readonly SavedCustomer[],
+  { mayManage, more = false }: CustomersHomeSectionOptions,
+): KnownBlock[] {
+  const shown = customers.slice(0, HOME_CUSTOMERS_SHOWN);
+  const blocks: KnownBlock[] = [
+    header("Customers", "home.customers"),
+    context(
+      "Remembered when an invoice is created, for the saved-customer picker in `/invoice`. Personal numbers are never stored.",
+      "home.customers.about",
+    ),
+  ];
+  if (shown.length === 0) {
+    blocks.push(section("No saved customers yet.", "home.customers.none"));
+    return blocks;
+  }
+  for (const customer of shown) {
+    blocks.push(section(customerText(customer), `home.customer.${customer.id}`));
+    if (!mayManage) continue;
+    blocks.push({
+      type: "actions",
+      block_id: `home.customer.${customer.id}.actions`,
+      elements: [
+        button({ text: "Edit", actionId: EDIT_CUSTOMER_ACTION_ID, value: customer.id }),
+        button({
+          text: "Forget",
+          actionId: FORGET_CUSTOMER_ACTION_ID,
+          value: customer.id,
+          style: "danger",
+          confirm: {
+            title: plainText("Forget this customer?"),
+            text: plainText(
+              `${customer.name.slice(0, 200)} is erased from Fakturabot for good. Invoices already sent stay at Front Payment.`,
+            ),
+            confirm: plainText("Forget"),
+            deny: plainText("Keep"),
+            style: "danger",
+          },
+        }),
+      ],
+    });
+  }
+  if (more || customers.length > shown.length)
+    blocks.push(
+      context(
+        `Showing the first ${shown.length} by name. Find the others with the picker in \`/invoice\`.`,
+        "home.customers.more",
+      ),
+    );
+  return blocks;
+}
