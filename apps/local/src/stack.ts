@@ -197,7 +197,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 }
 
 /** A port on 127.0.0.1 that nothing listens on right now. */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -36,6 +36,7 @@ import { oncePerDelivery } from "./middleware/once-per-delivery.js";
 import { requestIdMiddleware, requestIdProperty } from "./middleware/request-id.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
 import { createOverdueCheck } from "./orders/overdue-check.js";
+import { DEFAULT_OUTBOX_POLICY } from "./services/slack-outbox.js";
 import { teamServices, workspaceServices } from "./services/team-routing.js";
 import { createWorkTracker } from "./services/work-tracker.js";
 import type { InvoiceStore } from "./store/types.js";
@@ -86,6 +87,11 @@ export interface BotOptions {
   instanceId?: string;
   /** How often the outbox looks for Slack work due (its own writes deliver at once): default 1 s. */
   outboxPollMs?: number;
+  /**
+   * How long a crashed instance's submission leases and outbox claims hold before another instance
+   * takes over: 60 s each by default (a test that kills instances shortens them).
+   */
+  takeoverMs?: { lease?: number; outboxClaim?: number };
   /** Brønnøysundregistrene: its base URL (the real register when left out) and time limit. */
   brreg?: { baseUrl?: string | undefined; timeoutMs?: number | undefined };
 }
@@ -169,6 +175,10 @@ export function createBot(options: BotOptions) {
     now,
     ...(options.keptRequestMs === undefined ? {} : { keptRequestMs: options.keptRequestMs }),
     instanceId: options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    ...(options.takeoverMs?.lease === undefined ? {} : { leaseMs: options.takeoverMs.lease }),
+    ...(options.takeoverMs?.outboxClaim === undefined
+      ? {}
+      : { outboxPolicy: { ...DEFAULT_OUTBOX_POLICY, claimMs: options.takeoverMs.outboxClaim } }),
   });
   const followUp = createOverdueCheck({
     store,

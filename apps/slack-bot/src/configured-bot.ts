@@ -1,11 +1,17 @@
 import { createFrontPaymentClient } from "@fakturabot/client";
-import { createBot } from "./app.js";
+import { type BotOptions, createBot } from "./app.js";
 import { describeConfig, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { openStore } from "./store/open.js";
 
-/** Starts Fakturabot against real Slack and Front Payment, configured by `env`. */
-export async function startConfiguredBot(env: Record<string, string | undefined>) {
+/**
+ * Starts Fakturabot against real Slack and Front Payment, configured by `env`; `tuning` sets what
+ * no operator needs to (an instance's id, how soon a crashed instance's work is taken over).
+ */
+export async function startConfiguredBot(
+  env: Record<string, string | undefined>,
+  tuning: Pick<BotOptions, "instanceId" | "takeoverMs"> = {},
+) {
   const config = loadConfig(env);
   const logger = createLogger({ level: config.logLevel });
   logger.info({ config: describeConfig(config) }, "starting Fakturabot");
@@ -40,6 +46,7 @@ export async function startConfiguredBot(env: Record<string, string | undefined>
     },
     store,
     logger,
+    ...tuning,
     brreg: { baseUrl: config.brreg.baseUrl },
   });
   const running = await bot.start(config.port, "0.0.0.0");
