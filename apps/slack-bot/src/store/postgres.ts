@@ -326,14 +326,17 @@ const SQL = {
       WHERE fp_order_uuid = $1 AND version = $4 - 1
       RETURNING ${OTHER_COLUMNS}`,
   },
-  // The entries in the order given (ids grow with it); a waiting twin makes one a no-op.
+  // The entries in the order given (ids grow with it); a waiting twin takes one's place. The twin
+  // is updated, not left alone, so this write holds its row lock until it commits: a claimant
+  // (`SKIP LOCKED`) cannot take the twin and show the order as it was before this write.
   insertOutbox: {
     name: "outbox.insert",
     text: `INSERT INTO outbox (order_id, work_json, coalesce_key, due_at, created_at)
       SELECT $1, work, coalesce_key, $4, $4
       FROM unnest($2::json[], $3::text[]) WITH ORDINALITY AS entry (work, coalesce_key, position)
       ORDER BY position
-      ON CONFLICT DO NOTHING`,
+      ON CONFLICT (order_id, coalesce_key) WHERE coalesce_key IS NOT NULL AND claim_owner IS NULL
+      DO UPDATE SET due_at = outbox.due_at`,
   },
   // One statement: rows another claimant is locking are skipped, not waited for, and an order's
   // next entry is not due while one before it is left (held, or given back for later).
