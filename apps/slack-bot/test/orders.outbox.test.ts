@@ -76,7 +76,7 @@ function instance(instanceId: string) {
     instanceId,
     deliverAtOnce: false,
   });
-  return { store, orders };
+  return { store, orders, messages };
 }
 
 type Instance = ReturnType<typeof instance>;
@@ -153,6 +153,32 @@ describe("the outbox", () => {
     expect(messageText(order)).toContain("Paid");
     expect(await second.orders.outbox.deliverDue()).toBe(0);
     expect(thread(order)).toEqual(replies(order, "PAID"));
+  });
+
+  it("sends a thread reply again after its instance died once Slack had it, without doubling it", async () => {
+    const first = instance("first");
+    const order = await postedOrder(first);
+    await first.orders.notify(order.id, change(order, "PAID", 1_755_150_100));
+    const claim = () =>
+      first.store.claimOutbox({ owner: "first", now: now(), claimUntil: new Date(at + 60_000), limit: 1 });
+    const [update] = await claim();
+    await first.store.completeOutbox(update?.id as number, "first");
+    const [reply] = await claim();
+    if (reply?.work.kind !== "reply-status") throw new Error(`claimed ${JSON.stringify(reply)}`);
+    // Slack takes the reply; the instance dies before it can record that it did.
+    await first.messages.replyStatusChange(
+      (await first.store.get(order.id)) as CreatedOrder,
+      reply.work.change,
+    );
+    await first.store.close();
+    expect(thread(order)).toEqual(replies(order, "PAID"));
+
+    // Once its claim expired, another instance takes the work over: the thread has it already.
+    at += 61_000;
+    const second = instance("second");
+    await drain(second);
+    expect(thread(order)).toEqual(replies(order, "PAID"));
+    expect(calls("conversations.replies")).toHaveLength(1);
   });
 
   it("turns several waiting changes of one order into one chat.update showing the last, and a reply per status", async () => {

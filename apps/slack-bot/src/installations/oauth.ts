@@ -12,4 +12,8 @@ export const BOT_SCOPES = [
   "channels:read",
   "groups:read",
   "im:read",
+  // conversations.replies, so a thread reply sent again after an interrupted delivery is not doubled.
+  "channels:history",
+  "groups:history",
+  "im:history",
 ] as const;

@@ -147,18 +147,26 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
      * One thread reply per status change: "PAID via Visa, 1 250,00 kr". Shut out of the channel,
      * the creator gets the news directly, with how to fix it.
      */
-    async replyStatusChange(order: CreatedOrder, change: ShownChange): Promise<void> {
+    async replyStatusChange(
+      order: CreatedOrder,
+      change: ShownChange,
+      { unlessInThread = false }: { unlessInThread?: boolean } = {},
+    ): Promise<void> {
       const message = order.message;
       if (!message) return;
+      const text = statusChangeText(change, order);
       await onMessage(
         order,
         message,
-        () =>
-          slack.chat.postMessage({
-            channel: message.channelId,
-            thread_ts: message.ts,
-            text: statusChangeText(change, order),
-          }),
+        async () => {
+          // Sent again after a delivery that did not complete (its instance died after Slack took
+          // it, or the answer was lost): Slack has no idempotency key, so the thread is asked.
+          if (unlessInThread) {
+            const thread = await slack.conversations.replies({ channel: message.channelId, ts: message.ts });
+            if (thread.messages?.some((reply) => reply.ts !== message.ts && reply.text === text)) return;
+          }
+          await slack.chat.postMessage({ channel: message.channelId, thread_ts: message.ts, text });
+        },
         () => tellCreatorInstead(order, message, change),
       );
     },

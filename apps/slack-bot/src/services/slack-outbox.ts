@@ -82,7 +82,9 @@ export function createSlackOutbox({
   let tail: Promise<unknown> = Promise.resolve();
   let queued: Promise<number> | null = null;
 
-  async function carryOut(work: SlackWork, order: OrderRecord): Promise<string[]> {
+  async function carryOut({ work, attempts, lastError }: OutboxEntry, order: OrderRecord): Promise<string[]> {
+    // An earlier delivery of it did not complete: it may be in Slack already.
+    const redelivery = attempts > 0 || lastError !== null;
     switch (work.kind) {
       case "post-message": {
         if (order.state !== "created" || order.message) return [];
@@ -94,7 +96,8 @@ export function createSlackOutbox({
         if (order.state === "created") await messages.updateMessage(order);
         return [];
       case "reply-status":
-        if (order.state === "created") await messages.replyStatusChange(order, work.change);
+        if (order.state === "created")
+          await messages.replyStatusChange(order, work.change, { unlessInThread: redelivery });
         return [];
       case "tell-interrupted":
         await messages.notifyUser(
@@ -123,7 +126,7 @@ export function createSlackOutbox({
       return { done: false, notes: [] };
     }
     try {
-      const notes = await carryOut(entry.work, order);
+      const notes = await carryOut(entry, order);
       await store.completeOutbox(entry.id, owner);
       return { done: true, notes };
     } catch (error) {

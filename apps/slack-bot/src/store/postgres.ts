@@ -342,7 +342,9 @@ const SQL = {
   // next entry is not due while one before it is left (held, or given back for later).
   claimOutbox: {
     name: "outbox.claim",
-    text: `UPDATE outbox SET claim_owner = $1, claim_expires_at = $3
+    text: `UPDATE outbox SET claim_owner = $1, claim_expires_at = $3,
+        last_error = CASE WHEN claim_owner IS NULL THEN last_error
+          ELSE 'the claim of ' || claim_owner || ' expired' END
       WHERE id IN (
         SELECT o.id FROM outbox o
         WHERE o.due_at <= $2 AND (o.claim_owner IS NULL OR o.claim_expires_at <= $2)

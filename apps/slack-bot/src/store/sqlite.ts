@@ -735,7 +735,9 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     { owner: string; now: number; until: number; limit: number; order_id: string | null },
     OutboxRow
   >(
-    `UPDATE outbox SET claim_owner = @owner, claim_expires_at = @until
+    `UPDATE outbox SET claim_owner = @owner, claim_expires_at = @until,
+       last_error = CASE WHEN claim_owner IS NULL THEN last_error
+         ELSE 'the claim of ' || claim_owner || ' expired' END
      WHERE id IN (
        SELECT o.id FROM outbox o
        WHERE o.due_at <= @now AND (o.claim_owner IS NULL OR o.claim_expires_at <= @now)

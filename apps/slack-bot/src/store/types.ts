@@ -252,6 +252,10 @@ export interface OutboxEntry extends NewOutboxEntry {
   dueAt: Date;
   /** The instance delivering it and until when; another may take it once the claim expired. */
   claim: { owner: string; expiresAt: Date } | null;
+  /**
+   * Why the last delivery did not complete: its error, or that the instance that had claimed it
+   * stopped before completing it (its claim expired). Either way the work may already be in Slack.
+   */
   lastError: string | null;
   createdAt: Date;
 }

@@ -134,6 +134,31 @@ const conversationsJoin: MethodHandler = (args, { workspace }) => {
   return { channel: apiChannel(workspace, channel) };
 };
 
+/**
+ * A thread: its parent, then its replies, oldest first (one page: threads here are short). Only
+ * where the bot is a member, as Slack answers `not_in_channel` otherwise.
+ */
+const conversationsReplies: MethodHandler = (args, { workspace }) => {
+  const channel = visibleChannel(workspace, stringArg(args, "channel"));
+  if (!workspace.isMember(channel, workspace.bot.userId)) throw new SlackApiError("not_in_channel");
+  const ts = stringArg(args, "ts");
+  const parent = ts === undefined ? undefined : workspace.message(channel.id, ts);
+  if (!parent) throw new SlackApiError("thread_not_found");
+  const asApi = (message: typeof parent) => ({
+    type: "message",
+    ts: message.ts,
+    user: message.user,
+    ...(message.botId ? { bot_id: message.botId } : {}),
+    text: message.text,
+    ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+  });
+  return {
+    messages: [asApi(parent), ...parent.replies.map(asApi)],
+    has_more: false,
+    response_metadata: { next_cursor: "" },
+  };
+};
+
 const CONVERSATION_TYPES = { public_channel: "public", private_channel: "private", im: "im" } as const;
 
 /**
@@ -172,4 +197,5 @@ export const directoryMethods = {
   "users.info": usersInfo,
   "conversations.info": conversationsInfo,
   "conversations.join": conversationsJoin,
+  "conversations.replies": conversationsReplies,
 } satisfies Record<string, MethodHandler>;

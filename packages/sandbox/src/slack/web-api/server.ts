@@ -35,7 +35,7 @@ function handlerFor(
 
 /** Scopes the stand-in reports in `x-oauth-scopes`, as Slack does on every answer (and grants). */
 export const SCOPES =
-  "commands,chat:write,users:read,users:read.email,channels:read,groups:read,im:read,channels:join";
+  "commands,chat:write,users:read,users:read.email,channels:read,groups:read,im:read,channels:join,channels:history,groups:history,im:history";
 
 export interface WebApiContext extends MethodContext {
   /** The app-level token `apps.connections.open` accepts. */
