@@ -94,6 +94,15 @@ describe("status in words", () => {
     );
   });
 
+  it("says the status in the same words in the notification's text", () => {
+    expect(orderMessage(ORDER).text).toMatch(
+      /^Invoice to Kari Nordmann: 2\s500,00\skr, :\w+: Waiting for BankID$/,
+    );
+    const paid = orderMessage({ ...ORDER, status: "PAID", facts: { ...FACTS, paymentMethod: "Visa" } });
+    expect(paid.text).toContain("Paid by Visa");
+    expect(paid.text).not.toContain("PAID");
+  });
+
   it("the due date is the order date plus the maturity days", () => {
     expect(dueDate(FACTS)).toBe(ORDER_DATE + 13 * 86_400);
     expect(dueDate({ ...FACTS, maturityDays: null })).toBeNull();

@@ -150,7 +150,8 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
       { type: "mrkdwn", text: `Sent by <@${order.createdBy}> · our reference \`${order.orderId}\`` },
     ],
   });
-  return { text: `Invoice to ${customer}: ${total}, ${status ?? "status not known yet"}`, blocks };
+  // The notification's words are the message's: the status as people read it, not Front Payment's code.
+  return { text: `Invoice to ${customer}: ${total}, ${statusInWords(status, context)}`, blocks };
 }
 
 /**
