@@ -109,7 +109,7 @@ describe("a missed callback", () => {
     expect(await harness.bot.checkOverdue()).toEqual({ lookedUp: 1, toldOverdue: 0 });
     await waitForReply(harness, SALES, message.ts, "Paid");
     const updated = harness.slack.workspace.message(SALES, message.ts);
-    expect(plain(updated?.text)).toContain("PAID");
+    expect(plain(updated?.text)).toContain("Paid");
     const history = await harness.store.history(callbackOrderId(order));
     expect(history.at(-1)).toMatchObject({ status: "PAID", source: "lookup", applied: true });
 
