@@ -155,7 +155,7 @@ export function createBot(options: BotOptions) {
   const installations = oauth
     ? createInstallations({ store, sealer: createSealer(oauth.tokenEncryptionKey) })
     : undefined;
-  // The services' own client: callbacks and background work happen outside Slack requests.
+  // Asks Slack who the bot is (one workspace: its token in the environment).
   const slack = new WebClient(options.slack.botToken, clientOptions);
   // The order services' own (the outbox delivers with them): a 429 puts the entry back with
   // Slack's Retry-After instead of waiting in memory.
