@@ -1,4 +1,4 @@
-import type { CustomerDetails } from "./types.js";
+import type { CustomerDetails, SavedCustomer } from "./types.js";
 
 /**
  * What makes two saves the same customer of a team: a company's organisation number, a person's
@@ -33,4 +33,44 @@ export function searchNeedles(query: string): [string, string] | undefined {
   const text = query.trim().toLocaleLowerCase("nb");
   if (text === "") return undefined;
   return [text, text.replace(/[\s.-]/g, "")];
+}
+
+/** A saved customer's row, as both stores keep it: only how a time is encoded differs (`Time`). */
+export interface CustomerRow<Time> {
+  id: string;
+  team_id: string;
+  type: SavedCustomer["type"];
+  name: string;
+  organization_id: string | null;
+  email: string;
+  country_code: string;
+  msisdn: string;
+  street: string;
+  zip: string;
+  city: string;
+  country: string;
+  preferred_language: SavedCustomer["preferredLanguage"];
+  created_at: Time;
+  updated_at: Time;
+}
+
+/** The customer a row holds; `date` reads the store's encoding of a time. */
+export function customerFromRow<Time>(row: CustomerRow<Time>, date: (time: Time) => Date): SavedCustomer {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    type: row.type,
+    name: row.name,
+    organizationId: row.organization_id,
+    email: row.email,
+    countryCode: row.country_code,
+    msisdn: row.msisdn,
+    street: row.street,
+    zip: row.zip,
+    city: row.city,
+    country: row.country,
+    preferredLanguage: row.preferred_language,
+    createdAt: date(row.created_at),
+    updatedAt: date(row.updated_at),
+  };
 }

@@ -2,7 +2,13 @@ import { createHash } from "node:crypto";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import { maskPersonalNumber } from "@fakturabot/schema";
 import pg from "pg";
-import { customerMatchKey, customerSearchText, searchNeedles } from "./customers.js";
+import {
+  customerFromRow,
+  customerMatchKey,
+  customerSearchText,
+  type CustomerRow as SharedCustomerRow,
+  searchNeedles,
+} from "./customers.js";
 import { StoreConnectionError, StoreVersionError } from "./errors.js";
 import type {
   CreatedOrder,
@@ -649,42 +655,10 @@ function searchable(text: string): string {
   return text.toLocaleLowerCase("nb");
 }
 
-interface CustomerRow {
-  id: string;
-  team_id: string;
-  type: SavedCustomer["type"];
-  name: string;
-  organization_id: string | null;
-  email: string;
-  country_code: string;
-  msisdn: string;
-  street: string;
-  zip: string;
-  city: string;
-  country: string;
-  preferred_language: SavedCustomer["preferredLanguage"];
-  created_at: Date;
-  updated_at: Date;
-}
+type CustomerRow = SharedCustomerRow<Date>;
 
 function toCustomer(row: CustomerRow): SavedCustomer {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    type: row.type,
-    name: row.name,
-    organizationId: row.organization_id,
-    email: row.email,
-    countryCode: row.country_code,
-    msisdn: row.msisdn,
-    street: row.street,
-    zip: row.zip,
-    city: row.city,
-    country: row.country,
-    preferredLanguage: row.preferred_language,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return customerFromRow(row, (time) => time);
 }
 
 /**

@@ -3,7 +3,13 @@ import { join } from "node:path";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import { maskPersonalNumber } from "@fakturabot/schema";
 import Database from "better-sqlite3";
-import { customerMatchKey, customerSearchText, searchNeedles } from "./customers.js";
+import {
+  customerFromRow,
+  customerMatchKey,
+  customerSearchText,
+  type CustomerRow as SharedCustomerRow,
+  searchNeedles,
+} from "./customers.js";
 import { StoreVersionError } from "./errors.js";
 import type {
   CreatedOrder,
@@ -259,42 +265,10 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
-interface CustomerRow {
-  id: string;
-  team_id: string;
-  type: SavedCustomer["type"];
-  name: string;
-  organization_id: string | null;
-  email: string;
-  country_code: string;
-  msisdn: string;
-  street: string;
-  zip: string;
-  city: string;
-  country: string;
-  preferred_language: SavedCustomer["preferredLanguage"];
-  created_at: number;
-  updated_at: number;
-}
+type CustomerRow = SharedCustomerRow<number>;
 
 function toCustomer(row: CustomerRow): SavedCustomer {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    type: row.type,
-    name: row.name,
-    organizationId: row.organization_id,
-    email: row.email,
-    countryCode: row.country_code,
-    msisdn: row.msisdn,
-    street: row.street,
-    zip: row.zip,
-    city: row.city,
-    country: row.country,
-    preferredLanguage: row.preferred_language,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
+  return customerFromRow(row, (ms) => new Date(ms));
 }
 
 /** The columns a save or an edit sets, derived keys included. */
