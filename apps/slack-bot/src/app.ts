@@ -24,6 +24,7 @@ import { withRequestId } from "./http/request-id.js";
 import { returnPagesRoute } from "./http/return-route.js";
 import { dispatchErrorHandler } from "./http/route-param.js";
 import { customRouteServer } from "./http/route-server.js";
+import { DEFAULT_LOCALE, fixedLocale, type LocaleChoice } from "./i18n/index.js";
 import { createInstallations, type Installations } from "./installations/installation-store.js";
 import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from "./installations/oauth.js";
 import { createSealer } from "./installations/sealing.js";
@@ -73,6 +74,8 @@ export interface BotOptions {
   formDefaults?: Partial<FormDefaults>;
   /** The largest total an invoice may have, in øre; 10 000 000 kr when left out. */
   maxInvoiceTotalOre?: number;
+  /** Which language each workspace and person reads; Norwegian for everyone by default. */
+  locales?: LocaleChoice;
   /** How long a failed or unknown order keeps its request (personal number included); 7 days when left out. */
   keptRequestMs?: number;
   store: InvoiceStore;
@@ -209,6 +212,7 @@ export function createBot(options: BotOptions) {
     formDefaults: options.formDefaults ?? {},
     customers: store,
     maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
+    locales: options.locales ?? fixedLocale(DEFAULT_LOCALE),
     orders,
     frontPayment,
     lookupOrganisation: (organisationNumber) =>

@@ -1,5 +1,6 @@
 import type { FrontPaymentClient, OrganisationLookup } from "@fakturabot/client";
 import type { Logger } from "pino";
+import type { LocaleChoice } from "./i18n/index.js";
 import type { Installations } from "./installations/installation-store.js";
 import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
@@ -25,6 +26,8 @@ export interface BotDeps {
   customers: CustomerDirectory;
   /** The largest total an invoice may have, in øre (MAX_INVOICE_TOTAL_NOK). */
   maxInvoiceTotalOre: number;
+  /** Which language a workspace and a person read (`messagesFor(locale)` gives the words). */
+  locales: LocaleChoice;
   /** Every change to an order goes through it. */
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;
