@@ -181,6 +181,48 @@ describe("the outbox", () => {
     expect(calls("conversations.replies")).toHaveLength(1);
   });
 
+  it("posts the channel message once when its instance died after Slack took it: the next delivery adopts it", async () => {
+    const first = instance("first");
+    const { order } = await first.orders.begin(fresh());
+    await first.orders.send(order, { viewId: "V0CLOSED" });
+    const [post] = await first.store.claimOutbox({
+      owner: "first",
+      now: now(),
+      claimUntil: new Date(at + 60_000),
+      limit: 1,
+    });
+    expect(post?.work.kind).toBe("post-message");
+    // Slack takes the message; the instance dies before it records where.
+    const posted = await first.messages.postOrder((await first.store.get(order.id)) as CreatedOrder);
+    await first.store.close();
+    expect(slack.workspace.messages(SALES)).toHaveLength(1);
+
+    at += 61_000;
+    const second = instance("second");
+    await drain(second);
+    expect(slack.workspace.messages(SALES).map((message) => message.ts)).toEqual([posted.ts]);
+    const adopted = (await second.store.get(order.id)) as CreatedOrder;
+    expect(adopted.message).toEqual({ channelId: SALES, ts: posted.ts });
+    expect(calls("conversations.history", 200)).toHaveLength(1);
+    // What follows goes to that message and its thread.
+    await second.orders.notify(order.id, change(adopted, "PAID", 1_755_150_100));
+    await drain(second);
+    expect(thread(adopted)).toEqual(replies(adopted, "PAID"));
+    expect(messageText(adopted)).toContain("Paid");
+  });
+
+  it("posts the channel message on a redelivery when no earlier post reached Slack", async () => {
+    const one = instance("one");
+    const { order } = await one.orders.begin(fresh());
+    await one.orders.send(order, { viewId: "V0CLOSED" });
+    slack.controls.failNext("chat.postMessage", { error: "internal_error" });
+    await drain(one);
+    expect(calls("conversations.history", 200)).toHaveLength(1);
+    const messages = slack.workspace.messages(SALES);
+    expect(messages).toHaveLength(1);
+    expect((await one.store.get(order.id))?.message).toEqual({ channelId: SALES, ts: messages[0]?.ts });
+  });
+
   it("turns several waiting changes of one order into one chat.update showing the last, and a reply per status", async () => {
     const one = instance("one");
     const order = await postedOrder(one);
