@@ -229,6 +229,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/** When erased data is vacuumed once more, for a version a transaction could still see at first. */
+const VACUUM_AGAIN_MS = 60_000;
+
 /** Any constant: the advisory lock every instance takes while it applies migrations. */
 const MIGRATION_LOCK = 0x46414b54; // "FAKT"
 
@@ -274,9 +277,11 @@ const SQL = {
       RETURNING ${ORDER_COLUMNS}`,
   },
   // A sending order written without a lease keeps the one it has; any other state holds none.
+  // `erased_request`: whether this write erased the request it had (the CTE reads the row as it was).
   updateOrder: {
     name: "orders.update",
-    text: `UPDATE orders SET state = $2, fp_order_uuid = $3, fp_customer_uuid = $4, bank_id_url = $5, status = $6,
+    text: `WITH before AS (SELECT request_json IS NOT NULL AS kept_request FROM orders WHERE id = $1)
+      UPDATE orders SET state = $2, fp_order_uuid = $3, fp_customer_uuid = $4, bank_id_url = $5, status = $6,
         status_at = $7, request_json = $8, failure_reason = $9, message_channel_id = $10, message_ts = $11,
         sent_anyway = $12, version = $13, updated_at = $14, customer_stopped_at = $15, overdue_since = $16,
         checked_at = $17, customer_type = $18, customer_name = $19, customer_search = $20,
@@ -286,7 +291,7 @@ const SQL = {
         lease_owner = CASE WHEN $2 = 'sending' THEN coalesce($33, lease_owner) END,
         lease_expires_at = CASE WHEN $2 = 'sending' THEN coalesce($34, lease_expires_at) END
       WHERE id = $1 AND version = $13 - 1
-      RETURNING ${ORDER_COLUMNS}`,
+      RETURNING ${ORDER_COLUMNS}, (SELECT kept_request FROM before) AND request_json IS NULL AS erased_request`,
   },
   // Taken before recording outbox work without writing the order: its entries are numbered in turn.
   lockOrder: { name: "orders.lock", text: "SELECT 1 FROM orders WHERE id = $1 FOR NO KEY UPDATE" },
@@ -835,6 +840,32 @@ export async function openPostgresStore({
     return (await client.query({ ...statement, values })).rowCount ?? 0;
   }
 
+  /**
+   * An update or delete leaves the row's old version in the table (MVCC) until a vacuum removes it:
+   * after a write that erased personal data (a request, a customer), `table` is vacuumed at once,
+   * outside any transaction, so the erased version leaves the table's pages, not only the view of
+   * it. A version some other transaction could still see then stays: the vacuum runs again a
+   * while later. Index cleanup (the erased data is not in an index) and truncation (it takes an
+   * exclusive lock) are left to autovacuum. A failed vacuum fails nothing: the write is committed.
+   */
+  const toVacuum = new Set<string>();
+  let vacuumLater: NodeJS.Timeout | undefined;
+  async function vacuum(tables: Iterable<string>): Promise<void> {
+    for (const table of tables) {
+      await pool.query(`VACUUM (INDEX_CLEANUP OFF, TRUNCATE OFF) ${table}`).catch(() => {});
+    }
+  }
+  async function erased(table: "orders" | "customers"): Promise<void> {
+    await vacuum([table]);
+    toVacuum.add(table);
+    vacuumLater ??= setTimeout(() => {
+      vacuumLater = undefined;
+      const tables = [...toVacuum];
+      toVacuum.clear();
+      void vacuum(tables);
+    }, VACUUM_AGAIN_MS).unref();
+  }
+
   /** Records `entries` for the order, inside the caller's transaction (which holds the order's row). */
   async function recordOutbox(
     client: pg.PoolClient,
@@ -897,7 +928,7 @@ export async function openPostgresStore({
     },
 
     async saveOrder(next: OrderRecord, history?: HistoryEntry, extras?: OrderWriteExtras) {
-      return write(pool, async (client) => {
+      const saved = await write(pool, async (client) => {
         if (history) {
           const { change, dedupKey } = history;
           const recorded = await changed(
@@ -918,15 +949,18 @@ export async function openPostgresStore({
           );
           if (recorded === 0) throw new NotWritten("duplicate");
         }
-        const updated = await one<OrderRow>(
+        const updated = await one<OrderRow & { erased_request: boolean }>(
           SQL.updateOrder,
           updateValues(next, clock(), extras?.lease),
           client,
         );
         if (!updated) throw new NotWritten("conflict");
         await recordOutbox(client, next.id, extras?.outbox);
-        return toOrder(updated);
+        return { order: toOrder(updated), erased: updated.erased_request };
       });
+      if (!saved.written) return saved;
+      if (saved.value.erased) await erased("orders");
+      return { written: true, value: saved.value.order };
     },
 
     async history(id) {
@@ -1075,7 +1109,9 @@ export async function openPostgresStore({
     },
 
     async forgetCustomer(teamId, id) {
-      return (await changed(SQL.deleteCustomer, [teamId, id])) === 1;
+      const deleted = (await changed(SQL.deleteCustomer, [teamId, id])) === 1;
+      if (deleted) await erased("customers");
+      return deleted;
     },
 
     async renewLease(orderId, lease) {
@@ -1110,6 +1146,7 @@ export async function openPostgresStore({
     },
 
     async close() {
+      clearTimeout(vacuumLater);
       await Promise.all([pool.end(), claims.end()]);
     },
   };
