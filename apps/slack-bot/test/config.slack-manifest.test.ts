@@ -37,6 +37,7 @@ const SCOPES_BY_METHOD: Record<string, readonly string[]> = {
   "conversations.info": ["channels:read", "groups:read"],
   "conversations.join": ["channels:join"],
   "users.conversations": ["channels:read", "groups:read", "im:read"],
+  "conversations.history": ["channels:history", "groups:history", "im:history"],
   "conversations.replies": ["channels:history", "groups:history", "im:history"],
   "users.info": ["users:read"],
   "views.open": [],

@@ -250,6 +250,56 @@ describe("PostgreSQL store", () => {
     ).toEqual([{ request_json: null, failure_reason: null, state: "created" }]);
   });
 
+  it("leaves no row version holding an erased request or customer in the tables' pages", async () => {
+    // Every row version on the pages, live or dead (pageinspect, a superuser's contrib module):
+    // an update or delete leaves the old one there until a vacuum.
+    await sql("CREATE EXTENSION IF NOT EXISTS pageinspect");
+    const versionsHolding = async (table: "orders" | "customers", text: string) =>
+      (
+        await sql<{ versions: number }>(
+          `SELECT count(*)::int AS versions
+             FROM generate_series(0, pg_relation_size($1::regclass) / current_setting('block_size')::int - 1) AS page,
+               heap_page_items(get_raw_page($1::text, page::int))
+            WHERE t_data IS NOT NULL AND position(convert_to($2, 'UTF8') IN t_data) > 0`,
+          [table, text],
+        )
+      )[0]?.versions;
+    const store = await openStore();
+    const answered = submission();
+    const refused = submission();
+    await store.beginSubmission(answered);
+    await store.beginSubmission(refused);
+    expect(await versionsHolding("orders", PERSONAL_NUMBER)).toBe(2);
+    await advance(store, answered.id, created("ODR1"));
+    expect(await versionsHolding("orders", PERSONAL_NUMBER)).toBe(1);
+    // Kept while it may be sent again: the refused order's versions hold it, the live one rightly.
+    await advance(store, refused.id, { type: "refused", reason: "rejected" });
+    expect(await versionsHolding("orders", PERSONAL_NUMBER)).toBe(2);
+    await advance(store, refused.id, { type: "expire" });
+    expect(await versionsHolding("orders", PERSONAL_NUMBER)).toBe(0);
+
+    const customer = await store.saveCustomer(
+      {
+        teamId: "T0TEAM",
+        type: "private",
+        name: "Ingrid Forgetme",
+        organizationId: null,
+        email: "ingrid.forgetme@example.no",
+        countryCode: "+47",
+        msisdn: "98765432",
+        street: "Glemselsveien 7",
+        zip: "0150",
+        city: "Oslo",
+        country: "NO",
+        preferredLanguage: "no",
+      },
+      "CU1",
+    );
+    expect(await versionsHolding("customers", "Glemselsveien")).toBe(1);
+    expect(await store.forgetCustomer("T0TEAM", customer.id)).toBe(true);
+    expect(await versionsHolding("customers", "Glemselsveien")).toBe(0);
+  });
+
   it("is the store the bot opens when DATABASE_URL is set", async () => {
     const config = loadConfig({
       SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",

@@ -244,6 +244,87 @@ describe("conversations.info, conversations.join and users.info", () => {
   });
 });
 
+describe("conversations.history", () => {
+  const METADATA = { event_type: "invoice_posted", event_payload: { order_id: "FB1" } };
+
+  it("lists a channel's messages newest first, with replies sent to the channel too, and metadata when asked", async () => {
+    const first = await client.chat.postMessage({ channel: SALES, text: "First", metadata: METADATA });
+    await client.chat.postMessage({ channel: SALES, thread_ts: first.ts as string, text: "In the thread" });
+    await client.chat.postMessage({
+      channel: SALES,
+      thread_ts: first.ts as string,
+      text: "Also in the channel",
+      reply_broadcast: true,
+    });
+    await client.chat.postMessage({ channel: SALES, text: "Second" });
+    const history = await client.conversations.history({ channel: SALES });
+    expect(history.messages?.map((message) => message.text)).toEqual([
+      "Second",
+      "Also in the channel",
+      "First",
+    ]);
+    expect(history).toMatchObject({ has_more: false, pin_count: 0 });
+    expect(history.messages?.[2]).toMatchObject({ ts: first.ts, reply_count: 2 });
+    expect(history.messages?.[2]).not.toHaveProperty("metadata");
+    const withMetadata = await client.conversations.history({ channel: SALES, include_all_metadata: true });
+    expect(withMetadata.messages?.[2]?.metadata).toEqual(METADATA);
+  });
+
+  it("keeps to oldest and latest (exclusive unless inclusive) and pages by cursor", async () => {
+    const posted: string[] = [];
+    for (const text of ["one", "two", "three", "four", "five"]) {
+      posted.push((await client.chat.postMessage({ channel: SALES, text })).ts as string);
+    }
+    const between = await client.conversations.history({
+      channel: SALES,
+      oldest: posted[1] as string,
+      latest: posted[3] as string,
+    });
+    expect(between.messages?.map((message) => message.text)).toEqual(["three"]);
+    const inclusive = await client.conversations.history({
+      channel: SALES,
+      oldest: posted[1] as string,
+      latest: posted[3] as string,
+      inclusive: true,
+    });
+    expect(inclusive.messages?.map((message) => message.text)).toEqual(["four", "three", "two"]);
+    const page = await client.conversations.history({ channel: SALES, limit: 2 });
+    expect(page.messages?.map((message) => message.text)).toEqual(["five", "four"]);
+    expect(page.has_more).toBe(true);
+    const next = await client.conversations.history({
+      channel: SALES,
+      limit: 2,
+      cursor: page.response_metadata?.next_cursor as string,
+    });
+    expect(next.messages?.map((message) => message.text)).toEqual(["three", "two"]);
+    const last = await client.conversations.history({
+      channel: SALES,
+      limit: 2,
+      cursor: next.response_metadata?.next_cursor as string,
+    });
+    expect(last.messages?.map((message) => message.text)).toEqual(["one"]);
+    expect(last.has_more).toBe(false);
+  });
+
+  it("answers not_in_channel, channel_not_found, invalid_cursor and invalid_ts_oldest as Slack does", async () => {
+    expect((await slackError(client.conversations.history({ channel: GENERAL }))).error).toBe(
+      "not_in_channel",
+    );
+    expect((await slackError(client.conversations.history({ channel: FINANCE }))).error).toBe(
+      "channel_not_found",
+    );
+    expect(
+      (await slackError(client.conversations.history({ channel: SALES, cursor: "bm9wZQ==" }))).error,
+    ).toBe("invalid_cursor");
+    expect((await slackError(client.conversations.history({ channel: SALES, oldest: "soon" }))).error).toBe(
+      "invalid_ts_oldest",
+    );
+    await client.chat.postMessage({ channel: KARI_DM, text: "Your invoice" });
+    const dm = await client.conversations.history({ channel: KARI_DM });
+    expect(dm.messages?.map((message) => message.text)).toEqual(["Your invoice"]);
+  });
+});
+
 describe("the Web API's own rules", () => {
   it("answers auth.test with the bot's identity", async () => {
     const { team, bot } = bed.sandbox.workspace;

@@ -42,6 +42,17 @@ function isShutOut(code: string | undefined): boolean {
 
 const INVITE_ME = "Invite me there with `/invite @Fakturabot`";
 
+/**
+ * The event metadata every order's channel message carries (visible to the workspace's members and
+ * apps: our order id, nothing personal), so that a post whose answer was lost can be found again.
+ */
+export const ORDER_MESSAGE_EVENT = "fakturabot_invoice_posted";
+
+/** Slack's clocks and ours may differ: the message is looked for from this long before the order began. */
+const CLOCK_SLACK_MS = 10 * 60_000;
+/** Pages of channel history looked through at most (100 messages each) for a lost post. */
+const HISTORY_PAGES = 10;
+
 /** The channel message of each order: posting it where the command was typed, keeping it current. */
 export function createOrderMessages({ slack, logger }: { slack: WebClient; logger: Logger }) {
   /** Runs `call` in `channel`; a public channel the bot is not in (any more) is joined first. */
@@ -95,6 +106,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     const result = await slack.chat.postMessage({
       channel,
       ...messageFor(order),
+      metadata: { event_type: ORDER_MESSAGE_EVENT, event_payload: { order_id: order.id } },
       unfurl_links: false,
       unfurl_media: false,
     });
@@ -126,6 +138,41 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
         );
         return { ...posted, fallbackReason };
       }
+    },
+
+    /**
+     * The order's message in its channel, when an earlier post of it reached Slack but its answer
+     * never reached us (the instance died, the connection broke): Slack has no idempotency key, so
+     * the channel's history is asked, by the order id in the message's metadata. Null when it is
+     * not there, or the channel cannot be read (the post then goes where `postOrder` sends it).
+     */
+    async findPostedOrder(order: CreatedOrder): Promise<MessageRef | null> {
+      const oldest = String((order.createdAt.getTime() - CLOCK_SLACK_MS) / 1000);
+      let cursor: string | undefined;
+      for (let page = 0; page < HISTORY_PAGES; page += 1) {
+        let history: Awaited<ReturnType<typeof slack.conversations.history>>;
+        try {
+          history = await slack.conversations.history({
+            channel: order.channelId,
+            oldest,
+            limit: 100,
+            include_all_metadata: true,
+            ...(cursor ? { cursor } : {}),
+          });
+        } catch (error) {
+          if (isShutOut(slackErrorCode(error))) return null;
+          throw error;
+        }
+        const posted = history.messages?.find(
+          (message) =>
+            message.metadata?.event_type === ORDER_MESSAGE_EVENT &&
+            (message.metadata.event_payload as { order_id?: unknown } | undefined)?.order_id === order.id,
+        );
+        if (posted?.ts) return { channelId: order.channelId, ts: posted.ts };
+        cursor = history.response_metadata?.next_cursor;
+        if (!history.has_more || !cursor) return null;
+      }
+      return null;
     },
 
     /**

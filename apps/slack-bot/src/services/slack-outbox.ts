@@ -88,6 +88,12 @@ export function createSlackOutbox({
     switch (work.kind) {
       case "post-message": {
         if (order.state !== "created" || order.message) return [];
+        // Posted by that delivery, but where was never recorded: that message is the order's.
+        const found = redelivery ? await messages.findPostedOrder(order) : null;
+        if (found) {
+          await onPosted(order.id, found);
+          return [];
+        }
         const posted = await messages.postOrder(order);
         await onPosted(order.id, { channelId: posted.channelId, ts: posted.ts });
         return posted.fallbackReason ? [posted.fallbackReason] : [];

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import type { InvoiceOrderRequest } from "@fakturabot/schema";
-import { maskPersonalNumber } from "@fakturabot/schema";
 import pg from "pg";
 import {
   customerFromRow,
@@ -10,13 +8,20 @@ import {
   searchNeedles,
 } from "./customers.js";
 import { StoreConnectionError, StoreVersionError } from "./errors.js";
+import {
+  customerSearch,
+  orderColumns,
+  orderFromRow,
+  type RowEncoding,
+  type OrderRow as SharedOrderRow,
+  storedIdentifier,
+  timedStatus,
+} from "./order-row.js";
 import type {
   CreatedOrder,
   CustomerDetails,
   HistoryEntry,
-  InvoiceFacts,
   InvoiceStore,
-  LineSummary,
   NewOutboxEntry,
   NewSubmission,
   OrderCursor,
@@ -31,7 +36,6 @@ import type {
   SendingOrder,
   SlackWork,
   SubmissionLease,
-  SubmissionState,
   WorkspaceInstallation,
   WriteResult,
 } from "./types.js";
@@ -225,6 +229,9 @@ export const MIGRATIONS: readonly string[] = [
   `,
 ];
 
+/** When erased data is vacuumed once more, for a version a transaction could still see at first. */
+const VACUUM_AGAIN_MS = 60_000;
+
 /** Any constant: the advisory lock every instance takes while it applies migrations. */
 const MIGRATION_LOCK = 0x46414b54; // "FAKT"
 
@@ -270,9 +277,11 @@ const SQL = {
       RETURNING ${ORDER_COLUMNS}`,
   },
   // A sending order written without a lease keeps the one it has; any other state holds none.
+  // `erased_request`: whether this write erased the request it had (the CTE reads the row as it was).
   updateOrder: {
     name: "orders.update",
-    text: `UPDATE orders SET state = $2, fp_order_uuid = $3, fp_customer_uuid = $4, bank_id_url = $5, status = $6,
+    text: `WITH before AS (SELECT request_json IS NOT NULL AS kept_request FROM orders WHERE id = $1)
+      UPDATE orders SET state = $2, fp_order_uuid = $3, fp_customer_uuid = $4, bank_id_url = $5, status = $6,
         status_at = $7, request_json = $8, failure_reason = $9, message_channel_id = $10, message_ts = $11,
         sent_anyway = $12, version = $13, updated_at = $14, customer_stopped_at = $15, overdue_since = $16,
         checked_at = $17, customer_type = $18, customer_name = $19, customer_search = $20,
@@ -282,7 +291,7 @@ const SQL = {
         lease_owner = CASE WHEN $2 = 'sending' THEN coalesce($33, lease_owner) END,
         lease_expires_at = CASE WHEN $2 = 'sending' THEN coalesce($34, lease_expires_at) END
       WHERE id = $1 AND version = $13 - 1
-      RETURNING ${ORDER_COLUMNS}`,
+      RETURNING ${ORDER_COLUMNS}, (SELECT kept_request FROM before) AND request_json IS NULL AS erased_request`,
   },
   // Taken before recording outbox work without writing the order: its entries are numbered in turn.
   lockOrder: { name: "orders.lock", text: "SELECT 1 FROM orders WHERE id = $1 FOR NO KEY UPDATE" },
@@ -449,45 +458,14 @@ const SQL = {
   deleteCustomer: { name: "customers.delete", text: "DELETE FROM customers WHERE team_id = $1 AND id = $2" },
 } as const;
 
-interface OrderRow {
-  id: string;
-  submission_key: string;
-  team_id: string;
-  channel_id: string;
-  user_id: string;
-  state: SubmissionState;
-  fp_order_uuid: string | null;
-  fp_customer_uuid: string | null;
-  bank_id_url: string | null;
-  status: string | null;
-  status_at: number | null;
-  customer_type: OrderRecord["customerType"];
-  customer_name: string;
-  customer_identifier: string;
-  preferred_language: OrderRecord["preferredLanguage"];
-  grand_total_ore: number;
-  request_json: InvoiceOrderRequest | null;
-  failure_reason: string | null;
-  message_channel_id: string | null;
-  message_ts: string | null;
-  sent_anyway: boolean;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-  customer_stopped_at: number | null;
-  due_date: string | null;
-  overdue_since: string | null;
-  checked_at: number | null;
-  lines_json: LineSummary[] | null;
-  order_date: number | null;
-  maturity_days: number | null;
-  invoice_number: string | null;
-  payment_method: string | null;
-  refunded_ore: number | null;
-  refunded_lines_json: Record<string, number> | null;
-  cancelled_by: string | null;
-  cancel_reason: string | null;
-}
+/** PostgreSQL gives times as `Date`s, JSON parsed (`json` columns) and booleans as booleans. */
+type OrderRow = SharedOrderRow<Date, unknown, boolean>;
+
+const ENCODING: RowEncoding<Date, unknown, boolean> = {
+  date: (time) => time,
+  json: (value) => value,
+  flag: (flag) => flag,
+};
 
 interface HistoryRow {
   fp_order_uuid: string;
@@ -531,128 +509,48 @@ interface InstallationRow {
 }
 
 function toOrder(row: OrderRow): OrderRecord {
-  const base = {
-    id: row.id,
-    submissionKey: row.submission_key,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    userId: row.user_id,
-    customerType: row.customer_type,
-    customerName: row.customer_name,
-    customerIdentifier: row.customer_identifier,
-    preferredLanguage: row.preferred_language,
-    grandTotalOre: row.grand_total_ore,
-    message:
-      row.message_channel_id === null || row.message_ts === null
-        ? null
-        : { channelId: row.message_channel_id, ts: row.message_ts },
-    sentAnyway: row.sent_anyway,
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    ...(row.due_date === null ? {} : { dueDate: row.due_date }),
-  };
-  if (row.state === "created") {
-    return {
-      ...base,
-      state: "created",
-      // The table's CHECK constraints guarantee these for a created order.
-      fpOrderUuid: row.fp_order_uuid as string,
-      fpCustomerUuid: row.fp_customer_uuid,
-      bankIdUrl: row.bank_id_url,
-      status: timed(row.status, row.status_at),
-      ...(row.customer_stopped_at === null ? {} : { customerStoppedAt: row.customer_stopped_at }),
-      ...(row.overdue_since === null ? {} : { overdueSince: row.overdue_since }),
-      ...(row.checked_at === null ? {} : { checkedAt: row.checked_at }),
-      ...factsOf(row),
-    };
-  }
-  if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
-  const request = row.request_json as InvoiceOrderRequest;
-  if (row.state === "sending") return { ...base, state: "sending", request };
-  return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
-}
-
-/** The order's `InvoiceFacts`, when it has them. */
-function factsOf(row: OrderRow): { facts?: InvoiceFacts } {
-  if (row.lines_json === null) return {};
-  return {
-    facts: {
-      lines: row.lines_json,
-      orderDate: row.order_date ?? 0,
-      maturityDays: row.maturity_days,
-      invoiceNumber: row.invoice_number,
-      paymentMethod: row.payment_method,
-      refundedOre: row.refunded_ore ?? 0,
-      refundedLines: row.refunded_lines_json ?? {},
-      cancelled:
-        row.cancelled_by === null || row.cancel_reason === null
-          ? null
-          : { by: row.cancelled_by, reason: row.cancel_reason },
-    },
-  };
-}
-
-function timed(status: string | null, at: number | null) {
-  return status === null || at === null ? null : { status, at };
+  return orderFromRow(row, ENCODING);
 }
 
 /** The values of `SQL.updateOrder` for writing `next` (everything but its creation), with `lease`. */
 function updateValues(next: OrderRecord, updatedAt: Date, lease: SubmissionLease | undefined): unknown[] {
-  const created = next.state === "created" ? next : null;
-  const facts = created?.facts;
+  const columns = orderColumns(next);
   return [
-    next.id,
-    next.state,
-    created?.fpOrderUuid ?? null,
-    created?.fpCustomerUuid ?? null,
-    created?.bankIdUrl ?? null,
-    created?.status?.status ?? null,
-    created?.status?.at ?? null,
-    // By state, not by which properties the object happens to carry: only these keep a request.
-    next.state === "sending" || next.state === "failed" || next.state === "unknown"
-      ? JSON.stringify(next.request)
-      : null,
-    next.state === "failed" || next.state === "unknown" || next.state === "expired"
-      ? next.failureReason
-      : null,
-    next.message?.channelId ?? null,
-    next.message?.ts ?? null,
-    next.sentAnyway,
-    next.version,
+    columns.id,
+    columns.state,
+    columns.fp_order_uuid,
+    columns.fp_customer_uuid,
+    columns.bank_id_url,
+    columns.status,
+    columns.status_at,
+    columns.request_json,
+    columns.failure_reason,
+    columns.message_channel_id,
+    columns.message_ts,
+    columns.sent_anyway,
+    columns.version,
     updatedAt,
-    created?.customerStoppedAt ?? null,
-    created?.overdueSince ?? null,
-    created?.checkedAt ?? null,
-    // An edit (docs/front-payment.md §12, fpgoUuid) may correct who the invoice is for and its total.
-    next.customerType,
-    next.customerName,
-    searchable(next.customerName),
-    storedIdentifier(next.customerType, next.customerIdentifier),
-    next.preferredLanguage,
-    next.grandTotalOre,
-    facts ? JSON.stringify(facts.lines) : null,
-    facts?.orderDate ?? null,
-    facts?.maturityDays ?? null,
-    facts?.invoiceNumber ?? null,
-    facts?.paymentMethod ?? null,
-    facts?.refundedOre ?? null,
-    facts ? JSON.stringify(facts.refundedLines) : null,
-    facts?.cancelled?.by ?? null,
-    facts?.cancelled?.reason ?? null,
+    columns.customer_stopped_at,
+    columns.overdue_since,
+    columns.checked_at,
+    columns.customer_type,
+    columns.customer_name,
+    customerSearch(next.customerName),
+    columns.customer_identifier,
+    columns.preferred_language,
+    columns.grand_total_ore,
+    columns.lines_json,
+    columns.order_date,
+    columns.maturity_days,
+    columns.invoice_number,
+    columns.payment_method,
+    columns.refunded_ore,
+    columns.refunded_lines_json,
+    columns.cancelled_by,
+    columns.cancel_reason,
     lease?.owner ?? null,
     lease?.expiresAt ?? null,
   ];
-}
-
-/** Defence in depth: a private customer's identifier is stored masked whatever the caller passed. */
-function storedIdentifier(customerType: OrderRecord["customerType"], identifier: string): string {
-  return customerType === "private" ? maskPersonalNumber(identifier) : identifier;
-}
-
-/** A customer's name as searched: folded in JavaScript, as the SQLite store does, so both find the same. */
-function searchable(text: string): string {
-  return text.toLocaleLowerCase("nb");
 }
 
 type CustomerRow = SharedCustomerRow<Date>;
@@ -700,7 +598,7 @@ function toOther(row: OtherRow): OtherFpOrder {
   return {
     fpOrderUuid: row.fp_order_uuid,
     orderId: row.order_id,
-    status: timed(row.status, row.status_at),
+    status: timedStatus(row.status, row.status_at),
     version: row.version,
   };
 }
@@ -753,7 +651,7 @@ function filterClause(filter: OrderFilter): { where: string[]; values: unknown[]
     const digits = /^[\d\s]+$/.test(search) ? search.replace(/\s/g, "") : "";
     const id = value(search.toUpperCase());
     where.push(
-      `(strpos(customer_search, ${value(searchable(search))}) > 0
+      `(strpos(customer_search, ${value(customerSearch(search))}) > 0
         OR ${digits ? `customer_identifier LIKE ${value(`${digits}%`)}` : "false"}
         OR id = ${id} OR fp_order_uuid = ${id})`,
     );
@@ -942,6 +840,32 @@ export async function openPostgresStore({
     return (await client.query({ ...statement, values })).rowCount ?? 0;
   }
 
+  /**
+   * An update or delete leaves the row's old version in the table (MVCC) until a vacuum removes it:
+   * after a write that erased personal data (a request, a customer), `table` is vacuumed at once,
+   * outside any transaction, so the erased version leaves the table's pages, not only the view of
+   * it. A version some other transaction could still see then stays: the vacuum runs again a
+   * while later. Index cleanup (the erased data is not in an index) and truncation (it takes an
+   * exclusive lock) are left to autovacuum. A failed vacuum fails nothing: the write is committed.
+   */
+  const toVacuum = new Set<string>();
+  let vacuumLater: NodeJS.Timeout | undefined;
+  async function vacuum(tables: Iterable<string>): Promise<void> {
+    for (const table of tables) {
+      await pool.query(`VACUUM (INDEX_CLEANUP OFF, TRUNCATE OFF) ${table}`).catch(() => {});
+    }
+  }
+  async function erased(table: "orders" | "customers"): Promise<void> {
+    await vacuum([table]);
+    toVacuum.add(table);
+    vacuumLater ??= setTimeout(() => {
+      vacuumLater = undefined;
+      const tables = [...toVacuum];
+      toVacuum.clear();
+      void vacuum(tables);
+    }, VACUUM_AGAIN_MS).unref();
+  }
+
   /** Records `entries` for the order, inside the caller's transaction (which holds the order's row). */
   async function recordOutbox(
     client: pg.PoolClient,
@@ -976,7 +900,7 @@ export async function openPostgresStore({
         JSON.stringify(submission.request),
         clock(),
         submission.dueDate ?? null,
-        searchable(submission.customerName),
+        customerSearch(submission.customerName),
         lease?.owner ?? null,
         lease?.expiresAt ?? null,
       ]);
@@ -1004,7 +928,7 @@ export async function openPostgresStore({
     },
 
     async saveOrder(next: OrderRecord, history?: HistoryEntry, extras?: OrderWriteExtras) {
-      return write(pool, async (client) => {
+      const saved = await write(pool, async (client) => {
         if (history) {
           const { change, dedupKey } = history;
           const recorded = await changed(
@@ -1025,15 +949,18 @@ export async function openPostgresStore({
           );
           if (recorded === 0) throw new NotWritten("duplicate");
         }
-        const updated = await one<OrderRow>(
+        const updated = await one<OrderRow & { erased_request: boolean }>(
           SQL.updateOrder,
           updateValues(next, clock(), extras?.lease),
           client,
         );
         if (!updated) throw new NotWritten("conflict");
         await recordOutbox(client, next.id, extras?.outbox);
-        return toOrder(updated);
+        return { order: toOrder(updated), erased: updated.erased_request };
       });
+      if (!saved.written) return saved;
+      if (saved.value.erased) await erased("orders");
+      return { written: true, value: saved.value.order };
     },
 
     async history(id) {
@@ -1182,7 +1109,9 @@ export async function openPostgresStore({
     },
 
     async forgetCustomer(teamId, id) {
-      return (await changed(SQL.deleteCustomer, [teamId, id])) === 1;
+      const deleted = (await changed(SQL.deleteCustomer, [teamId, id])) === 1;
+      if (deleted) await erased("customers");
+      return deleted;
     },
 
     async renewLease(orderId, lease) {
@@ -1217,6 +1146,7 @@ export async function openPostgresStore({
     },
 
     async close() {
+      clearTimeout(vacuumLater);
       await Promise.all([pool.end(), claims.end()]);
     },
   };

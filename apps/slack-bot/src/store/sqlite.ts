@@ -1,7 +1,5 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { InvoiceOrderRequest } from "@fakturabot/schema";
-import { maskPersonalNumber } from "@fakturabot/schema";
 import Database from "better-sqlite3";
 import {
   customerFromRow,
@@ -11,13 +9,20 @@ import {
   searchNeedles,
 } from "./customers.js";
 import { StoreVersionError } from "./errors.js";
+import {
+  customerSearch,
+  orderColumns,
+  orderFromRow,
+  type RowEncoding,
+  type OrderRow as SharedOrderRow,
+  storedIdentifier,
+  timedStatus,
+} from "./order-row.js";
 import type {
   CreatedOrder,
   CustomerDetails,
   HistoryEntry,
-  InvoiceFacts,
   InvoiceStore,
-  LineSummary,
   NewInstallation,
   NewOutboxEntry,
   NewSubmission,
@@ -291,45 +296,14 @@ function customerColumns(details: CustomerDetails) {
   };
 }
 
-interface OrderRow {
-  id: string;
-  submission_key: string;
-  team_id: string;
-  channel_id: string;
-  user_id: string;
-  state: SubmissionState;
-  fp_order_uuid: string | null;
-  fp_customer_uuid: string | null;
-  bank_id_url: string | null;
-  status: string | null;
-  status_at: number | null;
-  customer_type: OrderRecord["customerType"];
-  customer_name: string;
-  customer_identifier: string;
-  preferred_language: OrderRecord["preferredLanguage"];
-  grand_total_ore: number;
-  request_json: string | null;
-  failure_reason: string | null;
-  message_channel_id: string | null;
-  message_ts: string | null;
-  sent_anyway: 0 | 1;
-  customer_stopped_at: number | null;
-  due_date: string | null;
-  overdue_since: string | null;
-  checked_at: number | null;
-  version: number;
-  lines_json: string | null;
-  order_date: number | null;
-  maturity_days: number | null;
-  invoice_number: string | null;
-  payment_method: string | null;
-  refunded_ore: number | null;
-  refunded_lines_json: string | null;
-  cancelled_by: string | null;
-  cancel_reason: string | null;
-  created_at: number;
-  updated_at: number;
-}
+/** SQLite keeps times as Unix milliseconds, JSON as text, booleans as 0 or 1. */
+type OrderRow = SharedOrderRow<number, string, 0 | 1>;
+
+const ENCODING: RowEncoding<number, string, 0 | 1> = {
+  date: (time) => new Date(time),
+  json: (text) => JSON.parse(text),
+  flag: (flag) => flag === 1,
+};
 
 interface HistoryRow {
   fp_order_uuid: string;
@@ -384,125 +358,13 @@ function toInstallation(row: InstallationRow): WorkspaceInstallation {
 }
 
 function toOrder(row: OrderRow): OrderRecord {
-  const base = {
-    id: row.id,
-    submissionKey: row.submission_key,
-    teamId: row.team_id,
-    channelId: row.channel_id,
-    userId: row.user_id,
-    customerType: row.customer_type,
-    customerName: row.customer_name,
-    customerIdentifier: row.customer_identifier,
-    preferredLanguage: row.preferred_language,
-    grandTotalOre: row.grand_total_ore,
-    message:
-      row.message_channel_id === null || row.message_ts === null
-        ? null
-        : { channelId: row.message_channel_id, ts: row.message_ts },
-    sentAnyway: row.sent_anyway === 1,
-    version: row.version,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-    ...(row.due_date === null ? {} : { dueDate: row.due_date }),
-  };
-  if (row.state === "created") {
-    return {
-      ...base,
-      state: "created",
-      // The table's CHECK constraints guarantee these for a created order.
-      fpOrderUuid: row.fp_order_uuid as string,
-      fpCustomerUuid: row.fp_customer_uuid,
-      bankIdUrl: row.bank_id_url,
-      status: timed(row.status, row.status_at),
-      ...(row.customer_stopped_at === null ? {} : { customerStoppedAt: row.customer_stopped_at }),
-      ...(row.overdue_since === null ? {} : { overdueSince: row.overdue_since }),
-      ...(row.checked_at === null ? {} : { checkedAt: row.checked_at }),
-      ...factsOf(row),
-    };
-  }
-  if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
-  const request = JSON.parse(row.request_json as string) as InvoiceOrderRequest;
-  if (row.state === "sending") return { ...base, state: "sending", request };
-  return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
-}
-
-/** The order's `InvoiceFacts`, when it has them. */
-function factsOf(row: OrderRow): { facts?: InvoiceFacts } {
-  if (row.lines_json === null) return {};
-  return {
-    facts: {
-      lines: JSON.parse(row.lines_json) as LineSummary[],
-      orderDate: row.order_date ?? 0,
-      maturityDays: row.maturity_days,
-      invoiceNumber: row.invoice_number,
-      paymentMethod: row.payment_method,
-      refundedOre: row.refunded_ore ?? 0,
-      refundedLines:
-        row.refunded_lines_json === null
-          ? {}
-          : (JSON.parse(row.refunded_lines_json) as Record<string, number>),
-      cancelled:
-        row.cancelled_by === null || row.cancel_reason === null
-          ? null
-          : { by: row.cancelled_by, reason: row.cancel_reason },
-    },
-  };
-}
-
-function timed(status: string | null, at: number | null) {
-  return status === null || at === null ? null : { status, at };
+  return orderFromRow(row, ENCODING);
 }
 
 /** The columns of an order that a write sets (everything but the id and the creation time). */
 function toColumns(order: OrderRecord) {
-  const created = order.state === "created" ? order : null;
-  return {
-    id: order.id,
-    state: order.state,
-    fp_order_uuid: created?.fpOrderUuid ?? null,
-    fp_customer_uuid: created?.fpCustomerUuid ?? null,
-    bank_id_url: created?.bankIdUrl ?? null,
-    status: created?.status?.status ?? null,
-    status_at: created?.status?.at ?? null,
-    // By state, not by which properties the object happens to carry: only these keep a request.
-    request_json:
-      order.state === "sending" || order.state === "failed" || order.state === "unknown"
-        ? JSON.stringify(order.request)
-        : null,
-    failure_reason:
-      order.state === "failed" || order.state === "unknown" || order.state === "expired"
-        ? order.failureReason
-        : null,
-    customer_stopped_at: created?.customerStoppedAt ?? null,
-    message_channel_id: order.message?.channelId ?? null,
-    message_ts: order.message?.ts ?? null,
-    sent_anyway: order.sentAnyway ? 1 : 0,
-    version: order.version,
-    ...factColumns(created?.facts),
-    // An edit (docs/front-payment.md §12, fpgoUuid) may correct who the invoice is for and its total.
-    customer_type: order.customerType,
-    customer_name: order.customerName,
-    customer_identifier:
-      order.customerType === "private"
-        ? maskPersonalNumber(order.customerIdentifier)
-        : order.customerIdentifier,
-    preferred_language: order.preferredLanguage,
-    grand_total_ore: order.grandTotalOre,
-  };
-}
-
-function factColumns(facts: InvoiceFacts | undefined) {
-  return {
-    lines_json: facts ? JSON.stringify(facts.lines) : null,
-    order_date: facts?.orderDate ?? null,
-    maturity_days: facts?.maturityDays ?? null,
-    invoice_number: facts?.invoiceNumber ?? null,
-    payment_method: facts?.paymentMethod ?? null,
-    refunded_ore: facts?.refundedOre ?? null,
-    refunded_lines_json: facts ? JSON.stringify(facts.refundedLines) : null,
-    cancelled_by: facts?.cancelled?.by ?? null,
-    cancel_reason: facts?.cancelled?.reason ?? null,
-  };
+  const columns = orderColumns(order);
+  return { ...columns, sent_anyway: columns.sent_anyway ? 1 : 0 };
 }
 
 function toRecordedChange(row: HistoryRow): RecordedStatusChange {
@@ -522,7 +384,7 @@ function toOther(row: OtherRow): OtherFpOrder {
   return {
     fpOrderUuid: row.fp_order_uuid,
     orderId: row.order_id,
-    status: timed(row.status, row.status_at),
+    status: timedStatus(row.status, row.status_at),
     version: row.version,
   };
 }
@@ -561,7 +423,7 @@ function filterClause(filter: OrderFilter): { where: string[]; params: Record<st
         OR id = @searchId OR fp_order_uuid = @searchId)`,
     );
     const search = filter.search.trim();
-    params.searchFolded = search.toLocaleLowerCase("nb");
+    params.searchFolded = customerSearch(search);
     params.searchDigits = /^[\d\s]+$/.test(search) ? search.replace(/\s/g, "") : "";
     params.searchId = search.toUpperCase();
   }
@@ -869,11 +731,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       userId: submission.userId,
       customerType: submission.customerType,
       customerName: submission.customerName,
-      // Defence in depth: a private customer's identifier is stored masked whatever the caller passed.
-      customerIdentifier:
-        submission.customerType === "private"
-          ? maskPersonalNumber(submission.customerIdentifier)
-          : submission.customerIdentifier,
+      customerIdentifier: storedIdentifier(submission.customerType, submission.customerIdentifier),
       preferredLanguage: submission.preferredLanguage,
       grandTotalOre: submission.grandTotalOre,
       requestJson: JSON.stringify(submission.request),
@@ -885,7 +743,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       recordNewFields.run({
         id: submission.id,
         dueDate: submission.dueDate ?? null,
-        customerSearch: submission.customerName.toLocaleLowerCase("nb"),
+        customerSearch: customerSearch(submission.customerName),
       });
     }
     const row = selectBySubmissionKey.get(submission.submissionKey) as OrderRow;
@@ -927,7 +785,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       overdueSince: created?.overdueSince ?? null,
       checkedAt: created?.checkedAt ?? null,
       // An edit may change the customer's name.
-      customerSearch: next.customerName.toLocaleLowerCase("nb"),
+      customerSearch: customerSearch(next.customerName),
     });
     recordOutbox(next.id, extras?.outbox);
     // The row as written, without reading it back: what a write never sets (customer, channel,

@@ -1,8 +1,12 @@
-/** auth.test, users.info, users.conversations, conversations.info and conversations.join. */
+/**
+ * auth.test, users.info, users.conversations, conversations.info, conversations.join, and a
+ * conversation's messages: conversations.history and conversations.replies.
+ */
 import { SlackApiError } from "../errors.js";
-import type { SlackChannel, SlackUser } from "../types.js";
+import type { SlackChannel, SlackMessage, SlackUser } from "../types.js";
 import type { SlackWorkspace } from "../workspace.js";
 import { booleanArg, type MethodHandler, stringArg } from "./args.js";
+import { apiMessage } from "./chat.js";
 
 const authTest: MethodHandler = (_args, { workspace }) => {
   const { team, bot } = workspace;
@@ -159,6 +163,72 @@ const conversationsReplies: MethodHandler = (args, { workspace }) => {
   };
 };
 
+/** A `ts` bound of `conversations.history` (`oldest`, `latest`) as a number; Slack's error when it is none. */
+function tsBound(args: Record<string, unknown>, name: "oldest" | "latest"): number | undefined {
+  const value = stringArg(args, name);
+  if (value === undefined || value === "") return undefined;
+  const bound = Number(value);
+  if (!Number.isFinite(bound)) throw new SlackApiError(`invalid_ts_${name}`);
+  return bound;
+}
+
+/** Slack's default page of `conversations.history`, and the most it gives at once. */
+const HISTORY_LIMIT = { default: 100, max: 999 } as const;
+
+/** The cursor of the page after `ts` (opaque to callers, as Slack's are). */
+const historyCursor = (ts: string) => Buffer.from(`next_ts:${ts}`).toString("base64");
+
+/**
+ * A conversation's messages, newest first: the top-level ones and replies also sent to the channel
+ * (`reply_broadcast`), between `oldest` and `latest` (exclusive unless `inclusive`), `limit` a page
+ * with a `next_cursor` while more are left. Message metadata only with `include_all_metadata`.
+ * Only where the bot is a member, as Slack answers `not_in_channel` otherwise.
+ */
+const conversationsHistory: MethodHandler = (args, { workspace }) => {
+  const channel = visibleChannel(workspace, stringArg(args, "channel"));
+  if (!workspace.isMember(channel, workspace.bot.userId)) throw new SlackApiError("not_in_channel");
+  const oldest = tsBound(args, "oldest") ?? 0;
+  const latest = tsBound(args, "latest") ?? Number.POSITIVE_INFINITY;
+  const inclusive = booleanArg(args, "inclusive") === true;
+  const asked = Number(stringArg(args, "limit") ?? HISTORY_LIMIT.default);
+  const limit =
+    Number.isFinite(asked) && asked >= 1
+      ? Math.min(Math.floor(asked), HISTORY_LIMIT.max)
+      : HISTORY_LIMIT.default;
+  const cursor = stringArg(args, "cursor");
+  let before = Number.POSITIVE_INFINITY;
+  if (cursor) {
+    const decoded = /^next_ts:(\d+\.\d+)$/.exec(Buffer.from(cursor, "base64").toString("utf8"));
+    if (!decoded?.[1]) throw new SlackApiError("invalid_cursor");
+    before = Number(decoded[1]);
+  }
+  const within = (message: SlackMessage) => {
+    const ts = Number(message.ts);
+    const afterOldest = inclusive ? ts >= oldest : ts > oldest;
+    const beforeLatest = inclusive ? ts <= latest : ts < latest;
+    return afterOldest && beforeLatest && ts < before;
+  };
+  const shown = channel.messages
+    .flatMap((message) => [message, ...message.replies.filter((reply) => reply.replyBroadcast)])
+    .filter(within)
+    .sort((a, b) => Number(b.ts) - Number(a.ts));
+  const page = shown.slice(0, limit);
+  const hasMore = shown.length > limit;
+  const withMetadata = booleanArg(args, "include_all_metadata") === true;
+  const asApi = (message: SlackMessage) => {
+    const { metadata, ...rest } = apiMessage(workspace, message);
+    return withMetadata && metadata !== undefined ? { ...rest, metadata } : rest;
+  };
+  return {
+    messages: page.map(asApi),
+    has_more: hasMore,
+    pin_count: 0,
+    channel_actions_ts: null,
+    channel_actions_count: 0,
+    ...(hasMore ? { response_metadata: { next_cursor: historyCursor(page.at(-1)?.ts ?? "") } } : {}),
+  };
+};
+
 const CONVERSATION_TYPES = { public_channel: "public", private_channel: "private", im: "im" } as const;
 
 /**
@@ -198,4 +268,5 @@ export const directoryMethods = {
   "conversations.info": conversationsInfo,
   "conversations.join": conversationsJoin,
   "conversations.replies": conversationsReplies,
+  "conversations.history": conversationsHistory,
 } satisfies Record<string, MethodHandler>;
