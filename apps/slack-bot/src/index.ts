@@ -2,8 +2,8 @@
 // and @fakturabot/bench need to run the bot and to act as Slack towards it.
 export { type Bot, type BotOptions, createBot, type RunningBot } from "./app.js";
 export { type Config, ConfigError, LOG_LEVELS, loadConfig } from "./config.js";
-export { fixedLocale, type Locale, type LocaleChoice } from "./i18n/index.js";
 export { startConfiguredBot } from "./configured-bot.js";
+export { fixedLocale, type Locale, type LocaleChoice } from "./i18n/index.js";
 // The modal's block and action ids and metadata: what Slack, or a driver acting as Slack, sends back.
 export {
   ACTION_IDS,

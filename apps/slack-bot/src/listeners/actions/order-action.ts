@@ -58,29 +58,30 @@ export async function orderForAction(
   args: MessageActionArgs,
   action: OrderAction,
 ): Promise<CreatedOrder | null> {
-  const t = await clickerWords(deps, args);
+  // Their language is looked up only to refuse: a click that opens a modal has 3 s for it.
+  const refuse = async (words: (t: Messages) => string) =>
+    tellClicker(args, words(await clickerWords(deps, args)));
   const orderId = orderIdOf(args);
   const order = orderId ? await getInTeam(deps.orders, args.body.team?.id, orderId) : null;
   if (!order) {
-    await tellClicker(args, t.commands.unknownInvoice);
+    await refuse((t) => t.commands.unknownInvoice);
     return null;
   }
   const who = { userId: args.body.user.id, channelId: args.body.channel?.id ?? "" };
   const problem = accessProblem(deps.access, who);
   if (problem) {
-    await tellClicker(args, notAllowedText(t, problem));
+    await refuse((t) => notAllowedText(t, problem));
     return null;
   }
   if (!mayAct(deps.access, who, order, action)) {
-    await tellClicker(
-      args,
+    await refuse((t) =>
       t.commands.onlySomeMay({ action: actionName(t, action), who: whoMay(t, action, order.userId) }),
     );
     return null;
   }
   const refusal = deps.orders.actionRefusal(order, action);
   if (refusal || order.state !== "created") {
-    await tellClicker(args, refusalText(t, order, action, refusal ?? { reason: "never-created" }));
+    await refuse((t) => refusalText(t, order, action, refusal ?? { reason: "never-created" }));
     return null;
   }
   return order;
