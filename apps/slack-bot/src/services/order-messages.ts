@@ -57,9 +57,15 @@ export function createOrderMessages({
 }) {
   /** The words of everyone in the order's workspace. */
   const channelWords = (order: OrderRecord): Messages => messagesFor(locales.forWorkspace(order.teamId));
-  /** The words of the order's creator. */
-  const creatorWords = async (order: OrderRecord): Promise<Messages> =>
-    messagesFor(await locales.forPerson(order.teamId, order.userId));
+  /** The words of the order's creator; their workspace's when their own cannot be read (never a lost notice). */
+  async function creatorWords(order: OrderRecord): Promise<Messages> {
+    try {
+      return messagesFor(await locales.forPerson(order.teamId, order.userId));
+    } catch (error) {
+      logger.warn({ orderId: order.id, err: error }, "no language for the order's creator");
+      return channelWords(order);
+    }
+  }
 
   /** Runs `call` in `channel`; a public channel the bot is not in (any more) is joined first. */
   async function inChannel<T>(order: OrderRecord, channel: string, call: () => Promise<T>): Promise<T> {
