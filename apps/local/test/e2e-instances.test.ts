@@ -291,11 +291,12 @@ describe("three bot processes on one PostgreSQL", () => {
 
     // 0 duplicate orders: one Front Payment order per submission, none for any submission twice.
     expect(new Set(names).size).toBe(names.length);
-    // A submission cut off before it reached Front Payment is not lost silently: its sender is told.
+    // A submission cut off before it reached Front Payment is not lost silently: its sender is told
+    // (in Norwegian, the production start's language when none is configured).
     for (const customer of interrupted) {
       const dm = slack.workspace.state.channels.find((channel) => channel.imUserId === customer.userId);
       expect(dm?.messages.map((message) => plain(message.text)).join("\n")).toContain(
-        `restarted while sending your invoice to ${customer.name}`,
+        `startet på nytt mens fakturaen din til ${customer.name}`,
       );
     }
     expect(names.length + interrupted.length).toBe(SUBMISSIONS);
@@ -320,12 +321,12 @@ describe("three bot processes on one PostgreSQL", () => {
         .filter((call) => call.method === "chat.update" && call.args.ts === told?.message.ts)
         .map(
           (call) =>
-            `${call.at} ${call.status} ${/(Invoiced|Paid|Sent)/.exec(blockText(call.args.blocks as unknown[]))?.[0]}`,
+            `${call.at} ${call.status} ${/(Fakturert|Betalt|Venter|Sendt)/.exec(blockText(call.args.blocks as unknown[]))?.[0]}`,
         );
       expect(
         blockText(told?.message.blocks),
         `${order.request.referenceNo}: ${updates.join(", ")}`,
-      ).toContain("Paid");
+      ).toContain("Betalt");
     }
     // Every callback answered 200 is in Slack: its status has a reply in its order's thread.
     for (const attempt of answered) {
