@@ -79,4 +79,16 @@ describe("a workspace that reads Norwegian", () => {
       `*\`${order.uuid}\`* to Kari Nordmann: :white_check_mark: Paid by Visa (total NOK 2,500.00)`,
     );
   });
+
+  it("says in the thread, in Norwegian, that the customer stopped at BankID", async () => {
+    await sendOrder(harness);
+    const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
+    const order = onlyOrder(harness);
+    harness.frontPayment.rejectBankId(order.uuid);
+    expect((await fetch(order.request.callback.failure)).status).toBe(200);
+    const thread = await waitForReply(harness, SALES, message.ts, "Kunden stoppet ved BankID");
+    expect(thread.map((reply) => plain(reply.text))).toEqual([
+      ":no_entry: Kunden stoppet ved BankID: de forlot bekreftelsen uten å bekrefte (eller den feilet), så fakturaen er ikke bekreftet ennå. Front Payments status følger her hvis den endres.",
+    ]);
+  });
 });
