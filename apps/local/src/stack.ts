@@ -18,7 +18,9 @@ import type { AccessRules } from "@fakturabot/slack-bot";
 import {
   type Bot,
   createBot,
+  fixedLocale,
   type InvoiceStore,
+  type LocaleChoice,
   type Logger,
   openSqliteStore,
   type RunningBot,
@@ -58,6 +60,8 @@ export interface LocalStackOptions {
    * connects to the Slack stand-in with its app-level token (its own routes stay on HTTP).
    */
   slackTransport?: "http" | "socket";
+  /** Which language each workspace and person reads: English when left out (what the tests assert). */
+  locales?: LocaleChoice;
   /**
    * `one` (default): the bot has the first workspace's bot token. `many`: Slack's OAuth flow; the
    * stand-in has a second workspace and neither has the app until it is installed
@@ -142,6 +146,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     logger,
     ...(options.now ? { now: options.now } : {}),
     brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
+    locales: options.locales ?? fixedLocale("en"),
   });
   const running = await bot.start(botPort);
   if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);

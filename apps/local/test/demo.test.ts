@@ -38,16 +38,16 @@ describe("pnpm demo", () => {
     // A partial refund, confirmed with its amount, told in the message and its thread.
     expect(output).toContain("Refund 1 000,00 kr to Kari Nordmann?");
     expect(output).toContain("Front Payment accepted the refund of 1 000,00 kr to Kari Nordmann.");
-    expect(output).toContain("│ ↩️ Refunded 1 000,00 kr of 9 855,00 kr\n");
-    expect(output).toContain("↳ ↩️ @kari refunded 1 000,00 kr (1 000,00 kr of 9 855,00 kr in all).");
+    expect(output).toContain("│ ↩️ Refunded NOK 1,000.00 of NOK 9,855.00\n");
+    expect(output).toContain("↳ ↩️ @kari refunded NOK 1,000.00 (NOK 1,000.00 of NOK 9,855.00 in all).");
     // The list, newest first, in the same words.
     const list = output.slice(output.indexOf("Kari: /invoice list"));
     expect(list).toMatch(
-      /Invoices you can see, newest first\n.*Nordlys AS · 24 990,00 kr\n.*Paid by Bank transfer[^\n]*\n.*\n.*Kari Nordmann · 9 855,00 kr\n.*Refunded 1 000,00 kr of 9 855,00 kr/,
+      /Invoices you can see, newest first\n.*Nordlys AS · NOK 24,990\.00\n.*Paid by Bank transfer[^\n]*\n.*\n.*Kari Nordmann · NOK 9,855\.00\n.*Refunded NOK 1,000\.00 of NOK 9,855\.00/,
     );
     expect(output).toContain("open the BankID verification (http://127.0.0.1:");
-    expect(output).toMatch(/Paid by Visa, 9 855,00 kr/);
-    expect(output).toMatch(/Paid by Bank transfer, 24 990,00 kr/);
+    expect(output).toMatch(/Paid by Visa, NOK 9,855\.00/);
+    expect(output).toMatch(/Paid by Bank transfer, NOK 24,990\.00/);
     expect(output).toContain("Invoiced directly, no BankID step.");
     expect(output).not.toContain("280387 12383");
     expect(output).toContain("(280387*****)");

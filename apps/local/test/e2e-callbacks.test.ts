@@ -218,7 +218,7 @@ describe("Front Payment's callbacks", () => {
     await waitForReply(harness, SALES, message.ts, "Paid by Vipps");
     expect(replies(message)).toEqual([
       expect.stringContaining("Invoiced"),
-      expect.stringContaining("Paid by Vipps, 2 500,00 kr"),
+      expect.stringContaining("Paid by Vipps, NOK 2,500.00"),
     ]);
     expect((await harness.store.history(orderId)).map((change) => change.status)).toEqual([
       "INVOICED",

@@ -76,7 +76,7 @@ describe("/invoice status", () => {
     const { message, order, ours } = await sentOrder(h);
     await invoice(h, `status ${order.uuid}`);
     expect((await waitForEphemeral(h, order.uuid)).split("\n")[0]).toBe(
-      `*\`${order.uuid}\`* to Kari Nordmann: :hourglass_flowing_sand: Waiting for BankID (total 2 500,00 kr)`,
+      `*\`${order.uuid}\`* to Kari Nordmann: :hourglass_flowing_sand: Waiting for BankID (total NOK 2,500.00)`,
     );
 
     // The customer approved, but the callback has not come (yet).

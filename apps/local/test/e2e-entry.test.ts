@@ -95,7 +95,7 @@ describe("numbers as Norwegians type them", () => {
     expect(request.orderSummary.grandTotal).toBe(1875.75);
     expect(request.products[0]).toMatchObject({ quantity: 1.5, rate: 1250.5, amount: 1875.75 });
     expect((await waitForOrderMessage(stack, PRIVATE_CUSTOMER.name)).text.replace(/\u00a0/g, " ")).toContain(
-      "1 875,75",
+      "NOK 1,875.75",
     );
   });
 

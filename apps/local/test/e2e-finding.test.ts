@@ -143,7 +143,7 @@ describe("/invoice list", () => {
     expect(await ids(equinor.fpOrderUuid.toLowerCase())).toEqual([equinor.id]);
 
     const row = blockText((await list(h, "overdue")).blocks);
-    expect(row).toContain("*Kari Nordmann* · 1 000,00 kr");
+    expect(row).toContain("*Kari Nordmann* · NOK 1,000.00");
     expect(row).toContain("due 2 Jan 2020 *(overdue)*");
     expect(plain((await list(h, "paid Equinor")).text)).toBe(
       "Invoices you can see (paid) matching “Equinor”, newest first: none. Try `/invoice list` without filters.",

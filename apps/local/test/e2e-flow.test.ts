@@ -34,7 +34,7 @@ describe("/invoice from modal to paid", () => {
     await waitForTitle(modal, "Invoice created");
 
     const message = await waitForOrderMessage(harness, "Kari Nordmann");
-    expect(plain(message.text)).toContain("2 500,00 kr");
+    expect(plain(message.text)).toContain("NOK 2,500.00");
     const order = onlyOrder(harness);
     expect(order.status).toBe("SENT");
     expect(order.request.customerDetails.personalNumber).toBe("28038712383");
@@ -47,7 +47,7 @@ describe("/invoice from modal to paid", () => {
     const thread = await waitForReply(harness, SALES, message.ts, "Paid by Visa");
     expect(thread.map((reply) => plain(reply.text))).toEqual([
       expect.stringContaining("Invoiced"),
-      expect.stringContaining("Paid by Visa, 2 500,00 kr"),
+      expect.stringContaining("Paid by Visa, NOK 2,500.00"),
     ]);
     const updated = harness.slack.workspace.message(SALES, message.ts);
     expect(blockText(updated?.blocks)).toContain("Paid");
@@ -66,7 +66,7 @@ describe("/invoice from modal to paid", () => {
     expect(order.request.customerDetails.organizationId).toBe("923609016");
     expect(blockText(message.blocks)).toContain("Invoiced directly");
     harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Bank transfer" });
-    await waitForReply(harness, SALES, message.ts, "Paid by Bank transfer, 9 990,00 kr");
+    await waitForReply(harness, SALES, message.ts, "Paid by Bank transfer, NOK 9,990.00");
     expect(blockText(harness.slack.workspace.message(SALES, message.ts)?.blocks)).toContain("Paid");
   });
 

@@ -202,7 +202,8 @@ describe("three bot processes on one PostgreSQL", () => {
       slack.workspace.state.channels
         .find((channel) => channel.imUserId === customer.userId)
         ?.messages.some((message) =>
-          plain(message.text).includes(`restarted while sending your invoice to ${customer.name}`),
+          // In Norwegian: the production start's language when none is configured.
+          plain(message.text).includes(`startet på nytt mens fakturaen din til ${customer.name}`),
         ) ?? false;
     const atFrontPayment = (customer: (typeof customers)[number]) =>
       frontPayment.orders().some((order) => order.request.customerDetails.name === customer.name);
@@ -333,12 +334,12 @@ describe("three bot processes on one PostgreSQL", () => {
         .filter((call) => call.method === "chat.update" && call.args.ts === told?.message.ts)
         .map(
           (call) =>
-            `${call.at} ${call.status} ${/(Invoiced|Paid|Sent)/.exec(blockText(call.args.blocks as unknown[]))?.[0]}`,
+            `${call.at} ${call.status} ${/(Fakturert|Betalt|Venter|Sendt)/.exec(blockText(call.args.blocks as unknown[]))?.[0]}`,
         );
       expect(
         blockText(told?.message.blocks),
         `${order.request.referenceNo}: ${updates.join(", ")}`,
-      ).toContain("Paid");
+      ).toContain("Betalt");
     }
     // Every callback answered 200 is in Slack: its status has a reply in its order's thread.
     for (const attempt of answered) {

@@ -139,7 +139,7 @@ describe("the order message as a control panel", () => {
     const { message, order } = await sentOrder(h);
     const text = blockText(current(h, message).blocks);
     expect(text).toContain("Waiting for BankID");
-    expect(text).toContain("• 2 × Konsulenttime: 2 500,00 kr");
+    expect(text).toContain("• 2 × Konsulenttime: NOK 2,500.00");
     expect(text).toMatch(/\*Due\*\n\d{1,2} [A-Z][a-z]{2}/);
     expect(controls(h, message)).toEqual(["resend", "edit", "cancel", "more:refresh", "more:copy"]);
 
@@ -164,7 +164,7 @@ describe("the order message as a control panel", () => {
     const message = await waitForOrderMessage(h, PRIVATE_CUSTOMER.name);
     const text = blockText(message.blocks);
     expect(text).toContain(
-      "• 1 × Vare A: 100,00 kr\n• 1 × Vare B: 100,00 kr\n• 1 × Vare C: 100,00 kr\n+2 more",
+      "• 1 × Vare A: NOK 100.00\n• 1 × Vare B: NOK 100.00\n• 1 × Vare C: NOK 100.00\n+2 more",
     );
     expect(text).not.toContain("Vare D");
   });
@@ -274,12 +274,12 @@ describe("the order message as a control panel", () => {
       status: "PARTIAL REFUNDED",
       refundedAmount: 500,
     });
-    await waitForMessageText(h, message, "Refunded 500,00 kr of 2 500,00 kr");
+    await waitForMessageText(h, message, "Refunded NOK 500.00 of NOK 2,500.00");
     await waitForReply(
       h,
       SALES,
       message.ts,
-      `<@${KARI}> refunded 500,00 kr (500,00 kr of 2 500,00 kr in all)`,
+      `<@${KARI}> refunded NOK 500.00 (NOK 500.00 of NOK 2,500.00 in all)`,
     );
     await waitForControls(h, message, ["refund", "more:refresh", "more:copy"]);
 
@@ -292,7 +292,7 @@ describe("the order message as a control panel", () => {
     await rest.submit();
     await waitForTitle(rest, "Refunded");
     expect(h.frontPayment.order(order.uuid)).toMatchObject({ status: "REFUNDED", refundedAmount: 2500 });
-    await waitForMessageText(h, message, "Refunded 2 500,00 kr");
+    await waitForMessageText(h, message, "Refunded NOK 2,500.00");
     await waitForControls(h, message, ["more:copy"]);
     expect(h.frontPayment.order(order.uuid)?.refunds.map((refund) => refund.request.grandTotal)).toEqual([
       500, 2000,
@@ -354,8 +354,8 @@ describe("the order message as a control panel", () => {
     expect(updated).toMatchObject({ uuid: order.uuid, status: "SENT", bankIdUrl: order.bankIdUrl });
     expect(updated.request.products).toMatchObject([{ name: "Konsulenttime", quantity: 3, amount: 3750 }]);
     expect(submitRequests(h).at(-1)?.effect).toBe("updated");
-    await waitForMessageText(h, message, "• 3 × Konsulenttime: 3 750,00 kr");
-    expect(plain(current(h, message).text)).toContain("3 750,00 kr");
+    await waitForMessageText(h, message, "• 3 × Konsulenttime: NOK 3,750.00");
+    expect(plain(current(h, message).text)).toContain("NOK 3,750.00");
     await waitForReply(h, SALES, message.ts, `<@${KARI}> corrected the invoice`);
 
     // The customer confirms while the bot has not heard yet: Front Payment refuses the edit.

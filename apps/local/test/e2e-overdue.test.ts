@@ -82,7 +82,7 @@ describe("overdue invoices", () => {
       await second.close();
     }
     expect(overdueReplies(message.ts)).toEqual([
-      `:alarm_clock: <@${KARI}> Overdue since ${firstOverdueDay()}: ${PRIVATE_CUSTOMER.name} has not paid 2 500,00 kr yet.`,
+      `:alarm_clock: <@${KARI}> Overdue since ${firstOverdueDay()}: ${PRIVATE_CUSTOMER.name} has not paid NOK 2,500.00 yet.`,
     ]);
   });
 

@@ -68,7 +68,7 @@ describe("Socket Mode", () => {
     await waitForTitle(modal, "Invoice created");
 
     const message = await waitForOrderMessage(harness, "Kari Nordmann");
-    expect(plain(message.text)).toContain("2 500,00 kr");
+    expect(plain(message.text)).toContain("NOK 2,500.00");
     const order = onlyOrder(harness);
     expect(order.status).toBe("SENT");
 
@@ -77,7 +77,7 @@ describe("Socket Mode", () => {
     const thread = await waitForReply(harness, SALES, message.ts, "Paid by Visa");
     expect(thread.map((reply) => plain(reply.text))).toEqual([
       expect.stringContaining("Invoiced"),
-      expect.stringContaining("Paid by Visa, 2 500,00 kr"),
+      expect.stringContaining("Paid by Visa, NOK 2,500.00"),
     ]);
     // The callbacks reached the bot over HTTP and were accepted.
     await harness.frontPayment.waitForCallback({ orderUuid: order.uuid, status: "PAID", ok: true });

@@ -164,10 +164,11 @@ export function createBot(options: BotOptions) {
   // Slack's Retry-After instead of waiting in memory.
   const pacedOptions = { ...clientOptions, rejectRateLimitedCalls: true };
   const work = createWorkTracker();
+  const locales = options.locales ?? fixedLocale(DEFAULT_LOCALE);
   // With OAuth each order's messages go out with its own workspace's token.
   const { messages, outcomes } = installations
-    ? teamServices(installations.botToken, pacedOptions, logger)
-    : workspaceServices(new WebClient(options.slack.botToken, pacedOptions), logger);
+    ? teamServices(installations.botToken, pacedOptions, logger, locales)
+    : workspaceServices(new WebClient(options.slack.botToken, pacedOptions), logger, locales);
   const orders = createOrderLifecycle({
     store,
     frontPayment,
@@ -212,7 +213,7 @@ export function createBot(options: BotOptions) {
     formDefaults: options.formDefaults ?? {},
     customers: store,
     maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
-    locales: options.locales ?? fixedLocale(DEFAULT_LOCALE),
+    locales,
     orders,
     frontPayment,
     lookupOrganisation: (organisationNumber) =>
@@ -260,7 +261,7 @@ export function createBot(options: BotOptions) {
         customPropertiesExtractor: requestIdProperty,
         logger: boltLogger(logger),
         ...(oauth && installations
-          ? oauthReceiverOptions(oauth, installations, clientOptions, () => deps.publicBaseUrl)
+          ? oauthReceiverOptions(oauth, installations, clientOptions, () => deps.publicBaseUrl, deps.locales)
           : {}),
       });
   const identity = botIdentity(slack);
@@ -355,6 +356,7 @@ function oauthReceiverOptions(
   installations: Installations,
   clientOptions: WebClientOptions,
   publicBaseUrl: () => string,
+  locales: LocaleChoice,
 ): Partial<HTTPReceiverOptions> {
   return {
     clientId: oauth.clientId,
@@ -373,6 +375,7 @@ function oauthReceiverOptions(
     processEventErrorHandler: notInstalledHandler(
       () => `${publicBaseUrl()}${INSTALL_PATH}`,
       HTTPModuleFunctions.defaultProcessEventErrorHandler,
+      locales,
     ),
   };
 }

@@ -3,6 +3,7 @@
 export { type Bot, type BotOptions, createBot, type RunningBot } from "./app.js";
 export { type Config, ConfigError, LOG_LEVELS, loadConfig } from "./config.js";
 export { startConfiguredBot } from "./configured-bot.js";
+export { fixedLocale, type Locale, type LocaleChoice } from "./i18n/index.js";
 // The modal's block and action ids and metadata: what Slack, or a driver acting as Slack, sends back.
 export {
   ACTION_IDS,

@@ -16,6 +16,7 @@ import {
 import { WebClient } from "@slack/web-api";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fixedLocale, messagesFor } from "../src/i18n/index.js";
 import { createOrderLifecycle } from "../src/orders/lifecycle.js";
 import { createOrderMessages } from "../src/services/order-messages.js";
 import { createOutcomeModal } from "../src/services/outcome-modal.js";
@@ -67,11 +68,11 @@ async function instance(
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls,
     });
-  const messages = createOrderMessages({ slack: webClient(false), logger });
+  const messages = createOrderMessages({ slack: webClient(false), logger, locales: fixedLocale("en") });
   const orders = createOrderLifecycle({
     store,
     frontPayment: createFrontPaymentClient({ token: TOKEN, baseUrl: frontPayment.url, logger, fetch }),
-    messages: createOrderMessages({ slack: webClient(true), logger }),
+    messages: createOrderMessages({ slack: webClient(true), logger, locales: fixedLocale("en") }),
     outcomes: createOutcomeModal({ slack: webClient(false), messages, logger }),
     logger,
     work: createWorkTracker(),
@@ -113,7 +114,9 @@ const thread = (order: CreatedOrder) =>
   slack.workspace.thread(SALES, order.message?.ts as string).map((reply) => reply.text);
 /** The thread replies for `statuses`, as the bot words them. */
 const replies = (order: CreatedOrder, ...statuses: string[]) =>
-  statuses.map((status) => statusChangeText({ status, paymentMethod: null, amount: null }, order));
+  statuses.map((status) =>
+    statusChangeText(messagesFor("en"), { status, paymentMethod: null, amount: null }, order),
+  );
 const messageText = (order: CreatedOrder) =>
   JSON.stringify(slack.workspace.message(SALES, order.message?.ts as string)?.blocks);
 const calls = (method: string, status?: number) =>

@@ -1,10 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { closestWord, parseInvoiceCommand } from "../src/listeners/commands/parse-command.js";
+import { messagesFor } from "../src/i18n/index.js";
+import {
+  closestWord,
+  commandProblemText,
+  type InvoiceCommand,
+  parseInvoiceCommand,
+} from "../src/listeners/commands/parse-command.js";
 import type { CreatedOrder } from "../src/store/types.js";
 import { appHomeView, homeOrdersSection, homeSumsSection } from "../src/views/app-home.js";
-import { formatDay } from "../src/views/dates.js";
-import { decodeListRequest, encodeListRequest } from "../src/views/order-list.js";
+import { helpMessage } from "../src/views/help.js";
+import { decodeListRequest, encodeListRequest, orderListMessage } from "../src/views/order-list.js";
 import { orderRow, parseRowActionValue } from "../src/views/order-row.js";
+
+const EN = messagesFor("en");
+const NB = messagesFor("nb");
+/** Formatted text with its no-break spaces as plain ones. */
+const spaced = (text: string) => text.replaceAll("\u00a0", " ");
+
+/** What `/invoice …` could not read, as its author is told. */
+function problemOf(t: typeof EN, text: string): string {
+  const parsed: InvoiceCommand = parseInvoiceCommand(text);
+  return parsed.kind === "invalid" ? commandProblemText(t, parsed.problem) : `not invalid: ${parsed.kind}`;
+}
 
 const ORDER: CreatedOrder = {
   id: "FB0000000000AB",
@@ -38,7 +55,20 @@ describe("parsing /invoice", () => {
       filters: ["mine", "overdue"],
       search: "Equinor ASA",
     });
-    expect(parseInvoiceCommand("list paid open").kind).toBe("invalid");
+    expect(problemOf(EN, "list paid open")).toBe(
+      "Pick one of `paid`, `open`: an invoice is only ever one of them. Try `/invoice list mine open`.",
+    );
+  });
+
+  it("says what it could not read in the reader's language", () => {
+    expect(problemOf(EN, "status")).toBe("Which order? Try `/invoice status ODR4286244937`.");
+    expect(problemOf(NB, "cancel")).toBe("Hvilken ordre? Prøv `/invoice cancel ODR4286244937`.");
+    expect(problemOf(NB, "status <b>")).toBe(
+      "`&lt;b&gt;` er ikke en ordre-id. Bruk Front Payment-ordren (`ODR…`) eller vår referanse (`FB…`) fra fakturameldingen.",
+    );
+    expect(problemOf(NB, "list paid open")).toBe(
+      "Velg én av `paid`, `open`: en faktura er bare én av dem om gangen. Prøv `/invoice list mine open`.",
+    );
   });
 
   it("tells a mistyped subcommand from the start of a new invoice", () => {
@@ -61,13 +91,15 @@ describe("parsing /invoice", () => {
 
 describe("finding views", () => {
   it("a row escapes the customer's name, shows the due date and offers only the given actions", () => {
-    const row = orderRow({ order: ORDER, today: "2026-03-20", actions: ["status"] });
+    const row = orderRow(EN, { order: ORDER, today: "2026-03-20", actions: ["status"] });
     const text = JSON.stringify(row);
     expect(text).toContain("Kari &lt;Nordmann&gt; &amp; co");
     expect(text).toContain("due 16 Mar 2026 *(overdue)*");
+    expect(spaced(text)).toContain("* · NOK 1,250.00\\n:page_facing_up: Invoiced");
+    expect(text).toContain("Show status");
     expect(text).toContain("status:FB0000000000AB");
     expect(text).not.toContain("cancel:");
-    expect(orderRow({ order: ORDER, today: "2026-03-01", actions: [] })).not.toHaveProperty("accessory");
+    expect(orderRow(EN, { order: ORDER, today: "2026-03-01", actions: [] })).not.toHaveProperty("accessory");
     expect(parseRowActionValue("cancel:FB0000000000AB")).toEqual({
       action: "cancel",
       orderId: "FB0000000000AB",
@@ -101,7 +133,77 @@ describe("finding views", () => {
     expect(decodeListRequest(encodeListRequest(request))).toEqual(request);
     expect(decodeListRequest("{")).toBeNull();
     expect(decodeListRequest(JSON.stringify({ filters: "open" }))).toBeNull();
-    expect(formatDay("2026-12-15")).toBe("15 Dec 2026");
-    expect(formatDay("soon")).toBe("soon");
+  });
+});
+
+describe("finding views in Norwegian", () => {
+  const page = { orders: [ORDER], newer: null, older: { createdAt: 1, id: "FB0" } };
+
+  it("a row: money, due date and its menu in Norwegian", () => {
+    const row = spaced(
+      JSON.stringify(orderRow(NB, { order: ORDER, today: "2026-03-20", actions: ["status", "cancel"] })),
+    );
+    expect(row).toContain("*Kari &lt;Nordmann&gt; &amp; co* · 1 250,00 kr\\n:page_facing_up: Fakturert");
+    expect(row).toContain("forfaller 16. mars 2026 *(forfalt)*");
+    expect(row).toContain("<@U0KARI> · 2. mars 2026");
+    expect(row).toContain('"text":"Vis status"');
+    expect(row).toContain('"text":"Kanseller…"');
+    for (const [state, words] of [
+      ["sending", ":outbox_tray: Sendes"],
+      ["failed", ":x: Ikke sendt"],
+      ["unknown", ":grey_question: Ukjent om Front Payment har den"],
+      ["expired", ":wastebasket: Aldri sendt, utløpt"],
+    ] as const) {
+      const order = { ...ORDER, state, failureReason: null, request: null } as never;
+      expect(JSON.stringify(orderRow(NB, { order, today: "2026-03-01", actions: [] }))).toContain(words);
+    }
+  });
+
+  it("/invoice list: its title, filters, search and pages in Norwegian", () => {
+    const rows = [{ order: ORDER, today: "2026-03-01", actions: [] }];
+    const listed = orderListMessage(NB, {
+      page,
+      request: { filters: ["mine", "open"], search: "Kari" },
+      rows,
+    });
+    expect(listed.text).toBe("Fakturaer du kan se (mine, åpne) som passer «Kari», nyeste først: 1 vist.");
+    expect(JSON.stringify(listed.blocks)).toContain('"text":"Neste"');
+    const none = orderListMessage(NB, {
+      page: { orders: [], newer: null, older: null },
+      request: { filters: ["overdue"], search: "" },
+      rows: [],
+    });
+    expect(none.text).toBe(
+      "Fakturaer du kan se (forfalte), nyeste først: ingen. Prøv `/invoice list` uten filtre.",
+    );
+    expect(orderListMessage(EN, { page, request: { filters: ["paid"], search: "" }, rows }).text).toBe(
+      "Invoices you can see (paid), newest first: 1 shown.",
+    );
+  });
+
+  it("/invoice help and “did you mean …?” in Norwegian", () => {
+    const help = helpMessage(NB);
+    const shown = JSON.stringify(help.blocks);
+    expect(help.text).toMatch(
+      /^\*Fakturabot\* sender Front Payment Go-fakturaer fra Slack\.\n`\/invoice` åpner en ny faktura/,
+    );
+    expect(shown).toContain("*Kommandoer*");
+    expect(shown).toContain("*Knapper på en fakturamelding*");
+    expect(shown).toContain("• *Send lenken på nytt* sender BankID- eller betalingslenken");
+    expect(shown).toContain("*Vis status* og *Kanseller…* i menyen");
+    expect(shown).toContain("*Forrige* og *Neste* under `/invoice list`");
+    expect(helpMessage(NB, { word: "stauts", suggestion: "status" }).blocks[0]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "`/invoice stauts` er ikke en kommando. Mente du `/invoice status`?" },
+    });
+    expect(JSON.stringify(helpMessage(NB, { word: "refnd", suggestion: "refund" }).blocks[0])).toContain(
+      "`/invoice refnd` er ikke en kommando. Mente du _refund_? Det er knappen *Refunder…* på fakturameldingen i kanalen.",
+    );
+    expect(JSON.stringify(helpMessage(NB, { word: "xyz", suggestion: null }).blocks[0])).toContain(
+      "`/invoice xyz` er ikke en kommando. Dette kan jeg:",
+    );
+    expect(JSON.stringify(helpMessage(EN, { word: "stauts", suggestion: "status" }).blocks[0])).toContain(
+      "`/invoice stauts` isn't a command. Did you mean `/invoice status`?",
+    );
   });
 });

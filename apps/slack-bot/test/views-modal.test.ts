@@ -7,6 +7,7 @@ import {
 import { ISO_COUNTRY_CODES } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../src/i18n/index.js";
 import {
   ACTION_IDS,
   ADD_LINE_ACTION_ID,
@@ -86,11 +87,12 @@ function buttons(view: ModalView): types.Button[] {
 }
 
 describe("statusChangeText", () => {
-  const paid = (amount: string | null) => statusChangeText({ status: "PAID", paymentMethod: "Visa", amount });
+  const paid = (amount: string | null) =>
+    statusChangeText(messagesFor("en"), { status: "PAID", paymentMethod: "Visa", amount });
 
   it("shows Front Payment's amount in kroner, exactly", () => {
-    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} Paid by Visa, 1${NBSP}250,50${NBSP}kr`);
-    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} Paid by Visa, 0,29${NBSP}kr`);
+    expect(paid("1250.50")).toBe(`${statusEmoji("PAID")} Paid by Visa, NOK${NBSP}1,250.50`);
+    expect(paid("0.29")).toBe(`${statusEmoji("PAID")} Paid by Visa, NOK${NBSP}0.29`);
   });
 
   it("leaves out an amount that is not money, rather than guess or throw", () => {
@@ -246,7 +248,7 @@ describe("invoiceModal", () => {
   });
 
   it("keeps the order message within Slack's limits for any stored name, cut with an ellipsis", () => {
-    const message = orderMessage({
+    const message = orderMessage(messagesFor("en"), {
       orderId: "FB01",
       fpOrderUuid: "ODR1",
       customerName: `${"&".repeat(2000)}${"K".repeat(98_000)}`,

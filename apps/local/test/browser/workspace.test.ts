@@ -165,7 +165,7 @@ describe("the local workspace in Chromium", () => {
     await message.getByRole("button", { name: /replies/ }).click();
     const thread = page.getByRole("log", { name: /Thread/ });
     await thread.getByText(/Invoiced, due/).waitFor();
-    await thread.getByText(/Paid by invoice, 2\s500,00\skr/).waitFor();
+    await thread.getByText(/Paid by invoice, NOK\s2,500\.00/).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, "workspace-channel-paid.png") });
 
     expect(harness.frontPayment.requests.filter((r) => r.endpoint === "submitInvoiceOrder")).toHaveLength(1);
@@ -350,7 +350,7 @@ describe("the local workspace in Chromium", () => {
     const refunded = page.getByRole("dialog", { name: "Refunded" });
     await refunded.getByText(/accepted the refund of 500,00\skr/).waitFor();
     await refunded.getByRole("button", { name: "Close" }).first().click();
-    await message.getByText(/Refunded 500,00\skr of 2\s500,00\skr/).waitFor();
+    await message.getByText(/Refunded NOK\s500\.00 of NOK\s2,500\.00/).waitFor();
     await shot(message, "8-partly-refunded");
     expect(harness.frontPayment.order(order.uuid)).toMatchObject({
       status: "PARTIAL REFUNDED",

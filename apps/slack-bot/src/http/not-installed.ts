@@ -1,4 +1,5 @@
 import type { ReceiverProcessEventErrorHandlerArgs } from "@slack/bolt";
+import { type LocaleChoice, messagesFor } from "../i18n/index.js";
 import { WorkspaceNotInstalledError } from "../installations/errors.js";
 
 /** Whether `error`, or what it wraps (Bolt wraps authorize's errors twice), is a missing installation. */
@@ -12,11 +13,6 @@ export function isNotInstalled(error: unknown): boolean {
   return false;
 }
 
-/** What a person in a workspace without the app is told when they type `/invoice`. */
-export function notInstalledText(installUrl: string): string {
-  return `Fakturabot isn't installed in this workspace (it was removed, or its access was revoked), so it can't send invoices here. A workspace admin can add it again: ${installUrl}`;
-}
-
 /**
  * Requests from a workspace without an installation are answered 200 (so Slack does not retry),
  * and a slash command gets a word on why; other errors are handled as Bolt would.
@@ -24,17 +20,26 @@ export function notInstalledText(installUrl: string): string {
 export function notInstalledHandler(
   installUrl: () => string,
   otherwise: (args: ReceiverProcessEventErrorHandlerArgs) => Promise<boolean>,
+  locales: LocaleChoice,
 ) {
   return async (args: ReceiverProcessEventErrorHandlerArgs): Promise<boolean> => {
     const { error, request, response } = args;
     if (!isNotInstalled(error) || response.headersSent) return otherwise(args);
     const rawBody = (request as { rawBody?: Buffer }).rawBody?.toString("utf8") ?? "";
+    const form = new URLSearchParams(rawBody);
     const isCommand =
       (request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded") &&
-      new URLSearchParams(rawBody).has("command");
+      form.has("command");
     if (isCommand) {
+      // The workspace's language: what its people chose went with the installation.
+      const t = messagesFor(locales.forWorkspace(form.get("team_id") ?? undefined));
       response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify({ response_type: "ephemeral", text: notInstalledText(installUrl()) }));
+      response.end(
+        JSON.stringify({
+          response_type: "ephemeral",
+          text: t.help.notInstalled({ installUrl: installUrl() }),
+        }),
+      );
     } else {
       response.writeHead(200);
       response.end();

@@ -1,4 +1,9 @@
+import { commands } from "./areas/commands.js";
 import { common } from "./areas/common.js";
+import { help } from "./areas/help.js";
+import { notices } from "./areas/notices.js";
+import { orderMessage } from "./areas/order-message.js";
+import { statusWords } from "./areas/status-words.js";
 import type { AreaMessages } from "./define.js";
 import { type Formats, formatsFor } from "./format.js";
 import type { Locale } from "./locale.js";
@@ -9,6 +14,11 @@ import type { Locale } from "./locale.js";
  */
 export const CATALOGUE = {
   common,
+  orderMessage,
+  statusWords,
+  notices,
+  commands,
+  help,
 } satisfies Record<string, AreaMessages<Record<string, unknown>>>;
 
 type Catalogue = typeof CATALOGUE;

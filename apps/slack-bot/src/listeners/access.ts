@@ -1,3 +1,5 @@
+import type { Messages } from "../i18n/index.js";
+
 /** Who may use the bot where: empty allowlists allow everyone. */
 export interface AccessRules {
   allowedUserIds: readonly string[];
@@ -88,8 +90,8 @@ export function mayAct(
 }
 
 /** Who may, in words, for the refusal. */
-export function whoMay(action: MessageAction, creator: string): string {
+export function whoMay(t: Messages, action: MessageAction, creator: string): string {
   return action === "cancel" || action === "refund" || action === "edit"
-    ? `only <@${creator}>, who sent it, or a Fakturabot admin`
-    : "only people in the invoice's channel, its sender or a Fakturabot admin";
+    ? t.commands.creatorOrAdmin({ creator: `<@${creator}>` })
+    : t.commands.channelSenderOrAdmin;
 }

@@ -30,7 +30,6 @@ import type {
   StatusChange,
   SubmissionLease,
 } from "../store/types.js";
-import { escapeMrkdwn } from "../views/block-kit.js";
 import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
 import { isSlackWork, shown, slackWork, UPDATE_MESSAGE } from "./outbox.js";
@@ -109,10 +108,6 @@ function paidSoFar(
 
 const INTERRUPTED_REASON =
   "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.";
-
-/** What the seller reads in the order's thread when the customer leaves BankID without confirming. */
-const CUSTOMER_STOPPED_TEXT =
-  ":no_entry: The customer stopped at BankID: they left the verification without confirming (or it failed), so the invoice is not confirmed yet. Front Payment's status follows here if it changes.";
 
 /** How `commitEvent` writes a decision, beyond the table. */
 export interface CommitOptions {
@@ -352,13 +347,10 @@ export function createOrderLifecycle({
         notes.push(await secondOrder(order, effect.fpOrderUuid, effect.change));
         return;
       case "tell-expired":
-        await messages.notifyUser(
-          order,
-          `:wastebasket: Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`) was never sent, and after ${keptDays()} its details are erased: it can no longer be sent. Run \`/invoice\` to send it anew.`,
-        );
+        await messages.tellExpired(order, Math.round(keptRequestMs / (24 * 60 * 60 * 1000)));
         return;
       case "tell-stopped":
-        if (order.state === "created") await messages.tellAboutOrder(order, CUSTOMER_STOPPED_TEXT);
+        if (order.state === "created") await messages.tellCustomerStopped(order);
         return;
       case "reply-overdue":
         if (order.state === "created") await messages.replyOverdue(order, effect.since);
@@ -377,11 +369,6 @@ export function createOrderLifecycle({
         // Slack work: in the outbox (see `run`).
         return;
     }
-  }
-
-  function keptDays(): string {
-    const days = Math.round(keptRequestMs / (24 * 60 * 60 * 1000));
-    return days === 1 ? "a day" : `${days} days`;
   }
 
   /** Expires every failed or unknown order last changed longer than `keptRequestMs` ago. */
@@ -476,8 +463,7 @@ export function createOrderLifecycle({
       if (next && !(await store.saveOtherFpOrder(next, [report])).written) continue;
       logger.error({ orderId: order.id, other: fpOrderUuid, news }, "second Front Payment order");
       if (next) kick();
-      const known_ = order.state === "created" ? order.fpOrderUuid : "";
-      return `:warning: Front Payment has two orders for this invoice: \`${known_}\`, and \`${fpOrderUuid}\` from sending it again. Cancel one of them: \`/invoice cancel ${fpOrderUuid}\``;
+      return messages.secondOrderNote(order, fpOrderUuid);
     }
     throw new Error(`Second order ${fpOrderUuid} kept changing`);
   }

@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { type LocaleChoice, type Messages, messagesFor } from "../i18n/index.js";
 import { type OrderNews, orderActions } from "../orders/transitions.js";
 import type { CreatedOrder, MessageRef, OrderRecord, ShownChange } from "../store/types.js";
 import { escapeMrkdwn, type KnownBlock } from "../views/block-kit.js";
@@ -20,8 +21,8 @@ export interface PostedMessage {
   fallbackReason?: string;
 }
 
-function messageFor(order: CreatedOrder) {
-  return orderMessage({
+function messageFor(t: Messages, order: CreatedOrder) {
+  return orderMessage(t, {
     orderId: order.id,
     fpOrderUuid: order.fpOrderUuid,
     customerName: order.customerName,
@@ -40,8 +41,6 @@ function isShutOut(code: string | undefined): boolean {
   return code === "not_in_channel" || code === "channel_not_found" || code === "is_archived";
 }
 
-const INVITE_ME = "Invite me there with `/invite @Fakturabot`";
-
 /**
  * The event metadata every order's channel message carries (visible to the workspace's members and
  * apps: our order id, nothing personal), so that a post whose answer was lost can be found again.
@@ -53,8 +52,32 @@ const CLOCK_SLACK_MS = 10 * 60_000;
 /** Pages of channel history looked through at most (100 messages each) for a lost post. */
 const HISTORY_PAGES = 10;
 
-/** The channel message of each order: posting it where the command was typed, keeping it current. */
-export function createOrderMessages({ slack, logger }: { slack: WebClient; logger: Logger }) {
+/**
+ * The channel message of each order: posting it where the command was typed, keeping it current.
+ * What the channel reads (the message, its thread) is in the workspace's language; what only the
+ * creator reads (direct messages, notes for their modal), in theirs.
+ */
+export function createOrderMessages({
+  slack,
+  logger,
+  locales,
+}: {
+  slack: WebClient;
+  logger: Logger;
+  locales: LocaleChoice;
+}) {
+  /** The words of everyone in the order's workspace. */
+  const channelWords = (order: OrderRecord): Messages => messagesFor(locales.forWorkspace(order.teamId));
+  /** The words of the order's creator; their workspace's when their own cannot be read (never a lost notice). */
+  async function creatorWords(order: OrderRecord): Promise<Messages> {
+    try {
+      return messagesFor(await locales.forPerson(order.teamId, order.userId));
+    } catch (error) {
+      logger.warn({ orderId: order.id, err: error }, "no language for the order's creator");
+      return channelWords(order);
+    }
+  }
+
   /** Runs `call` in `channel`; a public channel the bot is not in (any more) is joined first. */
   async function inChannel<T>(order: OrderRecord, channel: string, call: () => Promise<T>): Promise<T> {
     try {
@@ -73,10 +96,25 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
 
   /** Slack took the bot out of the message's channel: the creator gets the news directly, with how to fix it. */
   async function tellCreatorInstead(order: CreatedOrder, message: MessageRef, change: ShownChange) {
+    const t = await creatorWords(order);
     await slack.chat.postMessage({
       channel: order.userId,
-      text: `Your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`): ${statusChangeText(change, order)}. I couldn't update it in <#${message.channelId}>. ${INVITE_ME} to keep it current there.`,
+      text: t.notices.couldNotUpdate({
+        customer: escapeMrkdwn(order.customerName),
+        reference: `\`${order.id}\``,
+        status: statusChangeText(t, change, order),
+        channel: `<#${message.channelId}>`,
+        inviteMe: t.notices.inviteMe,
+      }),
     });
+  }
+
+  /** Says `text` in the order's thread, or to its creator when the order has no message. */
+  async function inThreadOrToCreator(order: OrderRecord, text: string): Promise<void> {
+    const where = order.message
+      ? { channel: order.message.channelId, thread_ts: order.message.ts }
+      : { channel: order.userId };
+    await slack.chat.postMessage({ ...where, text });
   }
 
   /**
@@ -105,7 +143,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
   async function post(channel: string, order: CreatedOrder) {
     const result = await slack.chat.postMessage({
       channel,
-      ...messageFor(order),
+      ...messageFor(channelWords(order), order),
       metadata: { event_type: ORDER_MESSAGE_EVENT, event_payload: { order_id: order.id } },
       unfurl_links: false,
       unfurl_media: false,
@@ -126,7 +164,11 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
         const code = slackErrorCode(error);
         if (!isShutOut(code)) throw error;
         const posted = await post(order.userId, order);
-        const fallbackReason = `I couldn't post in <#${order.channelId}>. ${INVITE_ME}; until then I'll keep this invoice up to date here.`;
+        const t = await creatorWords(order);
+        const fallbackReason = t.notices.postedHereInstead({
+          channel: `<#${order.channelId}>`,
+          inviteMe: t.notices.inviteMe,
+        });
         await slack.chat.postMessage({
           channel: posted.channelId,
           thread_ts: posted.ts,
@@ -185,7 +227,12 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       await onMessage(
         order,
         message,
-        () => slack.chat.update({ channel: message.channelId, ts: message.ts, ...messageFor(order) }),
+        () =>
+          slack.chat.update({
+            channel: message.channelId,
+            ts: message.ts,
+            ...messageFor(channelWords(order), order),
+          }),
         async () => {},
       );
     },
@@ -201,7 +248,7 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
     ): Promise<void> {
       const message = order.message;
       if (!message) return;
-      const text = statusChangeText(change, order);
+      const text = statusChangeText(channelWords(order), change, order);
       await onMessage(
         order,
         message,
@@ -228,15 +275,31 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       otherFpOrderUuid: string,
       news: { first: boolean; change: ShownChange | null },
     ): Promise<void> {
-      const latest = news.change ? statusChangeText(news.change) : undefined;
-      const text = news.first
-        ? `:warning: Front Payment reports a second order \`${otherFpOrderUuid}\` for this invoice (sent again after an unknown outcome)${latest ? `: ${latest}` : ""}. Cancel one of them: \`/invoice cancel ${otherFpOrderUuid}\``
-        : `:warning: The second order \`${otherFpOrderUuid}\` for this invoice: ${latest ?? "no news"}`;
-      if (order.message) {
-        await slack.chat.postMessage({ channel: order.message.channelId, thread_ts: order.message.ts, text });
-      } else {
-        await slack.chat.postMessage({ channel: order.userId, text });
-      }
+      // In the thread everyone reads it; without a message only its creator does.
+      const t = order.message ? channelWords(order) : await creatorWords(order);
+      const latest = news.change ? statusChangeText(t, news.change) : "";
+      const other = `\`${otherFpOrderUuid}\``;
+      const text = `:warning: ${
+        news.first
+          ? t.notices.secondOrderFirst({ other, latest, cancel: `\`/invoice cancel ${otherFpOrderUuid}\`` })
+          : t.notices.secondOrderLater({ other, latest })
+      }`;
+      await inThreadOrToCreator(order, text);
+    },
+
+    /** What the creator's modal says of a second order Front Payment has for the invoice. */
+    async secondOrderNote(order: OrderRecord, otherFpOrderUuid: string): Promise<string> {
+      const t = await creatorWords(order);
+      return `:warning: ${t.notices.twoOrders({
+        known: `\`${order.state === "created" ? order.fpOrderUuid : ""}\``,
+        other: `\`${otherFpOrderUuid}\``,
+        cancel: `\`/invoice cancel ${otherFpOrderUuid}\``,
+      })}`;
+    },
+
+    /** What the creator's modal says when the order's message could not be posted at all. */
+    async notPostedNote(order: OrderRecord): Promise<string> {
+      return (await creatorWords(order)).notices.notPosted;
     },
 
     /** What someone did to the order (resent, refunded, edited), in its thread. */
@@ -245,25 +308,40 @@ export function createOrderMessages({ slack, logger }: { slack: WebClient; logge
       await slack.chat.postMessage({
         channel: order.message.channelId,
         thread_ts: order.message.ts,
-        text: newsInWords(news, order),
+        text: newsInWords(channelWords(order), news, order),
       });
     },
 
-    /** Says `text` in the order's thread, or to its creator when the order has no message. */
-    async tellAboutOrder(order: OrderRecord, text: string): Promise<void> {
-      const where = order.message
-        ? { channel: order.message.channelId, thread_ts: order.message.ts }
-        : { channel: order.userId };
-      await slack.chat.postMessage({ ...where, text });
+    /** The customer left BankID without confirming: said in the order's thread (or to its creator). */
+    async tellCustomerStopped(order: OrderRecord): Promise<void> {
+      const t = order.message ? channelWords(order) : await creatorWords(order);
+      await inThreadOrToCreator(order, `:no_entry: ${t.notices.customerStopped}`);
     },
 
     /** "Overdue since …" in the order's thread (to its creator when it has no message). */
     async replyOverdue(order: CreatedOrder, since: string): Promise<void> {
-      const text = overdueReplyText({ ...order, since });
-      const thread = order.message;
-      await slack.chat.postMessage(
-        thread ? { channel: thread.channelId, thread_ts: thread.ts, text } : { channel: order.userId, text },
-      );
+      const t = order.message ? channelWords(order) : await creatorWords(order);
+      await inThreadOrToCreator(order, overdueReplyText(t, { ...order, since }));
+    },
+
+    /** The creator's word that a restart interrupted sending their invoice: its outcome is not known. */
+    async tellInterrupted(order: OrderRecord): Promise<void> {
+      const t = await creatorWords(order);
+      const customer = escapeMrkdwn(order.customerName);
+      await slack.chat.postMessage({
+        channel: order.userId,
+        text: `:warning: ${t.notices.interrupted({ customer, reference: `\`${order.id}\`` })}`,
+      });
+    },
+
+    /** The creator's word that their unsent invoice's details were erased after `keptDays`. */
+    async tellExpired(order: OrderRecord, keptDays: number): Promise<void> {
+      const t = await creatorWords(order);
+      const customer = escapeMrkdwn(order.customerName);
+      await slack.chat.postMessage({
+        channel: order.userId,
+        text: `:wastebasket: ${t.notices.expired({ customer, reference: `\`${order.id}\``, days: keptDays })}`,
+      });
     },
 
     /** A direct message to a user (of `teamId`), for news they would otherwise miss (a closed modal). */

@@ -1,7 +1,6 @@
 import { ErrorCode, type WebAPIRateLimitedError } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { InvoiceStore, MessageRef, OrderRecord, OutboxEntry, SlackWork } from "../store/types.js";
-import { escapeMrkdwn } from "../views/block-kit.js";
 import { type OrderMessages, slackErrorCode } from "./order-messages.js";
 
 /** How the outbox paces and retries its deliveries. */
@@ -30,8 +29,6 @@ interface Delivery {
   done: boolean;
   notes: string[];
 }
-
-const NOT_POSTED_NOTE = "I couldn't post this invoice in the channel. Use `/invoice status` to follow it.";
 
 function isRateLimited(error: unknown): error is WebAPIRateLimitedError {
   return (error as { code?: unknown } | null)?.code === ErrorCode.RateLimitedError;
@@ -106,10 +103,7 @@ export function createSlackOutbox({
           await messages.replyStatusChange(order, work.change, { unlessInThread: redelivery });
         return [];
       case "tell-interrupted":
-        await messages.notifyUser(
-          order,
-          `:warning: Fakturabot restarted while sending your invoice to ${escapeMrkdwn(order.customerName)} (\`${order.id}\`). We don't know whether Front Payment created it; its status appears in the channel if Front Payment reports it.`,
-        );
+        await messages.tellInterrupted(order);
         return [];
       case "second-order":
         await messages.reportSecondOrder(order, work.fpOrderUuid, { first: work.first, change: work.change });
@@ -136,13 +130,18 @@ export function createSlackOutbox({
       await store.completeOutbox(entry.id, owner);
       return { done: true, notes };
     } catch (error) {
-      return failed(entry, key, error);
+      return failed(entry, order, key, error);
     }
   }
 
-  async function failed(entry: OutboxEntry, key: string, error: unknown): Promise<Delivery> {
+  async function failed(
+    entry: OutboxEntry,
+    order: OrderRecord,
+    key: string,
+    error: unknown,
+  ): Promise<Delivery> {
     const at = now().getTime();
-    const notes = entry.work.kind === "post-message" ? [NOT_POSTED_NOTE] : [];
+    const notes = entry.work.kind === "post-message" ? [await messages.notPostedNote(order)] : [];
     const context = { orderId: entry.orderId, work: entry.work.kind, attempts: entry.attempts + 1 };
     if (isRateLimited(error)) {
       const until = at + error.retryAfter * 1000;

@@ -1,5 +1,6 @@
 import { formatNok } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
+import { messagesFor } from "../i18n/index.js";
 import { context, header, type KnownBlock, section } from "./block-kit.js";
 import { type OrderRowInput, orderRow } from "./order-row.js";
 
@@ -47,7 +48,9 @@ export function homeOrdersSection(
 ): HomeSection {
   return [
     section(`*${title}*`, `${id}.title`),
-    ...(rows.length === 0 ? [context(empty, `${id}.empty`)] : rows.map((row) => orderRow(row, id))),
+    ...(rows.length === 0
+      ? [context(empty, `${id}.empty`)]
+      : rows.map((row) => orderRow(messagesFor("en"), row, id))),
   ];
 }
 

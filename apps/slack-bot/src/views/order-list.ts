@@ -1,3 +1,4 @@
+import type { Messages } from "../i18n/index.js";
 import type { ListFilter } from "../orders/listing.js";
 import type { OrderCursor, OrderPage } from "../store/types.js";
 import { button, escapeMrkdwn, type KnownBlock, section } from "./block-kit.js";
@@ -40,48 +41,69 @@ export function decodeListRequest(value: string | undefined): ListRequest | null
   }
 }
 
-function describe(request: ListRequest): string {
-  const filters = request.filters.length > 0 ? ` (${request.filters.join(", ")})` : "";
-  const search = request.search ? ` matching “${escapeMrkdwn(request.search)}”` : "";
-  return `Invoices you can see${filters}${search}, newest first`;
+/** A filter's name in the listing's title ("open", "åpne"). */
+function filterName(t: Messages, filter: ListFilter): string {
+  switch (filter) {
+    case "mine":
+      return t.commands.filterMine;
+    case "open":
+      return t.commands.filterOpen;
+    case "overdue":
+      return t.commands.filterOverdue;
+    case "paid":
+      return t.commands.filterPaid;
+    default:
+      return String(filter);
+  }
+}
+
+function describe(t: Messages, request: ListRequest): string {
+  return t.commands.listTitle({
+    filters: request.filters.map((filter) => filterName(t, filter)).join(", "),
+    search: escapeMrkdwn(request.search),
+  });
 }
 
 /** `/invoice list`, one page: the rows, and Previous/Next buttons that replace this message. */
-export function orderListMessage({
-  page,
-  request,
-  rows,
-}: {
-  page: OrderPage;
-  request: ListRequest;
-  rows: OrderRowInput[];
-}): { text: string; blocks: KnownBlock[] } {
-  const title = describe(request);
+export function orderListMessage(
+  t: Messages,
+  {
+    page,
+    request,
+    rows,
+  }: {
+    page: OrderPage;
+    request: ListRequest;
+    rows: OrderRowInput[];
+  },
+): { text: string; blocks: KnownBlock[] } {
+  const say = t.commands;
+  const title = describe(t, request);
   if (rows.length === 0) {
-    const hint = request.filters.length > 0 || request.search ? " Try `/invoice list` without filters." : "";
-    const text = `${title}: none.${hint}`;
+    const hint = request.filters.length > 0 || request.search ? ` ${say.listWithoutFilters}` : "";
+    const text = `${say.listNone({ title })}${hint}`;
     return { text, blocks: [section(text)] };
   }
   const { filters, search } = request;
   const pages = [
     page.newer &&
       button({
-        text: "Previous",
+        text: say.previous,
         actionId: LIST_PAGE_ACTION_ID,
         value: encodeListRequest({ filters, search, before: page.newer }),
       }),
     page.older &&
       button({
-        text: "Next",
+        text: say.next,
         actionId: LIST_PAGE_ACTION_ID,
         value: encodeListRequest({ filters, search, after: page.older }),
       }),
   ].filter((element) => element !== null);
   return {
-    text: `${title}: ${rows.length} shown.`,
+    text: say.listShown({ title, count: rows.length }),
     blocks: [
       section(`*${title}*`),
-      ...rows.map((row) => orderRow(row)),
+      ...rows.map((row) => orderRow(t, row)),
       ...(pages.length > 0
         ? [{ type: "actions", block_id: "order_list.pages", elements: pages } as KnownBlock]
         : []),

@@ -1,8 +1,9 @@
-import { formatNok, safeKronerToOre } from "@fakturabot/schema";
+import { safeKronerToOre } from "@fakturabot/schema";
+import type { Messages } from "../i18n/index.js";
 import type { OrderAction } from "../orders/transitions.js";
 import type { InvoiceFacts } from "../store/types.js";
 import { button, escapeMrkdwn, type KnownBlock, mrkdwnLink, option, section, truncate } from "./block-kit.js";
-import { dayAndMonth, dueDate, money, type StoryContext, statusInWords } from "./order-words.js";
+import { dueDate, type StoryContext, statusInWords } from "./order-words.js";
 
 /** What the channel message shows about an order: nothing personal beyond name and masked number. */
 export interface OrderMessageInput {
@@ -36,15 +37,18 @@ export const ORDER_ACTION_IDS = {
 /** The rarer actions, in the overflow menu. */
 const IN_OVERFLOW: readonly OrderAction[] = ["refresh", "copy"];
 
-/** Each control's label, as the message and `/invoice help` show it. */
-export const ACTION_LABELS: Record<OrderAction, string> = {
-  resend: "Send link again",
-  edit: "Edit…",
-  refund: "Refund…",
-  cancel: "Cancel…",
-  refresh: "Refresh status",
-  copy: "Copy as new invoice",
-};
+/** Every action the message may offer. */
+const ACTIONS: readonly OrderAction[] = ["resend", "edit", "refund", "cancel", "refresh", "copy"];
+
+/** Each control's label, as the message and `/invoice help` show it ("Cancel…"). */
+export function actionLabel(t: Messages, action: OrderAction): string {
+  return t.orderMessage[action];
+}
+
+/** An action's name in a sentence: its label without the "…" of a control that asks first ("Cancel"). */
+export function actionName(t: Messages, action: OrderAction): string {
+  return actionLabel(t, action).replace(/…$/u, "");
+}
 
 /** The value of an overflow option: which action, on which order. */
 export function overflowValue(action: OrderAction, orderId: string): string {
@@ -54,30 +58,30 @@ export function overflowValue(action: OrderAction, orderId: string): string {
 /** An overflow option's value read back, or null for one this view never made. */
 export function readOverflowValue(value: string): { action: OrderAction; orderId: string } | null {
   const [action, orderId] = value.split(":");
-  if (!orderId || !action || !(action in ACTION_LABELS)) return null;
+  if (!orderId || !ACTIONS.includes(action as OrderAction)) return null;
   return { action: action as OrderAction, orderId };
 }
 
 /** "2 × Konsulenttime: 2 500,00 kr", the first few lines, then "+N more". */
-function linesText(facts: InvoiceFacts | undefined): string | null {
+function linesText(t: Messages, facts: InvoiceFacts | undefined): string | null {
   if (!facts || facts.lines.length === 0) return null;
   const shown = facts.lines
     .slice(0, SHOWN_LINES)
     .map(
       (line) =>
-        `• ${escapeMrkdwn(truncate(line.quantity, 12))} × ${escapeMrkdwn(truncate(line.name, 120))}: ${money(line.amountOre)}`,
+        `• ${escapeMrkdwn(truncate(line.quantity, 12))} × ${escapeMrkdwn(truncate(line.name, 120))}: ${t.format.money(line.amountOre)}`,
     );
   const more = facts.lines.length - SHOWN_LINES;
-  return more > 0 ? [...shown, `+${more} more`].join("\n") : shown.join("\n");
+  return more > 0 ? [...shown, t.orderMessage.moreLines({ count: more })].join("\n") : shown.join("\n");
 }
 
 /** The buttons that fit, and the rarer ones in an overflow menu. */
-function controls(orderId: string, actions: readonly OrderAction[]): KnownBlock | null {
+function controls(t: Messages, orderId: string, actions: readonly OrderAction[]): KnownBlock | null {
   const buttons = actions
     .filter((action) => !IN_OVERFLOW.includes(action))
     .map((action) =>
       button({
-        text: ACTION_LABELS[action],
+        text: actionLabel(t, action),
         actionId: ORDER_ACTION_IDS[action as Exclude<OrderAction, "refresh" | "copy">],
         value: orderId,
         ...(action === "cancel" ? { style: "danger" as const } : {}),
@@ -89,7 +93,7 @@ function controls(orderId: string, actions: readonly OrderAction[]): KnownBlock 
         {
           type: "overflow" as const,
           action_id: ORDER_ACTION_IDS.more,
-          options: rare.map((action) => option(ACTION_LABELS[action], overflowValue(action, orderId))),
+          options: rare.map((action) => option(actionLabel(t, action), overflowValue(action, orderId))),
         },
       ]
     : [];
@@ -101,57 +105,63 @@ function controls(orderId: string, actions: readonly OrderAction[]): KnownBlock 
 const MAX_SHOWN_NAME_LENGTH = 255;
 
 /** The message in the channel that follows the order from sent to paid; `chat.update` rewrites it. */
-export function orderMessage(order: OrderMessageInput): { text: string; blocks: KnownBlock[] } {
-  const total = money(order.grandTotalOre);
+export function orderMessage(t: Messages, order: OrderMessageInput): { text: string; blocks: KnownBlock[] } {
+  const say = t.orderMessage;
+  const total = t.format.money(order.grandTotalOre);
   const { status, facts } = order;
   // Names are at most 255 characters when typed; an older order's longer one is cut, so every
   // block stays within Slack's limits (a section's 3000 characters, a field's 2000) once escaped.
   const customer = escapeMrkdwn(truncate(order.customerName, MAX_SHOWN_NAME_LENGTH));
   const context: StoryContext = { bankIdUrl: order.bankIdUrl, grandTotalOre: order.grandTotalOre, facts };
-  const bankIdLink = order.bankIdUrl
-    ? mrkdwnLink(order.bankIdUrl, "open the BankID verification")
-    : undefined;
+  const bankIdLink = order.bankIdUrl ? mrkdwnLink(order.bankIdUrl, say.openBankId) : undefined;
   const nextStep =
     status === "SENT" && order.bankIdUrl !== null
-      ? `:bust_in_silhouette: The customer confirms with BankID: ${bankIdLink ?? "the link is in Front Payment Go"}`
+      ? `:bust_in_silhouette: ${say.customerConfirms({ link: bankIdLink ?? say.linkInFrontPayment })}`
       : status === "INVOICED" && order.bankIdUrl === null
-        ? ":zap: Invoiced directly, no BankID step."
+        ? `:zap: ${say.invoicedDirectly}`
         : null;
   const due = dueDate(facts);
   const fields = [
     {
       type: "mrkdwn" as const,
       // Digits and the mask's stars (checked and masked before it was stored), never typed text.
-      text: truncate(`*Customer*\n${customer} (${order.customerIdentifier})`, 2000),
+      text: truncate(`*${say.customer}*\n${customer} (${order.customerIdentifier})`, 2000),
     },
-    { type: "mrkdwn" as const, text: `*Front Payment order*\n\`${order.fpOrderUuid ?? "pending"}\`` },
+    { type: "mrkdwn" as const, text: `*${say.frontPaymentOrder}*\n\`${order.fpOrderUuid ?? say.pending}\`` },
     ...(facts?.invoiceNumber
       ? [
           {
             type: "mrkdwn" as const,
-            text: truncate(`*Invoice number*\n${escapeMrkdwn(facts.invoiceNumber)}`, 2000),
+            text: truncate(`*${say.invoiceNumber}*\n${escapeMrkdwn(facts.invoiceNumber)}`, 2000),
           },
         ]
       : []),
-    ...(due === null ? [] : [{ type: "mrkdwn" as const, text: `*Due*\n${dayAndMonth(due)}` }]),
+    ...(due === null
+      ? []
+      : [{ type: "mrkdwn" as const, text: `*${say.due}*\n${t.format.dayAndMonth(due)}` }]),
   ];
+  const invoiceTo = say.invoiceTo({ customer });
+  const statusWords = statusInWords(t, status, context);
   const blocks: KnownBlock[] = [
-    section(`*Invoice to ${customer}* · ${total}\n${statusInWords(status, context)}`),
+    section(`*${invoiceTo}* · ${total}\n${statusWords}`),
     { type: "section", fields },
   ];
-  const lines = linesText(facts);
+  const lines = linesText(t, facts);
   if (lines) blocks.push(section(lines, "order_lines"));
   if (nextStep) blocks.push(section(nextStep));
-  const panel = controls(order.orderId, order.actions ?? []);
+  const panel = controls(t, order.orderId, order.actions ?? []);
   if (panel) blocks.push(panel);
   blocks.push({
     type: "context",
     elements: [
-      { type: "mrkdwn", text: `Sent by <@${order.createdBy}> · our reference \`${order.orderId}\`` },
+      {
+        type: "mrkdwn",
+        text: say.sentBy({ who: `<@${order.createdBy}>`, reference: `\`${order.orderId}\`` }),
+      },
     ],
   });
   // The notification's words are the message's: the status as people read it, not Front Payment's code.
-  return { text: `Invoice to ${customer}: ${total}, ${statusInWords(status, context)}`, blocks };
+  return { text: `${invoiceTo}: ${total}, ${statusWords}`, blocks };
 }
 
 /**
@@ -159,6 +169,7 @@ export function orderMessage(order: OrderMessageInput): { text: string; blocks: 
  * ("Paid by Visa"): the order as it is after the change gives the facts.
  */
 export function statusChangeText(
+  t: Messages,
   change: { status: string; paymentMethod: string | null; amount: string | null },
   order: StoryContext = { bankIdUrl: null, grandTotalOre: 0 },
 ): string {
@@ -171,8 +182,10 @@ export function statusChangeText(
   // An amount that is not money (more than 2 decimals, not a number) is left out, never guessed.
   const amountOre = change.amount === null ? undefined : safeKronerToOre(change.amount);
   const amount =
-    change.status !== "PAID" || amountOre === undefined || amountOre < 0 ? "" : `, ${formatNok(amountOre)}`;
-  return `${statusInWords(change.status, context)}${amount}`;
+    change.status !== "PAID" || amountOre === undefined || amountOre < 0
+      ? ""
+      : `, ${t.format.money(amountOre)}`;
+  return `${statusInWords(t, change.status, context)}${amount}`;
 }
 
 /** Facts for words about an order that has none kept. */

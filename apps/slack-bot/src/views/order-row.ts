@@ -1,9 +1,8 @@
-import { formatNok } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
+import type { Messages } from "../i18n/index.js";
 import { isOverdue } from "../orders/listing.js";
 import type { OrderRecord } from "../store/types.js";
 import { escapeMrkdwn, type KnownBlock, mrkdwn, option, truncate } from "./block-kit.js";
-import { formatDay } from "./dates.js";
 import { statusInWords, storyOf } from "./order-words.js";
 
 export const ORDER_ROW_MENU_ACTION_ID = "order_row.menu";
@@ -12,7 +11,9 @@ export const ORDER_ROW_MENU_ACTION_ID = "order_row.menu";
 export type RowAction = "status" | "cancel";
 
 /** Each row menu option's label, as listings and `/invoice help` show it. */
-export const ROW_ACTION_LABELS: Record<RowAction, string> = { status: "Show status", cancel: "Cancel…" };
+export function rowActionLabel(t: Messages, action: RowAction): string {
+  return action === "status" ? t.commands.showStatus : t.orderMessage.cancel;
+}
 
 export function rowActionValue(action: RowAction, orderId: string): string {
   return `${action}:${orderId}`;
@@ -26,18 +27,19 @@ export function parseRowActionValue(
 }
 
 /** Where an order is, in a few words, for a row. */
-function whereItIs(order: OrderRecord): string {
+function whereItIs(t: Messages, order: OrderRecord): string {
+  const say = t.statusWords;
   switch (order.state) {
     case "created":
-      return statusInWords(order.status?.status ?? null, storyOf(order));
+      return statusInWords(t, order.status?.status ?? null, storyOf(order));
     case "sending":
-      return ":outbox_tray: Being sent";
+      return `:outbox_tray: ${say.beingSent}`;
     case "failed":
-      return ":x: Not sent";
+      return `:x: ${say.notSent}`;
     case "unknown":
-      return ":grey_question: Not known whether Front Payment has it";
+      return `:grey_question: ${say.notKnownWhetherCreated}`;
     case "expired":
-      return ":wastebasket: Never sent, expired";
+      return `:wastebasket: ${say.neverSentExpired}`;
   }
 }
 
@@ -55,12 +57,17 @@ export function orderRowBlockId(orderId: string, section = "order_row"): string 
 }
 
 /** One order as a line of a listing or App Home: customer, total, status, due date, its menu. */
-export function orderRow({ order, today, actions }: OrderRowInput, section?: string): KnownBlock {
+export function orderRow(
+  t: Messages,
+  { order, today, actions }: OrderRowInput,
+  section?: string,
+): KnownBlock {
+  const { day, money } = t.format;
   const due = order.dueDate
-    ? ` · due ${formatDay(order.dueDate)}${isOverdue(order, today) ? " *(overdue)*" : ""}`
+    ? ` · ${t.commands.due({ day: day(order.dueDate) })}${isOverdue(order, today) ? ` *${t.commands.overdue}*` : ""}`
     : "";
   const id = order.state === "created" ? order.fpOrderUuid : order.id;
-  const text = `*${escapeMrkdwn(truncate(order.customerName, 100))}* · ${formatNok(order.grandTotalOre)}\n${whereItIs(order)}${due}\n\`${id}\` · <@${order.userId}> · ${formatDay(order.createdAt.toISOString().slice(0, 10))}`;
+  const text = `*${escapeMrkdwn(truncate(order.customerName, 100))}* · ${money(order.grandTotalOre)}\n${whereItIs(t, order)}${due}\n\`${id}\` · <@${order.userId}> · ${day(order.createdAt.toISOString().slice(0, 10))}`;
   const menu: types.Overflow | undefined =
     actions.length === 0
       ? undefined
@@ -68,7 +75,7 @@ export function orderRow({ order, today, actions }: OrderRowInput, section?: str
           type: "overflow",
           action_id: ORDER_ROW_MENU_ACTION_ID,
           options: actions.map((action) =>
-            option(ROW_ACTION_LABELS[action], rowActionValue(action, order.id)),
+            option(rowActionLabel(t, action), rowActionValue(action, order.id)),
           ),
         };
   return {

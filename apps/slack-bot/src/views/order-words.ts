@@ -1,12 +1,14 @@
 import { formatNok } from "@fakturabot/schema";
+import type { Messages } from "../i18n/index.js";
 import type { OrderNews } from "../orders/transitions.js";
 import type { CreatedOrder, InvoiceFacts } from "../store/types.js";
 import { escapeMrkdwn } from "./block-kit.js";
 
 /**
  * The one wording of where an order stands, used by its channel message and by the thread
- * replies, so both say the same: "Waiting for BankID", "Invoiced, due 15 Dec", "Paid by Visa",
- * "Refunded 500,00 kr", "Cancelled by @kari: wrong amount". Pure; never throws.
+ * replies, so both say the same: "Waiting for BankID" ("Venter på BankID"), "Invoiced, due 15 Dec"
+ * ("Fakturert, forfaller 15. des."), "Paid by Visa", "Refunded NOK 500.00", "Cancelled by @kari:
+ * wrong amount", in the reader's language. Pure; never throws.
  */
 export interface StoryContext {
   bankIdUrl: string | null;
@@ -38,14 +40,10 @@ export function statusEmoji(status: string): string {
 
 const DAY_SECONDS = 24 * 60 * 60;
 
-/** Norwegian invoices are dated in Norwegian time. */
-const DAY_MONTH = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  timeZone: "Europe/Oslo",
-});
-
-/** Money for text, or nothing when it is not whole øre (never thrown from a view). */
+/**
+ * Money for text, or nothing when it is not whole øre (never thrown from a view). Norwegian; the
+ * words of a language use `t.format.money`.
+ */
 export function money(ore: number): string {
   return Number.isSafeInteger(ore) ? formatNok(ore) : "";
 }
@@ -56,16 +54,10 @@ export function dueDate(facts: InvoiceFacts | undefined): number | null {
   return facts.orderDate + facts.maturityDays * DAY_SECONDS;
 }
 
-/** "15 Dec"; empty for a date that cannot be shown. */
-export function dayAndMonth(unixSeconds: number): string {
-  const date = new Date(unixSeconds * 1000);
-  return Number.isNaN(date.getTime()) ? "" : DAY_MONTH.format(date);
-}
-
-function dueText(facts: InvoiceFacts | undefined): string {
+/** The due day ("15 Dec" / "15. des."), or empty without one. */
+function dueDay(t: Messages, facts: InvoiceFacts | undefined): string {
   const due = dueDate(facts);
-  const day = due === null ? "" : dayAndMonth(due);
-  return day ? `, due ${day}` : "";
+  return due === null ? "" : t.format.dayAndMonth(due);
 }
 
 /**
@@ -73,33 +65,42 @@ function dueText(facts: InvoiceFacts | undefined): string {
  * escaped): the one wording of a status, for the message, its thread, `/invoice status`, the
  * listings and the submission modal. An unknown status as Front Payment wrote it.
  */
-export function statusInWords(status: string | null, context: StoryContext): string {
-  if (status === null) return ":grey_question: Status not known yet: Front Payment has not said";
+export function statusInWords(t: Messages, status: string | null, context: StoryContext): string {
+  const say = t.statusWords;
+  if (status === null) return `:grey_question: ${say.notKnownYet}`;
   const facts = context.facts;
+  const money = t.format.money;
   const words = (() => {
     switch (status) {
       case "SENT":
-        return context.bankIdUrl ? "Waiting for BankID" : "Sent, waiting for the customer";
-      case "INVOICED":
-        return `Invoiced${dueText(facts)}`;
+        return context.bankIdUrl ? say.waitingForBankId : say.sentWaitingForCustomer;
+      case "INVOICED": {
+        const day = dueDay(t, facts);
+        return day ? say.invoicedDue({ day }) : say.invoiced;
+      }
       case "PAID":
-        return facts?.paymentMethod ? `Paid by ${escapeMrkdwn(facts.paymentMethod)}` : "Paid";
-      case "Purring":
-        return `Reminder sent (purring)${dueText(facts).replace("due", "was due")}`;
+        return facts?.paymentMethod ? say.paidBy({ method: escapeMrkdwn(facts.paymentMethod) }) : say.paid;
+      case "Purring": {
+        const day = dueDay(t, facts);
+        return day ? say.reminderSentWasDue({ day }) : say.reminderSent;
+      }
       case "Inkasso":
-        return "With debt collection (inkasso)";
+        return say.debtCollection;
       case "PARTIAL REFUNDED":
         return facts?.refundedOre
-          ? `Refunded ${money(facts.refundedOre)} of ${money(context.grandTotalOre)}`
-          : "Partly refunded";
+          ? say.refundedOf({ amount: money(facts.refundedOre), total: money(context.grandTotalOre) })
+          : say.partlyRefunded;
       case "REFUNDED":
-        return `Refunded ${money(facts?.refundedOre || context.grandTotalOre)}`;
+        return say.refunded({ amount: money(facts?.refundedOre || context.grandTotalOre) });
       case "CANCELLED":
         return facts?.cancelled
-          ? `Cancelled by <@${escapeMrkdwn(facts.cancelled.by)}>: ${escapeMrkdwn(facts.cancelled.reason)}`
-          : "Cancelled";
+          ? say.cancelledBy({
+              who: `<@${escapeMrkdwn(facts.cancelled.by)}>`,
+              reason: escapeMrkdwn(facts.cancelled.reason),
+            })
+          : say.cancelled;
       case "EXPIRED":
-        return "Expired: the customer did not confirm in time";
+        return say.expired;
       default:
         return escapeMrkdwn(status);
     }
@@ -108,20 +109,33 @@ export function statusInWords(status: string | null, context: StoryContext): str
 }
 
 /** Where a link went again, as the thread says it (the addresses themselves only to who sent it). */
-export function resendChannels(to: { email: string | null; sms: string | null }): string {
-  return [to.email === null ? null : "email", to.sms === null ? null : "SMS"].filter(Boolean).join(" and ");
+export function resendChannels(t: Messages, to: { email: string | null; sms: string | null }): string {
+  const say = t.statusWords;
+  const email = to.email === null ? null : say.byEmail;
+  const sms = to.sms === null ? null : say.bySms;
+  return email && sms ? say.and({ first: email, second: sms }) : (email ?? sms ?? "");
 }
 
 /** What someone did to the order, for its thread. */
-export function newsInWords(news: OrderNews, context: StoryContext): string {
+export function newsInWords(t: Messages, news: OrderNews, context: StoryContext): string {
+  const say = t.statusWords;
+  const money = t.format.money;
+  const who = `<@${escapeMrkdwn(news.by)}>`;
   switch (news.kind) {
     case "link-resent":
-      return `:outbox_tray: <@${escapeMrkdwn(news.by)}> sent the payment link again by ${resendChannels(news.to)}.`;
+      return `:outbox_tray: ${say.linkResent({ who, channels: resendChannels(t, news.to) })}`;
     case "refunded":
-      return news.everything
-        ? `:leftwards_arrow_with_hook: <@${escapeMrkdwn(news.by)}> refunded ${money(news.amountOre)}: everything paid is refunded (${money(news.refundedOre)}).`
-        : `:leftwards_arrow_with_hook: <@${escapeMrkdwn(news.by)}> refunded ${money(news.amountOre)} (${money(news.refundedOre)} of ${money(context.grandTotalOre)} in all).`;
+      return `:leftwards_arrow_with_hook: ${
+        news.everything
+          ? say.refundedEverything({ who, amount: money(news.amountOre), refunded: money(news.refundedOre) })
+          : say.refundedPart({
+              who,
+              amount: money(news.amountOre),
+              refunded: money(news.refundedOre),
+              total: money(context.grandTotalOre),
+            })
+      }`;
     case "edited":
-      return `:pencil2: <@${escapeMrkdwn(news.by)}> corrected the invoice before the customer confirmed it: now ${money(news.grandTotalOre)}. It is still the same Front Payment order.`;
+      return `:pencil2: ${say.edited({ who, total: money(news.grandTotalOre) })}`;
   }
 }

@@ -1,12 +1,14 @@
-import { formatNok } from "@fakturabot/schema";
-import { formatDay } from "./dates.js";
+import type { Messages } from "../i18n/index.js";
 
 /** The one thread reply an overdue order gets: it mentions the creator, who follows it up. */
-export function overdueReplyText(order: {
-  userId: string;
-  customerName: string;
-  grandTotalOre: number;
-  since: string;
-}): string {
-  return `:alarm_clock: <@${order.userId}> Overdue since ${formatDay(order.since)}: ${order.customerName} has not paid ${formatNok(order.grandTotalOre)} yet.`;
+export function overdueReplyText(
+  t: Messages,
+  order: { userId: string; customerName: string; grandTotalOre: number; since: string },
+): string {
+  return `:alarm_clock: ${t.notices.overdue({
+    who: `<@${order.userId}>`,
+    day: t.format.day(order.since),
+    customer: order.customerName,
+    amount: t.format.money(order.grandTotalOre),
+  })}`;
 }

@@ -1,4 +1,5 @@
 import { formatNok } from "@fakturabot/schema";
+import { messagesFor } from "../i18n/index.js";
 import {
   CONFIRM_UNKNOWN_RETRY_ACTION_ID,
   EDIT_SUBMISSION_ACTION_ID,
@@ -88,7 +89,7 @@ export function createdModal({
     ? `The customer confirms the order with BankID${link ? `: ${link}` : ""}. The link is in the channel message too.`
     : status === "INVOICED"
       ? "Front Payment invoiced the customer directly; no BankID step is needed."
-      : `Front Payment gave no BankID link. Status: ${statusInWords(status, { bankIdUrl, grandTotalOre })}. The channel message follows it.`;
+      : `Front Payment gave no BankID link. Status: ${statusInWords(messagesFor("en"), status, { bankIdUrl, grandTotalOre })}. The channel message follows it.`;
   return outcomeView("Invoice created", [
     section(
       `:white_check_mark: *Front Payment created the invoice* to *${escapeMrkdwn(customerName)}* for *${formatNok(grandTotalOre)}*.`,

@@ -1,6 +1,6 @@
 import type { BotDeps } from "../../deps.js";
 import { openCancelDialog } from "../commands/cancel.js";
-import { type MessageActionArgs, orderForAction, tellClicker } from "./order-action.js";
+import { clickerWords, type MessageActionArgs, orderForAction, tellClicker } from "./order-action.js";
 
 /** "Cancel…" on the message: the same confirmation, with a reason, as `/invoice cancel`. */
 export function cancelClicked(deps: BotDeps) {
@@ -8,7 +8,7 @@ export function cancelClicked(deps: BotDeps) {
     await args.ack();
     const order = await orderForAction(deps, args, "cancel");
     if (!order) return;
-    const refusal = await openCancelDialog(deps, args.client, {
+    const refusal = await openCancelDialog(await clickerWords(deps, args), deps, args.client, {
       reference: order.id,
       note: "",
       userId: args.body.user.id,

@@ -3,7 +3,7 @@ import type { BotDeps } from "../../deps.js";
 import { readOverflowValue } from "../../views/order-message.js";
 import { statusInWords } from "../../views/order-words.js";
 import { invoiceFormFromOrder } from "./edit-clicked.js";
-import { type MessageActionArgs, orderForAction, tellClicker } from "./order-action.js";
+import { clickerWords, type MessageActionArgs, orderForAction, tellClicker } from "./order-action.js";
 
 /** The message's overflow menu: "Refresh status" and "Copy as new invoice". */
 export function moreChosen(deps: BotDeps) {
@@ -16,18 +16,22 @@ export function moreChosen(deps: BotDeps) {
     if (chosen?.action !== "refresh") return;
     const order = await orderForAction(deps, args, "refresh");
     if (!order) return;
+    const t = await clickerWords(deps, args);
     try {
       const { order: now, changed } = await deps.orders.refresh(order);
       const status = now.state === "created" ? (now.status?.status ?? null) : null;
-      const words = statusInWords(status, {
+      const words = statusInWords(t, status, {
         bankIdUrl: order.bankIdUrl,
         grandTotalOre: now.grandTotalOre,
         facts: now.state === "created" ? now.facts : undefined,
       });
-      await tellClicker(args, changed ? `Front Payment says: ${words}` : `No change: ${words}`);
+      await tellClicker(
+        args,
+        changed ? t.commands.frontPaymentSays({ words }) : t.commands.noChange({ words }),
+      );
     } catch (error) {
       if (!(error instanceof FrontPaymentError)) throw error;
-      await tellClicker(args, `I couldn't get the status from Front Payment: ${error.message}`);
+      await tellClicker(args, t.commands.noStatus({ message: error.message }));
     }
   };
 }

@@ -1,39 +1,34 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { type Messages, messagesFor } from "../../i18n/index.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import type { ActionRefusal, OrderAction } from "../../orders/transitions.js";
 import type { CreatedOrder, OrderRecord } from "../../store/types.js";
 import { notAllowedText } from "../../views/help.js";
-import { readOverflowValue } from "../../views/order-message.js";
+import { actionName, readOverflowValue } from "../../views/order-message.js";
 import { statusInWords } from "../../views/order-words.js";
 import { accessProblem, mayAct, whoMay } from "../access.js";
 
 export type MessageActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-const ACTION_NAMES: Record<OrderAction, string> = {
-  resend: "Send link again",
-  refresh: "Refresh status",
-  cancel: "Cancel",
-  refund: "Refund",
-  copy: "Copy as new invoice",
-  edit: "Edit",
-};
-
 /** Why an action does not fit the order now, in words. */
-export function refusalText(order: OrderRecord, action: OrderAction, refusal: ActionRefusal): string {
-  if (refusal.reason === "never-created") return "This invoice was never created at Front Payment.";
+export function refusalText(
+  t: Messages,
+  order: OrderRecord,
+  action: OrderAction,
+  refusal: ActionRefusal,
+): string {
+  if (refusal.reason === "never-created") return t.commands.neverCreatedAtFrontPayment;
   const status =
     order.state === "created"
-      ? statusInWords(refusal.status, {
+      ? statusInWords(t, refusal.status, {
           bankIdUrl: order.bankIdUrl,
           grandTotalOre: order.grandTotalOre,
           facts: order.facts,
         })
       : "";
-  if (refusal.reason === "invoiced") {
-    return `The customer has confirmed it, so it is an invoice now (${status}): it can't be edited. Make a refund or credit note instead.`;
-  }
-  return `${ACTION_NAMES[action]} doesn't fit this invoice any more: ${status}.`;
+  if (refusal.reason === "invoiced") return t.commands.invoicedNotEditable({ status });
+  return t.commands.doesNotFit({ action: actionName(t, action), status });
 }
 
 /** The order id a message control carries: a button's value, or the chosen overflow option's. */
@@ -42,6 +37,11 @@ function orderIdOf(args: MessageActionArgs): string | undefined {
   if (action.type === "button") return action.value;
   if (action.type === "overflow") return readOverflowValue(action.selected_option.value)?.orderId;
   return undefined;
+}
+
+/** The words of the person who clicked. */
+export async function clickerWords(deps: BotDeps, args: MessageActionArgs): Promise<Messages> {
+  return messagesFor(await deps.locales.forPerson(args.body.team?.id, args.body.user.id));
 }
 
 /** Tells only the person who clicked. */
@@ -58,25 +58,30 @@ export async function orderForAction(
   args: MessageActionArgs,
   action: OrderAction,
 ): Promise<CreatedOrder | null> {
+  // Their language is looked up only to refuse: a click that opens a modal has 3 s for it.
+  const refuse = async (words: (t: Messages) => string) =>
+    tellClicker(args, words(await clickerWords(deps, args)));
   const orderId = orderIdOf(args);
   const order = orderId ? await getInTeam(deps.orders, args.body.team?.id, orderId) : null;
   if (!order) {
-    await tellClicker(args, "I don't know this invoice any more.");
+    await refuse((t) => t.commands.unknownInvoice);
     return null;
   }
   const who = { userId: args.body.user.id, channelId: args.body.channel?.id ?? "" };
   const problem = accessProblem(deps.access, who);
   if (problem) {
-    await tellClicker(args, notAllowedText(problem));
+    await refuse((t) => notAllowedText(t, problem));
     return null;
   }
   if (!mayAct(deps.access, who, order, action)) {
-    await tellClicker(args, `${ACTION_NAMES[action]}: ${whoMay(action, order.userId)} can do that.`);
+    await refuse((t) =>
+      t.commands.onlySomeMay({ action: actionName(t, action), who: whoMay(t, action, order.userId) }),
+    );
     return null;
   }
   const refusal = deps.orders.actionRefusal(order, action);
   if (refusal || order.state !== "created") {
-    await tellClicker(args, refusalText(order, action, refusal ?? { reason: "never-created" }));
+    await refuse((t) => refusalText(t, order, action, refusal ?? { reason: "never-created" }));
     return null;
   }
   return order;

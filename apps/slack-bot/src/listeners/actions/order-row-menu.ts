@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { messagesFor } from "../../i18n/index.js";
 import { memberChannelIds } from "../../services/viewer.js";
 import { infoModal } from "../../views/info-modal.js";
 import { parseRowActionValue } from "../../views/order-row.js";
@@ -25,8 +26,9 @@ export function orderRowMenuChosen(deps: BotDeps) {
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.view?.team_id ?? "";
     const inHome = body.container?.type === "view";
+    const t = messagesFor(await deps.locales.forPerson(teamId, userId));
     if (chosen.action === "cancel") {
-      const refusal = await openCancelDialog(deps, client, {
+      const refusal = await openCancelDialog(t, deps, client, {
         reference: chosen.orderId,
         note: "",
         userId,
@@ -35,25 +37,28 @@ export function orderRowMenuChosen(deps: BotDeps) {
       });
       if (!refusal) return;
       if (inHome)
-        await client.views.open({ trigger_id: body.trigger_id, view: infoModal("Cancel invoice", refusal) });
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: infoModal(t.commands.cancelTitle, refusal),
+        });
       else await respond({ response_type: "ephemeral", replace_original: false, text: refusal });
       return;
     }
     const opened = inHome
       ? await client.views.open({
           trigger_id: body.trigger_id,
-          view: infoModal("Invoice status", "Asking Front Payment…"),
+          view: infoModal(t.commands.statusTitle, t.commands.askingFrontPayment),
         })
       : undefined;
     const channelId = body.channel?.id ?? "";
-    const text = await orderStatusText(deps, client, chosen.orderId, {
+    const text = await orderStatusText(t, deps, client, chosen.orderId, {
       teamId,
       userId,
       channelId,
       memberOf: await memberChannelIds(client, userId, channelId || undefined),
     });
     if (opened?.view?.id) {
-      await client.views.update({ view_id: opened.view.id, view: infoModal("Invoice status", text) });
+      await client.views.update({ view_id: opened.view.id, view: infoModal(t.commands.statusTitle, text) });
     } else {
       await respond({ response_type: "ephemeral", replace_original: false, text });
     }

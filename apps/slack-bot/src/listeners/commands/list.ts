@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
+import type { Messages } from "../../i18n/index.js";
 import { osloDay } from "../../orders/due-date.js";
 import { listingFilter } from "../../orders/listing.js";
 import { rowActions, viewerOf } from "../../services/viewer.js";
@@ -10,6 +11,7 @@ import { LIST_PAGE_SIZE, type ListRequest, orderListMessage } from "../../views/
  * their channels', everything for an admin), newest first.
  */
 export async function orderListPage(
+  t: Messages,
   deps: BotDeps,
   client: WebClient,
   who: { teamId: string; userId: string; channelId: string },
@@ -22,7 +24,7 @@ export async function orderListPage(
     ...(request.after ? { after: request.after } : {}),
     ...(request.before ? { before: request.before } : {}),
   });
-  return orderListMessage({
+  return orderListMessage(t, {
     page,
     request,
     rows: page.orders.map((order) => ({ order, today, actions: rowActions(deps, who.userId, order) })),

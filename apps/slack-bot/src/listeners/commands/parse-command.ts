@@ -1,7 +1,16 @@
 import { distance } from "fastest-levenshtein";
+import type { Messages } from "../../i18n/index.js";
 import { LIST_FILTERS, type ListFilter } from "../../orders/listing.js";
 import { escapeMrkdwn } from "../../views/block-kit.js";
-import { BUTTONS, COMMANDS, type UnknownSubcommand } from "../../views/help.js";
+import { BUTTON_WORDS, COMMAND_WORDS, type UnknownSubcommand } from "../../views/help.js";
+
+/** What could not be read in `/invoice …`, said to whoever typed it by `commandProblemText`. */
+export type CommandProblem =
+  /** `/invoice status` or `cancel` without an order. */
+  | { kind: "which-order"; word: "status" | "cancel" }
+  | { kind: "not-a-reference"; reference: string }
+  /** `/invoice list paid open`: an invoice is only ever one of them. */
+  | { kind: "one-status"; statuses: ListFilter[] };
 
 /** What someone asked for with `/invoice …`. */
 export type InvoiceCommand =
@@ -9,7 +18,7 @@ export type InvoiceCommand =
   | { kind: "help" }
   | { kind: "status"; reference: string }
   | { kind: "cancel"; reference: string; note: string }
-  | { kind: "invalid"; message: string }
+  | { kind: "invalid"; problem: CommandProblem }
   | { kind: "list"; filters: ListFilter[]; search: string }
   /** A subcommand that does not exist (`/invoice stauts …`): help, never a blank form. */
   | ({ kind: "unknown" } & UnknownSubcommand);
@@ -18,9 +27,7 @@ export type InvoiceCommand =
 const ORDER_REFERENCE = /^(ODR\d+|FB[0-9A-Z]+)$/i;
 
 /** The words that may follow `/invoice`: the commands', and the buttons' (typed instead of clicked). */
-const KNOWN_WORDS = [
-  ...new Set([...COMMANDS.map((command) => command.word), ...BUTTONS.map((button) => button.word)]),
-].filter(Boolean);
+const KNOWN_WORDS = [...new Set<string>([...COMMAND_WORDS, ...BUTTON_WORDS])].filter(Boolean);
 
 /**
  * The known word closest to `word` within two edits (one for words of three letters or fewer), or
@@ -64,10 +71,7 @@ function parseList(words: string[]): InvoiceCommand {
   }
   const statuses = filters.filter((filter) => filter !== "mine");
   if (statuses.length > 1) {
-    return {
-      kind: "invalid",
-      message: `Pick one of \`${statuses.join("`, `")}\`: an invoice is only ever one of them. Try \`/invoice list mine open\`.`,
-    };
+    return { kind: "invalid", problem: { kind: "one-status", statuses } };
   }
   return { kind: "list", filters, search: words.slice(index).join(" ") };
 }
@@ -81,20 +85,13 @@ export function parseInvoiceCommand(text: string): InvoiceCommand {
       return { kind: "help" };
     case "status":
     case "cancel": {
-      if (!reference) {
-        return {
-          kind: "invalid",
-          message: `Which order? Try \`/invoice ${word.toLowerCase()} ODR4286244937\`.`,
-        };
-      }
+      const subcommand = word.toLowerCase() as "status" | "cancel";
+      if (!reference) return { kind: "invalid", problem: { kind: "which-order", word: subcommand } };
       if (!ORDER_REFERENCE.test(reference)) {
-        return {
-          kind: "invalid",
-          message: `\`${escapeMrkdwn(reference)}\` is not an order id. Use the Front Payment order (\`ODR…\`) or our reference (\`FB…\`) from the invoice message.`,
-        };
+        return { kind: "invalid", problem: { kind: "not-a-reference", reference } };
       }
       const normalized = reference.toUpperCase();
-      return word.toLowerCase() === "status"
+      return subcommand === "status"
         ? { kind: "status", reference: normalized }
         : { kind: "cancel", reference: normalized, note: rest.join(" ") };
     }
@@ -104,9 +101,24 @@ export function parseInvoiceCommand(text: string): InvoiceCommand {
       const typo = typedSubcommand(word, [reference, ...rest].filter(Boolean));
       if (typo) return { kind: "unknown", ...typo };
       // A button's word typed as a command (`/invoice resend`) is shown where the button is.
-      if (BUTTONS.some((button) => button.word === word.toLowerCase()))
+      if ((BUTTON_WORDS as readonly string[]).includes(word.toLowerCase()))
         return { kind: "unknown", word: word.toLowerCase(), suggestion: word.toLowerCase() };
       return { kind: "new", text: trimmed };
     }
+  }
+}
+
+/** What could not be read, and how to type it, in the reader's language. */
+export function commandProblemText(t: Messages, problem: CommandProblem): string {
+  switch (problem.kind) {
+    case "which-order":
+      return t.commands.whichOrder({ example: `\`/invoice ${problem.word} ODR4286244937\`` });
+    case "not-a-reference":
+      return t.commands.notAnOrderId({ reference: `\`${escapeMrkdwn(problem.reference)}\`` });
+    case "one-status":
+      return t.commands.pickOne({
+        choices: `\`${problem.statuses.join("`, `")}\``,
+        example: "`/invoice list mine open`",
+      });
   }
 }

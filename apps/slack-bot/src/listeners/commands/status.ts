@@ -1,14 +1,14 @@
 import { FrontPaymentError, FrontPaymentNotFoundError } from "@fakturabot/client";
-import { formatNok, safeKronerToOre } from "@fakturabot/schema";
+import { safeKronerToOre } from "@fakturabot/schema";
 import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
+import type { Messages } from "../../i18n/index.js";
 import { osloDay } from "../../orders/due-date.js";
 import { isOverdue } from "../../orders/listing.js";
 import { canonicalStatus } from "../../orders/status.js";
 import { findInTeam } from "../../orders/team-scope.js";
-import type { CreatedOrder } from "../../store/types.js";
+import type { CreatedOrder, OrderRecord } from "../../store/types.js";
 import { escapeMrkdwn, mrkdwnLink } from "../../views/block-kit.js";
-import { formatDay } from "../../views/dates.js";
 import { type StoryContext, statusInWords, storyOf } from "../../views/order-words.js";
 import { mayView } from "../access.js";
 
@@ -21,27 +21,30 @@ const NUMBERED = ["INVOICED", "Purring", "Inkasso", "PAID", "REFUNDED", "PARTIAL
  * the channel message. Each is left out when it cannot be had; none stops the answer.
  */
 async function details(
+  t: Messages,
   deps: BotDeps,
   client: WebClient,
   order: CreatedOrder,
   status: string,
 ): Promise<string[]> {
+  const say = t.commands;
   const lines: string[] = [];
   if (status === "SENT" && order.bankIdUrl) {
-    const link = mrkdwnLink(order.bankIdUrl, "the BankID verification");
-    if (link) lines.push(`:bust_in_silhouette: Waiting for the customer to verify: ${link}`);
+    const link = mrkdwnLink(order.bankIdUrl, say.theBankIdVerification);
+    if (link) lines.push(`:bust_in_silhouette: ${say.waitingToVerify({ link })}`);
   }
   if (NUMBERED.includes(status)) {
     try {
       const { invoiceNumber } = await deps.frontPayment.getInvoiceNumber(order.fpOrderUuid);
-      if (invoiceNumber) lines.push(`:receipt: Invoice number ${invoiceNumber}`);
+      if (invoiceNumber) lines.push(`:receipt: ${say.invoiceNumber({ number: invoiceNumber })}`);
     } catch (error) {
       deps.logger.warn({ orderId: order.id, err: error }, "no invoice number for /invoice status");
     }
   }
   if (order.dueDate) {
     const overdue = isOverdue({ ...order, status: { status, at: 0 } }, osloDay(deps.now()));
-    lines.push(`:calendar: Due ${formatDay(order.dueDate)}${overdue ? " (overdue)" : ""}`);
+    const due = say.dueOn({ day: t.format.day(order.dueDate) });
+    lines.push(`:calendar: ${due}${overdue ? ` ${say.overdue}` : ""}`);
   }
   if (order.message) {
     try {
@@ -49,8 +52,8 @@ async function details(
         channel: order.message.channelId,
         message_ts: order.message.ts,
       });
-      const link = permalink && mrkdwnLink(permalink, "the invoice's message");
-      if (link) lines.push(`:speech_balloon: See ${link}`);
+      const link = permalink && mrkdwnLink(permalink, say.theInvoicesMessage);
+      if (link) lines.push(`:speech_balloon: ${say.see({ link })}`);
     } catch (error) {
       deps.logger.warn({ orderId: order.id, err: error }, "no permalink for /invoice status");
     }
@@ -62,21 +65,44 @@ async function details(
  * The answer to `/invoice status <order>`, from Front Payment's Get Order Status: only for orders
  * Fakturabot sent, and only to people who may see them (`mayView`).
  */
+/** The state of an order that never reached Front Payment, in words. */
+function stateInWords(t: Messages, state: OrderRecord["state"]): string {
+  switch (state) {
+    case "sending":
+      return t.commands.stateSending;
+    case "failed":
+      return t.commands.stateFailed;
+    case "unknown":
+      return t.commands.stateUnknown;
+    case "expired":
+      return t.commands.stateExpired;
+    case "created":
+      return state;
+  }
+}
+
 export async function orderStatusText(
+  t: Messages,
   deps: BotDeps,
   client: WebClient,
   reference: string,
   asker: { userId: string; channelId: string; memberOf?: readonly string[]; teamId: string },
 ): Promise<string> {
+  const say = t.commands;
   const found = await findInTeam(deps.orders, asker.teamId, reference);
   if (!found || !mayView(deps.access, asker, found.order)) {
-    return `I don't know an invoice \`${reference}\` that you can see. Use the id from the invoice message.`;
+    return say.unknownReference({ reference: `\`${reference}\`` });
   }
   const { order, fpOrderUuid } = found;
   // A second order sent for one of ours is shown, but not recorded as the order's status.
   const isOrdersOwn = order?.state === "created" && fpOrderUuid === order.fpOrderUuid;
   if (!fpOrderUuid) {
-    return `\`${reference}\` was never created at Front Payment (${order.state}${"failureReason" in order && order.failureReason ? `: ${escapeMrkdwn(order.failureReason)}` : ""}).`;
+    const reason =
+      "failureReason" in order && order.failureReason ? `: ${escapeMrkdwn(order.failureReason)}` : "";
+    return say.neverCreated({
+      reference: `\`${reference}\``,
+      state: `${stateInWords(t, order.state)}${reason}`,
+    });
   }
   try {
     const status = await deps.frontPayment.getOrderStatus(fpOrderUuid);
@@ -94,25 +120,27 @@ export async function orderStatusText(
     const total = status.orderAmount === undefined ? undefined : safeKronerToOre(status.orderAmount);
     const refunded = status.refundedAmount === undefined ? undefined : safeKronerToOre(status.refundedAmount);
     const amounts = [
-      total === undefined ? null : `total ${formatNok(total)}`,
-      refunded === undefined || refunded === 0 ? null : `refunded ${formatNok(refunded)}`,
+      total === undefined ? null : say.total({ amount: t.format.money(total) }),
+      refunded === undefined || refunded === 0
+        ? null
+        : say.refundedAmount({ amount: t.format.money(refunded) }),
     ].filter(Boolean);
+    const customer = escapeMrkdwn(order.customerName);
     const who = isOrdersOwn
-      ? ` to ${escapeMrkdwn(order.customerName)}`
-      : ` (a second order for the invoice to ${escapeMrkdwn(order.customerName)}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
+      ? ` ${say.toCustomer({ customer })}`
+      : ` (${say.secondOrderFor({ customer })}${order.state === "created" ? `, \`${order.fpOrderUuid}\`` : ""})`;
     const story: StoryContext =
       isOrdersOwn && order.state === "created"
         ? storyOf(order)
         : { bankIdUrl: null, grandTotalOre: total ?? 0 };
-    const more = isOrdersOwn ? await details(deps, client, order, canonicalStatus(status.status)) : [];
+    const more = isOrdersOwn ? await details(t, deps, client, order, canonicalStatus(status.status)) : [];
     return [
-      `*\`${fpOrderUuid}\`*${who}: ${statusInWords(status.status, story)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`,
+      `*\`${fpOrderUuid}\`*${who}: ${statusInWords(t, status.status, story)}${amounts.length ? ` (${amounts.join(", ")})` : ""}`,
       ...more,
     ].join("\n");
   } catch (error) {
-    if (error instanceof FrontPaymentNotFoundError) return `Front Payment has no order \`${fpOrderUuid}\`.`;
-    if (error instanceof FrontPaymentError)
-      return `I couldn't get the status from Front Payment: ${error.message}`;
+    if (error instanceof FrontPaymentNotFoundError) return say.noSuchOrder({ order: `\`${fpOrderUuid}\`` });
+    if (error instanceof FrontPaymentError) return say.noStatus({ message: error.message });
     throw error;
   }
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { BotDeps } from "../../deps.js";
 import { CALLBACK_PATH } from "../../http/frontpayment-callback.js";
 import { RETURN_PATH } from "../../http/return-route.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { FormMetadata } from "../../invoice-form/metadata.js";
 import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
@@ -23,7 +24,7 @@ function outcomeText(order: CreatedOrder, outcome: ActionOutcome, grandTotalOre:
         text: `:pencil2: Front Payment updated \`${order.fpOrderUuid}\`: now ${money(grandTotalOre)}. The customer sees the corrected invoice when they confirm it.`,
       };
     case "refused":
-      return { title: "Not corrected", text: refusalText(order, "edit", outcome.refusal) };
+      return { title: "Not corrected", text: refusalText(messagesFor("en"), order, "edit", outcome.refusal) };
     case "failed":
       return {
         title: "Not corrected",
@@ -49,7 +50,9 @@ export async function correctionSubmitted(
   const order = metadata.editOf ? await getInTeam(deps.orders, view.team_id, metadata.editOf) : null;
   const who = { userId: body.user.id, channelId: order?.message?.channelId ?? "" };
   if (order?.state !== "created" || !mayAct(deps.access, who, order, "edit")) {
-    const text = order ? `Edit: ${whoMay("edit", order.userId)} can do that.` : "I don't know this invoice.";
+    const text = order
+      ? `Edit: ${whoMay(messagesFor("en"), "edit", order.userId)} can do that.`
+      : "I don't know this invoice.";
     await ack({ response_action: "update", view: noticeModal("Not corrected", text) });
     return;
   }

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { messagesFor } from "../../i18n/index.js";
 import type { ActionOutcome } from "../../orders/lifecycle.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import type { OrderRecord } from "../../store/types.js";
@@ -36,7 +37,10 @@ function outcomeText(
         text: `Nothing was refunded: ${money(amountOre)} is more than is left of what was paid (${money(outcome.remainingOre)}).`,
       };
     case "refused":
-      return { title: "Not refunded", text: refusalText(order, "refund", outcome.refusal) };
+      return {
+        title: "Not refunded",
+        text: refusalText(messagesFor("en"), order, "refund", outcome.refusal),
+      };
     case "failed":
       return {
         title: "Not refunded",
@@ -53,7 +57,7 @@ export function refundConfirmed(deps: BotDeps) {
     const who = { userId: body.user.id, channelId: order?.message?.channelId ?? "" };
     if (!plan || !order || order.state !== "created" || !mayAct(deps.access, who, order, "refund")) {
       const text = order
-        ? `Refund: ${whoMay("refund", order.userId)} can do that.`
+        ? `Refund: ${whoMay(messagesFor("en"), "refund", order.userId)} can do that.`
         : "I don't know this invoice.";
       await ack({ response_action: "update", view: noticeModal("Not refunded", text) });
       return;

@@ -1,6 +1,7 @@
 import { ResendOrderRequest } from "@fakturabot/schema";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { messagesFor } from "../../i18n/index.js";
 import { normaliseCountryCode, normaliseEmail, normaliseMobile } from "../../invoice-form/normalise.js";
 import type { ActionOutcome } from "../../orders/lifecycle.js";
 import { getInTeam } from "../../orders/team-scope.js";
@@ -95,7 +96,7 @@ export function resendSubmission(deps: BotDeps) {
     if (refusal) {
       await ack({
         response_action: "update",
-        view: noticeModal("Not sent", refusalText(order, "resend", refusal)),
+        view: noticeModal("Not sent", refusalText(messagesFor("en"), order, "resend", refusal)),
       });
       return;
     }

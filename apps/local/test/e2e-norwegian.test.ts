@@ -1,0 +1,94 @@
+import type { LocaleChoice } from "@fakturabot/slack-bot";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  blockText,
+  type Harness,
+  KARI,
+  onlyOrder,
+  PRIVATE_CUSTOMER,
+  plain,
+  SALES,
+  sendOrder,
+  startHarness,
+  waitForEphemeral,
+  waitForOrderMessage,
+  waitForReply,
+} from "./e2e-harness.js";
+
+/** A Norwegian workspace where Kari reads English: the channel is Norwegian, what only she reads is not. */
+const NORWEGIAN_WORKSPACE: LocaleChoice = {
+  forWorkspace: () => "nb",
+  forPerson: async (_teamId, userId) => (userId === KARI ? "en" : "nb"),
+};
+
+let harness: Harness;
+beforeEach(async () => {
+  harness = await startHarness({ locales: NORWEGIAN_WORKSPACE });
+});
+afterEach(async () => {
+  await harness.dispose();
+});
+
+describe("a workspace that reads Norwegian", () => {
+  it("gets the channel message and its thread in Norwegian, while each person's own answers are in theirs", async () => {
+    await sendOrder(harness, PRIVATE_CUSTOMER, {
+      lines: [{ name: "Konsulenttime", quantity: "2", rate: "1250" }],
+    });
+    const message = await waitForOrderMessage(harness, "Kari Nordmann");
+    expect(plain(message.text)).toBe(
+      "Faktura til Kari Nordmann: 2 500,00 kr, :hourglass_flowing_sand: Venter på BankID",
+    );
+    const shown = blockText(message.blocks);
+    expect(shown).toContain(
+      "*Faktura til Kari Nordmann* · 2 500,00 kr\n:hourglass_flowing_sand: Venter på BankID",
+    );
+    expect(shown).toContain("*Kunde*\nKari Nordmann (280387*****)");
+    expect(shown).toContain("• 2 × Konsulenttime: 2 500,00 kr");
+    expect(shown).toContain("Kunden bekrefter med BankID");
+    expect(shown).toContain(`Sendt av <@${KARI}> · vår referanse`);
+    for (const label of [
+      "Send lenken på nytt",
+      "Rediger…",
+      "Kanseller…",
+      "Oppdater status",
+      "Kopier som ny faktura",
+    ])
+      expect(shown).toContain(label);
+
+    const order = onlyOrder(harness);
+    harness.frontPayment.approveBankId(order.uuid);
+    harness.frontPayment.markPaid(order.uuid, { paymentMethod: "Visa" });
+    const thread = await waitForReply(harness, SALES, message.ts, "Betalt med Visa");
+    expect(thread.map((reply) => plain(reply.text))).toEqual([
+      expect.stringMatching(/^:page_facing_up: Fakturert, forfaller \d+\. \S+$/),
+      ":white_check_mark: Betalt med Visa, 2 500,00 kr",
+    ]);
+    await harness.slack.waitFor(
+      () => blockText(harness.slack.workspace.message(SALES, message.ts)?.blocks).includes("Betalt med Visa"),
+      { what: "the message to say it is paid, in Norwegian" },
+    );
+
+    // Kari reads English: her `/invoice status` answer is hers, not the channel's.
+    await harness.driver.slashCommand({
+      command: "/invoice",
+      text: `status ${order.uuid}`,
+      userId: KARI,
+      channelId: SALES,
+    });
+    expect((await waitForEphemeral(harness, order.uuid)).split("\n")[0]).toBe(
+      `*\`${order.uuid}\`* to Kari Nordmann: :white_check_mark: Paid by Visa (total NOK 2,500.00)`,
+    );
+  });
+
+  it("says in the thread, in Norwegian, that the customer stopped at BankID", async () => {
+    await sendOrder(harness);
+    const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
+    const order = onlyOrder(harness);
+    harness.frontPayment.rejectBankId(order.uuid);
+    expect((await fetch(order.request.callback.failure)).status).toBe(200);
+    const thread = await waitForReply(harness, SALES, message.ts, "Kunden stoppet ved BankID");
+    expect(thread.map((reply) => plain(reply.text))).toEqual([
+      ":no_entry: Kunden stoppet ved BankID: de forlot bekreftelsen uten å bekrefte (eller den feilet), så fakturaen er ikke bekreftet ennå. Front Payments status følger her hvis den endres.",
+    ]);
+  });
+});
