@@ -1,4 +1,9 @@
 import { common } from "./areas/common.js";
+import { formErrors, schemaWords } from "./areas/form-errors.js";
+import { home } from "./areas/home.js";
+import { invoiceModal } from "./areas/invoice-modal.js";
+import { orderActions } from "./areas/order-actions.js";
+import { submission } from "./areas/submission.js";
 import type { AreaMessages } from "./define.js";
 import { type Formats, formatsFor } from "./format.js";
 import type { Locale } from "./locale.js";
@@ -9,6 +14,12 @@ import type { Locale } from "./locale.js";
  */
 export const CATALOGUE = {
   common,
+  invoiceModal,
+  formErrors,
+  schemaWords,
+  submission,
+  home,
+  orderActions,
 } satisfies Record<string, AreaMessages<Record<string, unknown>>>;
 
 type Catalogue = typeof CATALOGUE;

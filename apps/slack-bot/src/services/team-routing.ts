@@ -1,12 +1,13 @@
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
+import type { LocaleChoice } from "../i18n/index.js";
 import { createOrderMessages } from "./order-messages.js";
 import { createOutcomeModal } from "./outcome-modal.js";
 
 /** The Slack services that act outside Slack requests (callbacks, background work), for one workspace. */
-export function workspaceServices(slack: WebClient, logger: Logger) {
+export function workspaceServices(slack: WebClient, logger: Logger, locales: LocaleChoice) {
   const messages = createOrderMessages({ slack, logger });
-  return { messages, outcomes: createOutcomeModal({ slack, messages, logger }) };
+  return { messages, outcomes: createOutcomeModal({ slack, messages, logger, locales }) };
 }
 
 export type WorkspaceServices = ReturnType<typeof workspaceServices>;
@@ -44,6 +45,7 @@ export function teamServices(
   botToken: (teamId: string) => Promise<string>,
   clientOptions: WebClientOptions,
   logger: Logger,
+  locales: LocaleChoice,
 ): WorkspaceServices {
   // One client (and its services) per token: a reinstall with a new token gets a new one.
   const byToken = new Map<string, WorkspaceServices>();
@@ -51,13 +53,13 @@ export function teamServices(
     const token = await botToken(teamId);
     let services = byToken.get(token);
     if (!services) {
-      services = workspaceServices(new WebClient(token, clientOptions), logger);
+      services = workspaceServices(new WebClient(token, clientOptions), logger, locales);
       byToken.set(token, services);
     }
     return services;
   };
   // The method names, from services that are never called.
-  const shape = workspaceServices(new WebClient(undefined, clientOptions), logger);
+  const shape = workspaceServices(new WebClient(undefined, clientOptions), logger, locales);
   return {
     messages: routedByTeam(async (teamId) => (await servicesFor(teamId)).messages, shape.messages),
     outcomes: routedByTeam(async (teamId) => (await servicesFor(teamId)).outcomes, shape.outcomes),

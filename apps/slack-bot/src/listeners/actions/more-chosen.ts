@@ -1,5 +1,6 @@
 import { FrontPaymentError } from "@fakturabot/client";
 import type { BotDeps } from "../../deps.js";
+import { personMessages } from "../../services/locales.js";
 import { readOverflowValue } from "../../views/order-message.js";
 import { statusInWords } from "../../views/order-words.js";
 import { invoiceFormFromOrder } from "./edit-clicked.js";
@@ -16,6 +17,7 @@ export function moreChosen(deps: BotDeps) {
     if (chosen?.action !== "refresh") return;
     const order = await orderForAction(deps, args, "refresh");
     if (!order) return;
+    const t = await personMessages(deps.locales, { teamId: order.teamId, userId: args.body.user.id });
     try {
       const { order: now, changed } = await deps.orders.refresh(order);
       const status = now.state === "created" ? (now.status?.status ?? null) : null;
@@ -24,10 +26,13 @@ export function moreChosen(deps: BotDeps) {
         grandTotalOre: now.grandTotalOre,
         facts: now.state === "created" ? now.facts : undefined,
       });
-      await tellClicker(args, changed ? `Front Payment says: ${words}` : `No change: ${words}`);
+      await tellClicker(
+        args,
+        changed ? t.orderActions.frontPaymentSays({ words }) : t.orderActions.noChange({ words }),
+      );
     } catch (error) {
       if (!(error instanceof FrontPaymentError)) throw error;
-      await tellClicker(args, `I couldn't get the status from Front Payment: ${error.message}`);
+      await tellClicker(args, t.orderActions.noStatus({ message: error.message }));
     }
   };
 }

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import type { Messages } from "../../i18n/index.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import type { ActionRefusal, OrderAction } from "../../orders/transitions.js";
+import { personMessages } from "../../services/locales.js";
 import type { CreatedOrder, OrderRecord } from "../../store/types.js";
 import { notAllowedText } from "../../views/help.js";
 import { readOverflowValue } from "../../views/order-message.js";
@@ -10,18 +12,28 @@ import { accessProblem, mayAct, whoMay } from "../access.js";
 
 export type MessageActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
-const ACTION_NAMES: Record<OrderAction, string> = {
-  resend: "Send link again",
-  refresh: "Refresh status",
-  cancel: "Cancel",
-  refund: "Refund",
-  copy: "Copy as new invoice",
-  edit: "Edit",
-};
+/** What each action is called on the message's buttons. */
+export function actionName(t: Messages, action: OrderAction): string {
+  const words = t.orderActions;
+  const names: Record<OrderAction, string> = {
+    resend: words.actionResend,
+    refresh: words.actionRefresh,
+    cancel: words.actionCancel,
+    refund: words.actionRefund,
+    copy: words.actionCopy,
+    edit: words.actionEdit,
+  };
+  return names[action];
+}
 
 /** Why an action does not fit the order now, in words. */
-export function refusalText(order: OrderRecord, action: OrderAction, refusal: ActionRefusal): string {
-  if (refusal.reason === "never-created") return "This invoice was never created at Front Payment.";
+export function refusalText(
+  t: Messages,
+  order: OrderRecord,
+  action: OrderAction,
+  refusal: ActionRefusal,
+): string {
+  if (refusal.reason === "never-created") return t.orderActions.neverCreated;
   const status =
     order.state === "created"
       ? statusInWords(refusal.status, {
@@ -30,10 +42,8 @@ export function refusalText(order: OrderRecord, action: OrderAction, refusal: Ac
           facts: order.facts,
         })
       : "";
-  if (refusal.reason === "invoiced") {
-    return `The customer has confirmed it, so it is an invoice now (${status}): it can't be edited. Make a refund or credit note instead.`;
-  }
-  return `${ACTION_NAMES[action]} doesn't fit this invoice any more: ${status}.`;
+  if (refusal.reason === "invoiced") return t.orderActions.invoicedNoEdit({ status });
+  return t.orderActions.doesNotFit({ action: actionName(t, action), status });
 }
 
 /** The order id a message control carries: a button's value, or the chosen overflow option's. */
@@ -59,9 +69,12 @@ export async function orderForAction(
   action: OrderAction,
 ): Promise<CreatedOrder | null> {
   const orderId = orderIdOf(args);
-  const order = orderId ? await getInTeam(deps.orders, args.body.team?.id, orderId) : null;
+  const [t, order] = await Promise.all([
+    personMessages(deps.locales, { teamId: args.body.team?.id, userId: args.body.user.id }),
+    orderId ? getInTeam(deps.orders, args.body.team?.id, orderId) : null,
+  ]);
   if (!order) {
-    await tellClicker(args, "I don't know this invoice any more.");
+    await tellClicker(args, t.orderActions.unknownInvoice);
     return null;
   }
   const who = { userId: args.body.user.id, channelId: args.body.channel?.id ?? "" };
@@ -71,12 +84,15 @@ export async function orderForAction(
     return null;
   }
   if (!mayAct(deps.access, who, order, action)) {
-    await tellClicker(args, `${ACTION_NAMES[action]}: ${whoMay(action, order.userId)} can do that.`);
+    await tellClicker(
+      args,
+      t.orderActions.notYours({ action: actionName(t, action), who: whoMay(action, order.userId) }),
+    );
     return null;
   }
   const refusal = deps.orders.actionRefusal(order, action);
   if (refusal || order.state !== "created") {
-    await tellClicker(args, refusalText(order, action, refusal ?? { reason: "never-created" }));
+    await tellClicker(args, refusalText(t, order, action, refusal ?? { reason: "never-created" }));
     return null;
   }
   return order;

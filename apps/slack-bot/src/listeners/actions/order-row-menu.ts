@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import { personMessages } from "../../services/locales.js";
 import { memberChannelIds } from "../../services/viewer.js";
 import { infoModal } from "../../views/info-modal.js";
 import { parseRowActionValue } from "../../views/order-row.js";
@@ -25,6 +26,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.view?.team_id ?? "";
     const inHome = body.container?.type === "view";
+    const t = await personMessages(deps.locales, { teamId, userId });
     if (chosen.action === "cancel") {
       const refusal = await openCancelDialog(deps, client, {
         reference: chosen.orderId,
@@ -35,14 +37,17 @@ export function orderRowMenuChosen(deps: BotDeps) {
       });
       if (!refusal) return;
       if (inHome)
-        await client.views.open({ trigger_id: body.trigger_id, view: infoModal("Cancel invoice", refusal) });
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: infoModal(t, t.home.cancelTitle, refusal),
+        });
       else await respond({ response_type: "ephemeral", replace_original: false, text: refusal });
       return;
     }
     const opened = inHome
       ? await client.views.open({
           trigger_id: body.trigger_id,
-          view: infoModal("Invoice status", "Asking Front Payment…"),
+          view: infoModal(t, t.home.statusTitle, t.home.askingFrontPayment),
         })
       : undefined;
     const channelId = body.channel?.id ?? "";
@@ -53,7 +58,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
       memberOf: await memberChannelIds(client, userId, channelId || undefined),
     });
     if (opened?.view?.id) {
-      await client.views.update({ view_id: opened.view.id, view: infoModal("Invoice status", text) });
+      await client.views.update({ view_id: opened.view.id, view: infoModal(t, t.home.statusTitle, text) });
     } else {
       await respond({ response_type: "ephemeral", replace_original: false, text });
     }

@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
 import { findInTeam } from "../../orders/team-scope.js";
 import type { NotCancellableStatus } from "../../orders/transitions.js";
+import { personMessages } from "../../services/locales.js";
 import { cancelConfirmModal } from "../../views/cancel-modal.js";
 import { mayCancel } from "../access.js";
 
@@ -38,7 +39,7 @@ export async function openCancelDialog(
   if (refusal) return `\`${fpOrderUuid}\` ${NOT_CANCELLABLE[refusal.status]}`;
   await client.views.open({
     trigger_id: request.triggerId,
-    view: cancelConfirmModal({
+    view: cancelConfirmModal(await personMessages(deps.locales, request), {
       orderId: order.id,
       fpOrderUuid,
       customerName: order.customerName,
