@@ -16,6 +16,7 @@ import {
 import { WebClient } from "@slack/web-api";
 import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fixedLocale } from "../src/i18n/index.js";
 import { createOrderLifecycle } from "../src/orders/lifecycle.js";
 import { createOrderMessages } from "../src/services/order-messages.js";
 import { createOutcomeModal } from "../src/services/outcome-modal.js";
@@ -69,7 +70,7 @@ function instance(instanceId: string) {
     store,
     frontPayment: createFrontPaymentClient({ token: TOKEN, baseUrl: frontPayment.url, logger }),
     messages: createOrderMessages({ slack: webClient(true), logger }),
-    outcomes: createOutcomeModal({ slack: webClient(false), messages, logger }),
+    outcomes: createOutcomeModal({ slack: webClient(false), messages, logger, locales: fixedLocale("en") }),
     logger,
     work: createWorkTracker(),
     now,

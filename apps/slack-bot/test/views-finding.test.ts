@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../src/i18n/index.js";
 import { closestWord, parseInvoiceCommand } from "../src/listeners/commands/parse-command.js";
 import type { CreatedOrder } from "../src/store/types.js";
 import { appHomeView, homeOrdersSection, homeSumsSection } from "../src/views/app-home.js";
 import { formatDay } from "../src/views/dates.js";
 import { decodeListRequest, encodeListRequest } from "../src/views/order-list.js";
 import { orderRow, parseRowActionValue } from "../src/views/order-row.js";
+
+/** These tests read the bot in English. */
+const t = messagesFor("en");
 
 const ORDER: CreatedOrder = {
   id: "FB0000000000AB",
@@ -83,14 +87,14 @@ describe("finding views", () => {
     }));
     const zero = { count: 0, totalOre: 0 };
     const view = appHomeView([
-      homeSumsSection({ open: zero, overdue: zero, paidThisMonth: { count: 1, totalOre: 30_000 } }),
+      homeSumsSection(t, { open: zero, overdue: zero, paidThisMonth: { count: 1, totalOre: 30_000 } }),
       homeOrdersSection("home.mine", "Yours", rows, "none"),
       [],
       homeOrdersSection("home.team", "Team", rows, "none"),
     ]);
     expect(view.blocks).toHaveLength(100);
     expect(view.blocks[2]).toEqual({ type: "divider" });
-    expect(JSON.stringify(view.blocks[1])).toContain("300,00");
+    expect(JSON.stringify(view.blocks[1])).toContain("NOK\u00a0300.00");
     expect(new Set(view.blocks.map((block) => block.block_id).filter(Boolean)).size).toBe(
       view.blocks.filter((block) => block.block_id).length,
     );

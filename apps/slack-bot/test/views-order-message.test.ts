@@ -1,5 +1,6 @@
 import { formatProblem, validateMessageBlocks, validateView } from "@fakturabot/sandbox";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../src/i18n/index.js";
 import type { OrderAction } from "../src/orders/transitions.js";
 import type { InvoiceFacts } from "../src/store/types.js";
 import { refundConfirmModal, refundModal, resendModal } from "../src/views/order-action-modals.js";
@@ -10,6 +11,9 @@ import {
   statusChangeText,
 } from "../src/views/order-message.js";
 import { dueDate, statusInWords } from "../src/views/order-words.js";
+
+/** These tests read the bot in English. */
+const t = messagesFor("en");
 
 const NBSP = "\u00a0";
 
@@ -180,8 +184,8 @@ describe("the modals behind the controls", () => {
   it("stay within Slack's limits", () => {
     const long = "y".repeat(3_000);
     const views = [
-      resendModal({ orderId: "FB1", customerName: long, email: long, countryCode: null, mobile: long }),
-      refundModal({
+      resendModal(t, { orderId: "FB1", customerName: long, email: long, countryCode: null, mobile: long }),
+      refundModal(t, {
         orderId: "FB1",
         customerName: long,
         paidOre: 250_000,
@@ -189,6 +193,7 @@ describe("the modals behind the controls", () => {
         lines: Array.from({ length: 200 }, (_, index) => ({ id: index + 1, name: long, leftOre: 100 })),
       }),
       refundConfirmModal(
+        t,
         { orderId: "FB1", lines: [{ id: 1, amountOre: 123_456_789 }] },
         { customerName: long },
       ),

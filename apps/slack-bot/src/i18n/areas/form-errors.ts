@@ -36,7 +36,8 @@ export const formErrors = defineMessages({
     mustBeOneOf: (p: { options: string }) => `must be one of ${p.options}`,
     atMostCharacters: (p: { max: number }) => `must be at most ${p.max} characters`,
     atMostNumber: (p: { max: string }) => `must be at most ${p.max}`,
-    atMostKroner: (p: { max: string }) => `must be at most NOK ${p.max}`,
+    // As money is written in English: NOK and a no-break space.
+    atMostKroner: (p: { max: string }) => `must be at most NOK\u00a0${p.max}`,
     moreThanZero: "must be more than 0",
     taxOneOf: (p: { rates: string }) => `must be one of ${p.rates} %`,
     taxPercentage: "must be a percentage",

@@ -45,6 +45,7 @@ export const invoiceModal = defineMessages({
     discountHint: "In kroner (100 or 99,50) or in per cent (10 %).",
     taxOption: (p: { rate: string }) => `${p.rate} %`,
     totalLine: (p: { total: string }) => `*Total ${p.total}*`,
+    tooLargeToShow: "an amount too large to show",
     totalParts: (p: { excl: string; vat: string }) => `Excl. VAT ${p.excl}  ·  VAT ${p.vat}`,
     discounts: (p: { amount: string }) => `Discounts ${p.amount}`,
     notCounted: (p: { lines: string; count: number }) =>
@@ -131,6 +132,7 @@ export const invoiceModal = defineMessages({
     discountHint: "I kroner (100 eller 99,50) eller i prosent (10 %).",
     taxOption: (p: { rate: string }) => `${p.rate} %`,
     totalLine: (p: { total: string }) => `*Sum ${p.total}*`,
+    tooLargeToShow: "et beløp for stort til å vises",
     totalParts: (p: { excl: string; vat: string }) => `Eks. MVA ${p.excl}  ·  MVA ${p.vat}`,
     discounts: (p: { amount: string }) => `Rabatter ${p.amount}`,
     notCounted: (p: { lines: string; count: number }) =>

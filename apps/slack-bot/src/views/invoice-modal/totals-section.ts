@@ -6,7 +6,8 @@ import { context, type KnownBlock, section } from "../block-kit.js";
 /** The running totals under the lines, naming the lines not counted yet, and how to update them. */
 export function totalsBlocks(t: Messages, totals: FormTotals): KnownBlock[] {
   const words = t.invoiceModal;
-  const money = t.format.money;
+  // A sum of lines each within its bounds can still pass whole øre's safe range: said, not blank.
+  const money = (ore: number) => t.format.money(ore) || words.tooLargeToShow;
   const counted = totals.lineAmountsOre.filter((amount) => amount !== null).length;
   const waiting = totals.lineAmountsOre.flatMap((amount, index) => (amount === null ? [index + 1] : []));
   const parts = [
