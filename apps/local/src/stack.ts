@@ -14,7 +14,7 @@ import {
   type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
-import type { AccessRules } from "@fakturabot/slack-bot";
+import type { AccessRules, Locale } from "@fakturabot/slack-bot";
 import {
   type Bot,
   createBot,
@@ -64,6 +64,11 @@ export interface LocalStackOptions {
    * (`installThroughOAuth` with `installUrl`).
    */
   workspaces?: "one" | "many";
+  /**
+   * The bot's languages: Norwegian everywhere when left out, as the product ships; each person
+   * may still choose their own in App Home. `workspaces` by team id.
+   */
+  locales?: { defaultLocale?: Locale; workspaces?: Record<string, Locale> };
 }
 
 export interface LocalStack {
@@ -142,6 +147,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     logger,
     ...(options.now ? { now: options.now } : {}),
     brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
+    ...(options.locales ? { localeSettings: options.locales } : {}),
   });
   const running = await bot.start(botPort);
   if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);

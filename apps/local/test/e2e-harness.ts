@@ -58,6 +58,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const stack = await startLocalStack({
+    // The e2e tests read the bot in English unless they choose otherwise; the product's default is Norwegian.
+    locales: { defaultLocale: "en" },
     ...options,
     dataDir,
     logger: createLogger({ level: "debug", destination }),

@@ -3,6 +3,7 @@
 export { type Bot, type BotOptions, createBot, type RunningBot } from "./app.js";
 export { type Config, ConfigError, LOG_LEVELS, loadConfig } from "./config.js";
 export { startConfiguredBot } from "./configured-bot.js";
+export type { Locale } from "./i18n/index.js";
 // The modal's block and action ids and metadata: what Slack, or a driver acting as Slack, sends back.
 export {
   ACTION_IDS,
@@ -36,6 +37,8 @@ export {
   StoreConnectionError,
 } from "./store/index.js";
 export type * from "./store/types.js";
+// App Home's language setting: a person's own language, or their workspace's.
+export { FOLLOW_WORKSPACE, HOME_LANGUAGE_ACTION_ID } from "./views/app-home.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
 export {
   customersHomeSection,
