@@ -202,10 +202,6 @@ export function expiredModal(
   ]);
 }
 
-/** What an expired order means for its creator (the modal and the direct message say the same). */
-export const EXPIRED_EXPLANATION =
-  "Fakturabot keeps an unsent invoice's details (the customer's personal number among them) only for a while. Run `/invoice` to send it anew; if Front Payment did create it after all, its status still appears in the channel.";
-
 /**
  * The outcome as a direct message, for someone who closed the modal. When something is left to
  * do (send again, edit, send anyway), "Open" brings the outcome view back.
