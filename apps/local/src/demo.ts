@@ -202,7 +202,12 @@ async function followToPaid(stack: LocalStack, ts: string, paymentMethod: string
 
 async function demo() {
   const dataDir = await mkdtemp(join(tmpdir(), "fakturabot-demo-"));
-  const stack = await startLocalStack({ dataDir, logger: createLogger({ level: "warn" }) });
+  // In English, as its transcript and test read it (local mode itself speaks Norwegian).
+  const stack = await startLocalStack({
+    dataDir,
+    logger: createLogger({ level: "warn" }),
+    locales: { defaultLocale: "en" },
+  });
   try {
     say("Fakturabot demo: Slack and Front Payment are local stand-ins; the bot is the real one.");
     const privateTs = await sendInvoice(stack, {

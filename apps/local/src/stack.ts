@@ -14,7 +14,7 @@ import {
   type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
-import type { AccessRules } from "@fakturabot/slack-bot";
+import type { AccessRules, Locale } from "@fakturabot/slack-bot";
 import {
   type Bot,
   createBot,
@@ -60,14 +60,17 @@ export interface LocalStackOptions {
    * connects to the Slack stand-in with its app-level token (its own routes stay on HTTP).
    */
   slackTransport?: "http" | "socket";
-  /** Which language each workspace and person reads: English when left out (what the tests assert). */
-  locales?: LocaleChoice;
   /**
    * `one` (default): the bot has the first workspace's bot token. `many`: Slack's OAuth flow; the
    * stand-in has a second workspace and neither has the app until it is installed
    * (`installThroughOAuth` with `installUrl`).
    */
   workspaces?: "one" | "many";
+  /**
+   * The bot's languages: Norwegian everywhere when left out, as the product ships; each person
+   * may still choose their own in App Home. `workspaces` by team id.
+   */
+  locales?: { defaultLocale?: Locale; workspaces?: Record<string, Locale> };
 }
 
 export interface LocalStack {
@@ -146,7 +149,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     logger,
     ...(options.now ? { now: options.now } : {}),
     brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
-    locales: options.locales ?? fixedLocale("en"),
+    ...(options.locales ? { localeSettings: options.locales } : {}),
   });
   const running = await bot.start(botPort);
   if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);

@@ -36,8 +36,8 @@ describe("pnpm demo", () => {
     );
     expect(output).toContain("↳ 📤 @kari sent the payment link again by email and SMS.");
     // A partial refund, confirmed with its amount, told in the message and its thread.
-    expect(output).toContain("Refund 1 000,00 kr to Kari Nordmann?");
-    expect(output).toContain("Front Payment accepted the refund of 1 000,00 kr to Kari Nordmann.");
+    expect(output).toContain("Refund NOK 1,000.00 to Kari Nordmann?");
+    expect(output).toContain("Front Payment accepted the refund of NOK 1,000.00 to Kari Nordmann.");
     expect(output).toContain("│ ↩️ Refunded NOK 1,000.00 of NOK 9,855.00\n");
     expect(output).toContain("↳ ↩️ @kari refunded NOK 1,000.00 (NOK 1,000.00 of NOK 9,855.00 in all).");
     // The list, newest first, in the same words.

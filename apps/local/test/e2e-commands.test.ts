@@ -160,7 +160,7 @@ describe("/invoice cancel", () => {
     const command = await invoice(h, `cancel ${order.uuid} Kunden ombestemte seg`);
     const dialog = await command.modal();
     expect(blockText(dialog.view.blocks)).toContain(
-      "Cancel the invoice to *Kari Nordmann* for *2 500,00 kr*",
+      "Cancel the invoice to *Kari Nordmann* for *NOK 2,500.00*",
     );
     expect(dialog.value(CANCEL_NOTE_BLOCK_ID, CANCEL_NOTE_ACTION_ID)?.value).toBe("Kunden ombestemte seg");
     expect(h.frontPayment.requests.filter((request) => request.endpoint === "cancelOrder")).toEqual([]);

@@ -78,7 +78,7 @@ describe("numbers beyond what an invoice can hold", () => {
     );
     expect(status).toBe(200);
     expect(answer.response_action).toBe("errors");
-    expect(plain(answer.errors?.[block])).toBe("Quantity must be at most 1 000 000");
+    expect(plain(answer.errors?.[block])).toBe("Quantity must be at most 1,000,000");
     await expectNothingRecorded();
   });
 
@@ -94,7 +94,7 @@ describe("numbers beyond what an invoice can hold", () => {
       ),
     );
     expect(answer.response_action).toBe("errors");
-    expect(plain(answer.errors?.[rate])).toBe("Unit price must be at most 10 000 000 kr");
+    expect(plain(answer.errors?.[rate])).toBe("Unit price must be at most NOK 10,000,000");
     await expectNothingRecorded();
   });
 
@@ -111,7 +111,7 @@ describe("numbers beyond what an invoice can hold", () => {
     );
     expect(answer.response_action).toBe("errors");
     expect(plain(answer.errors?.[rate])).toBe(
-      "The invoice's total, 9 999 999 000,00 kr, is more than the 10 000 000,00 kr an invoice may have: split it into several invoices",
+      "The invoice's total, NOK 9,999,999,000.00, is more than the NOK 10,000,000.00 an invoice may have: split it into several invoices",
     );
     await expectNothingRecorded();
   });

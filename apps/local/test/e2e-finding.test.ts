@@ -253,22 +253,22 @@ describe("App Home", () => {
       );
 
     const karis = await home(KARI);
-    expect(sums(karis)).toContain("*Open*\\n1 550,00 kr (3)");
-    expect(sums(karis)).toContain("*Overdue*\\n500,00 kr (1)");
-    expect(sums(karis)).toContain("*Paid this month*\\n300,00 kr (1)");
+    expect(sums(karis)).toContain("*Open*\\nNOK 1,550.00 (3)");
+    expect(sums(karis)).toContain("*Overdue*\\nNOK 500.00 (1)");
+    expect(sums(karis)).toContain("*Paid this month*\\nNOK 300.00 (1)");
     expect(rowIds(karis.blocks, "home.mine")).toHaveLength(4);
     expect(rowIds(karis.blocks, "home.team")).toHaveLength(6);
 
     const emilsHome = await home(EMIL);
-    expect(sums(emilsHome)).toContain("*Open*\\n50,00 kr (1)");
-    expect(sums(emilsHome)).toContain("*Overdue*\\n0,00 kr (0)");
-    expect(sums(emilsHome)).toContain("*Paid this month*\\n0,00 kr (0)");
+    expect(sums(emilsHome)).toContain("*Open*\\nNOK 50.00 (1)");
+    expect(sums(emilsHome)).toContain("*Overdue*\\nNOK 0.00 (0)");
+    expect(sums(emilsHome)).toContain("*Paid this month*\\nNOK 0.00 (0)");
     expect(rowIds(emilsHome.blocks, "home.mine")).toEqual([emils.id]);
     expect(rowIds(emilsHome.blocks, "home.team")).toEqual([emils.id]);
 
     // Paid now: the sums move the next time Home is opened.
     await seed(h, { grandTotalOre: 1_000, status: "PAID" });
-    expect(sums(await home(KARI))).toContain("*Paid this month*\\n310,00 kr (2)");
+    expect(sums(await home(KARI))).toContain("*Paid this month*\\nNOK 310.00 (2)");
   });
 
   it("offers each row's status and cancelling from its menu, with the commands' own flows", async () => {
@@ -291,7 +291,7 @@ describe("App Home", () => {
     await h.driver.homeAction({ userId: KARI, actionId: ORDER_ROW_MENU_ACTION_ID, value: `cancel:${ours}` });
     const dialog = await h.driver.waitForModal({ userId: KARI, callbackId: "cancel_order" });
     expect(blockText(dialog.view.blocks)).toContain(
-      "Cancel the invoice to *Kari Nordmann* for *2 500,00 kr*",
+      "Cancel the invoice to *Kari Nordmann* for *NOK 2,500.00*",
     );
 
     // Emil is not in #sales: his Home does not show it.

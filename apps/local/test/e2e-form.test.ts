@@ -103,8 +103,8 @@ describe("the invoice form in Slack", () => {
     expect(modal.view.blocks.some((block) => String(block.block_id).startsWith(`line.${middle}.`))).toBe(
       false,
     );
-    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain("Total 10 250,00 kr");
-    expect(blockTextOf(modal, lineHeaderBlockId(last))).toContain("*Line 2*  ·  9 000,00 kr");
+    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain("Total NOK 10,250.00");
+    expect(blockTextOf(modal, lineHeaderBlockId(last))).toContain("*Line 2*  ·  NOK 9,000.00");
 
     await clickAndWait(modal, ADD_LINE_ACTION_ID);
     const added = lineKeys(modal)[2] as string;
@@ -164,20 +164,22 @@ describe("the invoice form in Slack", () => {
       email: "kari@example.no",
       lines: [{ key: "1", quantity: "1", rate: "1250", tax: "25" }],
     });
-    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain("Total 1 250,00 kr");
+    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain("Total NOK 1,250.00");
   });
 
   it("updates the running totals when a quantity is entered or a VAT rate changes", async () => {
     const modal = await openInvoice(harness);
     const [line] = lineKeys(modal) as [string];
     await fillLine(modal, line, { name: "Router", rate: "4500" });
-    await modal.waitForView(() => blockTextOf(modal, LAYOUT_BLOCK_IDS.totals).includes("Total 4 500,00 kr"));
-    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain("Excl. VAT 3 600,00 kr  ·  VAT 900,00 kr");
+    await modal.waitForView(() => blockTextOf(modal, LAYOUT_BLOCK_IDS.totals).includes("Total NOK 4,500.00"));
+    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain(
+      "Excl. VAT NOK 3,600.00  ·  VAT NOK 900.00",
+    );
 
     await modal.fill(lineBlockId(line, "quantity"), LINE_ACTION_IDS.quantity, "2");
     await modal.fill(lineBlockId(line, "tax"), LINE_ACTION_IDS.tax, "12");
-    await modal.waitForView(() => blockTextOf(modal, LAYOUT_BLOCK_IDS.totals).includes("VAT 964,29 kr"));
-    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain("Total 9 000,00 kr");
+    await modal.waitForView(() => blockTextOf(modal, LAYOUT_BLOCK_IDS.totals).includes("VAT NOK 964.29"));
+    expect(blockTextOf(modal, LAYOUT_BLOCK_IDS.totals)).toContain("Total NOK 9,000.00");
   });
 
   it("holds the largest form, with an error under every field, within Slack's limits", async () => {
@@ -220,7 +222,7 @@ describe("the invoice form in Slack", () => {
 
     expect((await modal.submit()).kind).toBe("updated");
     const created = await waitForTitle(modal, "Invoice created");
-    expect(blockText(created.blocks)).toContain("9 999 997,40 kr");
+    expect(blockText(created.blocks)).toContain("NOK 9,999,997.40");
     const message = await waitForOrderMessage(harness, "Kari Æ");
     const order = harness.frontPayment.orders()[0];
     expect(order?.request.products).toHaveLength(MAX_LINES);

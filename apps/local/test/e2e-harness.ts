@@ -6,6 +6,7 @@ import {
   DEFAULT_CHANNELS,
   type FrontPaymentSandboxOrder,
   type ModalHandle,
+  type SlackDriver,
   type SlackMessage,
   type SlackTeamSandbox,
   type SlackViewObject,
@@ -13,7 +14,12 @@ import {
   signedHeaders,
 } from "@fakturabot/sandbox";
 import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
-import { type CreatedOrder, createLogger, type OrderRecord } from "@fakturabot/slack-bot";
+import {
+  type CreatedOrder,
+  createLogger,
+  HOME_LANGUAGE_ACTION_ID,
+  type OrderRecord,
+} from "@fakturabot/slack-bot";
 import { type CustomerInput, fillCustomer, fillLine, type LineInput, lineKeys } from "../src/fill-invoice.js";
 import { LOCAL_SECRETS, type LocalStack, type LocalStackOptions, startLocalStack } from "../src/stack.js";
 
@@ -58,6 +64,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   });
   const stack = await startLocalStack({
+    // The e2e tests read the bot in English unless they choose otherwise; the product's default is Norwegian.
+    locales: { defaultLocale: "en" },
     ...options,
     dataDir,
     logger: createLogger({ level: "debug", destination }),
@@ -362,4 +370,27 @@ export async function submitTampered(
 export async function allOrders(harness: Harness): Promise<OrderRecord[]> {
   const states = ["sending", "created", "failed", "unknown", "expired"] as const;
   return (await Promise.all(states.map((state) => harness.store.listByState(state)))).flat();
+}
+
+/** `userId`'s App Home once it shows `text`. */
+export async function homeShowing(slack: SlackTeamSandbox, userId: string, text: string) {
+  return slack.waitFor(
+    () => {
+      const home = slack.workspace.home(userId);
+      return home && blockText(home.view.blocks).includes(text) ? home.view : undefined;
+    },
+    { what: `${userId}'s Home tab showing ${text}` },
+  );
+}
+
+/** Chooses `value` (a locale, or the workspace's) in `userId`'s App Home language select. */
+export async function chooseLanguage(
+  where: { slack: SlackTeamSandbox; driver: SlackDriver },
+  userId: string,
+  value: string,
+) {
+  await where.driver.openAppHome({ userId });
+  await homeShowing(where.slack, userId, "Fakturabot");
+  const chosen = await where.driver.homeAction({ userId, actionId: HOME_LANGUAGE_ACTION_ID, value });
+  if (!chosen.ok) throw new Error(`${userId} could not choose ${value} in App Home`);
 }

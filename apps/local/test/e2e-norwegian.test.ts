@@ -1,7 +1,7 @@
-import type { LocaleChoice } from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   blockText,
+  chooseLanguage,
   type Harness,
   KARI,
   onlyOrder,
@@ -15,15 +15,11 @@ import {
   waitForReply,
 } from "./e2e-harness.js";
 
-/** A Norwegian workspace where Kari reads English: the channel is Norwegian, what only she reads is not. */
-const NORWEGIAN_WORKSPACE: LocaleChoice = {
-  forWorkspace: () => "nb",
-  forPerson: async (_teamId, userId) => (userId === KARI ? "en" : "nb"),
-};
-
 let harness: Harness;
 beforeEach(async () => {
-  harness = await startHarness({ locales: NORWEGIAN_WORKSPACE });
+  // A Norwegian workspace where Kari chose English: the channel is Norwegian, what only she reads is not.
+  harness = await startHarness({ locales: { defaultLocale: "nb" } });
+  await chooseLanguage(harness, KARI, "en");
 });
 afterEach(async () => {
   await harness.dispose();

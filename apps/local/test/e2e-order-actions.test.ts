@@ -256,17 +256,17 @@ describe("the order message as a control panel", () => {
     // Part of it: more than the line is refused next to it, before anything is sent.
     await click(h, message, "refund");
     const form = await modalTitled(h, "Refund");
-    expect(blockText(form.view.blocks)).toContain("*2 500,00 kr* can be refunded");
+    expect(blockText(form.view.blocks)).toContain("*NOK 2,500.00* can be refunded");
     const lineId = h.frontPayment.order(order.uuid)?.lineIds[0] as number;
     await form.fill(REFUND_IDS.scope.block, REFUND_IDS.scope.action, "lines");
     await form.fill(refundLineBlockId(lineId), REFUND_IDS.lineAction, "2 500,01");
     expect((await form.submit()).kind).toBe("errors");
-    expect(plain(form.errors[refundLineBlockId(lineId)])).toBe("At most 2 500,00 kr is left of this line.");
+    expect(plain(form.errors[refundLineBlockId(lineId)])).toBe("At most NOK 2,500.00 is left of this line.");
     await form.fill(refundLineBlockId(lineId), REFUND_IDS.lineAction, "500");
     await form.submit();
     const confirm = await waitForTitle(form, "Confirm refund");
-    expect(plain(confirm.submit?.text)).toBe("Refund 500,00 kr");
-    expect(blockText(confirm.blocks)).toContain("Refund *500,00 kr* to *Kari Nordmann*?");
+    expect(plain(confirm.submit?.text)).toBe("Refund NOK 500.00");
+    expect(blockText(confirm.blocks)).toContain("Refund *NOK 500.00* to *Kari Nordmann*?");
     expect(endpointCalls(h, "refundOrder")).toEqual([]);
     await form.submit();
     await waitForTitle(form, "Refunded");
@@ -286,9 +286,9 @@ describe("the order message as a control panel", () => {
     // The rest: "everything left" is what is left of the line.
     await click(h, message, "refund");
     const rest = await modalTitled(h, "Refund");
-    expect(blockText(rest.view.blocks)).toContain("*2 000,00 kr* can be refunded");
+    expect(blockText(rest.view.blocks)).toContain("*NOK 2,000.00* can be refunded");
     await rest.submit();
-    expect(plain((await waitForTitle(rest, "Confirm refund")).submit?.text)).toBe("Refund 2 000,00 kr");
+    expect(plain((await waitForTitle(rest, "Confirm refund")).submit?.text)).toBe("Refund NOK 2,000.00");
     await rest.submit();
     await waitForTitle(rest, "Refunded");
     expect(h.frontPayment.order(order.uuid)).toMatchObject({ status: "REFUNDED", refundedAmount: 2500 });
@@ -325,7 +325,7 @@ describe("the order message as a control panel", () => {
     await form.submit();
     const refused = await waitForTitle(form, "Not refunded");
     expect(plain(blockText(refused.blocks))).toBe(
-      "Nothing was refunded: 2 500,00 kr is more than is left of what was paid (500,00 kr).",
+      "Nothing was refunded: NOK 2,500.00 is more than is left of what was paid (NOK 500.00).",
     );
     expect(h.frontPayment.order(order.uuid)?.refunds).toHaveLength(1);
   });
@@ -345,7 +345,7 @@ describe("the order message as a control panel", () => {
     await form.submit();
     const done = await waitForTitle(form, "Invoice corrected");
     expect(plain(blockText(done.blocks))).toContain(
-      `Front Payment updated \`${order.uuid}\`: now 3 750,00 kr`,
+      `Front Payment updated \`${order.uuid}\`: now NOK 3,750.00`,
     );
 
     // Exactly one Front Payment order, with the corrected line, its BankID link and status kept.

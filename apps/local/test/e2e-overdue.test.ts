@@ -71,6 +71,7 @@ describe("overdue invoices", () => {
       logger: createLogger({ level: "silent" }),
       standIns: { frontPayment: harness.frontPayment, slack: harness.slack },
       now,
+      locales: { defaultLocale: "en" },
     });
     try {
       ahead += 10 * DAY_MS;

@@ -69,7 +69,7 @@ describe("the form's validation, through Slack", () => {
       [lineBlockId(first, "name")]: "Product is required",
       [lineBlockId(first, "quantity")]: "Quantity must be more than 0",
       [lineBlockId(first, "rate")]: "Unit price: 12.345 could mean 12 345 or 12,345: write 12345",
-      [lineBlockId(second, "discount")]: "Discount is larger than the line's total (100,00 kr)",
+      [lineBlockId(second, "discount")]: "Discount is larger than the line's total (NOK 100.00)",
     });
     expect(harness.frontPayment.requests).toEqual([]);
   });

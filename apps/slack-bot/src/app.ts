@@ -24,7 +24,7 @@ import { withRequestId } from "./http/request-id.js";
 import { returnPagesRoute } from "./http/return-route.js";
 import { dispatchErrorHandler } from "./http/route-param.js";
 import { customRouteServer } from "./http/route-server.js";
-import { DEFAULT_LOCALE, fixedLocale, type LocaleChoice } from "./i18n/index.js";
+import { DEFAULT_LOCALE, type Locale, type LocaleChoice } from "./i18n/index.js";
 import { createInstallations, type Installations } from "./installations/installation-store.js";
 import { BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH } from "./installations/oauth.js";
 import { createSealer } from "./installations/sealing.js";
@@ -37,6 +37,7 @@ import { oncePerDelivery } from "./middleware/once-per-delivery.js";
 import { requestIdMiddleware, requestIdProperty } from "./middleware/request-id.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
 import { createOverdueCheck } from "./orders/overdue-check.js";
+import { configuredLocales } from "./services/locales.js";
 import { DEFAULT_OUTBOX_POLICY } from "./services/slack-outbox.js";
 import { teamServices, workspaceServices } from "./services/team-routing.js";
 import { createWorkTracker } from "./services/work-tracker.js";
@@ -74,7 +75,12 @@ export interface BotOptions {
   formDefaults?: Partial<FormDefaults>;
   /** The largest total an invoice may have, in øre; 10 000 000 kr when left out. */
   maxInvoiceTotalOre?: number;
-  /** Which language each workspace and person reads; Norwegian for everyone by default. */
+  /**
+   * The languages (DEFAULT_LOCALE, WORKSPACE_LOCALES): Norwegian in every workspace by default;
+   * each person may choose their own in App Home.
+   */
+  localeSettings?: { defaultLocale?: Locale; workspaces?: Readonly<Record<string, Locale>> };
+  /** Which language each workspace and person reads, replacing `localeSettings` and App Home's choice. */
   locales?: LocaleChoice;
   /** How long a failed or unknown order keeps its request (personal number included); 7 days when left out. */
   keptRequestMs?: number;
@@ -144,6 +150,13 @@ function botIdentity(slack: WebClient) {
 export function createBot(options: BotOptions) {
   const { logger, store } = options;
   const now = options.now ?? (() => new Date());
+  const locales =
+    options.locales ??
+    configuredLocales({
+      defaultLocale: options.localeSettings?.defaultLocale ?? DEFAULT_LOCALE,
+      ...(options.localeSettings?.workspaces ? { workspaces: options.localeSettings.workspaces } : {}),
+      store,
+    });
   const metrics = createBotMetrics();
   // Every Web API call, the services' and the listeners' (Bolt builds those from these options), is timed.
   const clientOptions = { ...slackClientOptions(options.slack.apiUrl, logger), fetch: metrics.slackFetch() };
@@ -164,7 +177,6 @@ export function createBot(options: BotOptions) {
   // Slack's Retry-After instead of waiting in memory.
   const pacedOptions = { ...clientOptions, rejectRateLimitedCalls: true };
   const work = createWorkTracker();
-  const locales = options.locales ?? fixedLocale(DEFAULT_LOCALE);
   // With OAuth each order's messages go out with its own workspace's token.
   const { messages, outcomes } = installations
     ? teamServices(installations.botToken, pacedOptions, logger, locales)
@@ -214,6 +226,7 @@ export function createBot(options: BotOptions) {
     customers: store,
     maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
     locales,
+    personLocales: store,
     orders,
     frontPayment,
     lookupOrganisation: (organisationNumber) =>

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { BRREG_BASE_URL } from "@fakturabot/client";
 import { DEFAULT_TAX_RATES, DEMO_BASE_URL, z } from "@fakturabot/schema";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "./i18n/locale.js";
 import { parseEncryptionKey } from "./installations/sealing.js";
 import { DEFAULT_MAX_INVOICE_TOTAL_KRONER } from "./invoice-form/limits.js";
 import type { LogLevel } from "./logger.js";
@@ -63,6 +64,11 @@ export interface Config {
   };
   /** The periodic check: overdue invoices, and quiet ones asked about (a callback may have been missed). */
   followUp: { intervalMinutes: number; quietHours: number };
+  /**
+   * The language the bot speaks in Slack: `defaultLocale` in every workspace but those `workspaces`
+   * names (by team id); each person may choose their own in App Home.
+   */
+  locales: { defaultLocale: Locale; workspaces: Record<string, Locale> };
 }
 
 /** The configuration is unusable; `problems` has one line per problem, every one of them. */
@@ -103,6 +109,9 @@ const HINT = {
   tokenEncryptionKey:
     "set a 32-byte key, written as 64 hex digits or in base64 (the output of `openssl rand -base64 32`); keep it safe: without it every workspace must install the app again",
   userIds: "use member ids (like U0123ABCD, from a profile's ⋮ menu → Copy member ID), separated by commas",
+  locale: "use nb for Norsk bokmål (the default) or en for English",
+  workspaceLocales:
+    "list workspaces as TEAM_ID=nb or TEAM_ID=en separated by commas, like T0123ABCD=en,T0456EFGH=nb (the team id is in the workspace's URL, app.slack.com/client/T…)",
   databaseUrl:
     "use a PostgreSQL URL like postgres://fakturabot:PASSWORD@db.example.com:5432/fakturabot, or unset it to keep the data in SQLite under DATA_DIR",
 } as const;
@@ -243,6 +252,51 @@ function integer({
   );
 }
 
+const localeVariable = variable(
+  z
+    .string()
+    .transform((text, context) => {
+      const value = text.trim().toLowerCase();
+      if (isLocale(value)) return value;
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `must be nb or en, not "${text}": ${HINT.locale}`,
+      });
+      return z.NEVER;
+    })
+    .default(DEFAULT_LOCALE),
+);
+
+/** `T0123=en,T0456=nb`: a language per workspace, each team named once. */
+const workspaceLocales = variable(
+  z
+    .string()
+    .transform((text, context) => {
+      const choices: Record<string, Locale> = {};
+      const problems: string[] = [];
+      for (const entry of text.split(",").map((part) => part.trim())) {
+        if (entry === "") continue;
+        const [team = "", locale = "", ...rest] = entry.split("=").map((part) => part.trim());
+        if (rest.length > 0 || !/^[TE][A-Z0-9]{2,}$/.test(team)) {
+          problems.push(`"${entry}" is not TEAM_ID=nb or TEAM_ID=en`);
+        } else if (!isLocale(locale.toLowerCase())) {
+          problems.push(`"${entry}" names "${locale}", not nb or en`);
+        } else if (Object.hasOwn(choices, team)) {
+          problems.push(`${team} is named twice`);
+        } else {
+          choices[team] = locale.toLowerCase() as Locale;
+        }
+      }
+      if (problems.length === 0) return choices;
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `has ${problems.join("; ")}: ${HINT.workspaceLocales}`,
+      });
+      return z.NEVER;
+    })
+    .default(""),
+);
+
 const taxRates = variable(
   z
     .string()
@@ -360,6 +414,8 @@ const environmentSchema = z.object({
     defaultValue: 24,
     what: "how many hours an unpaid invoice may hear nothing from Front Payment before it is asked",
   }),
+  DEFAULT_LOCALE: localeVariable,
+  WORKSPACE_LOCALES: workspaceLocales,
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -489,6 +545,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       intervalMinutes: values.FOLLOW_UP_INTERVAL_MINUTES,
       quietHours: values.QUIET_HOURS_BEFORE_LOOKUP,
     },
+    locales: { defaultLocale: values.DEFAULT_LOCALE, workspaces: values.WORKSPACE_LOCALES },
   };
 }
 
@@ -524,5 +581,9 @@ export function describeConfig(config: Config) {
     logLevel: config.logLevel,
     invoice: config.invoice,
     followUp: config.followUp,
+    locales: {
+      default: config.locales.defaultLocale,
+      workspaces: Object.keys(config.locales.workspaces).length === 0 ? "none" : config.locales.workspaces,
+    },
   };
 }

@@ -28,6 +28,8 @@ export interface BotDeps {
   maxInvoiceTotalOre: number;
   /** Which language a workspace and a person read (`messagesFor(locale)` gives the words). */
   locales: LocaleChoice;
+  /** The people's own language choices (App Home). */
+  personLocales: Pick<InvoiceStore, "getPersonLocale" | "setPersonLocale">;
   /** Every change to an order goes through it. */
   orders: OrderLifecycle;
   frontPayment: FrontPaymentClient;

@@ -37,6 +37,8 @@ export {
   StoreConnectionError,
 } from "./store/index.js";
 export type * from "./store/types.js";
+// App Home's language setting: a person's own language, or their workspace's.
+export { FOLLOW_WORKSPACE, HOME_LANGUAGE_ACTION_ID } from "./views/app-home.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
 export {
   customersHomeSection,

@@ -62,6 +62,7 @@ describe("loadConfig", () => {
         keptRequestDays: 7,
       },
       followUp: { intervalMinutes: 60, quietHours: 24 },
+      locales: { defaultLocale: "nb", workspaces: {} },
     });
   });
 
@@ -440,5 +441,38 @@ describe("the periodic check's settings", () => {
     expect(problems).toHaveLength(2);
     expect(problems.join("\n")).toContain("FOLLOW_UP_INTERVAL_MINUTES");
     expect(problems.join("\n")).toContain("QUIET_HOURS_BEFORE_LOOKUP");
+  });
+});
+
+describe("the language settings", () => {
+  it("speak Norwegian everywhere unless told otherwise", () => {
+    expect(loadConfig(VALID).locales).toEqual({ defaultLocale: "nb", workspaces: {} });
+    expect(describeConfig(loadConfig(VALID)).locales).toEqual({ default: "nb", workspaces: "none" });
+  });
+
+  it("read a default and a language per workspace", () => {
+    const config = loadConfig({
+      ...VALID,
+      DEFAULT_LOCALE: " EN ",
+      WORKSPACE_LOCALES: "T0123ABCD=nb, T0456EFGH = en,",
+    });
+    expect(config.locales).toEqual({ defaultLocale: "en", workspaces: { T0123ABCD: "nb", T0456EFGH: "en" } });
+    expect(describeConfig(config).locales).toEqual({
+      default: "en",
+      workspaces: { T0123ABCD: "nb", T0456EFGH: "en" },
+    });
+  });
+
+  it("name every wrong entry and say how to write it", () => {
+    expect(problemsOf({ ...VALID, DEFAULT_LOCALE: "no" })).toEqual([
+      'DEFAULT_LOCALE must be nb or en, not "no": use nb for Norsk bokmål (the default) or en for English',
+    ]);
+    const [problem] = problemsOf({
+      ...VALID,
+      WORKSPACE_LOCALES: "T0123ABCD=sv,workspace=en,T0456EFGH=en,T0456EFGH=nb,T0789=en=nb",
+    });
+    expect(problem).toBe(
+      'WORKSPACE_LOCALES has "T0123ABCD=sv" names "sv", not nb or en; "workspace=en" is not TEAM_ID=nb or TEAM_ID=en; T0456EFGH is named twice; "T0789=en=nb" is not TEAM_ID=nb or TEAM_ID=en: list workspaces as TEAM_ID=nb or TEAM_ID=en separated by commas, like T0123ABCD=en,T0456EFGH=nb (the team id is in the workspace\'s URL, app.slack.com/client/T…)',
+    );
   });
 });

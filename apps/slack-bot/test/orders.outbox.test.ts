@@ -73,7 +73,7 @@ async function instance(
     store,
     frontPayment: createFrontPaymentClient({ token: TOKEN, baseUrl: frontPayment.url, logger, fetch }),
     messages: createOrderMessages({ slack: webClient(true), logger, locales: fixedLocale("en") }),
-    outcomes: createOutcomeModal({ slack: webClient(false), messages, logger }),
+    outcomes: createOutcomeModal({ slack: webClient(false), messages, logger, locales: fixedLocale("en") }),
     logger,
     work: createWorkTracker(),
     now,

@@ -759,6 +759,26 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
       });
     });
 
+    describe("person locales", () => {
+      it("keeps a person's language in their team, changes and forgets it, across restarts", async () => {
+        let store = await connect();
+        expect(await store.getPersonLocale("T0TEAM", "U0KARI")).toBeNull();
+        await store.setPersonLocale("T0TEAM", "U0KARI", "en");
+        await store.setPersonLocale("T0OTHER", "U0KARI", "nb");
+        store = await restart(store);
+        expect(await store.getPersonLocale("T0TEAM", "U0KARI")).toBe("en");
+        expect(await store.getPersonLocale("T0OTHER", "U0KARI")).toBe("nb");
+        expect(await store.getPersonLocale("T0TEAM", "U0OLA")).toBeNull();
+        await store.setPersonLocale("T0TEAM", "U0KARI", "nb");
+        expect(await store.getPersonLocale("T0TEAM", "U0KARI")).toBe("nb");
+        await store.setPersonLocale("T0TEAM", "U0KARI", null);
+        expect(await store.getPersonLocale("T0TEAM", "U0KARI")).toBeNull();
+        expect(await store.getPersonLocale("T0OTHER", "U0KARI")).toBe("nb");
+        // Forgetting what was never chosen is no error.
+        await store.setPersonLocale("T0TEAM", "U0OLA", null);
+      });
+    });
+
     describe("restarts", () => {
       it("finds every order, its message and its history after a restart; a notification then updates the right one", async () => {
         let store = await connect();

@@ -1,5 +1,6 @@
 import { formatProblem, VIEW_SIZE_LIMIT_BYTES, validateView } from "@fakturabot/sandbox";
 import { describe, expect, it } from "vitest";
+import { messagesFor } from "../src/i18n/index.js";
 import { REGISTER_WARNINGS } from "../src/invoice-form/metadata.js";
 import type { SavedCustomer } from "../src/store/types.js";
 import { appHomeView, homeHelpSection, homeSumsSection } from "../src/views/app-home.js";
@@ -9,6 +10,9 @@ import { customersHomeSection, HOME_CUSTOMERS_SHOWN } from "../src/views/home/cu
 import { registerText } from "../src/views/invoice-modal/register-note.js";
 import { savedCustomerOptions } from "../src/views/invoice-modal/saved-customer-picker.js";
 import { dueDateHint } from "../src/views/invoice-modal/terms-section.js";
+
+/** These tests read the bot in English. */
+const t = messagesFor("en");
 
 const LONG = "Å".repeat(300);
 
@@ -36,7 +40,7 @@ function customer(index: number, overrides: Partial<SavedCustomer> = {}): SavedC
 describe("the saved-customer views", () => {
   it("keep App Home's Customers section within Slack's limits, with more customers than it shows", () => {
     const many = Array.from({ length: HOME_CUSTOMERS_SHOWN + 5 }, (_, index) => customer(index));
-    const blocks = customersHomeSection(many, { mayManage: true });
+    const blocks = customersHomeSection(t, many, { mayManage: true });
     const view = { type: "home" as const, blocks };
     expect(validateView(view, "home").map(formatProblem)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(view))).toBeLessThan(VIEW_SIZE_LIMIT_BYTES);
@@ -53,11 +57,11 @@ describe("the saved-customer views", () => {
       Array.from({ length: 11 }, (_, index) => context(`row ${index}`, `${id}.${index}`));
     const many = Array.from({ length: HOME_CUSTOMERS_SHOWN + 5 }, (_, index) => customer(index));
     const view = appHomeView([
-      homeSumsSection({ open: zero, overdue: zero, paidThisMonth: zero }),
+      homeSumsSection(t, { open: zero, overdue: zero, paidThisMonth: zero }),
       orders("mine"),
       orders("team"),
-      customersHomeSection(many, { mayManage: true, more: true }),
-      homeHelpSection(),
+      customersHomeSection(t, many, { mayManage: true, more: true }),
+      homeHelpSection(t),
     ]);
     expect(validateView(view, "home").map(formatProblem)).toEqual([]);
     expect(JSON.stringify(view.blocks.at(-1))).toContain("/invoice help");
@@ -65,15 +69,18 @@ describe("the saved-customer views", () => {
   });
 
   it("show no buttons to someone who may not manage customers, and say when there are none", () => {
-    const blocks = customersHomeSection([customer(1)], { mayManage: false });
+    const blocks = customersHomeSection(t, [customer(1)], { mayManage: false });
     expect(blocks.some((block) => block.type === "actions")).toBe(false);
-    expect(JSON.stringify(customersHomeSection([], { mayManage: true }))).toContain(
+    expect(JSON.stringify(customersHomeSection(t, [], { mayManage: true }))).toContain(
       "No saved customers yet.",
     );
   });
 
   it("keep picker options within Slack's 75 characters and 100 options", () => {
-    const options = savedCustomerOptions(Array.from({ length: 120 }, (_, index) => customer(index)));
+    const options = savedCustomerOptions(
+      t,
+      Array.from({ length: 120 }, (_, index) => customer(index)),
+    );
     expect(options).toHaveLength(100);
     for (const option of options) {
       expect(option.text.text.length).toBeLessThanOrEqual(75);
@@ -84,13 +91,13 @@ describe("the saved-customer views", () => {
   it("keep the edit modal within Slack's limits, for a person and a company", () => {
     for (const saved of [customer(1), customer(2)]) {
       expect(
-        validateView(customerEditModal(saved, { "customer_edit.zip": LONG }), "modal").map(formatProblem),
+        validateView(customerEditModal(t, saved, { "customer_edit.zip": LONG }), "modal").map(formatProblem),
       ).toEqual([]);
     }
   });
 
   it("name every register warning in plain words with the register's own term", () => {
-    const text = registerText({
+    const text = registerText(t, {
       organisationNumber: "931456784",
       kind: "found",
       name: "NORDKAPP TRELAST AS",
@@ -106,10 +113,10 @@ describe("the due date under the maturity days", () => {
   it("counts Oslo calendar days, as the bot reckons the due date, across the end of summer time", () => {
     // 00:30 in Oslo on Sunday 25 October 2026, the night summer time ends.
     const now = new Date("2026-10-24T22:30:00Z");
-    expect(dueDateHint("1", now)).toBe("Due Monday, 26 October 2026 (1 day after today).");
-    expect(dueDateHint("14", new Date("2026-12-01T12:00:00Z"))).toBe(
+    expect(dueDateHint(t, "1", now)).toBe("Due Monday, 26 October 2026 (1 day after today).");
+    expect(dueDateHint(t, "14", new Date("2026-12-01T12:00:00Z"))).toBe(
       "Due Tuesday, 15 December 2026 (14 days after today).",
     );
-    expect(dueDateHint("fjorten", now)).toBe("Days from today until the invoice is due.");
+    expect(dueDateHint(t, "fjorten", now)).toBe("Days from today until the invoice is due.");
   });
 });

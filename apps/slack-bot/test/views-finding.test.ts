@@ -115,14 +115,14 @@ describe("finding views", () => {
     }));
     const zero = { count: 0, totalOre: 0 };
     const view = appHomeView([
-      homeSumsSection({ open: zero, overdue: zero, paidThisMonth: { count: 1, totalOre: 30_000 } }),
+      homeSumsSection(EN, { open: zero, overdue: zero, paidThisMonth: { count: 1, totalOre: 30_000 } }),
       homeOrdersSection("home.mine", "Yours", rows, "none"),
       [],
       homeOrdersSection("home.team", "Team", rows, "none"),
     ]);
     expect(view.blocks).toHaveLength(100);
     expect(view.blocks[2]).toEqual({ type: "divider" });
-    expect(JSON.stringify(view.blocks[1])).toContain("300,00");
+    expect(JSON.stringify(view.blocks[1])).toContain("NOK\u00a0300.00");
     expect(new Set(view.blocks.map((block) => block.block_id).filter(Boolean)).size).toBe(
       view.blocks.filter((block) => block.block_id).length,
     );

@@ -37,6 +37,9 @@ import { orderMessage, statusChangeText } from "../src/views/order-message.js";
 import { statusEmoji } from "../src/views/order-words.js";
 import { createdModal, failedModal, sendingModal, unknownModal } from "../src/views/submission.js";
 
+/** These tests read the bot in English. */
+const t = messagesFor("en");
+
 const NBSP = "\u00a0";
 
 /** What the Slack stand-in would refuse in `view`: its Block Kit validator, plus `view_too_large`. */
@@ -104,7 +107,7 @@ describe("statusChangeText", () => {
 describe("invoiceModal", () => {
   it("opens with Slack's modal settings, the metadata and the defaults", () => {
     const metadata = newFormMetadata({ channelId: "C0SALES" });
-    const view = invoiceModal({ metadata });
+    const view = invoiceModal(t, { metadata });
     expect(view).toMatchObject({
       type: "modal",
       callback_id: INVOICE_MODAL_CALLBACK_ID,
@@ -120,8 +123,8 @@ describe("invoiceModal", () => {
   });
 
   it("shows the fields of the customer type, and the type switch dispatches at once", () => {
-    const personal = invoiceModal({ metadata: metadataWithLines(1) });
-    const company = invoiceModal({ metadata: metadataWithLines(1, "corporate") });
+    const personal = invoiceModal(t, { metadata: metadataWithLines(1) });
+    const company = invoiceModal(t, { metadata: metadataWithLines(1, "corporate") });
     expect(block(personal, BLOCK_IDS.personalNumber)).toBeDefined();
     expect(block(personal, BLOCK_IDS.organizationId)).toBeUndefined();
     expect(block(company, BLOCK_IDS.organizationId)).toBeDefined();
@@ -152,10 +155,10 @@ describe("invoiceModal", () => {
             warnings: [...REGISTER_WARNINGS],
           },
         };
-        const inputIds = blocksOf(invoiceModal({ metadata })).flatMap((item) =>
+        const inputIds = blocksOf(invoiceModal(t, { metadata })).flatMap((item) =>
           item.type === "input" && item.block_id ? [item.block_id] : [],
         );
-        const view = invoiceModal({
+        const view = invoiceModal(t, {
           metadata,
           now: new Date("2026-12-01T10:00:00Z"),
           notice: long.repeat(20),
@@ -178,7 +181,10 @@ describe("invoiceModal", () => {
   });
 
   it("offers every country once, in option groups a static select can hold", () => {
-    const country = inputBlock(invoiceModal({ metadata: metadataWithLines(1) }), BLOCK_IDS.country).element;
+    const country = inputBlock(
+      invoiceModal(t, { metadata: metadataWithLines(1) }),
+      BLOCK_IDS.country,
+    ).element;
     if (country.type !== "static_select" || !country.option_groups) throw new Error("expected option groups");
     const values = country.option_groups.flatMap((group) => group.options.map((option) => option.value));
     expect(values.sort()).toEqual([...ISO_COUNTRY_CODES].sort());
@@ -193,25 +199,25 @@ describe("invoiceModal", () => {
   });
 
   it("has a remove button on every line when there are several, and none when there is one", () => {
-    expect(buttons(invoiceModal({ metadata: metadataWithLines(1) })).map((item) => item.action_id)).toEqual([
-      ADD_LINE_ACTION_ID,
-    ]);
+    expect(
+      buttons(invoiceModal(t, { metadata: metadataWithLines(1) })).map((item) => item.action_id),
+    ).toEqual([ADD_LINE_ACTION_ID]);
     const metadata = removeLine(metadataWithLines(3), "2");
-    const removes = buttons(invoiceModal({ metadata })).filter(
+    const removes = buttons(invoiceModal(t, { metadata })).filter(
       (item) => item.action_id === REMOVE_LINE_ACTION_ID,
     );
     expect(removes.map((item) => item.value)).toEqual(["1", "3"]);
   });
 
   it("replaces Add line with a note at MAX_LINES", () => {
-    const full = invoiceModal({ metadata: metadataWithLines(MAX_LINES) });
+    const full = invoiceModal(t, { metadata: metadataWithLines(MAX_LINES) });
     expect(buttons(full).some((item) => item.action_id === ADD_LINE_ACTION_ID)).toBe(false);
     expect(block(full, LAYOUT_BLOCK_IDS.addLine)?.type).toBe("context");
     expect(textOf(full)).toContain(`A form holds at most ${MAX_LINES} lines`);
   });
 
   it("dispatches the inputs behind the running totals, with the action ids the listeners register", () => {
-    const view = invoiceModal({ metadata: metadataWithLines(2) });
+    const view = invoiceModal(t, { metadata: metadataWithLines(2) });
     const dispatching = blocksOf(view).flatMap((item) =>
       item.type === "input" && item.dispatch_action ? [item.element.action_id] : [],
     );
@@ -225,7 +231,7 @@ describe("invoiceModal", () => {
   });
 
   it("bounds every number input, so nothing typed can overflow an invoice's total", () => {
-    const view = invoiceModal({ metadata: metadataWithLines(1) });
+    const view = invoiceModal(t, { metadata: metadataWithLines(1) });
     const bounds = Object.fromEntries(
       blocksOf(view).flatMap((item) =>
         item.type === "input" && item.element.type === "number_input"
@@ -242,7 +248,7 @@ describe("invoiceModal", () => {
 
   it("shows a total too large for whole øre in words, never throwing", () => {
     const huge = { lines: Array.from({ length: 10 }, () => ({ quantity: "1000000", rate: "10000000" })) };
-    const view = invoiceModal({ metadata: metadataWithLines(10), initial: huge });
+    const view = invoiceModal(t, { metadata: metadataWithLines(10), initial: huge });
     expect(textOf(view)).toContain("*Total an amount too large to show*");
     expect(slackLimitProblems(view)).toEqual([]);
   });
@@ -264,21 +270,21 @@ describe("invoiceModal", () => {
 
   it("starts from a prefill and shows its totals", () => {
     const prefill = prefillFromCommandText("Kari Nordmann kari@example.no kr 1 250");
-    const view = invoiceModal({ metadata: metadataWithLines(1), initial: prefill });
-    expect(textOf(view)).toContain(`*Total 1${NBSP}250,00${NBSP}kr*`);
-    expect(textOf(view)).toContain(`Excl. VAT 1${NBSP}000,00${NBSP}kr  ·  VAT 250,00${NBSP}kr`);
+    const view = invoiceModal(t, { metadata: metadataWithLines(1), initial: prefill });
+    expect(textOf(view)).toContain(`*Total NOK${NBSP}1,250.00*`);
+    expect(textOf(view)).toContain(`Excl. VAT NOK${NBSP}1,000.00  ·  VAT NOK${NBSP}250.00`);
   });
 
   it("says which lines are not counted yet, and what it needs before there is a total", () => {
     const metadata = metadataWithLines(2);
-    const empty = invoiceModal({ metadata });
+    const empty = invoiceModal(t, { metadata });
     expect(textOf(empty)).toContain("appears when a line has a quantity, a unit price and a VAT rate");
-    const half = invoiceModal({ metadata, initial: { lines: [{ rate: "100" }, { rate: "abc" }] } });
+    const half = invoiceModal(t, { metadata, initial: { lines: [{ rate: "100" }, { rate: "abc" }] } });
     expect(textOf(half)).toContain("Line 2 is not counted until complete.");
   });
 
   it("shows field errors under their inputs and the notice at the top, escaped", () => {
-    const view = invoiceModal({
+    const view = invoiceModal(t, {
       metadata: metadataWithLines(1),
       notice: "Front Payment rejected the invoice: <!channel> & more",
       fieldErrors: {
@@ -297,7 +303,7 @@ describe("invoiceModal", () => {
   });
 
   it("offers the account's VAT rates", () => {
-    const view = invoiceModal({
+    const view = invoiceModal(t, {
       metadata: metadataWithLines(1),
       taxRates: [0, 6, 25],
       defaults: { taxRate: 6 },
@@ -315,10 +321,10 @@ describe("submission views", () => {
   const customerName = "Kari <!channel> & Co";
 
   const views: [string, ModalView][] = [
-    ["sending", sendingModal({ customerName, grandTotalOre: 125000 })],
+    ["sending", sendingModal(t, { customerName, grandTotalOre: 125000 })],
     [
       "created with BankID",
-      createdModal({
+      createdModal(t, {
         orderId: "FB01TEST",
         fpOrderUuid: "ODR4286244937",
         bankIdUrl: "https://auth.current.bankid.no/precheck/auth?a=1&state=eyJ|x",
@@ -330,7 +336,7 @@ describe("submission views", () => {
     ],
     [
       "created, invoiced directly",
-      createdModal({
+      createdModal(t, {
         orderId: "FB01TEST",
         fpOrderUuid: "ODR1",
         bankIdUrl: null,
@@ -341,7 +347,7 @@ describe("submission views", () => {
     ],
     [
       "created, no link and no status yet",
-      createdModal({
+      createdModal(t, {
         orderId: "FB01TEST",
         fpOrderUuid: "ODR1",
         bankIdUrl: null,
@@ -352,11 +358,11 @@ describe("submission views", () => {
     ],
     [
       "failed",
-      failedModal({ orderId: "FB01TEST", reason: "x".repeat(10_000), metadata: metadataWithLines(3) }),
+      failedModal(t, { orderId: "FB01TEST", reason: "x".repeat(10_000), metadata: metadataWithLines(3) }),
     ],
     [
       "unknown",
-      unknownModal({ orderId: "FB01TEST", reason: "Front Payment did not answer within 10 seconds." }),
+      unknownModal(t, { orderId: "FB01TEST", reason: "Front Payment did not answer within 10 seconds." }),
     ],
   ];
 
@@ -368,8 +374,8 @@ describe("submission views", () => {
   });
 
   it("sending says so", () => {
-    expect(textOf(sendingModal({ customerName: "Kari", grandTotalOre: 125000 }))).toContain(
-      `*Sending to Front Payment…*\nThe invoice to *Kari* for *1${NBSP}250,00${NBSP}kr*.`,
+    expect(textOf(sendingModal(t, { customerName: "Kari", grandTotalOre: 125000 }))).toContain(
+      `*Sending to Front Payment…*\nThe invoice to *Kari* for *NOK${NBSP}1,250.00*.`,
     );
   });
 
@@ -389,17 +395,17 @@ describe("submission views", () => {
 
   it("failed offers Send again and Edit for the order, and keeps the form's metadata", () => {
     const metadata = metadataWithLines(3);
-    const view = failedModal({ orderId: "FB01TEST", reason: "Front Payment answered 500.", metadata });
+    const view = failedModal(t, { orderId: "FB01TEST", reason: "Front Payment answered 500.", metadata });
     expect(buttons(view).map((item) => [item.action_id, item.value])).toEqual([
       [RETRY_SUBMISSION_ACTION_ID, "FB01TEST"],
       [EDIT_SUBMISSION_ACTION_ID, "FB01TEST"],
     ]);
     expect(decodeFormMetadata(view.private_metadata ?? "")).toEqual(metadata);
-    expect(failedModal({ orderId: "FB01TEST", reason: "" }).private_metadata).toBeUndefined();
+    expect(failedModal(t, { orderId: "FB01TEST", reason: "" }).private_metadata).toBeUndefined();
   });
 
   it("unknown explains the risk and asks for confirmation before sending anyway", () => {
-    const view = unknownModal({ orderId: "FB01TEST", reason: "No answer within 10 seconds." });
+    const view = unknownModal(t, { orderId: "FB01TEST", reason: "No answer within 10 seconds." });
     const text = textOf(view);
     expect(text).toContain("may or may not have created it");
     expect(text).toContain("will *not* send it again by itself");

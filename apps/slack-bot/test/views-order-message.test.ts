@@ -13,6 +13,9 @@ import {
 import { dueDate, newsInWords, statusInWords } from "../src/views/order-words.js";
 import { overdueReplyText } from "../src/views/overdue-reply.js";
 
+/** These tests read the bot in English. */
+const t = messagesFor("en");
+
 const NBSP = "\u00a0";
 const EN = messagesFor("en");
 
@@ -315,8 +318,8 @@ describe("the modals behind the controls", () => {
   it("stay within Slack's limits", () => {
     const long = "y".repeat(3_000);
     const views = [
-      resendModal({ orderId: "FB1", customerName: long, email: long, countryCode: null, mobile: long }),
-      refundModal({
+      resendModal(t, { orderId: "FB1", customerName: long, email: long, countryCode: null, mobile: long }),
+      refundModal(t, {
         orderId: "FB1",
         customerName: long,
         paidOre: 250_000,
@@ -324,6 +327,7 @@ describe("the modals behind the controls", () => {
         lines: Array.from({ length: 200 }, (_, index) => ({ id: index + 1, name: long, leftOre: 100 })),
       }),
       refundConfirmModal(
+        t,
         { orderId: "FB1", lines: [{ id: 1, amountOre: 123_456_789 }] },
         { customerName: long },
       ),

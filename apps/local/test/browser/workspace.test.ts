@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { chromiumLaunchOptions } from "@fakturabot/sandbox";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, PRIVATE_CUSTOMER, seedCreatedOrder, startHarness } from "../e2e-harness.js";
+import { type Harness, KARI, PRIVATE_CUSTOMER, seedCreatedOrder, startHarness } from "../e2e-harness.js";
 
 /** Screenshots a person can look at after a run (gitignored). */
 const ARTIFACTS = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -61,7 +61,7 @@ async function fillCustomer(modal: Locator, personalNumber: string) {
   await modal.getByLabel("City").fill(PRIVATE_CUSTOMER.city);
 }
 
-/** A sum App Home shows: "2 500,00 kr (1)" read back as kroner and a count. */
+/** A sum App Home shows: "NOK 2,500.00 (1)" or "2 500,00 kr (1)" read back as kroner and a count. */
 interface ShownSum {
   kroner: number;
   count: number;
@@ -74,9 +74,10 @@ async function homeSums(page: Page): Promise<Record<"open" | "overdue" | "paidTh
   const fields = page.locator(".home .fields .text");
   const read = async (index: number): Promise<ShownSum> => {
     const text = ((await fields.nth(index).textContent()) ?? "").replace(/\s/g, "");
-    const match = /(\d+),(\d\d)kr\((\d+)\)$/.exec(text);
+    const match = /([\d.,]+?)[.,](\d\d)(?:kr)?\((\d+)\)$/.exec(text);
     if (!match) throw new Error(`App Home shows no sum in ${JSON.stringify(text)}`);
-    return { kroner: Number(match[1]) + Number(match[2]) / 100, count: Number(match[3]) };
+    const whole = Number((match[1] ?? "").replace(/[.,]/g, ""));
+    return { kroner: whole + Number(match[2]) / 100, count: Number(match[3]) };
   };
   return { open: await read(0), overdue: await read(1), paidThisMonth: await read(2) };
 }
@@ -110,7 +111,7 @@ describe("the local workspace in Chromium", () => {
     // The unit price input dispatches its action on Enter, as in Slack: the bot recalculates.
     await modal.getByLabel(/^Unit price/).fill("1250");
     await modal.getByLabel(/^Unit price/).press("Enter");
-    await modal.getByText(/Total 2\s500,00\skr/).waitFor();
+    await modal.getByText(/Total NOK\s2,500\.00/).waitFor();
 
     // Submitted with the typo: the bot's error shows under the personal number, which gets focus.
     await modal.getByRole("button", { name: "Send invoice" }).click();
@@ -173,63 +174,83 @@ describe("the local workspace in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
-  it("picks a saved customer, takes 1 250,50 × 1,5 and fills a bankrupt company from Brønnøysund with a warning", async () => {
+  it("in Norwegian, chosen in App Home: picks a saved customer, takes 1 250,50 × 1,5 and fills a bankrupt company from Brønnøysund with a warning", async () => {
     const page = await browser().newPage();
-    await page.goto(harness.workspacePage.url);
-    await page.getByRole("heading", { name: "#sales" }).waitFor();
-    await typeInComposer(page, "/invoice");
-    const modal = page.getByRole("dialog", { name: "New invoice" });
-    await modal.waitFor();
+    const teamId = harness.slack.workspace.team.id;
+    try {
+      await page.goto(harness.workspacePage.url);
+      await page.getByRole("heading", { name: "#sales" }).waitFor();
 
-    // A saved customer, searched as you type and picked: everything but the personal number.
-    await harness.store.saveCustomer(
-      {
-        teamId: harness.slack.workspace.team.id,
-        type: "private",
-        name: "Ingrid Berg",
-        organizationId: null,
-        email: "ingrid.berg@example.no",
-        countryCode: "+47",
-        msisdn: "91234567",
-        street: "Storgata 1",
-        zip: "0155",
-        city: "Oslo",
-        country: "NO",
-        preferredLanguage: "no",
-      },
-      "CUBROWSER1",
-    );
-    const picker = modal.getByRole("combobox", { name: /^Saved customer/ });
-    await picker.fill("ingrid");
-    await picker.press("Enter");
-    await modal.getByRole("option", { name: /Ingrid Berg/ }).click();
-    await modal.getByText("Type the personal number again").waitFor();
-    expect(await modal.getByLabel("Full name").inputValue()).toBe("Ingrid Berg");
-    expect(await modal.getByLabel("City").inputValue()).toBe("Oslo");
-    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-saved-customer.png") });
+      // Kari chooses Norsk bokmål in App Home (this workspace speaks English): Home redraws in it.
+      await page.getByRole("button", { name: "🏠 Home" }).click();
+      await page.getByText("Your language in Fakturabot").waitFor();
+      await page.locator('select[data-action="home.language"]').selectOption("nb");
+      await page.getByText("Betalt denne måneden").waitFor();
+      await page.getByText("Ditt språk i Fakturabot").waitFor();
+      expect(await page.locator('select[data-action="home.language"]').inputValue()).toBe("nb");
+      await page.screenshot({ path: join(ARTIFACTS, "app-home-norwegian.png"), fullPage: true });
+      expect(await harness.store.getPersonLocale(teamId, KARI)).toBe("nb");
 
-    await modal.getByRole("radio", { name: "A company" }).check();
-    await modal.getByLabel("Organisation number").waitFor();
-    await modal.getByLabel("Email").fill("post@nordkapp.example");
-    await modal.getByLabel("Organisation number").fill("931 456 784");
-    await modal.getByLabel("Organisation number").press("Enter");
-    await modal.getByText("is bankrupt (konkurs) in Brønnøysundregistrene").waitFor();
-    expect(await modal.getByLabel("Company name").inputValue()).toBe("NORDKAPP TRELAST AS");
-    expect(await modal.getByLabel("City").inputValue()).toBe("HONNINGSVÅG");
-    expect(await modal.getByLabel("Email").inputValue()).toBe("post@nordkapp.example");
-    await modal.getByText("is bankrupt (konkurs)").scrollIntoViewIfNeeded();
-    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-brreg-bankrupt.png") });
+      await showSales(page);
+      await typeInComposer(page, "/invoice");
+      const modal = page.getByRole("dialog", { name: "Ny faktura" });
+      await modal.waitFor();
+      expect(await modal.getByRole("radio", { name: "Privatperson" }).isChecked()).toBe(true);
 
-    await modal.getByLabel("Product", { exact: true }).fill("Rådgivning");
-    await modal.getByLabel("Quantity").fill("1,5");
-    await modal.getByLabel(/^Unit price/).fill("1 250,50");
-    await modal.getByLabel(/^Unit price/).press("Enter");
-    await modal.getByText(/Total 1\s875,75\skr/).waitFor();
-    await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-norwegian-numbers-brreg.png") });
-    // Closed unsent, so the workspace is left as it was found for the next test.
-    await modal.getByRole("button", { name: "Close", exact: true }).first().click();
-    await modal.waitFor({ state: "hidden" });
-    await page.close();
+      // A saved customer, searched as you type and picked: everything but the personal number.
+      await harness.store.saveCustomer(
+        {
+          teamId,
+          type: "private",
+          name: "Ingrid Berg",
+          organizationId: null,
+          email: "ingrid.berg@example.no",
+          countryCode: "+47",
+          msisdn: "91234567",
+          street: "Storgata 1",
+          zip: "0155",
+          city: "Oslo",
+          country: "NO",
+          preferredLanguage: "no",
+        },
+        "CUBROWSER1",
+      );
+      const picker = modal.getByRole("combobox", { name: /^Lagret kunde/ });
+      await picker.fill("ingrid");
+      await picker.press("Enter");
+      await modal.getByRole("option", { name: /Ingrid Berg/ }).click();
+      await modal.getByText("Skriv fødselsnummeret på nytt").waitFor();
+      expect(await modal.getByLabel("Fullt navn").inputValue()).toBe("Ingrid Berg");
+      expect(await modal.getByLabel("Poststed").inputValue()).toBe("Oslo");
+      await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-saved-customer.png") });
+
+      await modal.getByRole("radio", { name: "Bedrift" }).check();
+      await modal.getByLabel("Organisasjonsnummer").waitFor();
+      await modal.getByLabel("E-post", { exact: true }).fill("post@nordkapp.example");
+      await modal.getByLabel("Organisasjonsnummer").fill("931 456 784");
+      await modal.getByLabel("Organisasjonsnummer").press("Enter");
+      await modal.getByText("er konkurs i Brønnøysundregistrene").waitFor();
+      expect(await modal.getByLabel("Firmanavn").inputValue()).toBe("NORDKAPP TRELAST AS");
+      expect(await modal.getByLabel("Poststed").inputValue()).toBe("HONNINGSVÅG");
+      expect(await modal.getByLabel("E-post", { exact: true }).inputValue()).toBe("post@nordkapp.example");
+      await modal.getByText("er konkurs i Brønnøysundregistrene").scrollIntoViewIfNeeded();
+      await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-brreg-bankrupt.png") });
+
+      await modal.getByLabel("Produkt", { exact: true }).fill("Rådgivning");
+      await modal.getByLabel("Antall").fill("1,5");
+      await modal.getByLabel(/^Enhetspris/).fill("1 250,50");
+      await modal.getByLabel(/^Enhetspris/).press("Enter");
+      await modal.getByText(/Sum 1\s875,75\skr/).waitFor();
+      await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-norwegian-numbers-brreg.png") });
+      await modal.screenshot({ path: join(ARTIFACTS, "workspace-modal-norwegian.png") });
+      // Closed unsent, so the workspace is left as it was found for the next test.
+      await modal.getByRole("button", { name: "Close", exact: true }).first().click();
+      await modal.waitFor({ state: "hidden" });
+    } finally {
+      // Back to the workspace's language (English), which the other tests read.
+      await harness.store.setPersonLocale(teamId, KARI, null);
+      await page.close();
+    }
   });
 
   it("lists invoices in an ephemeral message and shows App Home with its sums", async () => {
@@ -345,10 +366,10 @@ describe("the local workspace in Chromium", () => {
     await shot(refund, "7-refund");
     await refund.getByRole("button", { name: "Review refund" }).click();
     const confirm = page.getByRole("dialog", { name: "Confirm refund" });
-    await confirm.getByText(/Refund 500,00\skr to Kari Nordmann\?/).waitFor();
-    await confirm.getByRole("button", { name: /Refund 500,00\skr/ }).click();
+    await confirm.getByText(/Refund NOK\s500\.00 to Kari Nordmann\?/).waitFor();
+    await confirm.getByRole("button", { name: /Refund NOK\s500\.00/ }).click();
     const refunded = page.getByRole("dialog", { name: "Refunded" });
-    await refunded.getByText(/accepted the refund of 500,00\skr/).waitFor();
+    await refunded.getByText(/accepted the refund of NOK\s500\.00/).waitFor();
     await refunded.getByRole("button", { name: "Close" }).first().click();
     await message.getByText(/Refunded NOK\s500\.00 of NOK\s2,500\.00/).waitFor();
     await shot(message, "8-partly-refunded");

@@ -1,9 +1,14 @@
 import { commands } from "./areas/commands.js";
 import { common } from "./areas/common.js";
+import { formErrors, schemaWords } from "./areas/form-errors.js";
 import { help } from "./areas/help.js";
+import { home } from "./areas/home.js";
+import { invoiceModal } from "./areas/invoice-modal.js";
 import { notices } from "./areas/notices.js";
+import { orderActions } from "./areas/order-actions.js";
 import { orderMessage } from "./areas/order-message.js";
 import { statusWords } from "./areas/status-words.js";
+import { submission } from "./areas/submission.js";
 import type { AreaMessages } from "./define.js";
 import { type Formats, formatsFor } from "./format.js";
 import type { Locale } from "./locale.js";
@@ -19,6 +24,12 @@ export const CATALOGUE = {
   notices,
   commands,
   help,
+  invoiceModal,
+  formErrors,
+  schemaWords,
+  submission,
+  home,
+  orderActions,
 } satisfies Record<string, AreaMessages<Record<string, unknown>>>;
 
 type Catalogue = typeof CATALOGUE;

@@ -1,5 +1,6 @@
+import type { Messages } from "../i18n/index.js";
 import { BLOCK_IDS, type FormField, LINE_FIELDS, type LineField, lineBlockId } from "./ids.js";
-import { fieldName, LINE_FIELD_NAMES } from "./labels.js";
+import { fieldName, lineFieldNames } from "./labels.js";
 import type { CustomerType } from "./metadata.js";
 
 /**
@@ -53,6 +54,7 @@ export function isFieldShown(field: FormField, customerType: CustomerType): bool
  * block is not in the view (the other customer type's identifier, a line that does not exist).
  */
 export function blockForOrderPath(
+  t: Messages,
   path: readonly (string | number)[],
   form: { customerType: CustomerType; lineKeys: readonly string[] },
 ): FieldBlock | undefined {
@@ -61,10 +63,10 @@ export function blockForOrderPath(
     const lineKey = typeof index === "number" ? form.lineKeys[index] : undefined;
     const field = typeof key === "string" ? PRODUCT_PATH_FIELDS.get(key) : undefined;
     return lineKey && field
-      ? { blockId: lineBlockId(lineKey, field), name: LINE_FIELD_NAMES[field] }
+      ? { blockId: lineBlockId(lineKey, field), name: lineFieldNames(t)[field] }
       : undefined;
   }
   const field = ORDER_PATH_FIELDS.get(path.join("."));
   if (!field || !isFieldShown(field, form.customerType)) return undefined;
-  return { blockId: BLOCK_IDS[field], name: fieldName(field, form.customerType) };
+  return { blockId: BLOCK_IDS[field], name: fieldName(t, field, form.customerType) };
 }

@@ -1,43 +1,50 @@
+import type { Messages } from "../i18n/index.js";
 import type { FormField, LineField } from "./ids.js";
 import type { CustomerType } from "./metadata.js";
 
 /**
  * What each field is called, in the modal's labels and in the messages about it ("Personal
- * number has wrong check digits"), so the two always agree.
+ * number has wrong check digits"), so the two always agree: the catalogue's `formErrors` area.
  */
-export const FIELD_NAMES: Readonly<Record<Exclude<FormField, "name">, string>> = {
-  customerType: "Customer type",
-  personalNumber: "Personal number",
-  organizationId: "Organisation number",
-  email: "Email",
-  countryCode: "Country code",
-  mobile: "Mobile number",
-  street: "Street address",
-  zip: "Postcode",
-  city: "City",
-  country: "Country",
-  preferredLanguage: "Invoice language",
-  invoiceOptions: "Invoice options",
-  invoiceMaturity: "Days until due",
-  invoiceInterval: "Invoice interval",
-  referenceNo: "Our reference",
-  customerReference: "Customer's reference",
-};
+export function fieldNames(t: Messages): Readonly<Record<Exclude<FormField, "name">, string>> {
+  const words = t.formErrors;
+  return {
+    customerType: words.customerType,
+    personalNumber: words.personalNumber,
+    organizationId: words.organizationId,
+    email: words.email,
+    countryCode: words.countryCode,
+    mobile: words.mobile,
+    street: words.street,
+    zip: words.zip,
+    city: words.city,
+    country: words.country,
+    preferredLanguage: words.preferredLanguage,
+    invoiceOptions: words.invoiceOptions,
+    invoiceMaturity: words.invoiceMaturity,
+    invoiceInterval: words.invoiceInterval,
+    referenceNo: words.referenceNo,
+    customerReference: words.customerReference,
+  };
+}
 
 /** The customer's name field is a person's or a company's name. */
-export function nameFieldName(customerType: CustomerType): string {
-  return customerType === "private" ? "Full name" : "Company name";
+export function nameFieldName(t: Messages, customerType: CustomerType): string {
+  return customerType === "private" ? t.formErrors.nameOfPerson : t.formErrors.nameOfCompany;
 }
 
-export function fieldName(field: FormField, customerType: CustomerType): string {
-  return field === "name" ? nameFieldName(customerType) : FIELD_NAMES[field];
+export function fieldName(t: Messages, field: FormField, customerType: CustomerType): string {
+  return field === "name" ? nameFieldName(t, customerType) : fieldNames(t)[field];
 }
 
-export const LINE_FIELD_NAMES: Readonly<Record<LineField, string>> = {
-  name: "Product",
-  productId: "Product id",
-  quantity: "Quantity",
-  rate: "Unit price",
-  tax: "VAT rate",
-  discount: "Discount",
-};
+export function lineFieldNames(t: Messages): Readonly<Record<LineField, string>> {
+  const words = t.formErrors;
+  return {
+    name: words.lineName,
+    productId: words.lineProductId,
+    quantity: words.lineQuantity,
+    rate: words.lineRate,
+    tax: words.lineTax,
+    discount: words.lineDiscount,
+  };
+}

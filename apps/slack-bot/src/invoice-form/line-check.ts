@@ -1,6 +1,4 @@
 import {
-  formatNok,
-  formatNorwegianNumber,
   type NumberProblem,
   oreToKroner,
   parseDiscount,
@@ -8,10 +6,12 @@ import {
   parseNorwegianNumber,
   priceOrderInOre,
 } from "@fakturabot/schema";
+import type { Messages } from "../i18n/index.js";
 import type { LineField } from "./ids.js";
-import { LINE_FIELD_NAMES } from "./labels.js";
+import { lineFieldNames } from "./labels.js";
 import { LINE_TEXT_MAX_LENGTHS, NUMBER_MAX_VALUES } from "./limits.js";
 import { normaliseText } from "./normalise.js";
+import { numberProblemText } from "./phrases.js";
 import type { InvoiceLineValues } from "./read.js";
 
 /** Quantities keep up to three decimals (0,125 kg; 1,25 hours). */
@@ -33,31 +33,37 @@ export interface CheckedLine extends Partial<Record<LineField, string>> {
 type BoundedField = "quantity" | "rate" | "discount";
 
 /** "Unit price must be at most 10 000 000 kr": the field's bound in `limits.ts`. */
-function maximum(field: BoundedField): string {
-  const unit = field === "quantity" ? "" : " kr";
-  return `${LINE_FIELD_NAMES[field]} must be at most ${formatNorwegianNumber(NUMBER_MAX_VALUES[field])}${unit}`;
+function maximum(t: Messages, field: BoundedField): string {
+  const max = t.format.number(NUMBER_MAX_VALUES[field], 0);
+  const bound =
+    field === "quantity" ? t.formErrors.atMostNumber({ max }) : t.formErrors.atMostKroner({ max });
+  return `${lineFieldNames(t)[field]} ${bound}`;
 }
 
 /**
  * "Unit price: 1.250,50 could mean …": the parser's message after the field's name. A number with
  * more digits than the parser reads is above the field's bound, and said so the same way.
  */
-function named(field: BoundedField, problem: NumberProblem): string {
+function named(t: Messages, field: BoundedField, problem: NumberProblem): string {
   return problem.code === "too_many_digits"
-    ? maximum(field)
-    : `${LINE_FIELD_NAMES[field]}: ${problem.message}`;
+    ? maximum(t, field)
+    : `${lineFieldNames(t)[field]}: ${numberProblemText(t, problem)}`;
 }
 
 /** The bound's message when `ore` is above the field's bound. */
-function aboveMaximum(field: "rate" | "discount", ore: number): string | undefined {
-  return ore > NUMBER_MAX_VALUES[field] * 100 ? maximum(field) : undefined;
+function aboveMaximum(t: Messages, field: "rate" | "discount", ore: number): string | undefined {
+  return ore > NUMBER_MAX_VALUES[field] * 100 ? maximum(t, field) : undefined;
 }
 
 /** What was typed is longer than the input takes (a signed payload need not respect `max_length`). */
-function tooLong(field: keyof typeof LINE_TEXT_MAX_LENGTHS, value: string | undefined): string | undefined {
+function tooLong(
+  t: Messages,
+  field: keyof typeof LINE_TEXT_MAX_LENGTHS,
+  value: string | undefined,
+): string | undefined {
   const max = LINE_TEXT_MAX_LENGTHS[field];
   return value !== undefined && value.length > max
-    ? `${LINE_FIELD_NAMES[field]} must be at most ${max} characters`
+    ? `${lineFieldNames(t)[field]} ${t.formErrors.atMostCharacters({ max })}`
     : undefined;
 }
 
@@ -75,7 +81,13 @@ function percentOf(ore: number, units: number, scale: number): number {
  * Never throws, so the one reading serves both the running totals of half-typed lines and the
  * submission's validation: they cannot disagree.
  */
-export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly number[]): CheckedLine {
+export function checkLine(
+  t: Messages,
+  line: Partial<InvoiceLineValues>,
+  taxRates?: readonly number[],
+): CheckedLine {
+  const names = lineFieldNames(t);
+  const words = t.formErrors;
   const checked: CheckedLine = {
     name: normaliseText(line.name),
     productId: normaliseText(line.productId),
@@ -86,27 +98,27 @@ export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly 
   const typed = (field: LineField) => normaliseText(line[field]);
 
   const quantityText = typed("quantity");
-  if (quantityText === undefined) problems.quantity = `${LINE_FIELD_NAMES.quantity} is required`;
+  if (quantityText === undefined) problems.quantity = `${names.quantity} ${words.isRequired}`;
   else {
     const quantity = parseNorwegianNumber(quantityText, { maxDecimals: QUANTITY_DECIMALS });
-    if (!quantity.ok) problems.quantity = named("quantity", quantity);
-    else if (quantity.units === 0) problems.quantity = `${LINE_FIELD_NAMES.quantity} must be more than 0`;
-    else if (Number(quantity.value) > NUMBER_MAX_VALUES.quantity) problems.quantity = maximum("quantity");
+    if (!quantity.ok) problems.quantity = named(t, "quantity", quantity);
+    else if (quantity.units === 0) problems.quantity = `${names.quantity} ${words.moreThanZero}`;
+    else if (Number(quantity.value) > NUMBER_MAX_VALUES.quantity) problems.quantity = maximum(t, "quantity");
     else checked.quantity = quantity.value;
   }
 
   for (const field of ["name", "productId"] as const) {
-    const problem = tooLong(field, line[field]);
+    const problem = tooLong(t, field, line[field]);
     if (problem) problems[field] = problem;
   }
 
   const rateText = typed("rate");
-  if (rateText === undefined) problems.rate = `${LINE_FIELD_NAMES.rate} is required`;
+  if (rateText === undefined) problems.rate = `${names.rate} ${words.isRequired}`;
   else {
     const rate = parseKroner(rateText);
-    if (!rate.ok) problems.rate = named("rate", rate);
+    if (!rate.ok) problems.rate = named(t, "rate", rate);
     else {
-      const problem = aboveMaximum("rate", rate.ore);
+      const problem = aboveMaximum(t, "rate", rate.ore);
       if (problem) problems.rate = problem;
       else checked.rate = rate.value;
     }
@@ -114,19 +126,17 @@ export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly 
 
   const taxText = typed("tax");
   const tax = taxText === undefined ? undefined : parseNorwegianNumber(taxText, { maxDecimals: 2 });
-  const rates = taxRates?.join(", ");
-  if (tax === undefined) problems.tax = `${LINE_FIELD_NAMES.tax} is required`;
+  const rates = taxRates?.map((rate) => t.format.number(rate)).join(", ");
+  if (tax === undefined) problems.tax = `${names.tax} ${words.isRequired}`;
   else if (!tax.ok || (taxRates && !taxRates.includes(Number(tax.value))))
-    problems.tax = rates
-      ? `${LINE_FIELD_NAMES.tax} must be one of ${rates} %`
-      : `${LINE_FIELD_NAMES.tax} must be a percentage`;
+    problems.tax = `${names.tax} ${rates ? words.taxOneOf({ rates }) : words.taxPercentage}`;
   else checked.tax = tax.value;
 
   const discountText = typed("discount");
   const discount = discountText === undefined ? undefined : parseDiscount(discountText);
-  if (discount && !discount.ok) problems.discount = named("discount", discount);
+  if (discount && !discount.ok) problems.discount = named(t, "discount", discount);
   else if (discount?.kind === "amount") {
-    const problem = aboveMaximum("discount", discount.ore);
+    const problem = aboveMaximum(t, "discount", discount.ore);
     if (problem) problems.discount = problem;
   }
 
@@ -146,7 +156,7 @@ export function checkLine(line: Partial<InvoiceLineValues>, taxRates?: readonly 
     checked.discountPercent = discount.value;
   }
   if (discountOre > grossOre) {
-    problems.discount = `${LINE_FIELD_NAMES.discount} is larger than the line's total (${formatNok(grossOre)})`;
+    problems.discount = `${names.discount} ${words.discountLargerThanLine({ total: t.format.money(grossOre) })}`;
     return checked;
   }
   if (discount) checked.discount = String(oreToKroner(discountOre));

@@ -1,4 +1,5 @@
 import { priceOrderInOre } from "@fakturabot/schema";
+import { DEFAULT_LOCALE, messagesFor } from "../i18n/index.js";
 import { checkLine } from "./line-check.js";
 import type { InvoiceLineValues } from "./read.js";
 
@@ -20,7 +21,9 @@ export interface FormTotals {
  * lines count as nothing until they are complete; this never throws.
  */
 export function formTotals(form: { lines?: readonly Partial<InvoiceLineValues>[] }): FormTotals {
-  const checked = (form.lines ?? []).map((line) => checkLine(line));
+  // Only the amounts are used: the lines' messages are shown on submission, in the person's language.
+  const words = messagesFor(DEFAULT_LOCALE);
+  const checked = (form.lines ?? []).map((line) => checkLine(words, line));
   const complete = checked.flatMap((line) =>
     line.amountOre === null
       ? []

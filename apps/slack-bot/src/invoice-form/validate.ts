@@ -2,18 +2,18 @@ import {
   type CheckedInvoiceOrderRequest,
   createCheckedInvoiceOrderRequestSchema,
   DEFAULT_TAX_RATES,
-  formatNok,
   type InvoiceOrderRequest,
   kronerToOre,
   priceOrder,
   unixSeconds,
 } from "@fakturabot/schema";
 import type { ZodIssue } from "zod";
+import type { Messages } from "../i18n/index.js";
 import { mobileProblem, postcodeProblem } from "./customer-rules.js";
 import { type FormDefaults, formDefaults } from "./defaults.js";
 import { blockForOrderPath, isFieldShown, ORDER_PATH_FIELDS, PRODUCT_PATH_FIELDS } from "./fields.js";
 import { BLOCK_IDS, CUSTOMER_TEXT_FIELDS, type FormField, lineBlockId } from "./ids.js";
-import { fieldName, LINE_FIELD_NAMES } from "./labels.js";
+import { fieldName, lineFieldNames } from "./labels.js";
 import {
   DEFAULT_MAX_INVOICE_TOTAL_KRONER,
   type LimitedTextField,
@@ -32,6 +32,7 @@ import {
   normalisePersonalNumber,
   normaliseText,
 } from "./normalise.js";
+import { schemaPredicate } from "./phrases.js";
 import type { InvoiceFormValues } from "./read.js";
 
 /** What the bot adds to what was typed. */
@@ -55,24 +56,20 @@ export type FormValidation =
   /** Messages by input block id: the `errors` of `response_action: "errors"`. */
   | { ok: false; errors: Record<string, string> };
 
-/** Schema messages that read better for a person in front of the field. */
-const FRIENDLIER_MESSAGES: Readonly<Record<string, string>> = {
-  "must be an email address": "must be an address such as kari@example.no",
-  "must be the mobile number in digits, without the country code":
-    "must be digits only, without the country code",
-};
-
 /** Fields Slack requires (non-optional inputs) and the order requires: empty gets "is required". */
 const REQUIRED_FIELDS: readonly FormField[] = CUSTOMER_TEXT_FIELDS;
 
-/** One message for a field from a zod issue, phrased with the field's name. */
-function phrase(name: string, issue: ZodIssue): string {
-  const message = FRIENDLIER_MESSAGES[issue.message] ?? issue.message;
-  // The schema's own messages are predicates ("must be exactly 11 digits"); zod's defaults are not.
-  if (/^[a-z]/.test(message)) return `${name} ${message}`;
-  if (issue.code === "invalid_enum_value") return `${name} must be one of ${issue.options.join(", ")}`;
-  if (issue.code === "invalid_type" && issue.received === "undefined") return `${name} is required`;
-  return `${name} is not valid`;
+/** One message for a field from a zod issue, phrased with the field's name in `t`'s language. */
+function phrase(t: Messages, name: string, issue: ZodIssue): string {
+  const predicate = schemaPredicate(t, issue.message);
+  if (predicate !== undefined) return `${name} ${predicate}`;
+  // A predicate of the schema's the catalogue does not know yet: better in English than lost.
+  if (/^[a-z]/.test(issue.message)) return `${name} ${issue.message}`;
+  if (issue.code === "invalid_enum_value")
+    return `${name} ${t.formErrors.mustBeOneOf({ options: issue.options.join(", ") })}`;
+  if (issue.code === "invalid_type" && issue.received === "undefined")
+    return `${name} ${t.formErrors.isRequired}`;
+  return `${name} ${t.formErrors.isNotValid}`;
 }
 
 const checkedSchemas = new Map<string, typeof CheckedInvoiceOrderRequest>();
@@ -89,8 +86,15 @@ function checkedSchema(taxRates: readonly number[]): typeof CheckedInvoiceOrderR
 }
 
 /** The normalised customer and terms, and the problems found before the schema sees them. */
-function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, errors: Record<string, string>) {
+function customerAndTerms(
+  t: Messages,
+  form: InvoiceFormValues,
+  defaults: FormDefaults,
+  errors: Record<string, string>,
+) {
   const type = form.customerType;
+  const words = t.formErrors;
+  const name = (field: FormField) => fieldName(t, field, type);
   const countryCode = normaliseCountryCode(form.countryCode) ?? defaults.countryCode;
   const values: Partial<Record<FormField, string | undefined>> = {
     name: normaliseText(form.name),
@@ -104,25 +108,24 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
   };
   for (const field of REQUIRED_FIELDS) {
     if (isFieldShown(field, type) && values[field] === undefined)
-      errors[BLOCK_IDS[field]] = `${fieldName(field, type)} is required`;
+      errors[BLOCK_IDS[field]] = `${name(field)} ${words.isRequired}`;
   }
-  const mobile = mobileProblem(countryCode, values.mobile);
-  if (mobile) errors[BLOCK_IDS.mobile] = `${fieldName("mobile", type)} ${mobile}`;
+  const mobile = mobileProblem(t, countryCode, values.mobile);
+  if (mobile) errors[BLOCK_IDS.mobile] = `${name("mobile")} ${mobile}`;
 
   const country = (form.country ?? defaults.country).toUpperCase();
-  const postcode = postcodeProblem(country, values.zip);
-  if (postcode) errors[BLOCK_IDS.zip] = `${fieldName("zip", type)} ${postcode}`;
+  const postcode = postcodeProblem(t, country, values.zip);
+  if (postcode) errors[BLOCK_IDS.zip] = `${name("zip")} ${postcode}`;
 
   const maturity = normaliseDecimal(form.invoiceMaturity) ?? String(defaults.invoiceMaturityDays);
   if (!/^\d+$/.test(maturity))
-    errors[BLOCK_IDS.invoiceMaturity] =
-      `${fieldName("invoiceMaturity", type)} must be a whole number, such as 14`;
+    errors[BLOCK_IDS.invoiceMaturity] = `${name("invoiceMaturity")} ${words.wholeNumberOfDays}`;
   else if (Number(maturity) > NUMBER_MAX_VALUES.invoiceMaturity)
     errors[BLOCK_IDS.invoiceMaturity] =
-      `${fieldName("invoiceMaturity", type)} must be at most ${NUMBER_MAX_VALUES.invoiceMaturity}`;
+      `${name("invoiceMaturity")} ${words.atMostNumber({ max: String(NUMBER_MAX_VALUES.invoiceMaturity) })}`;
   const interval = normaliseDecimal(form.invoiceInterval);
   if (interval !== undefined && !isPlainDecimal(interval))
-    errors[BLOCK_IDS.invoiceInterval] = `${fieldName("invoiceInterval", type)} must be 0, 1 or 2`;
+    errors[BLOCK_IDS.invoiceInterval] = `${name("invoiceInterval")} ${words.intervalValues}`;
 
   return {
     customerDetails: {
@@ -155,10 +158,11 @@ function customerAndTerms(form: InvoiceFormValues, defaults: FormDefaults, error
  * Text longer than its input takes: Slack's client stops at `max_length`, but a signed payload
  * need not come from it. This is the first thing to fix, so it replaces any other message.
  */
-function textTooLong(form: InvoiceFormValues, errors: Record<string, string>) {
+function textTooLong(t: Messages, form: InvoiceFormValues, errors: Record<string, string>) {
   for (const [field, max] of Object.entries(TEXT_MAX_LENGTHS) as [LimitedTextField, number][]) {
     if ((form[field]?.length ?? 0) > max)
-      errors[BLOCK_IDS[field]] = `${fieldName(field, form.customerType)} must be at most ${max} characters`;
+      errors[BLOCK_IDS[field]] =
+        `${fieldName(t, field, form.customerType)} ${t.formErrors.atMostCharacters({ max })}`;
   }
 }
 
@@ -167,6 +171,7 @@ function textTooLong(form: InvoiceFormValues, errors: Record<string, string>) {
  * line that adds the most, since the total has no input of its own. Returns whether it is.
  */
 function totalTooLarge(
+  t: Messages,
   form: InvoiceFormValues,
   lines: readonly CheckedLine[],
   maxOre: number,
@@ -177,8 +182,10 @@ function totalTooLarge(
   const totalOre = amounts.reduce((sum, amount) => sum + amount, 0);
   if (totalOre <= maxOre) return false;
   const largest = amounts.indexOf(Math.max(...amounts));
-  errors[lineBlockId(form.lines[largest]?.key ?? "", "rate")] =
-    `The invoice's total, ${formatNok(totalOre)}, is more than the ${formatNok(maxOre)} an invoice may have: split it into several invoices`;
+  errors[lineBlockId(form.lines[largest]?.key ?? "", "rate")] = t.formErrors.totalTooLarge({
+    total: t.format.money(totalOre),
+    max: t.format.money(maxOre),
+  });
   return true;
 }
 
@@ -210,23 +217,27 @@ function products(lines: readonly CheckedLine[], overLimit: boolean) {
  * Throws when the schema rejects something the bot computed (orderSummary, amounts, orderDate,
  * callback): that is a programming or configuration error, not the user's.
  */
-export function validateInvoiceForm(form: InvoiceFormValues, context: ValidationContext): FormValidation {
+export function validateInvoiceForm(
+  t: Messages,
+  form: InvoiceFormValues,
+  context: ValidationContext,
+): FormValidation {
   const defaults = formDefaults(context.defaults);
   const taxRates = context.taxRates ?? DEFAULT_TAX_RATES;
   const errors: Record<string, string> = {};
 
-  const lines = form.lines.map((line) => checkLine(line, taxRates));
+  const lines = form.lines.map((line) => checkLine(t, line, taxRates));
   lines.forEach((line, index) => {
     const key = form.lines[index]?.key ?? "";
-    if (line.name === undefined) line.problems.name = `${LINE_FIELD_NAMES.name} is required`;
+    if (line.name === undefined) line.problems.name = `${lineFieldNames(t).name} ${t.formErrors.isRequired}`;
     for (const [field, message] of Object.entries(line.problems)) {
       errors[lineBlockId(key, field as keyof typeof line.problems)] = message;
     }
   });
 
-  const terms = customerAndTerms(form, defaults, errors);
+  const terms = customerAndTerms(t, form, defaults, errors);
   const maxTotalOre = context.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100;
-  const priced = products(lines, totalTooLarge(form, lines, maxTotalOre, errors));
+  const priced = products(lines, totalTooLarge(t, form, lines, maxTotalOre, errors));
   const ourReference = normaliseText(form.referenceNo);
   const customerReference = normaliseText(form.customerReference);
   const candidate = {
@@ -243,14 +254,14 @@ export function validateInvoiceForm(form: InvoiceFormValues, context: Validation
     const layout = { customerType: form.customerType, lineKeys: form.lines.map((line) => line.key) };
     const computed: string[] = [];
     for (const issue of result.error.issues) {
-      const block = blockForOrderPath(issue.path, layout);
-      if (block) errors[block.blockId] ??= phrase(block.name, issue);
+      const block = blockForOrderPath(t, issue.path, layout);
+      if (block) errors[block.blockId] ??= phrase(t, block.name, issue);
       else computed.push(`${issue.path.join(".")} ${issue.message}`);
     }
     if (computed.length > 0)
       throw new Error(`The invoice form built an invalid order: ${computed.join("; ")}`);
   }
-  textTooLong(form, errors);
+  textTooLong(t, form, errors);
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };
   return {
     ok: true,
@@ -310,6 +321,7 @@ function parseSentence(sentence: string): { path: (string | number)[]; predicate
  * field the form does not show, or no field at all, is returned in `unmatched`.
  */
 export function frontPaymentErrorsToBlocks(
+  t: Messages,
   messages: readonly string[],
   metadata: FormMetadata,
 ): MappedFrontPaymentErrors {
@@ -317,13 +329,13 @@ export function frontPaymentErrorsToBlocks(
   const unmatched: string[] = [];
   for (const message of messages) {
     const parsed = parseSentence(message.trim());
-    const block = parsed && blockForOrderPath(parsed.path, metadata);
+    const block = parsed && blockForOrderPath(t, parsed.path, metadata);
     if (!parsed || !block) {
       unmatched.push(message);
       continue;
     }
     const predicate = parsed.predicate.replace(/^field /, "").replace(/\.$/, "");
-    const text = `${block.name} ${predicate}`;
+    const text = t.formErrors.frontPaymentSays({ name: block.name, predicate });
     byBlock[block.blockId] = byBlock[block.blockId] ? `${byBlock[block.blockId]}; ${text}` : text;
   }
   return { byBlock, unmatched };

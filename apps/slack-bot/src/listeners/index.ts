@@ -13,6 +13,7 @@ import {
   SAVED_CUSTOMER_ACTION_ID,
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
+import { HOME_LANGUAGE_ACTION_ID } from "../views/app-home.js";
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
 import { CUSTOMER_EDIT_CALLBACK_ID } from "../views/home/customer-edit-modal.js";
 import { EDIT_CUSTOMER_ACTION_ID, FORGET_CUSTOMER_ACTION_ID } from "../views/home/customers-section.js";
@@ -31,6 +32,7 @@ import { invoiceFormFromOrder } from "./actions/edit-clicked.js";
 import { editCustomerClicked } from "./actions/edit-customer.js";
 import { editSubmissionClicked } from "./actions/edit-submission.js";
 import { forgetCustomerClicked } from "./actions/forget-customer.js";
+import { languageChosen } from "./actions/language-chosen.js";
 import { listPageClicked } from "./actions/list-page.js";
 import { moreChosen } from "./actions/more-chosen.js";
 import { openSubmissionClicked } from "./actions/open-submission.js";
@@ -84,6 +86,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
   // App Home's saved customers.
   app.action(EDIT_CUSTOMER_ACTION_ID, editCustomerClicked(deps));
   app.action(FORGET_CUSTOMER_ACTION_ID, forgetCustomerClicked(deps));
+  app.action(HOME_LANGUAGE_ACTION_ID, languageChosen(deps));
   app.view(CUSTOMER_EDIT_CALLBACK_ID, customerEditSubmission(deps));
   // The order message's controls.
   app.action(ORDER_ACTION_IDS.resend, resendClicked(deps));

@@ -3,8 +3,15 @@ import type { BotDeps } from "../deps.js";
 import { mayManageCustomers } from "../listeners/access.js";
 import { osloDay } from "../orders/due-date.js";
 import { homeSumFilters, listingFilter } from "../orders/listing.js";
-import { appHomeView, homeHelpSection, homeOrdersSection, homeSumsSection } from "../views/app-home.js";
+import {
+  appHomeView,
+  homeHelpSection,
+  homeLanguageSection,
+  homeOrdersSection,
+  homeSumsSection,
+} from "../views/app-home.js";
 import { customersHomeSection, HOME_CUSTOMERS_SHOWN } from "../views/home/customers-section.js";
+import { personMessages } from "./locales.js";
 import { rowActions, viewerOf } from "./viewer.js";
 
 /** Invoices per list on App Home. */
@@ -19,7 +26,9 @@ export async function publishHome(deps: BotDeps, client: WebClient, who: { teamI
   const viewer = await viewerOf(deps, client, who);
   const today = osloDay(deps.now());
   const sums = homeSumFilters(viewer, today);
-  const [open, overdue, paidThisMonth, mine, team, customers] = await Promise.all([
+  const [t, chosen, open, overdue, paidThisMonth, mine, team, customers] = await Promise.all([
+    personMessages(deps.locales, who),
+    deps.personLocales.getPersonLocale(who.teamId, who.userId),
     deps.orders.sum(sums.open),
     deps.orders.sum(sums.overdue),
     deps.orders.sum(sums.paidThisMonth),
@@ -30,19 +39,15 @@ export async function publishHome(deps: BotDeps, client: WebClient, who: { teamI
   const rows = (orders: typeof mine.orders) =>
     orders.map((order) => ({ order, today, actions: rowActions(deps, who.userId, order) }));
   const view = appHomeView([
-    homeSumsSection({ open, overdue, paidThisMonth }),
-    homeOrdersSection(
-      "home.mine",
-      "Your invoices",
-      rows(mine.orders),
-      "You haven't sent any invoices yet. Type `/invoice` in a channel.",
-    ),
-    homeOrdersSection("home.team", "Your team's invoices", rows(team.orders), "No invoices you can see yet."),
-    customersHomeSection(customers, {
+    homeSumsSection(t, { open, overdue, paidThisMonth }),
+    homeLanguageSection(t, { chosen, workspaceLocale: deps.locales.forWorkspace(who.teamId) }),
+    homeOrdersSection("home.mine", t.home.yourInvoices, rows(mine.orders), t.home.noInvoicesYet),
+    homeOrdersSection("home.team", t.home.teamInvoices, rows(team.orders), t.home.noTeamInvoices),
+    customersHomeSection(t, customers, {
       mayManage: mayManageCustomers(deps.access, who.userId),
       more: customers.length > HOME_CUSTOMERS_SHOWN,
     }),
-    homeHelpSection(),
+    homeHelpSection(t),
   ]);
   await client.views.publish({ user_id: who.userId, view });
 }

@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { type LocaleChoice, type Messages, messagesFor } from "../i18n/index.js";
 import type { FormMetadata } from "../invoice-form/metadata.js";
 import type { InvoiceFormValues } from "../invoice-form/read.js";
 import { frontPaymentErrorsToBlocks } from "../invoice-form/validate.js";
@@ -8,7 +9,6 @@ import { escapeMrkdwn, type ModalView } from "../views/block-kit.js";
 import { invoiceModal } from "../views/invoice-modal.js";
 import {
   createdModal,
-  EXPIRED_EXPLANATION,
   expiredModal,
   failedModal,
   outcomeMessage,
@@ -26,12 +26,12 @@ export interface SubmittedForm {
 }
 
 /** The modal for an order as it now is (a double submit, a retry that lost a race, "Open"). */
-export function submissionView(order: OrderRecord, notes: readonly string[] = []): ModalView {
+export function submissionView(t: Messages, order: OrderRecord, notes: readonly string[] = []): ModalView {
   switch (order.state) {
     case "sending":
-      return sendingModal({ customerName: order.customerName, grandTotalOre: order.grandTotalOre });
+      return sendingModal(t, { customerName: order.customerName, grandTotalOre: order.grandTotalOre });
     case "created":
-      return createdModal({
+      return createdModal(t, {
         orderId: order.id,
         fpOrderUuid: order.fpOrderUuid,
         bankIdUrl: order.bankIdUrl,
@@ -41,32 +41,37 @@ export function submissionView(order: OrderRecord, notes: readonly string[] = []
         ...(notes.length ? { channelNote: notes.join(" ") } : {}),
       });
     case "failed":
-      return failedModal({ orderId: order.id, reason: order.failureReason });
+      return failedModal(t, { orderId: order.id, reason: order.failureReason });
     case "unknown":
-      return unknownModal({ orderId: order.id, reason: order.failureReason });
+      return unknownModal(t, { orderId: order.id, reason: order.failureReason });
     case "expired":
-      return expiredModal({ orderId: order.id, reason: order.failureReason });
+      return expiredModal(t, { orderId: order.id, reason: order.failureReason });
   }
 }
 
 /** The same news as a direct message, for someone who closed the modal. */
-function outcomeText(order: OrderRecord, notes: readonly string[], form?: SubmittedForm): string {
+function outcomeText(
+  t: Messages,
+  order: OrderRecord,
+  notes: readonly string[],
+  form?: SubmittedForm,
+): string {
+  const words = t.submission;
   const customer = escapeMrkdwn(order.customerName);
-  const to = `your invoice to ${customer}`;
   const reason = "failureReason" in order ? escapeMrkdwn(order.failureReason) : "";
   switch (order.state) {
     case "sending":
-      return `Sending ${to} to Front Payment…`;
+      return words.dmSending({ customer });
     case "created":
-      return `Your invoice to ${customer} was sent to Front Payment (\`${order.fpOrderUuid}\`).${notes.length ? ` ${notes.join(" ")}` : ""}`;
+      return `${words.dmCreated({ customer, fpOrderUuid: order.fpOrderUuid })}${notes.length ? ` ${notes.join(" ")}` : ""}`;
     case "failed":
       return form?.frontPaymentErrors
-        ? `Front Payment rejected ${to}: ${escapeMrkdwn(form.frontPaymentErrors.join(" "))} Run /invoice to try again.`
-        : `Your invoice to ${customer} was not sent: ${reason}`;
+        ? words.dmRejected({ customer, errors: escapeMrkdwn(form.frontPaymentErrors.join(" ")) })
+        : words.dmFailed({ customer, reason });
     case "unknown":
-      return `We don't know whether Front Payment created ${to}: ${reason} It will not be sent again automatically.`;
+      return words.dmUnknown({ customer, reason });
     case "expired":
-      return `${to[0]?.toUpperCase()}${to.slice(1)} (\`${order.id}\`) expired unsent: ${EXPIRED_EXPLANATION}`;
+      return words.dmExpired({ customer, orderId: order.id, explanation: words.expiredExplanation });
   }
 }
 
@@ -79,10 +84,13 @@ export function createOutcomeModal({
   slack,
   messages,
   logger,
+  locales,
 }: {
   slack: WebClient;
   messages: OrderMessages;
   logger: Logger;
+  /** The creator reads the outcome in their own language. */
+  locales: LocaleChoice;
 }) {
   return {
     async show(
@@ -91,10 +99,11 @@ export function createOutcomeModal({
       context: { notes: readonly string[] },
     ): Promise<void> {
       const { form } = watcher;
+      const t = messagesFor(await locales.forPerson(order.teamId, order.userId));
       const view =
         order.state === "failed" && form?.frontPaymentErrors
-          ? formWithFrontPaymentErrors(form, form.frontPaymentErrors)
-          : submissionView(order, context.notes);
+          ? formWithFrontPaymentErrors(t, form, form.frontPaymentErrors)
+          : submissionView(t, order, context.notes);
       try {
         await slack.views.update({ view_id: watcher.viewId, view });
       } catch (error) {
@@ -104,7 +113,7 @@ export function createOutcomeModal({
           logger.warn({ orderId: order.id, err: error }, "could not show the outcome in the modal");
         // Something left to do (send again, edit, send anyway) can be opened from the message.
         const open = order.state === "failed" || order.state === "unknown" ? order.id : undefined;
-        const message = outcomeMessage(outcomeText(order, context.notes, form), open);
+        const message = outcomeMessage(t, outcomeText(t, order, context.notes, form), open);
         await messages.notifyUser(order, message.text, message.blocks);
       }
     },
@@ -112,12 +121,13 @@ export function createOutcomeModal({
 }
 
 /** Back to the form, filled in as it was, with Front Payment's messages next to their fields. */
-function formWithFrontPaymentErrors(form: SubmittedForm, errors: readonly string[]): ModalView {
-  const mapped = frontPaymentErrorsToBlocks([...errors], form.metadata);
-  return invoiceModal({
+function formWithFrontPaymentErrors(t: Messages, form: SubmittedForm, errors: readonly string[]): ModalView {
+  const mapped = frontPaymentErrorsToBlocks(t, [...errors], form.metadata);
+  const words = t.formErrors;
+  return invoiceModal(t, {
     metadata: form.metadata,
     initial: form.values,
-    notice: `Front Payment rejected the invoice.${mapped.unmatched.length ? ` ${mapped.unmatched.join(" ")}` : " Fix the marked fields and send it again."}`,
+    notice: `${words.frontPaymentRejected} ${mapped.unmatched.length ? mapped.unmatched.join(" ") : words.fixMarkedFields}`,
     fieldErrors: mapped.byBlock,
   });
 }

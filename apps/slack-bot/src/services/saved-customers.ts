@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import type { BotDeps } from "../deps.js";
+import type { Messages } from "../i18n/index.js";
 import { mobileProblem, postcodeProblem } from "../invoice-form/customer-rules.js";
 import {
   normaliseCountryCode,
@@ -15,6 +16,7 @@ import {
   type CustomerEditField,
   customerEditActionId,
   customerEditBlockId,
+  customerEditLabels,
 } from "../views/home/customer-edit-modal.js";
 
 /** A new saved customer's id: `CU` and 16 hex characters. */
@@ -92,7 +94,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * Reads and checks the saved-customer edit modal (`view.state.values`), normalised as the invoice
  * form normalises what is typed, with the same postcode and mobile rules. Never throws.
  */
-export function readCustomerEdit(values: ViewStateValues, customer: SavedCustomer): CustomerEdit {
+export function readCustomerEdit(
+  t: Messages,
+  values: ViewStateValues,
+  customer: SavedCustomer,
+): CustomerEdit {
+  const words = t.formErrors;
+  const labels = customerEditLabels(t);
   const typed = (field: CustomerEditField | "country" | "preferredLanguage") => {
     const state = values[customerEditBlockId(field)]?.[customerEditActionId(field)];
     return normaliseText(state?.value ?? state?.selected_option?.value ?? undefined);
@@ -113,23 +121,15 @@ export function readCustomerEdit(values: ViewStateValues, customer: SavedCustome
   };
   const errors: Record<string, string> = {};
   const problem = (field: CustomerEditField, message: string | undefined) => {
-    if (message) errors[customerEditBlockId(field)] ??= `${CUSTOMER_EDIT_FIELDS[field].label} ${message}`;
+    if (message) errors[customerEditBlockId(field)] ??= `${labels[field]} ${message}`;
   };
   for (const field of Object.keys(CUSTOMER_EDIT_FIELDS) as CustomerEditField[])
-    problem(field, details[field] === undefined ? "is required" : undefined);
-  problem(
-    "email",
-    details.email && !EMAIL.test(details.email) ? "must be an address such as kari@example.no" : undefined,
-  );
-  problem("countryCode", countryCode && !/^\+\d{1,4}$/.test(countryCode) ? "must be like +47" : undefined);
-  problem(
-    "msisdn",
-    details.msisdn && !/^\d{4,15}$/.test(details.msisdn)
-      ? "must be digits only, without the country code"
-      : undefined,
-  );
-  problem("msisdn", mobileProblem(countryCode ?? "", details.msisdn));
-  problem("zip", postcodeProblem(details.country, details.zip));
+    problem(field, details[field] === undefined ? words.isRequired : undefined);
+  problem("email", details.email && !EMAIL.test(details.email) ? words.emailAddress : undefined);
+  problem("countryCode", countryCode && !/^\+\d{1,4}$/.test(countryCode) ? words.diallingCode : undefined);
+  problem("msisdn", details.msisdn && !/^\d{4,15}$/.test(details.msisdn) ? words.mobileDigits : undefined);
+  problem("msisdn", mobileProblem(t, countryCode ?? "", details.msisdn));
+  problem("zip", postcodeProblem(t, details.country, details.zip));
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // Every text field was checked present above.
   return { ok: true, details: details as Extract<CustomerEdit, { ok: true }>["details"] };

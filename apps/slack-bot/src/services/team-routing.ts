@@ -7,7 +7,7 @@ import { createOutcomeModal } from "./outcome-modal.js";
 /** The Slack services that act outside Slack requests (callbacks, background work), for one workspace. */
 export function workspaceServices(slack: WebClient, logger: Logger, locales: LocaleChoice) {
   const messages = createOrderMessages({ slack, logger, locales });
-  return { messages, outcomes: createOutcomeModal({ slack, messages, logger }) };
+  return { messages, outcomes: createOutcomeModal({ slack, messages, logger, locales }) };
 }
 
 export type WorkspaceServices = ReturnType<typeof workspaceServices>;

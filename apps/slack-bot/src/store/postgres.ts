@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
+import type { Locale } from "../i18n/locale.js";
 import {
   customerFromRow,
   customerMatchKey,
@@ -226,6 +227,16 @@ export const MIGRATIONS: readonly string[] = [
     CHECK ((type = 'corporate') = (organization_id IS NOT NULL))
   );
   CREATE INDEX customers_by_team ON customers (team_id, name);
+  `,
+  `
+  -- The language a person chose in App Home; no row: they read their workspace's.
+  CREATE TABLE person_locales (
+    team_id text NOT NULL,
+    user_id text NOT NULL,
+    locale text NOT NULL CHECK (locale IN ('nb', 'en')),
+    updated_at timestamptz NOT NULL,
+    PRIMARY KEY (team_id, user_id)
+  );
   `,
 ];
 
@@ -456,6 +467,19 @@ const SQL = {
       ORDER BY name, id LIMIT $4`,
   },
   deleteCustomer: { name: "customers.delete", text: "DELETE FROM customers WHERE team_id = $1 AND id = $2" },
+  selectPersonLocale: {
+    name: "person-locales.get",
+    text: "SELECT locale FROM person_locales WHERE team_id = $1 AND user_id = $2",
+  },
+  upsertPersonLocale: {
+    name: "person-locales.set",
+    text: `INSERT INTO person_locales (team_id, user_id, locale, updated_at) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (team_id, user_id) DO UPDATE SET locale = excluded.locale, updated_at = excluded.updated_at`,
+  },
+  deletePersonLocale: {
+    name: "person-locales.delete",
+    text: "DELETE FROM person_locales WHERE team_id = $1 AND user_id = $2",
+  },
 } as const;
 
 /** PostgreSQL gives times as `Date`s, JSON parsed (`json` columns) and booleans as booleans. */
@@ -1112,6 +1136,15 @@ export async function openPostgresStore({
       const deleted = (await changed(SQL.deleteCustomer, [teamId, id])) === 1;
       if (deleted) await erased("customers");
       return deleted;
+    },
+
+    async getPersonLocale(teamId, userId) {
+      return (await one<{ locale: Locale }>(SQL.selectPersonLocale, [teamId, userId]))?.locale ?? null;
+    },
+
+    async setPersonLocale(teamId, userId, locale) {
+      if (locale === null) await changed(SQL.deletePersonLocale, [teamId, userId]);
+      else await changed(SQL.upsertPersonLocale, [teamId, userId, locale, clock()]);
     },
 
     async renewLease(orderId, lease) {

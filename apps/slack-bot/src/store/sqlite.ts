@@ -1,6 +1,7 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import type { Locale } from "../i18n/locale.js";
 import {
   customerFromRow,
   customerMatchKey,
@@ -267,6 +268,16 @@ export const MIGRATIONS: readonly string[] = [
     CHECK ((type = 'corporate') = (organization_id IS NOT NULL))
   ) STRICT;
   CREATE INDEX customers_by_team ON customers (team_id, name);
+  `,
+  `
+  -- The language a person chose in App Home; no row: they read their workspace's.
+  CREATE TABLE person_locales (
+    team_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    locale TEXT NOT NULL CHECK (locale IN ('nb', 'en')),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (team_id, user_id)
+  ) STRICT;
   `,
 ];
 
@@ -701,6 +712,14 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
      WHERE team_id = @team_id AND id = @id`,
   );
   const deleteCustomer = db.prepare("DELETE FROM customers WHERE team_id = ? AND id = ?");
+  const selectPersonLocale = db.prepare<[string, string], { locale: Locale }>(
+    "SELECT locale FROM person_locales WHERE team_id = ? AND user_id = ?",
+  );
+  const upsertPersonLocale = db.prepare(
+    `INSERT INTO person_locales (team_id, user_id, locale, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT (team_id, user_id) DO UPDATE SET locale = excluded.locale, updated_at = excluded.updated_at`,
+  );
+  const deletePersonLocale = db.prepare("DELETE FROM person_locales WHERE team_id = ? AND user_id = ?");
 
   function immediate<A extends unknown[], R>(change: (...args: A) => R): (...args: A) => WriteResult<R> {
     const transaction = db.transaction(change);
@@ -980,6 +999,13 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       // secure_delete zeroed the row in the database file; the WAL must not keep it either.
       if (deleted) erasedFromDisk();
       return deleted;
+    },
+    async getPersonLocale(teamId, userId) {
+      return selectPersonLocale.get(teamId, userId)?.locale ?? null;
+    },
+    async setPersonLocale(teamId, userId, locale) {
+      if (locale === null) deletePersonLocale.run(teamId, userId);
+      else upsertPersonLocale.run(teamId, userId, locale, clock().getTime());
     },
     async close() {
       claims.close();

@@ -1,4 +1,5 @@
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
+import type { Locale } from "../i18n/locale.js";
 
 /**
  * Where an order is in its submission to Front Payment (docs/front-payment.md §12):
@@ -528,5 +529,10 @@ export interface InvoiceStore {
    * False when there was no such customer.
    */
   forgetCustomer(teamId: string, id: string): Promise<boolean>;
+
+  /** The language a person of `teamId` chose in App Home, or null when they follow their workspace's. */
+  getPersonLocale(teamId: string, userId: string): Promise<Locale | null>;
+  /** Sets a person's language in their team; null forgets the choice (they follow their workspace's again). */
+  setPersonLocale(teamId: string, userId: string, locale: Locale | null): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,6 @@
-import { formatNok } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
-import { messagesFor } from "../i18n/index.js";
-import { context, header, type KnownBlock, section } from "./block-kit.js";
+import { LOCALES, type Locale, type Messages, messagesFor } from "../i18n/index.js";
+import { context, header, type KnownBlock, option, plainText, section } from "./block-kit.js";
 import { type OrderRowInput, orderRow } from "./order-row.js";
 
 /**
@@ -19,21 +18,24 @@ export interface HomeSums {
   paidThisMonth: { count: number; totalOre: number };
 }
 
-function sum(label: string, { count, totalOre }: { count: number; totalOre: number }) {
-  return { type: "mrkdwn" as const, text: `*${label}*\n${formatNok(totalOre)} (${count})` };
+function sum(t: Messages, label: string, { count, totalOre }: { count: number; totalOre: number }) {
+  return {
+    type: "mrkdwn" as const,
+    text: `*${label}*\n${t.home.sum({ total: t.format.money(totalOre), count })}`,
+  };
 }
 
 /** Open, overdue and paid this month, in NOK, over what the viewer may see. */
-export function homeSumsSection(sums: HomeSums): HomeSection {
+export function homeSumsSection(t: Messages, sums: HomeSums): HomeSection {
   return [
     header("Fakturabot", "home.title"),
     {
       type: "section",
       block_id: "home.sums",
       fields: [
-        sum("Open", sums.open),
-        sum("Overdue", sums.overdue),
-        sum("Paid this month", sums.paidThisMonth),
+        sum(t, t.home.open, sums.open),
+        sum(t, t.home.overdue, sums.overdue),
+        sum(t, t.home.paidThisMonth, sums.paidThisMonth),
       ],
     },
   ];
@@ -54,11 +56,42 @@ export function homeOrdersSection(
   ];
 }
 
-export function homeHelpSection(): HomeSection {
+export function homeHelpSection(t: Messages): HomeSection {
+  return [context(t.home.help)];
+}
+
+/** The language select in App Home; its value is a locale, or {@link FOLLOW_WORKSPACE}. */
+export const HOME_LANGUAGE_ACTION_ID = "home.language";
+/** The language select's value for "read the workspace's language". */
+export const FOLLOW_WORKSPACE = "workspace";
+
+/**
+ * The person's own language: the workspace's (until they choose), Norsk bokmål or English, each
+ * named in its own language so anyone finds theirs.
+ */
+export function homeLanguageSection(
+  t: Messages,
+  { chosen, workspaceLocale }: { chosen: Locale | null; workspaceLocale: Locale },
+): HomeSection {
+  const follow = option(
+    t.home.languageWorkspace({ language: messagesFor(workspaceLocale).common.languageName }),
+    FOLLOW_WORKSPACE,
+  );
+  const languages = LOCALES.map((locale) => option(messagesFor(locale).common.languageName, locale));
   return [
-    context(
-      "Send an invoice with `/invoice` in a channel; `/invoice list` finds older ones; `/invoice help` shows everything.",
-    ),
+    {
+      type: "section",
+      block_id: "home.language",
+      text: { type: "mrkdwn", text: `*${t.home.languageLabel}*` },
+      accessory: {
+        type: "static_select",
+        action_id: HOME_LANGUAGE_ACTION_ID,
+        placeholder: plainText(t.common.language),
+        options: [follow, ...languages],
+        initial_option: languages.find((language) => language.value === chosen) ?? follow,
+      },
+    },
+    context(t.home.languageAbout, "home.language.about"),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { formatNok } from "@fakturabot/schema";
+import type { Messages } from "../i18n/index.js";
 import { escapeMrkdwn, type ModalView, truncate } from "./block-kit.js";
 
 export const CANCEL_MODAL_CALLBACK_ID = "cancel_order";
@@ -26,33 +26,41 @@ export function decodeCancelTarget(privateMetadata: string): CancelTarget {
 }
 
 /** Asks for the cancellation note and confirmation before anything is sent to Front Payment. */
-export function cancelConfirmModal(order: {
-  orderId: string;
-  fpOrderUuid: string;
-  customerName: string;
-  grandTotalOre: number;
-  note: string;
-}): ModalView {
+export function cancelConfirmModal(
+  t: Messages,
+  order: {
+    orderId: string;
+    fpOrderUuid: string;
+    customerName: string;
+    grandTotalOre: number;
+    note: string;
+  },
+): ModalView {
+  const words = t.orderActions;
   return {
     type: "modal",
     callback_id: CANCEL_MODAL_CALLBACK_ID,
     private_metadata: JSON.stringify({ orderId: order.orderId, fpOrderUuid: order.fpOrderUuid }),
-    title: { type: "plain_text", text: "Cancel invoice" },
-    submit: { type: "plain_text", text: "Cancel invoice" },
-    close: { type: "plain_text", text: "Keep it" },
+    title: { type: "plain_text", text: words.cancelTitle },
+    submit: { type: "plain_text", text: words.cancelTitle },
+    close: { type: "plain_text", text: words.keepIt },
     blocks: [
       {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `Cancel the invoice to *${escapeMrkdwn(truncate(order.customerName, 255))}* for *${formatNok(order.grandTotalOre)}* (\`${order.fpOrderUuid}\`)? The customer will no longer be able to pay it.`,
+          text: words.cancelQuestion({
+            customer: escapeMrkdwn(truncate(order.customerName, 255)),
+            total: t.format.money(order.grandTotalOre),
+            fpOrderUuid: order.fpOrderUuid,
+          }),
         },
       },
       {
         type: "input",
         block_id: CANCEL_NOTE_BLOCK_ID,
-        label: { type: "plain_text", text: "Reason" },
-        hint: { type: "plain_text", text: "Sent to Front Payment with the cancellation." },
+        label: { type: "plain_text", text: words.reason },
+        hint: { type: "plain_text", text: words.reasonHint },
         element: {
           type: "plain_text_input",
           action_id: CANCEL_NOTE_ACTION_ID,
@@ -67,11 +75,11 @@ export function cancelConfirmModal(order: {
 }
 
 /** The modal after the cancellation was sent, or why it could not be. */
-export function cancelOutcomeModal(outcome: { title: string; text: string }): ModalView {
+export function cancelOutcomeModal(t: Messages, outcome: { title: string; text: string }): ModalView {
   return {
     type: "modal",
     title: { type: "plain_text", text: outcome.title },
-    close: { type: "plain_text", text: "Close" },
+    close: { type: "plain_text", text: t.common.close },
     blocks: [{ type: "section", text: { type: "mrkdwn", text: outcome.text } }],
   };
 }

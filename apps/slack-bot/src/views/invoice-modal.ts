@@ -1,3 +1,4 @@
+import type { Messages } from "../i18n/index.js";
 import { INVOICE_MODAL_CALLBACK_ID, LAYOUT_BLOCK_IDS } from "../invoice-form/ids.js";
 import { encodeFormMetadata, MAX_LINES } from "../invoice-form/metadata.js";
 import { escapeMrkdwn, type ModalView, plainText, section } from "./block-kit.js";
@@ -18,22 +19,23 @@ export { MAX_LINES };
  * references. Within Slack's limits at every size up to {@link MAX_LINES} lines: ≤ 100 blocks,
  * unique block ids, labels, placeholders and options within their lengths.
  */
-export function invoiceModal(options: InvoiceModalOptions): ModalView {
-  const form = fieldBuilder(options);
+export function invoiceModal(t: Messages, options: InvoiceModalOptions): ModalView {
+  const form = fieldBuilder(t, options);
+  const words = t.invoiceModal;
   const notice = options.notice
     ? [section(`:warning: ${escapeMrkdwn(options.notice)}`, LAYOUT_BLOCK_IDS.notice)]
     : [];
   return {
     type: "modal",
     callback_id: INVOICE_MODAL_CALLBACK_ID,
-    title: plainText(options.metadata.editOf ? "Edit invoice" : "New invoice"),
-    submit: plainText(options.metadata.editOf ? "Send correction" : "Send invoice"),
-    close: plainText("Cancel"),
+    title: plainText(options.metadata.editOf ? words.titleEdit : words.titleNew),
+    submit: plainText(options.metadata.editOf ? words.submitEdit : words.submitNew),
+    close: plainText(t.common.cancel),
     notify_on_close: true,
     private_metadata: encodeFormMetadata(options.metadata),
     blocks: [
       ...notice,
-      ...savedCustomerPicker(),
+      ...savedCustomerPicker(t),
       ...customerBlocks(form),
       ...linesBlocks(form, options),
       ...termsBlocks(form, options),

@@ -1,6 +1,6 @@
+import type { Messages } from "../i18n/index.js";
 import type { KnownBlock, ModalView } from "./block-kit.js";
 import { escapeMrkdwn, option, plainText, section, truncate } from "./block-kit.js";
-import { money } from "./order-words.js";
 
 /*
  * The modals behind the order message's buttons: Send link again, Refund… and its confirmation,
@@ -32,21 +32,21 @@ export function refundLineBlockId(lineId: number): string {
 export const MAX_REFUND_LINES = 40;
 
 /** While Front Payment is asked for the order (details, status). */
-export function waitingModal(title: string): ModalView {
+export function waitingModal(t: Messages, title: string): ModalView {
   return {
     type: "modal",
     title: plainText(truncate(title, 24)),
-    close: plainText("Close"),
-    blocks: [section(":hourglass_flowing_sand: Getting the invoice from Front Payment…")],
+    close: plainText(t.common.close),
+    blocks: [section(t.orderActions.gettingInvoice)],
   };
 }
 
 /** A modal that only says something: an outcome, or why not. */
-export function noticeModal(title: string, text: string): ModalView {
+export function noticeModal(t: Messages, title: string, text: string): ModalView {
   return {
     type: "modal",
     title: plainText(truncate(title, 24)),
-    close: plainText("Close"),
+    close: plainText(t.common.close),
     blocks: [section(text)],
   };
 }
@@ -72,29 +72,31 @@ function textInput(
 }
 
 /** Send link again: where to, prefilled from Front Payment's details and editable. */
-export function resendModal(order: {
-  orderId: string;
-  customerName: string;
-  email: string | null;
-  countryCode: string | null;
-  mobile: string | null;
-}): ModalView {
+export function resendModal(
+  t: Messages,
+  order: {
+    orderId: string;
+    customerName: string;
+    email: string | null;
+    countryCode: string | null;
+    mobile: string | null;
+  },
+): ModalView {
+  const words = t.orderActions;
   return {
     type: "modal",
     callback_id: RESEND_MODAL_CALLBACK_ID,
     private_metadata: order.orderId,
-    title: plainText("Send link again"),
-    submit: plainText("Send link"),
-    close: plainText("Cancel"),
+    title: plainText(words.resendTitle),
+    submit: plainText(words.resendSubmit),
+    close: plainText(t.common.cancel),
     blocks: [
-      section(
-        `Send the payment link for the invoice to *${escapeMrkdwn(order.customerName)}* again, by email, SMS or both. Leave a field empty to skip it.`,
-      ),
-      textInput(RESEND_IDS.email, "Email", order.email, { email: true }),
-      textInput(RESEND_IDS.countryCode, "Country code", order.countryCode ?? "+47", {
-        hint: "For SMS, e.g. +47",
+      section(words.resendText({ customer: escapeMrkdwn(order.customerName) })),
+      textInput(RESEND_IDS.email, words.email, order.email, { email: true }),
+      textInput(RESEND_IDS.countryCode, words.countryCode, order.countryCode ?? "+47", {
+        hint: words.countryCodeHint,
       }),
-      textInput(RESEND_IDS.mobile, "Mobile", order.mobile, { hint: "Without the country code" }),
+      textInput(RESEND_IDS.mobile, words.mobile, order.mobile, { hint: words.mobileHint }),
     ],
   };
 }
@@ -108,13 +110,18 @@ export interface RefundableLine {
 }
 
 /** Refund…: everything left, or chosen lines and amounts. */
-export function refundModal(order: {
-  orderId: string;
-  customerName: string;
-  paidOre: number;
-  refundedOre: number;
-  lines: readonly RefundableLine[];
-}): ModalView {
+export function refundModal(
+  t: Messages,
+  order: {
+    orderId: string;
+    customerName: string;
+    paidOre: number;
+    refundedOre: number;
+    lines: readonly RefundableLine[];
+  },
+): ModalView {
+  const words = t.orderActions;
+  const money = t.format.money;
   const left = Math.max(order.paidOre - order.refundedOre, 0);
   const lines = order.lines.filter((line) => line.leftOre > 0).slice(0, MAX_REFUND_LINES);
   return {
@@ -124,24 +131,29 @@ export function refundModal(order: {
       orderId: order.orderId,
       lines: lines.map((line) => ({ id: line.id, amountOre: line.leftOre })),
     }),
-    title: plainText("Refund"),
-    submit: plainText("Review refund"),
-    close: plainText("Cancel"),
+    title: plainText(words.refundTitle),
+    submit: plainText(words.reviewRefund),
+    close: plainText(t.common.cancel),
     blocks: [
       section(
-        `Refund from the invoice to *${escapeMrkdwn(order.customerName)}*. Paid ${money(order.paidOre)}, refunded so far ${money(order.refundedOre)}: *${money(left)}* can be refunded.`,
+        words.refundText({
+          customer: escapeMrkdwn(order.customerName),
+          paid: money(order.paidOre),
+          refunded: money(order.refundedOre),
+          left: money(left),
+        }),
       ),
       {
         type: "input",
         block_id: REFUND_IDS.scope.block,
-        label: plainText("What to refund"),
+        label: plainText(words.whatToRefund),
         element: {
           type: "radio_buttons",
           action_id: REFUND_IDS.scope.action,
-          initial_option: option(`Everything left (${money(left)})`, "everything"),
+          initial_option: option(words.everythingLeft({ left: money(left) }), "everything"),
           options: [
-            option(`Everything left (${money(left)})`, "everything"),
-            option("The amounts below", "lines"),
+            option(words.everythingLeft({ left: money(left) }), "everything"),
+            option(words.amountsBelow, "lines"),
           ],
         },
       },
@@ -150,11 +162,11 @@ export function refundModal(order: {
           type: "input",
           block_id: refundLineBlockId(line.id),
           optional: true,
-          label: plainText(truncate(`${line.name} (up to ${money(line.leftOre)})`, 2000)),
+          label: plainText(truncate(words.lineUpTo({ name: line.name, left: money(line.leftOre) }), 2000)),
           element: {
             type: "plain_text_input",
             action_id: REFUND_IDS.lineAction,
-            placeholder: plainText("Amount in kr, e.g. 500 or 250,50"),
+            placeholder: plainText(words.amountPlaceholder),
           },
         }),
       ),
@@ -169,20 +181,21 @@ export interface RefundPlan {
 }
 
 /** The confirmation that states the amount before any money moves. */
-export function refundConfirmModal(plan: RefundPlan, order: { customerName: string }): ModalView {
-  const total = plan.lines.reduce((sum, line) => sum + line.amountOre, 0);
+export function refundConfirmModal(
+  t: Messages,
+  plan: RefundPlan,
+  order: { customerName: string },
+): ModalView {
+  const words = t.orderActions;
+  const total = t.format.money(plan.lines.reduce((sum, line) => sum + line.amountOre, 0));
   return {
     type: "modal",
     callback_id: REFUND_CONFIRM_CALLBACK_ID,
     private_metadata: JSON.stringify(plan),
-    title: plainText("Confirm refund"),
-    submit: plainText(truncate(`Refund ${money(total)}`, 24)),
-    close: plainText("Cancel"),
-    blocks: [
-      section(
-        `Refund *${money(total)}* to *${escapeMrkdwn(order.customerName)}*? Front Payment pays it back to the customer; it cannot be undone from Slack.`,
-      ),
-    ],
+    title: plainText(words.confirmRefundTitle),
+    submit: plainText(truncate(words.refundAmount({ total }), 24)),
+    close: plainText(t.common.cancel),
+    blocks: [section(words.confirmRefundText({ total, customer: escapeMrkdwn(order.customerName) }))],
   };
 }
 

@@ -138,7 +138,7 @@ export interface SlackDriver {
   }): Promise<Delivery>;
 }
 
-/** The button or overflow `actionId` in `blocks`, and what using it with `value` sends. */
+/** The button, overflow or select `actionId` in `blocks`, and what using it with `value` sends. */
 function chosenElement(
   blocks: BlockJson[],
   {
@@ -154,7 +154,8 @@ function chosenElement(
     if (element.type === "button" && (value === undefined || element.value === value)) {
       return actionFor(located, undefined, ts);
     }
-    if (element.type === "overflow") {
+    // A select outside a modal's inputs (App Home's, a message's) acts at once, as an overflow does.
+    if (element.type === "overflow" || element.type === "static_select") {
       const option = offeredOptions(element).find((candidate) => candidate.value === value);
       if (option) return actionFor(located, { selected_option: option }, ts);
     }
@@ -241,7 +242,8 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       const body = appHomeOpenedBody(actor, {
         channelId: workspace.botDmWith(actor.user.id).id,
         view: workspace.home(actor.user.id)?.view,
-        eventId: `Ev${String(events).padStart(8, "0")}SANDBOX`,
+        // Unique across workspaces, as Slack's are: two teams' drivers must not repeat each other's.
+        eventId: `Ev${String(events).padStart(8, "0")}${workspace.team.id}`,
         eventTs: actionTs(workspace.clock),
       });
       return deliver(

@@ -2,6 +2,7 @@ import type { BotDeps } from "../../deps.js";
 import { sourceFromDetails } from "../../invoice-form/from-details.js";
 import { formFromOrder } from "../../invoice-form/from-order.js";
 import { newFormMetadata } from "../../invoice-form/metadata.js";
+import { personMessages } from "../../services/locales.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 import { openWithDetails } from "./open-for-order.js";
 import { type MessageActionArgs, orderForAction } from "./order-action.js";
@@ -15,11 +16,13 @@ export function invoiceFormFromOrder(deps: BotDeps, action: "edit" | "copy") {
     await args.ack();
     const order = await orderForAction(deps, args, action);
     if (!order) return;
+    const t = await personMessages(deps.locales, { teamId: order.teamId, userId: args.body.user.id });
     await openWithDetails(
       deps,
+      t,
       args,
       order,
-      action === "edit" ? "Edit invoice" : "New invoice",
+      action === "edit" ? t.invoiceModal.titleEdit : t.invoiceModal.titleNew,
       (details) => {
         const source = sourceFromDetails(details, order.facts, deps.formDefaults);
         const base = newFormMetadata({
@@ -30,7 +33,7 @@ export function invoiceFormFromOrder(deps: BotDeps, action: "edit" | "copy") {
           source,
           action === "edit" ? { ...base, editOf: order.id } : base,
         );
-        return invoiceModal({
+        return invoiceModal(t, {
           metadata,
           initial: values,
           taxRates: deps.taxRates,
@@ -38,7 +41,7 @@ export function invoiceFormFromOrder(deps: BotDeps, action: "edit" | "copy") {
           ...(action === "edit"
             ? {
                 // The notice is plain text (escaped whole), so the order id is not put in a code span.
-                notice: `This corrects Front Payment order ${order.fpOrderUuid} before the customer confirms it: Front Payment updates the same order.`,
+                notice: t.invoiceModal.editNotice({ fpOrderUuid: order.fpOrderUuid }),
               }
             : {}),
         });

@@ -1,5 +1,6 @@
 import type { BotDeps } from "../../deps.js";
 import { publishHome } from "../../services/home.js";
+import { personMessages } from "../../services/locales.js";
 import { customerEditModal } from "../../views/home/customer-edit-modal.js";
 import { mayManageCustomers } from "../access.js";
 import type { ModalActionArgs } from "./refresh-invoice-modal.js";
@@ -24,6 +25,7 @@ export function editCustomerClicked(deps: BotDeps) {
       await publishHome(deps, args.client, { teamId, userId });
       return;
     }
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: customerEditModal(customer) });
+    const t = await personMessages(deps.locales, { teamId, userId });
+    await args.client.views.open({ trigger_id: args.body.trigger_id, view: customerEditModal(t, customer) });
   };
 }

@@ -3,6 +3,7 @@ import type { BotDeps } from "../../deps.js";
 import { formFromOrder } from "../../invoice-form/from-order.js";
 import { decodeFormMetadata, newFormMetadata } from "../../invoice-form/metadata.js";
 import { getInTeam } from "../../orders/team-scope.js";
+import { personMessages } from "../../services/locales.js";
 import { updateView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
@@ -22,9 +23,10 @@ export function editSubmissionClicked(deps: BotDeps) {
       ? decodeFormMetadata(view.private_metadata)
       : newFormMetadata({ channelId: order.channelId });
     const { metadata, values } = formFromOrder(order.request, base, { orderId: order.id });
+    const t = await personMessages(deps.locales, { teamId: order.teamId, userId: body.user.id });
     await updateView(client, {
       view_id: view.id,
-      view: invoiceModal({
+      view: invoiceModal(t, {
         metadata,
         initial: values,
         taxRates: deps.taxRates,

@@ -1,5 +1,6 @@
 import { FrontPaymentError, type OrderDetailsData } from "@fakturabot/client";
 import type { BotDeps } from "../../deps.js";
+import type { Messages } from "../../i18n/index.js";
 import { updateView } from "../../services/slack-views.js";
 import type { CreatedOrder } from "../../store/types.js";
 import type { ModalView } from "../../views/block-kit.js";
@@ -13,6 +14,7 @@ import type { MessageActionArgs } from "./order-action.js";
  */
 export async function openWithDetails(
   deps: BotDeps,
+  t: Messages,
   args: MessageActionArgs,
   order: CreatedOrder,
   title: string,
@@ -20,7 +22,7 @@ export async function openWithDetails(
 ): Promise<void> {
   const opened = await args.client.views.open({
     trigger_id: args.body.trigger_id,
-    view: waitingModal(title),
+    view: waitingModal(t, title),
   });
   const viewId = opened.view?.id;
   if (!viewId) return;
@@ -30,10 +32,7 @@ export async function openWithDetails(
   } catch (error) {
     if (!(error instanceof FrontPaymentError)) throw error;
     deps.logger.warn({ orderId: order.id, err: error }, "could not get the order's details");
-    view = noticeModal(
-      title,
-      `I couldn't get the invoice from Front Payment: ${error.message} Try again in a moment.`,
-    );
+    view = noticeModal(t, title, t.orderActions.noDetails({ message: error.message }));
   }
   await updateView(args.client, { view_id: viewId, view });
 }

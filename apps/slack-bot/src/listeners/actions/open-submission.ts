@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
 import { getInTeam } from "../../orders/team-scope.js";
+import { personMessages } from "../../services/locales.js";
 import { submissionView } from "../../services/outcome-modal.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
@@ -13,6 +14,7 @@ export function openSubmissionClicked(deps: BotDeps) {
     if (!orderId) return;
     const order = await getInTeam(deps.orders, body.team?.id ?? body.view?.team_id, orderId);
     if (!order || order.userId !== body.user.id) return;
-    await client.views.open({ trigger_id: body.trigger_id, view: submissionView(order) });
+    const t = await personMessages(deps.locales, { teamId: order.teamId, userId: body.user.id });
+    await client.views.open({ trigger_id: body.trigger_id, view: submissionView(t, order) });
   };
 }

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, OverflowAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
-import { messagesFor } from "../../i18n/index.js";
+import { personMessages } from "../../services/locales.js";
 import { memberChannelIds } from "../../services/viewer.js";
 import { infoModal } from "../../views/info-modal.js";
 import { parseRowActionValue } from "../../views/order-row.js";
@@ -26,7 +26,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
     const userId = body.user.id;
     const teamId = body.team?.id ?? body.view?.team_id ?? "";
     const inHome = body.container?.type === "view";
-    const t = messagesFor(await deps.locales.forPerson(teamId, userId));
+    const t = await personMessages(deps.locales, { teamId, userId });
     if (chosen.action === "cancel") {
       const refusal = await openCancelDialog(t, deps, client, {
         reference: chosen.orderId,
@@ -39,7 +39,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
       if (inHome)
         await client.views.open({
           trigger_id: body.trigger_id,
-          view: infoModal(t.commands.cancelTitle, refusal),
+          view: infoModal(t, t.home.cancelTitle, refusal),
         });
       else await respond({ response_type: "ephemeral", replace_original: false, text: refusal });
       return;
@@ -47,7 +47,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
     const opened = inHome
       ? await client.views.open({
           trigger_id: body.trigger_id,
-          view: infoModal(t.commands.statusTitle, t.commands.askingFrontPayment),
+          view: infoModal(t, t.home.statusTitle, t.home.askingFrontPayment),
         })
       : undefined;
     const channelId = body.channel?.id ?? "";
@@ -58,7 +58,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
       memberOf: await memberChannelIds(client, userId, channelId || undefined),
     });
     if (opened?.view?.id) {
-      await client.views.update({ view_id: opened.view.id, view: infoModal(t.commands.statusTitle, text) });
+      await client.views.update({ view_id: opened.view.id, view: infoModal(t, t.home.statusTitle, text) });
     } else {
       await respond({ response_type: "ephemeral", replace_original: false, text });
     }

@@ -1,9 +1,13 @@
 import type { OrganisationLookup } from "@fakturabot/client";
+import { organizationNumberProblem } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
 import { BLOCK_IDS } from "../../invoice-form/ids.js";
+import { fieldNames } from "../../invoice-form/labels.js";
 import { decodeFormMetadata, fillCustomerFields, type RegisterNote } from "../../invoice-form/metadata.js";
 import { normaliseOrganizationNumber } from "../../invoice-form/normalise.js";
+import { schemaPredicate } from "../../invoice-form/phrases.js";
 import { type InitialFormValues, readInvoiceForm } from "../../invoice-form/read.js";
+import { personMessages } from "../../services/locales.js";
 import { type ModalActionArgs, redrawInvoiceModal } from "./refresh-invoice-modal.js";
 
 /** The customer fields a register answer fills: the registered name and business address. */
@@ -52,7 +56,8 @@ export function organisationNumberEntered(deps: BotDeps) {
     const typed = action.type === "plain_text_input" ? (action.value ?? "") : "";
     if (!view || typed.trim() === "") return;
     // "NO 923 609 016 MVA" is the number as the form reads it, too.
-    const lookup = await deps.lookupOrganisation(normaliseOrganizationNumber(typed) ?? typed);
+    const number = normaliseOrganizationNumber(typed) ?? typed;
+    const lookup = await deps.lookupOrganisation(number);
     deps.logger.info(
       { kind: lookup.kind, ...(lookup.kind === "unavailable" ? { reason: lookup.reason } : {}) },
       "organisation number looked up",
@@ -61,15 +66,27 @@ export function organisationNumberEntered(deps: BotDeps) {
     const form = readInvoiceForm(view.state.values, metadata);
     const note = registerNote(lookup, typed);
     if (!note) {
-      const message = lookup.kind === "invalid" ? lookup.message : "";
-      await redrawInvoiceModal(deps, args.client, view, {
+      const t = await personMessages(deps.locales, {
+        teamId: args.body.team?.id ?? view.team_id,
+        userId: args.body.user.id,
+      });
+      // The register's client says why in English; the schema's own check says the same, in the person's words.
+      const problem = organizationNumberProblem(number);
+      const predicate = problem === null ? undefined : schemaPredicate(t, problem);
+      const message =
+        predicate === undefined
+          ? lookup.kind === "invalid"
+            ? lookup.message
+            : ""
+          : `${fieldNames(t).organizationId} ${predicate}`;
+      await redrawInvoiceModal(deps, args, view, {
         metadata,
         initial: form,
         fieldErrors: { [BLOCK_IDS.organizationId]: message },
       });
       return;
     }
-    await redrawInvoiceModal(deps, args.client, view, {
+    await redrawInvoiceModal(deps, args, view, {
       // New action ids for the customer fields, so the register's values replace what was typed.
       metadata: fillCustomerFields(metadata, { register: note }),
       initial: { ...form, ...registerFill(lookup) },

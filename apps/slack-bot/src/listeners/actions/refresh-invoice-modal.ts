@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
 import { decodeFormMetadata, type FormMetadata } from "../../invoice-form/metadata.js";
 import { type InitialFormValues, readInvoiceForm } from "../../invoice-form/read.js";
 import { formTotals } from "../../invoice-form/totals.js";
+import { personMessages } from "../../services/locales.js";
 import { slackErrorCode } from "../../services/order-messages.js";
 import { updateView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
@@ -20,15 +20,20 @@ type FormView = NonNullable<BlockAction["view"]>;
  */
 export async function redrawInvoiceModal(
   deps: BotDeps,
-  client: WebClient,
+  { body, client }: Pick<ModalActionArgs, "body" | "client">,
   view: FormView,
   next: { metadata: FormMetadata; initial: InitialFormValues; fieldErrors?: Record<string, string> },
 ): Promise<void> {
+  // The form is drawn in the language of whoever has it open.
+  const t = await personMessages(deps.locales, {
+    teamId: body.team?.id ?? view.team_id,
+    userId: body.user.id,
+  });
   try {
     await updateView(client, {
       view_id: view.id,
       hash: view.hash,
-      view: invoiceModal({
+      view: invoiceModal(t, {
         metadata: next.metadata,
         initial: next.initial,
         totals: formTotals(next.initial),
@@ -51,13 +56,13 @@ export async function redrawInvoiceModal(
  */
 export async function refreshInvoiceModal(
   deps: BotDeps,
-  { ack, body, client }: ModalActionArgs,
+  args: ModalActionArgs,
   reshape: (metadata: FormMetadata) => FormMetadata = (metadata) => metadata,
 ): Promise<void> {
-  await ack();
-  const view = body.view;
+  await args.ack();
+  const view = args.body.view;
   if (!view) return;
   const metadata = reshape(decodeFormMetadata(view.private_metadata));
   const form = readInvoiceForm(view.state.values, metadata);
-  await redrawInvoiceModal(deps, client, view, { metadata, initial: form });
+  await redrawInvoiceModal(deps, args, view, { metadata, initial: form });
 }

@@ -1,5 +1,6 @@
 import { safeKronerToOre } from "@fakturabot/schema";
 import type { BotDeps } from "../../deps.js";
+import { personMessages } from "../../services/locales.js";
 import { refundModal } from "../../views/order-action-modals.js";
 import { openWithDetails } from "./open-for-order.js";
 import { type MessageActionArgs, orderForAction } from "./order-action.js";
@@ -18,10 +19,11 @@ export function refundClicked(deps: BotDeps) {
     await args.ack();
     const order = await orderForAction(deps, args, "refund");
     if (!order) return;
-    await openWithDetails(deps, args, order, "Refund", async (details) => {
+    const t = await personMessages(deps.locales, { teamId: order.teamId, userId: args.body.user.id });
+    await openWithDetails(deps, t, args, order, t.orderActions.refundTitle, async (details) => {
       const status = await deps.frontPayment.getOrderStatus(order.fpOrderUuid);
       const refundedLines = order.facts?.refundedLines ?? {};
-      return refundModal({
+      return refundModal(t, {
         orderId: order.id,
         customerName: order.customerName,
         paidOre: orOre(status.orderAmount, order.grandTotalOre),

@@ -1,4 +1,5 @@
 import type { BotDeps } from "../../deps.js";
+import { personMessages } from "../../services/locales.js";
 import { resendModal } from "../../views/order-action-modals.js";
 import { openWithDetails } from "./open-for-order.js";
 import { type MessageActionArgs, orderForAction } from "./order-action.js";
@@ -9,8 +10,9 @@ export function resendClicked(deps: BotDeps) {
     await args.ack();
     const order = await orderForAction(deps, args, "resend");
     if (!order) return;
-    await openWithDetails(deps, args, order, "Send link again", (details) =>
-      resendModal({
+    const t = await personMessages(deps.locales, { teamId: order.teamId, userId: args.body.user.id });
+    await openWithDetails(deps, t, args, order, t.orderActions.resendTitle, (details) =>
+      resendModal(t, {
         orderId: order.id,
         customerName: order.customerName,
         email: details.customerDetails.email ?? null,

@@ -2,12 +2,9 @@ import type { BotDeps } from "../../deps.js";
 import { BLOCK_IDS } from "../../invoice-form/ids.js";
 import { decodeFormMetadata, fillCustomerFields } from "../../invoice-form/metadata.js";
 import { readInvoiceForm } from "../../invoice-form/read.js";
+import { personMessages } from "../../services/locales.js";
 import { customerFormValues } from "../../services/saved-customers.js";
 import { type ModalActionArgs, redrawInvoiceModal } from "./refresh-invoice-modal.js";
-
-/** Why a person's personal number is empty after picking them. */
-export const ASK_PERSONAL_NUMBER_AGAIN =
-  "Type the personal number again: Fakturabot never stores personal numbers.";
 
 /**
  * A saved customer was picked: its details replace the customer fields (new action ids, so Slack
@@ -25,11 +22,15 @@ export function savedCustomerPicked(deps: BotDeps) {
     const metadata = decodeFormMetadata(view.private_metadata);
     const form = readInvoiceForm(view.state.values, metadata);
     const { personalNumber: _, organizationId: __, ...rest } = form;
-    await redrawInvoiceModal(deps, args.client, view, {
+    const t = await personMessages(deps.locales, {
+      teamId: body.team?.id ?? view.team_id,
+      userId: body.user.id,
+    });
+    await redrawInvoiceModal(deps, args, view, {
       metadata: fillCustomerFields(metadata, { customerType: customer.type }),
       initial: { ...rest, ...customerFormValues(customer) },
       ...(customer.type === "private"
-        ? { fieldErrors: { [BLOCK_IDS.personalNumber]: ASK_PERSONAL_NUMBER_AGAIN } }
+        ? { fieldErrors: { [BLOCK_IDS.personalNumber]: t.formErrors.askPersonalNumberAgain } }
         : {}),
     });
   };

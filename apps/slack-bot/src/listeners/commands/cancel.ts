@@ -3,6 +3,7 @@ import type { BotDeps } from "../../deps.js";
 import type { Messages } from "../../i18n/index.js";
 import { findInTeam } from "../../orders/team-scope.js";
 import type { NotCancellableStatus } from "../../orders/transitions.js";
+import { personMessages } from "../../services/locales.js";
 import { cancelConfirmModal } from "../../views/cancel-modal.js";
 import { mayCancel } from "../access.js";
 
@@ -47,7 +48,7 @@ export async function openCancelDialog(
   if (refusal) return `\`${fpOrderUuid}\` ${notCancellable(t, refusal.status)}`;
   await client.views.open({
     trigger_id: request.triggerId,
-    view: cancelConfirmModal({
+    view: cancelConfirmModal(await personMessages(deps.locales, request), {
       orderId: order.id,
       fpOrderUuid,
       customerName: order.customerName,

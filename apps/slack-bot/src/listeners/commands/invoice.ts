@@ -27,6 +27,8 @@ export function invoiceCommand(deps: BotDeps) {
         triggerId: command.trigger_id,
         channelId: command.channel_id,
         text: parsed.text,
+        teamId: command.team_id,
+        userId: command.user_id,
       });
       return;
     }

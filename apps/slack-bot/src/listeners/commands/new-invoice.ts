@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { BotDeps } from "../../deps.js";
 import { newFormMetadata } from "../../invoice-form/metadata.js";
 import { prefillFromCommandText } from "../../invoice-form/prefill.js";
+import { personMessages } from "../../services/locales.js";
 import { openView } from "../../services/slack-views.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
 
@@ -9,11 +10,13 @@ import { invoiceModal } from "../../views/invoice-modal.js";
 export async function openInvoiceModal(
   deps: BotDeps,
   client: WebClient,
-  request: { triggerId: string; channelId: string; text: string },
+  request: { triggerId: string; channelId: string; text: string; teamId: string; userId: string },
 ): Promise<void> {
+  // The person's language is one read of the store: well inside the trigger's 3 s.
+  const t = await personMessages(deps.locales, request);
   await openView(client, {
     trigger_id: request.triggerId,
-    view: invoiceModal({
+    view: invoiceModal(t, {
       metadata: newFormMetadata({ channelId: request.channelId }),
       initial: prefillFromCommandText(request.text),
       taxRates: deps.taxRates,

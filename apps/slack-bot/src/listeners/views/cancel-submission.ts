@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
+import type { Messages } from "../../i18n/index.js";
 import type { CancelOutcome } from "../../orders/lifecycle.js";
 import { getInTeam } from "../../orders/team-scope.js";
+import { personMessages } from "../../services/locales.js";
 import {
   CANCEL_NOTE_ACTION_ID,
   CANCEL_NOTE_BLOCK_ID,
@@ -12,11 +14,12 @@ import {
 import { mayCancel } from "../access.js";
 
 /** Front Payment's 400 message keys for Cancel Order, said plainly. */
-const CONFLICTS: Record<string, string> = {
-  orderStatusAlreadyPaid:
-    "It is already paid, so it can't be cancelled. Refund it in Front Payment Go instead.",
-  orderStatusAlreadyCancelled: "It was already cancelled.",
-};
+function conflicts(t: Messages): Record<string, string> {
+  return {
+    orderStatusAlreadyPaid: t.orderActions.alreadyPaid,
+    orderStatusAlreadyCancelled: t.orderActions.alreadyCancelled,
+  };
+}
 
 /** The confirmed cancellation: sent to Front Payment, then shown in the modal and the channel. */
 export function cancelSubmission(deps: BotDeps) {
@@ -27,10 +30,15 @@ export function cancelSubmission(deps: BotDeps) {
     client,
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const note = view.state.values[CANCEL_NOTE_BLOCK_ID]?.[CANCEL_NOTE_ACTION_ID]?.value?.trim() ?? "";
+    const t = await personMessages(deps.locales, {
+      teamId: body.team?.id ?? view.team_id,
+      userId: body.user.id,
+    });
+    const words = t.orderActions;
     if (!note) {
       await ack({
         response_action: "errors",
-        errors: { [CANCEL_NOTE_BLOCK_ID]: "Say why the invoice is cancelled." },
+        errors: { [CANCEL_NOTE_BLOCK_ID]: words.sayWhy },
       });
       return;
     }
@@ -39,7 +47,7 @@ export function cancelSubmission(deps: BotDeps) {
       await ack({
         response_action: "errors",
         errors: {
-          [CANCEL_NOTE_BLOCK_ID]: `The reason must be at most ${CANCEL_NOTE_MAX_LENGTH} characters.`,
+          [CANCEL_NOTE_BLOCK_ID]: words.reasonTooLong({ max: CANCEL_NOTE_MAX_LENGTH }),
         },
       });
       return;
@@ -50,38 +58,40 @@ export function cancelSubmission(deps: BotDeps) {
     if (!order || !fpOrderUuid || !mayCancel(deps.access, body.user.id, order)) {
       await ack({
         response_action: "update",
-        view: cancelOutcomeModal({ title: "Not cancelled", text: "You can't cancel this invoice." }),
+        view: cancelOutcomeModal(t, { title: words.notCancelled, text: words.mayNotCancel }),
       });
       return;
     }
     await ack({
       response_action: "update",
-      view: cancelOutcomeModal({
-        title: "Cancelling…",
-        text: `Sending the cancellation of \`${fpOrderUuid}\` to Front Payment…`,
+      view: cancelOutcomeModal(t, {
+        title: words.cancelling,
+        text: words.sendingCancellation({ fpOrderUuid }),
       }),
     });
     const outcome = await deps.orders.cancel(order, fpOrderUuid, note, body.user.id);
-    await client.views.update({ view_id: view.id, view: cancelOutcomeModal(cancelOutcomeText(outcome)) });
+    await client.views.update({
+      view_id: view.id,
+      view: cancelOutcomeModal(t, cancelOutcomeText(t, outcome)),
+    });
   };
 }
 
 /** What became of the cancellation, in words. */
-function cancelOutcomeText(outcome: CancelOutcome): { title: string; text: string } {
+function cancelOutcomeText(t: Messages, outcome: CancelOutcome): { title: string; text: string } {
+  const words = t.orderActions;
   const order = `\`${outcome.fpOrderUuid}\``;
   switch (outcome.kind) {
     case "cancelled":
-      return {
-        title: "Invoice cancelled",
-        text: `${order} is cancelled. The customer can no longer pay it.`,
-      };
+      return { title: words.cancelled, text: words.cancelledText({ order }) };
     case "conflict": {
-      const plain = CONFLICTS[outcome.messageKey ?? ""] ?? `Front Payment refused: ${outcome.message}`;
-      return { title: "Not cancelled", text: `${order} was not cancelled. ${plain}` };
+      const why =
+        conflicts(t)[outcome.messageKey ?? ""] ?? words.frontPaymentRefused({ message: outcome.message });
+      return { title: words.notCancelled, text: words.notCancelledText({ order, why }) };
     }
     case "not-found":
-      return { title: "Not cancelled", text: `Front Payment has no order ${order}.` };
+      return { title: words.notCancelled, text: words.noSuchOrder({ order }) };
     case "failed":
-      return { title: "Not cancelled", text: `Nothing changed: ${outcome.message} Try again in a moment.` };
+      return { title: words.notCancelled, text: words.nothingChangedRetry({ message: outcome.message }) };
   }
 }

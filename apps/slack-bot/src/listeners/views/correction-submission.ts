@@ -2,39 +2,40 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { BotDeps } from "../../deps.js";
 import { CALLBACK_PATH } from "../../http/frontpayment-callback.js";
 import { RETURN_PATH } from "../../http/return-route.js";
-import { messagesFor } from "../../i18n/index.js";
+import type { Messages } from "../../i18n/index.js";
 import type { FormMetadata } from "../../invoice-form/metadata.js";
 import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
 import type { ActionOutcome } from "../../orders/lifecycle.js";
 import { getInTeam } from "../../orders/team-scope.js";
+import { personMessages } from "../../services/locales.js";
 import type { CreatedOrder } from "../../store/types.js";
 import { noticeModal } from "../../views/order-action-modals.js";
-import { money } from "../../views/order-words.js";
 import { mayAct, whoMay } from "../access.js";
 import { refusalText } from "../actions/order-action.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-function outcomeText(order: CreatedOrder, outcome: ActionOutcome, grandTotalOre: number) {
+function outcomeText(t: Messages, order: CreatedOrder, outcome: ActionOutcome, grandTotalOre: number) {
+  const words = t.orderActions;
   switch (outcome.kind) {
     case "done":
       return {
-        title: "Invoice corrected",
-        text: `:pencil2: Front Payment updated \`${order.fpOrderUuid}\`: now ${money(grandTotalOre)}. The customer sees the corrected invoice when they confirm it.`,
+        title: words.corrected,
+        text: words.correctedText({ fpOrderUuid: order.fpOrderUuid, total: t.format.money(grandTotalOre) }),
       };
     case "refused":
-      return { title: "Not corrected", text: refusalText(messagesFor("en"), order, "edit", outcome.refusal) };
+      return { title: words.notCorrected, text: refusalText(t, order, "edit", outcome.refusal) };
     case "failed":
       return {
-        title: "Not corrected",
+        title: words.notCorrected,
         text:
           outcome.messageKey === "orderStatusAlreadyInvoiced"
-            ? "The customer has confirmed it meanwhile, so it is an invoice now: it can't be edited. Make a refund or credit note instead."
-            : `Nothing changed: ${outcome.message}`,
+            ? words.invoicedMeanwhile
+            : words.nothingChanged({ message: outcome.message }),
       };
     case "too-much":
-      return { title: "Not corrected", text: "Nothing changed." };
+      return { title: words.notCorrected, text: words.nothingChangedPlain };
   }
 }
 
@@ -49,15 +50,17 @@ export async function correctionSubmitted(
 ) {
   const order = metadata.editOf ? await getInTeam(deps.orders, view.team_id, metadata.editOf) : null;
   const who = { userId: body.user.id, channelId: order?.message?.channelId ?? "" };
+  const t = await personMessages(deps.locales, { teamId: view.team_id, userId: body.user.id });
+  const words = t.orderActions;
   if (order?.state !== "created" || !mayAct(deps.access, who, order, "edit")) {
     const text = order
-      ? `Edit: ${whoMay(messagesFor("en"), "edit", order.userId)} can do that.`
-      : "I don't know this invoice.";
-    await ack({ response_action: "update", view: noticeModal("Not corrected", text) });
+      ? words.notYours({ action: words.actionEdit, who: whoMay(t, "edit", order.userId) })
+      : words.iDontKnowIt;
+    await ack({ response_action: "update", view: noticeModal(t, words.notCorrected, text) });
     return;
   }
   const form = readInvoiceForm(view.state.values, metadata);
-  const validation = validateInvoiceForm(form, {
+  const validation = validateInvoiceForm(t, form, {
     now: deps.now(),
     referenceNo: order.id,
     callback: {
@@ -74,12 +77,9 @@ export async function correctionSubmitted(
   }
   await ack({
     response_action: "update",
-    view: noticeModal(
-      "Correcting…",
-      `Sending the corrected invoice to Front Payment as an update of \`${order.fpOrderUuid}\`…`,
-    ),
+    view: noticeModal(t, words.correcting, words.sendingCorrection({ fpOrderUuid: order.fpOrderUuid })),
   });
   const outcome = await deps.orders.edit(order, validation.order, body.user.id);
-  const shown = outcomeText(order, outcome, validation.grandTotalOre);
-  await client.views.update({ view_id: view.id, view: noticeModal(shown.title, shown.text) });
+  const shown = outcomeText(t, order, outcome, validation.grandTotalOre);
+  await client.views.update({ view_id: view.id, view: noticeModal(t, shown.title, shown.text) });
 }

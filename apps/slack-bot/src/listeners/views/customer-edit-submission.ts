@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { BotDeps } from "../../deps.js";
 import type { ViewStateValues } from "../../invoice-form/read.js";
 import { publishHome } from "../../services/home.js";
+import { personMessages } from "../../services/locales.js";
 import { readCustomerEdit } from "../../services/saved-customers.js";
 import { mayManageCustomers } from "../access.js";
 
@@ -23,7 +24,8 @@ export function customerEditSubmission(deps: BotDeps) {
       await ack();
       return;
     }
-    const edit = readCustomerEdit(view.state.values as ViewStateValues, customer);
+    const t = await personMessages(deps.locales, { teamId, userId });
+    const edit = readCustomerEdit(t, view.state.values as ViewStateValues, customer);
     if (!edit.ok) {
       await ack({ response_action: "errors", errors: edit.errors });
       return;

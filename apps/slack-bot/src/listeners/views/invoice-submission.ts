@@ -7,6 +7,7 @@ import { decodeFormMetadata } from "../../invoice-form/metadata.js";
 import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
 import { newOrderId } from "../../orders/order-id.js";
+import { personMessages } from "../../services/locales.js";
 import { submissionView } from "../../services/outcome-modal.js";
 import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
 import { correctionSubmitted } from "./correction-submission.js";
@@ -23,7 +24,11 @@ export function invoiceSubmission(deps: BotDeps) {
     if (metadata.editOf) return correctionSubmitted(deps, args, metadata);
     const form = readInvoiceForm(view.state.values, metadata);
     const orderId = newOrderId();
-    const validation = validateInvoiceForm(form, {
+    const t = await personMessages(deps.locales, {
+      teamId: body.team?.id ?? view.team_id,
+      userId: body.user.id,
+    });
+    const validation = validateInvoiceForm(t, form, {
       now: deps.now(),
       referenceNo: orderId,
       callback: {
@@ -56,7 +61,7 @@ export function invoiceSubmission(deps: BotDeps) {
       request: validation.order,
     });
     // A double submit finds the first order and shows it as it is now; a new one shows "Sending…".
-    await ack({ response_action: "update", view: submissionView(order) });
+    await ack({ response_action: "update", view: submissionView(t, order) });
     if (!created) return;
     await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
     await rememberCustomerIfCreated(deps, order, customer);

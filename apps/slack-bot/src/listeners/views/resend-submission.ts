@@ -1,10 +1,12 @@
 import { ResendOrderRequest } from "@fakturabot/schema";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
-import { messagesFor } from "../../i18n/index.js";
+import type { Messages } from "../../i18n/index.js";
 import { normaliseCountryCode, normaliseEmail, normaliseMobile } from "../../invoice-form/normalise.js";
+import { schemaPredicate } from "../../invoice-form/phrases.js";
 import type { ActionOutcome } from "../../orders/lifecycle.js";
 import { getInTeam } from "../../orders/team-scope.js";
+import { personMessages } from "../../services/locales.js";
 import { escapeMrkdwn } from "../../views/block-kit.js";
 import { noticeModal, RESEND_IDS } from "../../views/order-action-modals.js";
 import { mayAct } from "../access.js";
@@ -13,15 +15,19 @@ import { refusalText } from "../actions/order-action.js";
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Front Payment's 400 keys for Resend, said plainly. */
-const CONFLICTS: Record<string, string> = {
-  orderStatusAlreadyPaid: "It is paid already, so there is no link to send.",
-  orderStatusAlreadyCancelled: "It is cancelled, so there is no link to send.",
-};
+function conflicts(t: Messages): Record<string, string> {
+  return {
+    orderStatusAlreadyPaid: t.orderActions.paidNoLink,
+    orderStatusAlreadyCancelled: t.orderActions.cancelledNoLink,
+  };
+}
 
 /** Where to send the link, checked: `errors` by block id when something is wrong. */
 export function readResendForm(
+  t: Messages,
   values: Args["view"]["state"]["values"],
 ): { ok: true; to: ResendOrderRequest } | { ok: false; errors: Record<string, string> } {
+  const words = t.orderActions;
   const typed = (ids: { block: string; action: string }) =>
     values[ids.block]?.[ids.action]?.value ?? undefined;
   const email = normaliseEmail(typed(RESEND_IDS.email));
@@ -30,7 +36,7 @@ export function readResendForm(
   const msisdn = normaliseMobile(mobileTyped ?? undefined, countryCode);
   const errors: Record<string, string> = {};
   if (!email && !msisdn) {
-    errors[RESEND_IDS.email.block] = "Give an email, a mobile number, or both.";
+    errors[RESEND_IDS.email.block] = words.emailOrMobile;
     return { ok: false, errors };
   }
   const to = { ...(email ? { email } : {}), ...(msisdn ? { countryCode, msisdn } : {}) };
@@ -44,40 +50,45 @@ export function readResendForm(
           : field === "countryCode"
             ? RESEND_IDS.countryCode
             : RESEND_IDS.mobile;
-      errors[block.block] ??=
-        `${field === "email" ? "Email" : field === "countryCode" ? "Country code" : "Mobile"} ${issue.message}`;
+      const name =
+        field === "email" ? words.email : field === "countryCode" ? words.countryCode : words.mobile;
+      errors[block.block] ??= `${name} ${schemaPredicate(t, issue.message) ?? issue.message}`;
     }
   }
   if (countryCode === "+47" && msisdn && msisdn.length !== 8)
-    errors[RESEND_IDS.mobile.block] = "Mobile must be 8 digits for +47";
+    errors[RESEND_IDS.mobile.block] = words.mobileNorway;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, to: parsed.data ?? to };
 }
 
 /** Where the link went, for the person who sent it. */
-function whereItWent(to: ResendOrderRequest): string {
+function whereItWent(t: Messages, to: ResendOrderRequest): string {
+  const words = t.orderActions;
   return [
-    to.email ? `by email to ${escapeMrkdwn(to.email)}` : null,
-    to.msisdn ? `by SMS to ${escapeMrkdwn(`${to.countryCode} ${to.msisdn}`)}` : null,
+    to.email ? words.byEmail({ to: escapeMrkdwn(to.email) }) : null,
+    to.msisdn ? words.bySms({ to: escapeMrkdwn(`${to.countryCode} ${to.msisdn}`) }) : null,
   ]
     .filter(Boolean)
-    .join(" and ");
+    .join(` ${words.and} `);
 }
 
-function outcomeText(outcome: ActionOutcome, to: ResendOrderRequest): string {
+function outcomeText(t: Messages, outcome: ActionOutcome, to: ResendOrderRequest): string {
+  const words = t.orderActions;
   switch (outcome.kind) {
     case "done":
-      return `:outbox_tray: Front Payment sent the payment link again ${whereItWent(to)}.`;
+      return words.linkSentText({ where: whereItWent(t, to) });
     case "failed":
-      return `The link was not sent. ${CONFLICTS[outcome.messageKey ?? ""] ?? `Front Payment refused: ${outcome.message}`}`;
+      return `${words.linkNotSent} ${conflicts(t)[outcome.messageKey ?? ""] ?? words.frontPaymentRefused({ message: outcome.message })}`;
     default:
-      return "The link was not sent.";
+      return words.linkNotSent;
   }
 }
 
 /** "Send link again" submitted: checked, sent through the lifecycle, and where it went said. */
 export function resendSubmission(deps: BotDeps) {
   return async ({ ack, body, view, client }: Args) => {
-    const form = readResendForm(view.state.values);
+    const t = await personMessages(deps.locales, { teamId: view.team_id, userId: body.user.id });
+    const words = t.orderActions;
+    const form = readResendForm(t, view.state.values);
     if (!form.ok) {
       await ack({ response_action: "errors", errors: form.errors });
       return;
@@ -88,7 +99,7 @@ export function resendSubmission(deps: BotDeps) {
     if (order?.state !== "created" || !mayAct(deps.access, who, order, "resend")) {
       await ack({
         response_action: "update",
-        view: noticeModal("Not sent", "You can't send this invoice's link."),
+        view: noticeModal(t, words.notSent, words.mayNotResend),
       });
       return;
     }
@@ -96,20 +107,21 @@ export function resendSubmission(deps: BotDeps) {
     if (refusal) {
       await ack({
         response_action: "update",
-        view: noticeModal("Not sent", refusalText(messagesFor("en"), order, "resend", refusal)),
+        view: noticeModal(t, words.notSent, refusalText(t, order, "resend", refusal)),
       });
       return;
     }
     await ack({
       response_action: "update",
-      view: noticeModal("Sending…", "Asking Front Payment to send the link again…"),
+      view: noticeModal(t, words.sending, words.askingToResend),
     });
     const outcome = await deps.orders.resend(order, form.to, body.user.id);
     await client.views.update({
       view_id: view.id,
       view: noticeModal(
-        outcome.kind === "done" ? "Link sent again" : "Not sent",
-        outcomeText(outcome, form.to),
+        t,
+        outcome.kind === "done" ? words.linkSent : words.notSent,
+        outcomeText(t, outcome, form.to),
       ),
     });
   };

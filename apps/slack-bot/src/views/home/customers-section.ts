@@ -1,3 +1,4 @@
+import type { Messages } from "../../i18n/index.js";
 import type { SavedCustomer } from "../../store/types.js";
 import { button, context, escapeMrkdwn, header, type KnownBlock, plainText, section } from "../block-kit.js";
 import { groupedNumber } from "../invoice-modal/saved-customer-picker.js";
@@ -20,9 +21,11 @@ export interface CustomersHomeSectionOptions {
   more?: boolean;
 }
 
-function customerText(customer: SavedCustomer): string {
+function customerText(t: Messages, customer: SavedCustomer): string {
   const who =
-    customer.organizationId === null ? "Person" : `Org. ${groupedNumber(customer.organizationId, 3)}`;
+    customer.organizationId === null
+      ? t.home.person
+      : t.home.company({ number: groupedNumber(customer.organizationId, 3) });
   const lines = [
     `*${escapeMrkdwn(customer.name)}*`,
     `${who} · ${escapeMrkdwn(customer.email)} · ${escapeMrkdwn(`${customer.countryCode} ${customer.msisdn}`)}`,
@@ -37,41 +40,38 @@ function customerText(customer: SavedCustomer): string {
  * says what it does. Pure; never throws.
  */
 export function customersHomeSection(
+  t: Messages,
   customers: readonly SavedCustomer[],
   { mayManage, more = false }: CustomersHomeSectionOptions,
 ): KnownBlock[] {
+  const words = t.home;
   const shown = customers.slice(0, HOME_CUSTOMERS_SHOWN);
   const blocks: KnownBlock[] = [
-    header("Customers", "home.customers"),
-    context(
-      "Remembered when an invoice is created, for the saved-customer picker in `/invoice`. Personal numbers are never stored.",
-      "home.customers.about",
-    ),
+    header(words.customersHeader, "home.customers"),
+    context(words.customersAbout, "home.customers.about"),
   ];
   if (shown.length === 0) {
-    blocks.push(section("No saved customers yet.", "home.customers.none"));
+    blocks.push(section(words.noCustomers, "home.customers.none"));
     return blocks;
   }
   for (const customer of shown) {
-    blocks.push(section(customerText(customer), `home.customer.${customer.id}`));
+    blocks.push(section(customerText(t, customer), `home.customer.${customer.id}`));
     if (!mayManage) continue;
     blocks.push({
       type: "actions",
       block_id: `home.customer.${customer.id}.actions`,
       elements: [
-        button({ text: "Edit", actionId: EDIT_CUSTOMER_ACTION_ID, value: customer.id }),
+        button({ text: words.edit, actionId: EDIT_CUSTOMER_ACTION_ID, value: customer.id }),
         button({
-          text: "Forget",
+          text: words.forget,
           actionId: FORGET_CUSTOMER_ACTION_ID,
           value: customer.id,
           style: "danger",
           confirm: {
-            title: plainText("Forget this customer?"),
-            text: plainText(
-              `${customer.name.slice(0, 200)} is erased from Fakturabot for good. Invoices already sent stay at Front Payment.`,
-            ),
-            confirm: plainText("Forget"),
-            deny: plainText("Keep"),
+            title: plainText(words.forgetTitle),
+            text: plainText(words.forgetText({ name: customer.name.slice(0, 200) })),
+            confirm: plainText(words.forget),
+            deny: plainText(words.keep),
             style: "danger",
           },
         }),
@@ -79,11 +79,6 @@ export function customersHomeSection(
     });
   }
   if (more || customers.length > shown.length)
-    blocks.push(
-      context(
-        `Showing the first ${shown.length} by name. Find the others with the picker in \`/invoice\`.`,
-        "home.customers.more",
-      ),
-    );
+    blocks.push(context(words.moreCustomers({ count: shown.length }), "home.customers.more"));
   return blocks;
 }

@@ -1,17 +1,18 @@
 import type { FormField } from "../../invoice-form/ids.js";
 import { BLOCK_IDS, fieldActionId, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
-import { FIELD_NAMES } from "../../invoice-form/labels.js";
 import { TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { header, type KnownBlock, option, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
 import { registerBlock } from "./register-note.js";
-import { COUNTRY_GROUPS, COUNTRY_OPTIONS, LANGUAGE_OPTIONS, selected } from "./select-options.js";
+import { countryChoices, languageOptions, selected } from "./select-options.js";
 
 /**
  * Who is invoiced: the type switch (which shows the personal or the organisation number), name,
  * email, mobile, address and the invoice's language.
  */
 export function customerBlocks({
+  t,
+  names,
   metadata,
   initial,
   defaults,
@@ -19,19 +20,22 @@ export function customerBlocks({
   textInput,
 }: FieldBuilder): KnownBlock[] {
   const actionId = (field: FormField) => fieldActionId(field, metadata.fills);
-  const person = option("A person", "private");
-  const company = option("A company", "corporate");
+  const words = t.invoiceModal;
+  const person = option(words.aPerson, "private");
+  const company = option(words.aCompany, "corporate");
   const email = initial.email;
+  const countries = countryChoices(t);
+  const languages = languageOptions(t);
   const country =
-    selected(COUNTRY_OPTIONS, initial.country?.toUpperCase()) ?? selected(COUNTRY_OPTIONS, defaults.country);
+    selected(countries.options, initial.country?.toUpperCase()) ??
+    selected(countries.options, defaults.country);
   const language =
-    selected(LANGUAGE_OPTIONS, initial.preferredLanguage) ??
-    selected(LANGUAGE_OPTIONS, defaults.preferredLanguage);
+    selected(languages, initial.preferredLanguage) ?? selected(languages, defaults.preferredLanguage);
   return [
-    header("Customer", LAYOUT_BLOCK_IDS.customerHeader),
+    header(words.customerHeader, LAYOUT_BLOCK_IDS.customerHeader),
     input({
       blockId: BLOCK_IDS.customerType,
-      label: FIELD_NAMES.customerType,
+      label: names.customerType,
       dispatch: true,
       element: {
         type: "radio_buttons",
@@ -42,26 +46,28 @@ export function customerBlocks({
     }),
     textInput("name", {
       placeholder: metadata.customerType === "private" ? "Kari Nordmann" : "Fjordkraft AS",
-      hint: `At most ${TEXT_MAX_LENGTHS.name} characters.`,
+      hint: words.atMostCharacters({ max: TEXT_MAX_LENGTHS.name }),
       maxLength: TEXT_MAX_LENGTHS.name,
     }),
     metadata.customerType === "private"
       ? textInput("personalNumber", {
-          placeholder: "11 digits",
-          hint: "Fødselsnummer or D-number. Checked for typos before anything is sent.",
+          placeholder: words.personalNumberPlaceholder,
+          hint: words.personalNumberHint,
           maxLength: TEXT_MAX_LENGTHS.personalNumber,
         })
       : textInput("organizationId", {
-          placeholder: "9 digits, such as 923 609 016",
-          hint: "Organisasjonsnummer. Press Enter to fill in the name and address from Brønnøysundregistrene.",
+          placeholder: words.organisationNumberPlaceholder,
+          hint: words.organisationNumberHint,
           maxLength: TEXT_MAX_LENGTHS.organizationId,
           dispatch: true,
         }),
-    ...(metadata.customerType === "corporate" && metadata.register ? [registerBlock(metadata.register)] : []),
+    ...(metadata.customerType === "corporate" && metadata.register
+      ? [registerBlock(t, metadata.register)]
+      : []),
     input({
       blockId: BLOCK_IDS.email,
-      label: FIELD_NAMES.email,
-      hint: "Front Payment sends the invoice to this address.",
+      label: names.email,
+      hint: words.emailHint,
       element: {
         type: "email_text_input",
         action_id: actionId("email"),
@@ -73,38 +79,38 @@ export function customerBlocks({
     textInput("mobile", { placeholder: "465 67 468", maxLength: TEXT_MAX_LENGTHS.mobile }),
     textInput("street", {
       placeholder: "Klosterenget 144",
-      hint: `At most ${TEXT_MAX_LENGTHS.street} characters.`,
+      hint: words.atMostCharacters({ max: TEXT_MAX_LENGTHS.street }),
       maxLength: TEXT_MAX_LENGTHS.street,
     }),
     textInput("zip", {
       placeholder: "7030",
-      hint: `4 digits in Norway; up to ${TEXT_MAX_LENGTHS.zip} characters elsewhere.`,
+      hint: words.zipHint({ max: TEXT_MAX_LENGTHS.zip }),
       maxLength: TEXT_MAX_LENGTHS.zip,
     }),
     textInput("city", {
       placeholder: "Trondheim",
-      hint: `At most ${TEXT_MAX_LENGTHS.city} characters.`,
+      hint: words.atMostCharacters({ max: TEXT_MAX_LENGTHS.city }),
       maxLength: TEXT_MAX_LENGTHS.city,
     }),
     input({
       blockId: BLOCK_IDS.country,
-      label: FIELD_NAMES.country,
+      label: names.country,
       element: {
         type: "static_select",
         action_id: actionId("country"),
-        placeholder: plainText("Choose or type a country"),
-        option_groups: COUNTRY_GROUPS,
+        placeholder: plainText(words.countryPlaceholder),
+        option_groups: countries.groups,
         ...(country ? { initial_option: country } : {}),
       },
     }),
     input({
       blockId: BLOCK_IDS.preferredLanguage,
-      label: FIELD_NAMES.preferredLanguage,
-      hint: "The language of the customer's invoice and payment pages.",
+      label: names.preferredLanguage,
+      hint: words.invoiceLanguageHint,
       element: {
         type: "static_select",
         action_id: actionId("preferredLanguage"),
-        options: LANGUAGE_OPTIONS,
+        options: languages,
         ...(language ? { initial_option: language } : {}),
       },
     }),

@@ -1,6 +1,7 @@
+import type { Messages } from "../../i18n/index.js";
 import { formDefaults } from "../../invoice-form/defaults.js";
 import { BLOCK_IDS, type FormField, fieldActionId } from "../../invoice-form/ids.js";
-import { FIELD_NAMES, nameFieldName } from "../../invoice-form/labels.js";
+import { fieldNames, nameFieldName } from "../../invoice-form/labels.js";
 import { isPlainDecimal, normaliseDecimal } from "../../invoice-form/normalise.js";
 import { type InputBlock, type InputBlockElement, plainText, truncate } from "../block-kit.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
@@ -38,9 +39,9 @@ export function textElement(
 }
 
 /** What a field says when its starting value did not fit its limit, or undefined when it did. */
-export function cutNote(value: string | undefined, maxLength: number): string | undefined {
+export function cutNote(t: Messages, value: string | undefined, maxLength: number): string | undefined {
   return value !== undefined && value.length > maxLength
-    ? `⚠️ This was ${value.length} characters; only ${maxLength} fit, so the end was cut: check it.`
+    ? t.invoiceModal.cutNote({ length: value.length, max: maxLength })
     : undefined;
 }
 
@@ -66,9 +67,10 @@ export type FieldBuilder = ReturnType<typeof fieldBuilder>;
  * The form's input builder for one view: knows the errors to show and the values to start with.
  * Every section builds its inputs with it.
  */
-export function fieldBuilder(options: InvoiceModalOptions) {
+export function fieldBuilder(t: Messages, options: InvoiceModalOptions) {
   const { metadata, initial = {}, fieldErrors = {} } = options;
   const defaults = formDefaults(options.defaults);
+  const names = fieldNames(t);
 
   function input({ blockId, label, element, hint, optional, dispatch }: InputSpec): InputBlock {
     const error = fieldErrors[blockId];
@@ -97,10 +99,10 @@ export function fieldBuilder(options: InvoiceModalOptions) {
     },
   ): InputBlock {
     const value = initial[field] ?? spec.initial;
-    const hint = cutNote(value, spec.maxLength) ?? spec.hint;
+    const hint = cutNote(t, value, spec.maxLength) ?? spec.hint;
     return input({
       blockId: BLOCK_IDS[field],
-      label: field === "name" ? nameFieldName(metadata.customerType) : FIELD_NAMES[field],
+      label: field === "name" ? nameFieldName(t, metadata.customerType) : names[field],
       element: textElement(fieldActionId(field, metadata.fills), {
         ...spec,
         value,
@@ -147,5 +149,5 @@ export function fieldBuilder(options: InvoiceModalOptions) {
     });
   }
 
-  return { metadata, initial, defaults, input, textInput, numberInput };
+  return { t, names, metadata, initial, defaults, input, textInput, numberInput };
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TAX_RATES, formatNok } from "@fakturabot/schema";
+import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
 import {
   ADD_LINE_ACTION_ID,
   LAYOUT_BLOCK_IDS,
@@ -8,7 +8,7 @@ import {
   lineHeaderBlockId,
   REMOVE_LINE_ACTION_ID,
 } from "../../invoice-form/ids.js";
-import { LINE_FIELD_NAMES } from "../../invoice-form/labels.js";
+import { lineFieldNames } from "../../invoice-form/labels.js";
 import { LINE_TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import { MAX_LINES } from "../../invoice-form/metadata.js";
 import { normaliseDecimal } from "../../invoice-form/normalise.js";
@@ -24,8 +24,10 @@ import { totalsBlocks } from "./totals-section.js";
 const NUMBER_MAX_LENGTH = 30;
 
 /** The VAT select's options, and the one a line starts with. */
-function taxChoices({ defaults }: FieldBuilder, taxRates: readonly number[]) {
-  const options = taxRates.map((rate) => option(`${rate} %`, String(rate)));
+function taxChoices({ t, defaults }: FieldBuilder, taxRates: readonly number[]) {
+  const options = taxRates.map((rate) =>
+    option(t.invoiceModal.taxOption({ rate: t.format.number(rate) }), String(rate)),
+  );
   return { options, initial: selected(options, String(defaults.taxRate)) ?? options[0] };
 }
 
@@ -37,36 +39,38 @@ function lineBlocks(
   tax: TaxChoices,
   line: { key: string; index: number; values: Partial<InvoiceLineValues>; amountOre: number | null },
 ): KnownBlock[] {
-  const { metadata, defaults, input } = form;
+  const { t, metadata, defaults, input } = form;
+  const words = t.invoiceModal;
+  const names = lineFieldNames(t);
   const { key, index, values, amountOre } = line;
   const id = (field: LineField) => lineBlockId(key, field);
   const lineTax = selected(tax.options, normaliseDecimal(values.tax)) ?? tax.initial;
-  const title = `*Line ${index + 1}*${amountOre === null ? "" : `  ·  ${formatNok(amountOre)}`}`;
+  const title = `*${words.lineTitle({ number: index + 1 })}*${amountOre === null ? "" : `  ·  ${t.format.money(amountOre)}`}`;
   const remove =
     metadata.lineKeys.length > 1
-      ? button({ text: "Remove", actionId: REMOVE_LINE_ACTION_ID, value: key })
+      ? button({ text: words.removeLine, actionId: REMOVE_LINE_ACTION_ID, value: key })
       : undefined;
   return [
     section(title, lineHeaderBlockId(key), remove),
     input({
       blockId: id("name"),
-      label: LINE_FIELD_NAMES.name,
+      label: names.name,
       hint:
-        cutNote(values.name, LINE_TEXT_MAX_LENGTHS.name) ??
-        `At most ${LINE_TEXT_MAX_LENGTHS.name} characters.`,
+        cutNote(t, values.name, LINE_TEXT_MAX_LENGTHS.name) ??
+        words.atMostCharacters({ max: LINE_TEXT_MAX_LENGTHS.name }),
       element: textElement(LINE_ACTION_IDS.name, {
         value: values.name,
-        placeholder: "What is sold, as the invoice shows it",
+        placeholder: words.productPlaceholder,
         maxLength: LINE_TEXT_MAX_LENGTHS.name,
       }),
     }),
     input({
       blockId: id("productId"),
-      label: LINE_FIELD_NAMES.productId,
+      label: names.productId,
       optional: true,
       hint:
-        cutNote(values.productId, LINE_TEXT_MAX_LENGTHS.productId) ??
-        `Your product number, at most ${LINE_TEXT_MAX_LENGTHS.productId} characters (Front Payment's limit).`,
+        cutNote(t, values.productId, LINE_TEXT_MAX_LENGTHS.productId) ??
+        words.productIdHint({ max: LINE_TEXT_MAX_LENGTHS.productId }),
       element: textElement(LINE_ACTION_IDS.productId, {
         value: values.productId,
         placeholder: "R_1",
@@ -75,9 +79,9 @@ function lineBlocks(
     }),
     input({
       blockId: id("quantity"),
-      label: LINE_FIELD_NAMES.quantity,
+      label: names.quantity,
       dispatch: true,
-      hint: "Such as 1, 1,5 or 0,25 (up to 3 decimals).",
+      hint: words.quantityHint,
       element: textElement(LINE_ACTION_IDS.quantity, {
         value: values.quantity ?? defaults.quantity,
         maxLength: NUMBER_MAX_LENGTH,
@@ -86,9 +90,9 @@ function lineBlocks(
     }),
     input({
       blockId: id("rate"),
-      label: `${LINE_FIELD_NAMES.rate} (kr, VAT included)`,
+      label: words.rateLabel({ name: names.rate }),
       dispatch: true,
-      hint: "Such as 1 250,50 or 1250.50. Write 1.250,50 without the dot: it could mean two things.",
+      hint: words.rateHint,
       element: textElement(LINE_ACTION_IDS.rate, {
         value: values.rate,
         placeholder: "1 500",
@@ -98,7 +102,7 @@ function lineBlocks(
     }),
     input({
       blockId: id("tax"),
-      label: LINE_FIELD_NAMES.tax,
+      label: names.tax,
       dispatch: true,
       element: {
         type: "static_select",
@@ -109,10 +113,10 @@ function lineBlocks(
     }),
     input({
       blockId: id("discount"),
-      label: `${LINE_FIELD_NAMES.discount} (on the whole line)`,
+      label: words.discountLabel({ name: names.discount }),
       optional: true,
       dispatch: true,
-      hint: "In kroner (100 or 99,50) or in per cent (10 %).",
+      hint: words.discountHint,
       element: textElement(LINE_ACTION_IDS.discount, {
         value: values.discount,
         maxLength: NUMBER_MAX_LENGTH,
@@ -147,7 +151,8 @@ export function linesBlocks(
   const tax = taxChoices(form, taxRates ?? DEFAULT_TAX_RATES);
   const lines = startingLines(form, tax);
   const lineTotals = totals ?? formTotals({ lines });
-  const blocks: KnownBlock[] = [header("Products", LAYOUT_BLOCK_IDS.linesHeader)];
+  const words = form.t.invoiceModal;
+  const blocks: KnownBlock[] = [header(words.productsHeader, LAYOUT_BLOCK_IDS.linesHeader)];
   lineKeys.forEach((key, index) => {
     const values = lines[index] ?? {};
     blocks.push(
@@ -159,13 +164,10 @@ export function linesBlocks(
       ? {
           type: "actions",
           block_id: LAYOUT_BLOCK_IDS.addLine,
-          elements: [button({ text: "➕ Add line", actionId: ADD_LINE_ACTION_ID })],
+          elements: [button({ text: words.addLine, actionId: ADD_LINE_ACTION_ID })],
         }
-      : context(
-          `A form holds at most ${MAX_LINES} lines. Put several items on one line, or send a second invoice.`,
-          LAYOUT_BLOCK_IDS.addLine,
-        ),
-    ...totalsBlocks(lineTotals),
+      : context(words.tooManyLines({ max: MAX_LINES }), LAYOUT_BLOCK_IDS.addLine),
+    ...totalsBlocks(form.t, lineTotals),
   );
   return blocks;
 }

@@ -1,3 +1,4 @@
+import type { Messages } from "../../i18n/index.js";
 import { LAYOUT_BLOCK_IDS, SAVED_CUSTOMER_ACTION_ID } from "../../invoice-form/ids.js";
 import type { SavedCustomer } from "../../store/types.js";
 import { type KnownBlock, type PlainTextOption, plainText, truncate } from "../block-kit.js";
@@ -8,9 +9,11 @@ export function groupedNumber(digits: string, groups: 2 | 3): string {
 }
 
 /** One saved customer as a picker option: name and number, then how to reach them. */
-export function savedCustomerOption(customer: SavedCustomer): PlainTextOption {
+export function savedCustomerOption(t: Messages, customer: SavedCustomer): PlainTextOption {
   const number =
-    customer.organizationId === null ? "person" : `org. ${groupedNumber(customer.organizationId, 3)}`;
+    customer.organizationId === null
+      ? t.invoiceModal.savedPerson
+      : t.invoiceModal.savedCompany({ number: groupedNumber(customer.organizationId, 3) });
   return {
     text: plainText(truncate(`${customer.name} · ${number}`, 75)),
     value: customer.id,
@@ -19,12 +22,12 @@ export function savedCustomerOption(customer: SavedCustomer): PlainTextOption {
 }
 
 /** The options answer to a `block_suggestion`: at most 100, as Slack allows. */
-export function savedCustomerOptions(customers: readonly SavedCustomer[]): PlainTextOption[] {
-  return customers.slice(0, 100).map(savedCustomerOption);
+export function savedCustomerOptions(t: Messages, customers: readonly SavedCustomer[]): PlainTextOption[] {
+  return customers.slice(0, 100).map((customer) => savedCustomerOption(t, customer));
 }
 
 /** The search-as-you-type picker of the workspace's saved customers, at the top of the form. */
-export function savedCustomerPicker(): KnownBlock[] {
+export function savedCustomerPicker(t: Messages): KnownBlock[] {
   return [
     {
       type: "actions",
@@ -33,7 +36,7 @@ export function savedCustomerPicker(): KnownBlock[] {
         {
           type: "external_select",
           action_id: SAVED_CUSTOMER_ACTION_ID,
-          placeholder: plainText("Saved customer: name, org. number, e-mail or phone"),
+          placeholder: plainText(t.invoiceModal.savedCustomerPlaceholder),
           min_query_length: 0,
         },
       ],

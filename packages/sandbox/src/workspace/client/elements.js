@@ -72,9 +72,15 @@ function selectedValues(state) {
   return (state.selected_options ?? []).map((option) => option.value);
 }
 
+function initialState(element) {
+  if (element.initial_option) return { selected_option: element.initial_option };
+  return element.initial_options ? { selected_options: element.initial_options } : undefined;
+}
+
 function select(element, blockId, ctx, aria) {
   const multiple = element.type === "multi_static_select";
-  const chosen = selectedValues(ctx.values[blockId]?.[element.action_id]);
+  // Outside a modal's inputs (App Home) there is no view state: the select shows its initial option.
+  const chosen = selectedValues(ctx.values[blockId]?.[element.action_id] ?? initialState(element));
   const options = (list) => (list ?? []).map((option) => optionNode(option, chosen));
   const placeholder = element.placeholder ? plainOf(element.placeholder) : "Select an option";
   return h(
