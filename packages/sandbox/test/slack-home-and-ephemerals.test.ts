@@ -5,7 +5,7 @@
  * it in place. Plus the two look-ups a bot makes around them: permalinks and a person's channels.
  */
 import type { AddressInfo } from "node:net";
-import { App, type BlockAction, type OverflowAction } from "@slack/bolt";
+import { App, type BlockAction, type OverflowAction, type StaticSelectAction } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSlackDriver, DEFAULT_CHANNELS, DEFAULT_USERS, type SlackDriver } from "../src/index.js";
 import { plain, type SlackTestBed, silentLogger, slackError, startSlackTestBed } from "./slack-helpers.js";
@@ -33,6 +33,16 @@ function homeView(opened: number, lastPick: string) {
           type: "overflow",
           action_id: "row_menu",
           options: ["status", "cancel"].map((value) => ({ text: plain(value), value })),
+        },
+      },
+      {
+        type: "section",
+        block_id: "language",
+        text: { type: "mrkdwn", text: "Language" },
+        accessory: {
+          type: "static_select",
+          action_id: "language_select",
+          options: ["nb", "en"].map((value) => ({ text: plain(value), value })),
         },
       },
     ],
@@ -77,6 +87,11 @@ beforeEach(async () => {
       user_id: body.user.id,
       view: homeView(opened, action.selected_option.value),
     });
+  });
+  app.action<BlockAction<StaticSelectAction>>("language_select", async ({ ack, action, body, client }) => {
+    await ack();
+    picked.push(`language ${action.selected_option.value}`);
+    await client.views.publish({ user_id: body.user.id, view: homeView(opened, picked.at(-1) ?? "") });
   });
   app.command("/list", async ({ ack, respond }) => {
     await ack();
@@ -124,6 +139,20 @@ describe("App Home", () => {
       "block_actions",
       "event",
     ]);
+  });
+
+  it("sends a select's pick back at once, as Slack does outside a modal's inputs", async () => {
+    await driver.openAppHome({ userId: KARI });
+    await bed.sandbox.waitFor(() => bed.sandbox.workspace.home(KARI));
+    expect(await driver.homeAction({ userId: KARI, actionId: "language_select", value: "en" })).toMatchObject(
+      { ok: true },
+    );
+    await bed.sandbox.waitFor(() =>
+      JSON.stringify(bed.sandbox.workspace.home(KARI)?.view.blocks).includes("last pick language en"),
+    );
+    await expect(
+      driver.homeAction({ userId: KARI, actionId: "language_select", value: "sv" }),
+    ).rejects.toThrow("has no language_select with sv");
   });
 
   it("refuses an option the overflow does not offer, and a Home nobody published", async () => {
