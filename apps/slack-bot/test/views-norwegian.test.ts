@@ -93,8 +93,8 @@ describe("the invoice modal in Norwegian", () => {
     metadata,
     initial: form({
       lines: [
-        { name: "Rådgivning", quantity: "1,5", rate: "1 250,50", tax: "25" },
-        { name: "Ruter", quantity: "1" },
+        { key: "1", name: "Rådgivning", quantity: "1,5", rate: "1 250,50", tax: "25" },
+        { key: "2", name: "Ruter", quantity: "1" },
       ],
     }),
     now: CONTEXT.now,
