@@ -63,6 +63,11 @@ export interface Config {
   };
   /** The periodic check: overdue invoices, and quiet ones asked about (a callback may have been missed). */
   followUp: { intervalMinutes: number; quietHours: number };
+  /**
+   * Invoices whose total is at or above `thresholdKroner` are sent only once one of
+   * `approverUserIds` other than their creator approves them; null: no approval.
+   */
+  approval: { thresholdKroner: number; approverUserIds: string[] } | null;
 }
 
 /** The configuration is unusable; `problems` has one line per problem, every one of them. */
@@ -187,6 +192,27 @@ function boolean(defaultValue: boolean) {
         return z.NEVER;
       })
       .default(String(defaultValue)),
+  );
+}
+
+/** A whole number that may be left unset (then `undefined`). */
+function optionalInteger({ min, max, what }: { min: number; max: number; what: string }) {
+  return variable(
+    z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        if (text === undefined) return undefined;
+        const value = Number(text.trim());
+        if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+          context.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `must be ${what}, a whole number from ${min} to ${max}, not "${text}"`,
+          });
+          return z.NEVER;
+        }
+        return value;
+      }),
   );
 }
 
@@ -360,6 +386,12 @@ const environmentSchema = z.object({
     defaultValue: 24,
     what: "how many hours an unpaid invoice may hear nothing from Front Payment before it is asked",
   }),
+  APPROVAL_THRESHOLD_NOK: optionalInteger({
+    min: 1,
+    max: MAX_CONFIGURABLE_TOTAL_KRONER,
+    what: "the total in whole kroner at or above which an invoice must be approved before it is sent",
+  }),
+  APPROVER_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -373,6 +405,7 @@ function crossVariableProblems(env: Record<string, string | undefined>): [Enviro
   if ((env.SLACK_SOCKET_MODE ?? "").trim().toLowerCase() === "true" && !present("SLACK_APP_TOKEN")) {
     problems.push(["SLACK_APP_TOKEN", `is missing, and Socket Mode needs it: ${HINT.appToken}`]);
   }
+  problems.push(...approvalProblems(present, env));
   if ((env.FRONTPAYMENT_ENVIRONMENT ?? "").trim() === "production" && !present("FRONTPAYMENT_BASE_URL")) {
     problems.push([
       "FRONTPAYMENT_BASE_URL",
@@ -380,6 +413,46 @@ function crossVariableProblems(env: Record<string, string | undefined>): [Enviro
     ]);
   }
   return problems;
+}
+
+/** Approval needs both its threshold and its approvers, and a threshold an invoice can reach. */
+function approvalProblems(
+  present: (name: EnvironmentVariable) => boolean,
+  env: Record<string, string | undefined>,
+): [EnvironmentVariable, string][] {
+  if (present("APPROVAL_THRESHOLD_NOK") && !present("APPROVER_USER_IDS")) {
+    return [
+      [
+        "APPROVER_USER_IDS",
+        `is missing, and APPROVAL_THRESHOLD_NOK needs it: list who may approve invoices at or above the threshold (${HINT.userIds}), or unset APPROVAL_THRESHOLD_NOK`,
+      ],
+    ];
+  }
+  if (present("APPROVER_USER_IDS") && !present("APPROVAL_THRESHOLD_NOK")) {
+    return [
+      [
+        "APPROVAL_THRESHOLD_NOK",
+        "is missing, and APPROVER_USER_IDS needs it: set the total in whole kroner at or above which an invoice must be approved (e.g. 50000), or unset APPROVER_USER_IDS",
+      ],
+    ];
+  }
+  const threshold = Number((env.APPROVAL_THRESHOLD_NOK ?? "").trim());
+  const maxText = (env.MAX_INVOICE_TOTAL_NOK ?? "").trim();
+  const max = maxText === "" ? DEFAULT_MAX_INVOICE_TOTAL_KRONER : Number(maxText);
+  if (
+    present("APPROVAL_THRESHOLD_NOK") &&
+    Number.isInteger(threshold) &&
+    Number.isInteger(max) &&
+    threshold > max
+  ) {
+    return [
+      [
+        "APPROVAL_THRESHOLD_NOK",
+        `is ${threshold}, above MAX_INVOICE_TOTAL_NOK (${max}), so no invoice could ever need approval: set it at or below ${max}`,
+      ],
+    ];
+  }
+  return [];
 }
 
 const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
@@ -489,6 +562,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       intervalMinutes: values.FOLLOW_UP_INTERVAL_MINUTES,
       quietHours: values.QUIET_HOURS_BEFORE_LOOKUP,
     },
+    // Both or neither are set: checked above.
+    approval:
+      values.APPROVAL_THRESHOLD_NOK === undefined
+        ? null
+        : { thresholdKroner: values.APPROVAL_THRESHOLD_NOK, approverUserIds: values.APPROVER_USER_IDS },
   };
 }
 
@@ -524,5 +602,12 @@ export function describeConfig(config: Config) {
     logLevel: config.logLevel,
     invoice: config.invoice,
     followUp: config.followUp,
+    approval:
+      config.approval === null
+        ? "off"
+        : {
+            thresholdKroner: config.approval.thresholdKroner,
+            approvers: config.approval.approverUserIds.length,
+          },
   };
 }

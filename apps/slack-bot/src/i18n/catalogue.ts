@@ -1,3 +1,4 @@
+import { approval } from "./areas/approval.js";
 import { common } from "./areas/common.js";
 import type { AreaMessages } from "./define.js";
 import { type Formats, formatsFor } from "./format.js";
@@ -9,6 +10,7 @@ import type { Locale } from "./locale.js";
  */
 export const CATALOGUE = {
   common,
+  approval,
 } satisfies Record<string, AreaMessages<Record<string, unknown>>>;
 
 type Catalogue = typeof CATALOGUE;

@@ -15,6 +15,7 @@ import {
   unixSeconds,
 } from "@fakturabot/schema";
 import type { Logger } from "pino";
+import type { ApprovalMessages } from "../services/approval-messages.js";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import { createSlackOutbox, type OutboxPolicy } from "../services/slack-outbox.js";
@@ -31,6 +32,13 @@ import type {
   SubmissionLease,
 } from "../store/types.js";
 import { escapeMrkdwn } from "../views/block-kit.js";
+import {
+  type ApprovalPolicy,
+  approvalDecisionOf,
+  approversFor,
+  creatorViewId,
+  needsApproval,
+} from "./approval.js";
 import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
 import { isSlackWork, shown, slackWork, UPDATE_MESSAGE } from "./outbox.js";
@@ -211,6 +219,8 @@ export function createOrderLifecycle({
   leaseMs = DEFAULT_LEASE_MS,
   outboxPolicy,
   deliverAtOnce = true,
+  approval = null,
+  approvals,
 }: {
   store: InvoiceStore;
   frontPayment: Pick<
@@ -240,6 +250,10 @@ export function createOrderLifecycle({
    * `outbox.deliverDue()` is called (the bot's poll; tests that drive delivery step by step).
    */
   deliverAtOnce?: boolean;
+  /** Approval above a threshold (APPROVAL_THRESHOLD_NOK); none by default. */
+  approval?: ApprovalPolicy | null;
+  /** The approval's Slack side; without it nobody is asked. */
+  approvals?: ApprovalMessages;
 }) {
   const lease = (): SubmissionLease => ({
     owner: instanceId,
@@ -366,6 +380,14 @@ export function createOrderLifecycle({
       case "reply-news":
         if (order.state === "created") await messages.replyNews(order, effect.news);
         return;
+      case "show-approval-decision": {
+        const decision = approvalDecisionOf(order);
+        if (decision) await approvals?.showDecision(order, effect.messages, decision);
+        return;
+      }
+      case "tell-rejected":
+        if (order.state === "rejected") await approvals?.tellRejected(order);
+        return;
       case "fetch-invoice-number": {
         if (order.state !== "created") return;
         const { invoiceNumber } = await frontPayment.getInvoiceNumber(order.fpOrderUuid);
@@ -387,7 +409,12 @@ export function createOrderLifecycle({
   /** Expires every failed or unknown order last changed longer than `keptRequestMs` ago. */
   async function expireKeptRequests(): Promise<Applied[]> {
     const cutoff = now().getTime() - keptRequestMs;
-    const kept = [...(await store.listByState("failed")), ...(await store.listByState("unknown"))];
+    const kept = [
+      ...(await store.listByState("failed")),
+      ...(await store.listByState("unknown")),
+      ...(await store.listByState("awaiting_approval")),
+      ...(await store.listByState("rejected")),
+    ];
     const due = kept.filter((order) => order.updatedAt.getTime() <= cutoff);
     return Promise.all(due.map((order) => apply(order.id, { type: "expire" })));
   }
@@ -427,6 +454,28 @@ export function createOrderLifecycle({
       if (error instanceof FrontPaymentNotFoundError) return "Front Payment has no such order";
       throw error;
     }
+  }
+
+  /**
+   * Asks the approvers of an order waiting for approval, records where, and shows its creator who
+   * was asked (where they watch). Someone deciding meanwhile finds the messages updated all the same.
+   */
+  async function askApprovers(order: OrderRecord): Promise<void> {
+    if (order.state !== "awaiting_approval" || !approval || !approvals) return;
+    const messages = await approvals.ask(order, approversFor(approval, order), approval.thresholdOre);
+    const asked = await apply(order.id, { type: "approval-asked", messages });
+    await asked.effects;
+    if (asked.order.state === "awaiting_approval") await approvals.showWaiting(asked.order);
+  }
+
+  /** An approver's decision on an order waiting for approval; shown where its creator watches. */
+  async function decideApproval(
+    orderId: string,
+    event: Extract<OrderEvent, { type: "approve" | "reject" }>,
+  ): Promise<Applied> {
+    const order = await store.get(orderId);
+    if (!order) throw new OrderNotFoundError(orderId);
+    return apply(orderId, event, { viewId: creatorViewId(order) }, order);
   }
 
   /** Submits an order in state `sending`; Front Payment's answer is the next event, returned with its effects. */
@@ -531,15 +580,39 @@ export function createOrderLifecycle({
      */
     begin: (submission: NewSubmission) =>
       store.beginSubmission(
-        { ...submission, dueDate: submission.dueDate ?? dueDateOf(submission.request) },
+        {
+          ...submission,
+          dueDate: submission.dueDate ?? dueDateOf(submission.request),
+          ...(needsApproval(submission.grandTotalOre, approval)
+            ? { state: "awaiting_approval" as const }
+            : {}),
+        },
         lease(),
       ),
 
-    /** Sends a just-begun order and shows the outcome to `watcher`. */
+    /**
+     * Sends a just-begun order and shows the outcome to `watcher`; one that must be approved first
+     * is not sent: its approvers are asked.
+     */
     async send(order: OrderRecord, watcher: Watcher): Promise<void> {
+      if (order.state === "awaiting_approval") return work.track(askApprovers(order));
       const answered = await work.track(send(order, watcher));
       await answered?.effects;
     },
+
+    /** The deployment's approval rule, or null when invoices need no approval. */
+    approval,
+
+    /**
+     * `by` approves an order waiting for approval: it is sent, once (a second Approve finds it no
+     * longer waiting: `unchanged`). The approvers' check is the table's too (`approverProblem`).
+     */
+    approve: (orderId: string, by: string) =>
+      decideApproval(orderId, { type: "approve", by, approvers: approval?.approverUserIds ?? [] }),
+
+    /** `by` rejects an order waiting for approval, saying why; its creator is told, with the form. */
+    reject: (orderId: string, by: string, reason: string) =>
+      decideApproval(orderId, { type: "reject", by, reason, approvers: approval?.approverUserIds ?? [] }),
 
     /** "Send again" (a failed order) or, after the creator confirmed, "Send anyway" (an unknown one). */
     async retry(orderId: string, kind: "send-again" | "send-anyway", watcher: Watcher): Promise<void> {

@@ -1,9 +1,16 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import { DEFAULT_LOCALE, type Messages, messagesFor } from "../i18n/index.js";
 import type { FormMetadata } from "../invoice-form/metadata.js";
 import type { InvoiceFormValues } from "../invoice-form/read.js";
 import { frontPaymentErrorsToBlocks } from "../invoice-form/validate.js";
 import type { OrderRecord } from "../store/types.js";
+import {
+  approvalOutcomeText,
+  askedApprovers,
+  awaitingApprovalModal,
+  rejectedModal,
+} from "../views/approval-message.js";
 import { escapeMrkdwn, type ModalView } from "../views/block-kit.js";
 import { invoiceModal } from "../views/invoice-modal.js";
 import {
@@ -26,8 +33,16 @@ export interface SubmittedForm {
 }
 
 /** The modal for an order as it now is (a double submit, a retry that lost a race, "Open"). */
-export function submissionView(order: OrderRecord, notes: readonly string[] = []): ModalView {
+export function submissionView(
+  order: OrderRecord,
+  notes: readonly string[] = [],
+  t: Messages = messagesFor(DEFAULT_LOCALE),
+): ModalView {
   switch (order.state) {
+    case "awaiting_approval":
+      return awaitingApprovalModal(t, order, askedApprovers(order));
+    case "rejected":
+      return rejectedModal(t, order, order.rejection);
     case "sending":
       return sendingModal({ customerName: order.customerName, grandTotalOre: order.grandTotalOre });
     case "created":
@@ -55,6 +70,9 @@ function outcomeText(order: OrderRecord, notes: readonly string[], form?: Submit
   const to = `your invoice to ${customer}`;
   const reason = "failureReason" in order ? escapeMrkdwn(order.failureReason) : "";
   switch (order.state) {
+    case "awaiting_approval":
+    case "rejected":
+      return approvalOutcomeText(messagesFor(DEFAULT_LOCALE), order);
     case "sending":
       return `Sending ${to} to Front Payment…`;
     case "created":

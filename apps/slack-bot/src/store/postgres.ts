@@ -3,6 +3,13 @@ import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import { maskPersonalNumber } from "@fakturabot/schema";
 import pg from "pg";
 import {
+  approvalColumns,
+  approvalOrder,
+  approvedByOf,
+  awaitsApproval,
+  keepsRequest,
+} from "./approval-rows.js";
+import {
   customerFromRow,
   customerMatchKey,
   customerSearchText,
@@ -11,6 +18,7 @@ import {
 } from "./customers.js";
 import { StoreConnectionError, StoreVersionError } from "./errors.js";
 import type {
+  ApprovalMessageRef,
   CreatedOrder,
   CustomerDetails,
   HistoryEntry,
@@ -223,6 +231,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX customers_by_team ON customers (team_id, name);
   `,
+  `
+  -- Approval above a threshold: an order 'awaiting_approval' (its request kept: it is what will
+  -- be sent) or 'rejected' (kept for its creator's form until it expires), and who approved one.
+  ALTER TABLE orders DROP CONSTRAINT orders_state_check, DROP CONSTRAINT orders_request_kept_while_unsent;
+  ALTER TABLE orders
+    ADD COLUMN approval_messages_json json,
+    ADD COLUMN rejected_by text,
+    ADD COLUMN rejection_reason text,
+    ADD COLUMN approved_by text;
+  ALTER TABLE orders
+    ADD CONSTRAINT orders_state_check CHECK (state IN ('sending', 'created', 'failed', 'unknown', 'expired',
+      'awaiting_approval', 'rejected')),
+    ADD CONSTRAINT orders_request_kept_while_unsent
+      CHECK ((state IN ('sending', 'failed', 'unknown', 'awaiting_approval', 'rejected')) = (request_json IS NOT NULL)),
+    ADD CONSTRAINT orders_approval_messages_while_awaiting
+      CHECK ((state = 'awaiting_approval') = (approval_messages_json IS NOT NULL)),
+    ADD CONSTRAINT orders_rejection_when_rejected
+      CHECK ((state = 'rejected') = (rejected_by IS NOT NULL) AND (rejected_by IS NULL) = (rejection_reason IS NULL));
+  `,
 ];
 
 /** Any constant: the advisory lock every instance takes while it applies migrations. */
@@ -232,7 +259,8 @@ const ORDER_COLUMNS = `id, submission_key, team_id, channel_id, user_id, state, 
   bank_id_url, status, status_at, customer_type, customer_name, customer_identifier, preferred_language,
   grand_total_ore, request_json, failure_reason, message_channel_id, message_ts, sent_anyway, version,
   created_at, updated_at, customer_stopped_at, due_date, overdue_since, checked_at, lines_json, order_date,
-  maturity_days, invoice_number, payment_method, refunded_ore, refunded_lines_json, cancelled_by, cancel_reason`;
+  maturity_days, invoice_number, payment_method, refunded_ore, refunded_lines_json, cancelled_by, cancel_reason,
+  approval_messages_json, rejected_by, rejection_reason, approved_by`;
 const HISTORY_COLUMNS =
   "fp_order_uuid, status, sent_at, payment_method, amount, source, received_at, applied";
 const OTHER_COLUMNS = "fp_order_uuid, order_id, status, status_at, version";
@@ -264,8 +292,8 @@ const SQL = {
     name: "orders.insert",
     text: `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type,
         customer_name, customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at,
-        due_date, customer_search, lease_owner, lease_expires_at)
-      VALUES ($1, $2, $3, $4, $5, 'sending', $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16)
+        due_date, customer_search, lease_owner, lease_expires_at, approval_messages_json)
+      VALUES ($1, $2, $3, $4, $5, $17, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $18)
       ON CONFLICT (submission_key) DO NOTHING
       RETURNING ${ORDER_COLUMNS}`,
   },
@@ -279,6 +307,7 @@ const SQL = {
         customer_identifier = $21, preferred_language = $22, grand_total_ore = $23, lines_json = $24,
         order_date = $25, maturity_days = $26, invoice_number = $27, payment_method = $28, refunded_ore = $29,
         refunded_lines_json = $30, cancelled_by = $31, cancel_reason = $32,
+        approval_messages_json = $35, rejected_by = $36, rejection_reason = $37, approved_by = $38,
         lease_owner = CASE WHEN $2 = 'sending' THEN coalesce($33, lease_owner) END,
         lease_expires_at = CASE WHEN $2 = 'sending' THEN coalesce($34, lease_expires_at) END
       WHERE id = $1 AND version = $13 - 1
@@ -487,6 +516,10 @@ interface OrderRow {
   refunded_lines_json: Record<string, number> | null;
   cancelled_by: string | null;
   cancel_reason: string | null;
+  approval_messages_json: ApprovalMessageRef[] | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
+  approved_by: string | null;
 }
 
 interface HistoryRow {
@@ -551,6 +584,7 @@ function toOrder(row: OrderRow): OrderRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(row.due_date === null ? {} : { dueDate: row.due_date }),
+    ...approvedByOf(row),
   };
   if (row.state === "created") {
     return {
@@ -570,6 +604,9 @@ function toOrder(row: OrderRow): OrderRecord {
   if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
   const request = row.request_json as InvoiceOrderRequest;
   if (row.state === "sending") return { ...base, state: "sending", request };
+  if (row.state === "awaiting_approval" || row.state === "rejected") {
+    return approvalOrder({ ...row, state: row.state }, row.approval_messages_json, base, request);
+  }
   return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
 }
 
@@ -610,9 +647,7 @@ function updateValues(next: OrderRecord, updatedAt: Date, lease: SubmissionLease
     created?.status?.status ?? null,
     created?.status?.at ?? null,
     // By state, not by which properties the object happens to carry: only these keep a request.
-    next.state === "sending" || next.state === "failed" || next.state === "unknown"
-      ? JSON.stringify(next.request)
-      : null,
+    "request" in next && keepsRequest(next.state) ? JSON.stringify(next.request) : null,
     next.state === "failed" || next.state === "unknown" || next.state === "expired"
       ? next.failureReason
       : null,
@@ -642,7 +677,14 @@ function updateValues(next: OrderRecord, updatedAt: Date, lease: SubmissionLease
     facts?.cancelled?.reason ?? null,
     lease?.owner ?? null,
     lease?.expiresAt ?? null,
+    ...approvalValues(next),
   ];
+}
+
+/** `approvalColumns` in the order `SQL.updateOrder` numbers them ($35 to $38). */
+function approvalValues(next: OrderRecord): unknown[] {
+  const columns = approvalColumns(next);
+  return [columns.approval_messages_json, columns.rejected_by, columns.rejection_reason, columns.approved_by];
 }
 
 /** Defence in depth: a private customer's identifier is stored masked whatever the caller passed. */
@@ -977,8 +1019,10 @@ export async function openPostgresStore({
         clock(),
         submission.dueDate ?? null,
         searchable(submission.customerName),
-        lease?.owner ?? null,
-        lease?.expiresAt ?? null,
+        awaitsApproval(submission) ? null : (lease?.owner ?? null),
+        awaitsApproval(submission) ? null : (lease?.expiresAt ?? null),
+        awaitsApproval(submission) ? "awaiting_approval" : "sending",
+        awaitsApproval(submission) ? "[]" : null,
       ]);
       if (inserted) return { order: toOrder(inserted), created: true };
       // Another submission holds the key: the unique constraint made the insert wait for it to

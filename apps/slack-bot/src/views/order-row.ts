@@ -1,7 +1,9 @@
 import { formatNok } from "@fakturabot/schema";
 import type { types } from "@slack/bolt";
+import { messagesFor } from "../i18n/index.js";
 import { isOverdue } from "../orders/listing.js";
 import type { OrderRecord } from "../store/types.js";
+import { approvalStatusInWords } from "./approval-message.js";
 import { escapeMrkdwn, type KnownBlock, mrkdwn, option, truncate } from "./block-kit.js";
 import { formatDay } from "./dates.js";
 import { statusInWords, storyOf } from "./order-words.js";
@@ -38,6 +40,10 @@ function whereItIs(order: OrderRecord): string {
       return ":grey_question: Not known whether Front Payment has it";
     case "expired":
       return ":wastebasket: Never sent, expired";
+    case "awaiting_approval":
+    case "rejected":
+      // The catalogue's words, in this view's language until it takes a `t`.
+      return approvalStatusInWords(messagesFor("en"), order);
   }
 }
 
