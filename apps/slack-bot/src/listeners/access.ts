@@ -1,3 +1,5 @@
+import { type ApprovalPolicy, type ApproverProblem, approverProblem } from "../orders/approval.js";
+
 /** Who may use the bot where: empty allowlists allow everyone. */
 export interface AccessRules {
   allowedUserIds: readonly string[];
@@ -92,4 +94,16 @@ export function whoMay(action: MessageAction, creator: string): string {
   return action === "cancel" || action === "refund" || action === "edit"
     ? `only <@${creator}>, who sent it, or a Fakturabot admin`
     : "only people in the invoice's channel, its sender or a Fakturabot admin";
+}
+
+/**
+ * Who may approve or reject an invoice waiting for approval: an approver (APPROVER_USER_IDS), never
+ * its creator, not even an admin on their own. Why not, or null when they may.
+ */
+export function mayApprove(
+  approval: ApprovalPolicy | null,
+  userId: string,
+  order: { userId: string },
+): ApproverProblem | null {
+  return approverProblem(approval?.approverUserIds ?? [], userId, order);
 }

@@ -46,6 +46,7 @@ export const approval = defineMessages({
       `This invoice is no longer waiting for approval. ${p.decision}`,
     sentAlready: "It has been approved and sent.",
     notFound: "That invoice is not known to Fakturabot any more.",
+    reopenGone: "Its details are erased, so it can't be opened again: run /invoice to start anew.",
     // The reject modal.
     rejectTitle: "Reject invoice",
     rejectSubmit: "Reject",
@@ -116,6 +117,7 @@ export const approval = defineMessages({
       `Denne fakturaen venter ikke lenger på godkjenning. ${p.decision}`,
     sentAlready: "Den er godkjent og sendt.",
     notFound: "Fakturabot kjenner ikke lenger til den fakturaen.",
+    reopenGone: "Opplysningene er slettet, så den kan ikke åpnes igjen: kjør /invoice for å begynne på nytt.",
     rejectTitle: "Avvis faktura",
     rejectSubmit: "Avvis",
     rejectAbout: (p: { customer: string; total: string; creator: string }) =>

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { BotDeps } from "../../deps.js";
 import { CALLBACK_PATH } from "../../http/frontpayment-callback.js";
 import { RETURN_PATH } from "../../http/return-route.js";
+import { messagesFor } from "../../i18n/index.js";
 import { decodeFormMetadata } from "../../invoice-form/metadata.js";
 import { readInvoiceForm } from "../../invoice-form/read.js";
 import { validateInvoiceForm } from "../../invoice-form/validate.js";
@@ -55,8 +56,10 @@ export function invoiceSubmission(deps: BotDeps) {
       grandTotalOre: validation.grandTotalOre,
       request: validation.order,
     });
-    // A double submit finds the first order and shows it as it is now; a new one shows "Sending…".
-    await ack({ response_action: "update", view: submissionView(order) });
+    // A double submit finds the first order and shows it as it is now; a new one shows "Sending…"
+    // (or, at or above the approval threshold, "Waiting for approval").
+    const t = messagesFor(await deps.locales.forPerson(body.team?.id ?? view.team_id, body.user.id));
+    await ack({ response_action: "update", view: submissionView(order, [], t) });
     if (!created) return;
     await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
     await rememberCustomerIfCreated(deps, order, customer);
