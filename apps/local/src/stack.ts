@@ -14,7 +14,7 @@ import {
   type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
-import type { AccessRules } from "@fakturabot/slack-bot";
+import type { AccessRules, ApprovalPolicy, LocaleChoice } from "@fakturabot/slack-bot";
 import {
   type Bot,
   createBot,
@@ -64,6 +64,10 @@ export interface LocalStackOptions {
    * (`installThroughOAuth` with `installUrl`).
    */
   workspaces?: "one" | "many";
+  /** Approval above a threshold (APPROVAL_THRESHOLD_NOK, APPROVER_USER_IDS); none when left out. */
+  approval?: ApprovalPolicy;
+  /** Which language each workspace and person reads; the bot's default (Norwegian) when left out. */
+  locales?: LocaleChoice;
 }
 
 export interface LocalStack {
@@ -142,6 +146,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     logger,
     ...(options.now ? { now: options.now } : {}),
     brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
+    ...(options.approval ? { approval: options.approval } : {}),
+    ...(options.locales ? { locales: options.locales } : {}),
   });
   const running = await bot.start(botPort);
   if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);

@@ -3,6 +3,7 @@
 export { type Bot, type BotOptions, createBot, type RunningBot } from "./app.js";
 export { type Config, ConfigError, LOG_LEVELS, loadConfig } from "./config.js";
 export { startConfiguredBot } from "./configured-bot.js";
+export { fixedLocale, type Locale, type LocaleChoice } from "./i18n/index.js";
 // The modal's block and action ids and metadata: what Slack, or a driver acting as Slack, sends back.
 export {
   ACTION_IDS,
@@ -26,6 +27,8 @@ export { type CustomerType, decodeFormMetadata, MAX_LINES } from "./invoice-form
 export { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from "./invoice-form/read.js";
 export type { AccessRules } from "./listeners/access.js";
 export { createLogger, type Logger, type LogLevel } from "./logger.js";
+// Approval above a threshold: the rule, the approval message's buttons and the reject modal.
+export type { ApprovalPolicy } from "./orders/approval.js";
 export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
 export {
   openSqliteStore,
@@ -36,6 +39,7 @@ export {
   StoreConnectionError,
 } from "./store/index.js";
 export type * from "./store/types.js";
+export { APPROVAL_ACTION_IDS, APPROVAL_OUTCOME_BLOCK_ID } from "./views/approval-message.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
 export {
   customersHomeSection,
@@ -52,3 +56,8 @@ export {
 export { LIST_PAGE_ACTION_ID } from "./views/order-list.js";
 export { ORDER_ACTION_IDS, overflowValue } from "./views/order-message.js";
 export { ORDER_ROW_MENU_ACTION_ID } from "./views/order-row.js";
+export {
+  REJECT_MODAL_CALLBACK_ID,
+  REJECT_REASON_ACTION_ID,
+  REJECT_REASON_BLOCK_ID,
+} from "./views/reject-modal.js";

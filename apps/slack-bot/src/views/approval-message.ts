@@ -7,7 +7,7 @@ import {
 import type { Messages } from "../i18n/index.js";
 import { SUBMISSION_CALLBACK_ID } from "../invoice-form/ids.js";
 import type { ApprovalDecision } from "../orders/approval.js";
-import { dueDateOf } from "../orders/due-date.js";
+import { dueDateOf, osloDay } from "../orders/due-date.js";
 import type { AwaitingApprovalOrder, OrderRecord, RejectedOrder } from "../store/types.js";
 import {
   button,
@@ -90,8 +90,8 @@ function lineText(t: Messages, product: InvoiceOrderRequest["products"][number])
 
 function termsText(t: Messages, request: InvoiceOrderRequest): string {
   const a = t.approval;
-  const dated = Number(numericValue(request.orderDate));
-  const parts = [a.dated({ day: t.format.dayAndMonth(dated) })];
+  const dated = new Date(Number(numericValue(request.orderDate)) * 1000);
+  const parts = Number.isNaN(dated.getTime()) ? [] : [a.dated({ day: t.format.day(osloDay(dated)) })];
   const due = dueDateOf(request);
   if (due && request.invoiceMaturity !== undefined) {
     parts.push(a.due({ day: t.format.day(due), days: Number(numericValue(request.invoiceMaturity)) }));
