@@ -125,10 +125,13 @@ export function approvalRequestMessage(
         "approval.intro",
       ),
       section(customerText(t, request.customerDetails), "approval.customer"),
-      section(`*${a.lines}*`, "approval.lines"),
-      ...request.products
-        .slice(0, 20)
-        .map((product, index) => context(lineText(t, product), `approval.line.${index}`)),
+      section(
+        truncate(
+          [`*${a.lines}*`, ...request.products.map((product) => lineText(t, product))].join("\n"),
+          3000,
+        ),
+        "approval.lines",
+      ),
       section(totals, "approval.totals"),
       section(termsText(t, request), "approval.terms"),
       context(a.reference({ id: order.id }), "approval.reference"),
