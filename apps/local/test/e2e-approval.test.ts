@@ -14,6 +14,7 @@ import {
 } from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  allOrders,
   blockText,
   CONSULTING,
   ephemeralTexts,
@@ -42,9 +43,15 @@ const EMIL = "U0EMILVIK";
 /** Exactly the threshold: 10 hours at 1 250 kr. */
 const TEN_HOURS = { name: "Konsulenttime", quantity: "10", rate: "1250" };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How far the bot's clock runs ahead of the real one. */
+let ahead = 0;
+
 let harness: Harness;
 beforeEach(async () => {
+  ahead = 0;
   harness = await startHarness({
+    now: () => new Date(Date.now() + ahead),
     approval: { thresholdOre: THRESHOLD_ORE, approverUserIds: [KARI, INGRID, OLA] },
     locales: fixedLocale("en"),
   });
@@ -102,12 +109,7 @@ function waitForOutcome(approverId: string, message: SlackMessage, words: string
 }
 
 async function onlyOrder(): Promise<OrderRecord> {
-  const kept = [
-    ...(await harness.store.listByState("awaiting_approval")),
-    ...(await harness.store.listByState("rejected")),
-    ...(await harness.store.listByState("sending")),
-    ...(await harness.store.listByState("created")),
-  ];
+  const kept = await allOrders(harness);
   expect(kept).toHaveLength(1);
   return kept[0] as OrderRecord;
 }
@@ -297,5 +299,23 @@ describe("approval above the threshold", () => {
     const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
     expect(plain(message.text)).toContain("10 000,00");
     expect(submitRequests(harness)).toHaveLength(1);
+  });
+
+  it("expires unapproved after the kept days: the details are erased and the approval messages say so", async () => {
+    await sendOrder(harness, PRIVATE_CUSTOMER, { lines: [TEN_HOURS] });
+    const forIngrid = await approvalMessage(INGRID);
+    const expire = async () => {
+      const expired = await harness.bot.deps.orders.expireKeptRequests();
+      await Promise.all(expired.map(({ effects }) => effects));
+      return expired.length;
+    };
+    ahead = 6 * DAY_MS;
+    expect(await expire()).toBe(0);
+    ahead = 7 * DAY_MS + 1000;
+    expect(await expire()).toBe(1);
+    expect(await onlyOrder()).toMatchObject({ state: "expired" });
+    expect(await onlyOrder()).not.toHaveProperty("request");
+    await waitForOutcome(INGRID, forIngrid, "Expired before anyone approved it: its details are erased");
+    expect(submitRequests(harness)).toEqual([]);
   });
 });
