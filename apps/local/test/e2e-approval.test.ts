@@ -1,7 +1,9 @@
 import type { SlackMessage } from "@fakturabot/sandbox";
+import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import {
   APPROVAL_ACTION_IDS,
   APPROVAL_OUTCOME_BLOCK_ID,
+  type AwaitingApprovalOrder,
   decodeFormMetadata,
   fixedLocale,
   type InvoiceFormValues,
@@ -317,5 +319,38 @@ describe("approval above the threshold", () => {
     expect(await onlyOrder()).not.toHaveProperty("request");
     await waitForOutcome(INGRID, forIngrid, "Expired before anyone approved it: its details are erased");
     expect(submitRequests(harness)).toEqual([]);
+  });
+
+  it("asks the approvers after a restart cut the asking off, once", async () => {
+    // Recorded as waiting, but the bot stopped before it asked anyone.
+    const id = "FB0APPROVAL0001";
+    await harness.store.beginSubmission({
+      id,
+      submissionKey: `restart:${id}`,
+      teamId: harness.slack.workspace.team.id,
+      channelId: SALES,
+      userId: KARI,
+      customerType: "private",
+      customerName: "Zahidul",
+      customerIdentifier: "280387*****",
+      preferredLanguage: "no",
+      grandTotalOre: 1_300_000,
+      request: { ...SEED_INVOICE_ORDER_EXAMPLE, referenceNo: id },
+      state: "awaiting_approval",
+    });
+    // Once the order has been quiet for a lease's time, by whichever instance gets there first.
+    ahead = 2 * 60 * 1000;
+    await Promise.all([harness.bot.deps.orders.recover(), harness.bot.deps.orders.recover()]);
+    const asked = await approvalMessage(INGRID, "Zahidul");
+    await approvalMessage(OLA, "Zahidul");
+    await harness.slack.waitFor(
+      async () => ((await harness.store.get(id)) as AwaitingApprovalOrder).approvalMessages.length === 2,
+      { what: "where the approvers were asked, recorded" },
+    );
+    await harness.bot.deps.orders.recover();
+    expect(dmWith(INGRID).messages.filter((message) => message.text.includes("Zahidul"))).toEqual([asked]);
+    await click(INGRID, asked, "approve", INGRID);
+    await waitForOrderMessage(harness, "Zahidul");
+    expect(submitRequests(harness)).toHaveLength(1);
   });
 });

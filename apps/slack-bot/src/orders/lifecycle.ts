@@ -468,6 +468,23 @@ export function createOrderLifecycle({
     if (asked.order.state === "awaiting_approval") await approvals.showWaiting(asked.order);
   }
 
+  /**
+   * Orders waiting for approval whose approvers were never asked (a stop cut the asking off, or
+   * Slack took none of the messages), unchanged for a lease's time: asked now, by one instance
+   * (it claims the order's version), so an ask still under way is never repeated.
+   */
+  async function askUnasked(): Promise<void> {
+    if (!approval || !approvals) return;
+    const quietSince = now().getTime() - leaseMs;
+    for (const order of await store.listByState("awaiting_approval")) {
+      if (order.approvalMessages.length > 0 || order.updatedAt.getTime() > quietSince) continue;
+      const claim = `ask-approvers:${order.id}:${order.version}`;
+      if (!(await store.claimOnce(claim, new Date(now().getTime() + leaseMs)))) continue;
+      logger.warn({ orderId: order.id }, "asking the approvers of an order nobody was asked about");
+      await askApprovers(order);
+    }
+  }
+
   /** An approver's decision on an order waiting for approval; shown where its creator watches. */
   async function decideApproval(
     orderId: string,
@@ -838,6 +855,9 @@ export function createOrderLifecycle({
         recovered.push({ order: written.value, outcome: "changed", effects: Promise.resolve() });
       }
       if (recovered.length > 0) kick();
+      work.track(
+        askUnasked().catch((error: unknown) => logger.error({ err: error }, "asking approvers again failed")),
+      );
       return recovered;
     },
 
