@@ -68,7 +68,10 @@ function dmWith(userId: string) {
 }
 
 /** The approval message `approverId` got about the invoice to `customerName`, once it is there. */
-function approvalMessage(approverId: string, customerName = PRIVATE_CUSTOMER.name): Promise<SlackMessage> {
+function approvalMessage(
+  approverId: string,
+  customerName: string = PRIVATE_CUSTOMER.name,
+): Promise<SlackMessage> {
   return harness.slack.waitFor(
     () =>
       dmWith(approverId).messages.find(
