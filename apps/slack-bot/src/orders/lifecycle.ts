@@ -406,7 +406,10 @@ export function createOrderLifecycle({
     return days === 1 ? "a day" : `${days} days`;
   }
 
-  /** Expires every failed or unknown order last changed longer than `keptRequestMs` ago. */
+  /**
+   * Expires every failed or unknown order, and every one waiting for approval or rejected, last
+   * changed longer than `keptRequestMs` ago.
+   */
   async function expireKeptRequests(): Promise<Applied[]> {
     const cutoff = now().getTime() - keptRequestMs;
     const kept = [
@@ -463,9 +466,12 @@ export function createOrderLifecycle({
   async function askApprovers(order: OrderRecord): Promise<void> {
     if (order.state !== "awaiting_approval" || !approval || !approvals) return;
     const messages = await approvals.ask(order, approversFor(approval, order), approval.thresholdOre);
-    const asked = await apply(order.id, { type: "approval-asked", messages });
-    await asked.effects;
-    if (asked.order.state === "awaiting_approval") await approvals.showWaiting(asked.order);
+    await (await apply(order.id, { type: "approval-asked", messages })).effects;
+    // In turn with the order's effects, so a decision's outcome is never shown before it.
+    await enqueue(order.id, async () => {
+      const waiting = await store.get(order.id);
+      if (waiting?.state === "awaiting_approval") await approvals.showWaiting(waiting);
+    });
   }
 
   /**
