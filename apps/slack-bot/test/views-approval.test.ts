@@ -70,7 +70,7 @@ describe("the approval views", () => {
     }
     expect(
       text(approvalDecidedMessage(messagesFor("nb"), ORDER, { kind: "approved", by: "U0INGRID" })),
-    ).toContain("Godkjent av <@U0INGRID> og sendt");
+    ).toContain("Godkjent av <@U0INGRID>");
   });
 
   it("give the creator and the approver their own words: waiting, rejected, the reject modal", () => {

@@ -32,7 +32,7 @@ export const approval = defineMessages({
     // After someone decided.
     decidedSummary: (p: { customer: string; total: string; creator: string; id: string }) =>
       `*Invoice to ${p.customer}, ${p.total}*, from ${p.creator} (\`${p.id}\`)`,
-    approvedBy: (p: { who: string }) => `:white_check_mark: Approved by ${p.who}, and sent`,
+    approvedBy: (p: { who: string }) => `:white_check_mark: Approved by ${p.who}`,
     rejectedBy: (p: { who: string; reason: string }) => `:no_entry: Rejected by ${p.who}: ${p.reason}`,
     expiredUnapproved: ":wastebasket: Expired before anyone approved it: its details are erased",
     decidedText: (p: { customer: string; decision: string }) => `Invoice to ${p.customer}: ${p.decision}`,
@@ -104,7 +104,7 @@ export const approval = defineMessages({
     reject: "Avvis …",
     decidedSummary: (p: { customer: string; total: string; creator: string; id: string }) =>
       `*Faktura til ${p.customer}, ${p.total}*, fra ${p.creator} (\`${p.id}\`)`,
-    approvedBy: (p: { who: string }) => `:white_check_mark: Godkjent av ${p.who} og sendt`,
+    approvedBy: (p: { who: string }) => `:white_check_mark: Godkjent av ${p.who}`,
     rejectedBy: (p: { who: string; reason: string }) => `:no_entry: Avvist av ${p.who}: ${p.reason}`,
     expiredUnapproved: ":wastebasket: Utløpt før noen godkjente den: opplysningene er slettet",
     decidedText: (p: { customer: string; decision: string }) => `Faktura til ${p.customer}: ${p.decision}`,
