@@ -1,7 +1,15 @@
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ConfigError, createLogger, LOG_LEVELS, type LogLevel, type Stoppable } from "@fakturabot/slack-bot";
+import { DEFAULT_USERS } from "@fakturabot/sandbox";
+import {
+  type ApprovalPolicy,
+  ConfigError,
+  createLogger,
+  LOG_LEVELS,
+  type LogLevel,
+  type Stoppable,
+} from "@fakturabot/slack-bot";
 import { startLocalStack } from "./stack.js";
 
 /** Local mode's own database, never the configured bot's `DATA_DIR`. */
@@ -11,6 +19,7 @@ const DEFAULT_DATA_DIR = fileURLToPath(new URL("../data", import.meta.url));
  * Local mode for a person at the terminal: the local stack on PORT…PORT+3 (bot, Slack stand-in,
  * Front Payment stand-in, workspace page; `PORT=0`: any free ports), its data in `LOCAL_DATA_DIR`.
  * `LOCAL_WORKSPACES=many`: two workspaces that install the bot through Slack's OAuth flow.
+ * `APPROVAL_THRESHOLD_NOK`: invoices of that total or more wait for approval by Ingrid or Ola.
  */
 export async function startLocalMode(env: Record<string, string | undefined>): Promise<Stoppable> {
   const dataDir = resolve(env.LOCAL_DATA_DIR || DEFAULT_DATA_DIR);
@@ -32,7 +41,9 @@ export async function startLocalMode(env: Record<string, string | undefined>): P
       `LOCAL_WORKSPACES "${workspaces}" is neither one nor many: one (default) uses a bot token, many installs the bot in two workspaces through OAuth`,
     ]);
   }
+  const approval = localApproval(env);
   const stack = await startLocalStack({
+    ...(approval ? { approval } : {}),
     workspaces,
     dataDir,
     logger: createLogger({ level: level as LogLevel }),
@@ -51,8 +62,32 @@ export async function startLocalMode(env: Record<string, string | undefined>): P
             `Two workspaces (pages ${stack.workspacePages.map((page) => page.url).join(" and ")}): install Fakturabot in each at ${stack.installUrl}`,
           ]
         : []),
+      ...(approval
+        ? [
+            `Invoices of ${env.APPROVAL_THRESHOLD_NOK?.trim()} kr or more wait for approval by ${approval.approverUserIds
+              .map((id) => DEFAULT_USERS.find((user) => user.id === id)?.realName ?? id)
+              .join(" or ")}.`,
+          ]
+        : []),
       "Press Ctrl+C to stop.",
     ].join("\n"),
   );
   return { stop: () => stack.close() };
+}
+
+/** The stand-in's finance people, who approve in local mode. */
+const LOCAL_APPROVERS = ["Ingrid Berg", "Ola Hansen"].map(
+  (name) => DEFAULT_USERS.find((user) => user.realName === name)?.id ?? name,
+);
+
+/** `APPROVAL_THRESHOLD_NOK` in local mode: approval by the stand-in's Ingrid and Ola. */
+function localApproval(env: Record<string, string | undefined>): ApprovalPolicy | undefined {
+  const threshold = env.APPROVAL_THRESHOLD_NOK?.trim();
+  if (!threshold) return undefined;
+  if (!/^\d+$/.test(threshold) || Number(threshold) < 1) {
+    throw new ConfigError([
+      `APPROVAL_THRESHOLD_NOK "${threshold}" is not a total in whole kroner: e.g. 10000 makes invoices of 10 000 kr or more wait for approval`,
+    ]);
+  }
+  return { thresholdOre: Number(threshold) * 100, approverUserIds: LOCAL_APPROVERS };
 }

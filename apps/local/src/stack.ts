@@ -14,13 +14,11 @@ import {
   type WorkspacePage,
 } from "@fakturabot/sandbox";
 import { DEFAULT_TAX_RATES } from "@fakturabot/schema";
-import type { AccessRules, Locale } from "@fakturabot/slack-bot";
+import type { AccessRules, ApprovalPolicy, Locale } from "@fakturabot/slack-bot";
 import {
   type Bot,
   createBot,
-  fixedLocale,
   type InvoiceStore,
-  type LocaleChoice,
   type Logger,
   openSqliteStore,
   type RunningBot,
@@ -71,6 +69,8 @@ export interface LocalStackOptions {
    * may still choose their own in App Home. `workspaces` by team id.
    */
   locales?: { defaultLocale?: Locale; workspaces?: Record<string, Locale> };
+  /** Approval above a threshold (APPROVAL_THRESHOLD_NOK, APPROVER_USER_IDS); none when left out. */
+  approval?: ApprovalPolicy;
 }
 
 export interface LocalStack {
@@ -150,6 +150,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.now ? { now: options.now } : {}),
     brreg: { baseUrl: brreg.url, timeoutMs: options.brregTimeoutMs },
     ...(options.locales ? { localeSettings: options.locales } : {}),
+    ...(options.approval ? { approval: options.approval } : {}),
   });
   const running = await bot.start(botPort);
   if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);

@@ -368,7 +368,15 @@ export async function submitTampered(
 
 /** Every order the store holds, whatever its state. */
 export async function allOrders(harness: Harness): Promise<OrderRecord[]> {
-  const states = ["sending", "created", "failed", "unknown", "expired"] as const;
+  const states = [
+    "sending",
+    "created",
+    "failed",
+    "unknown",
+    "expired",
+    "awaiting_approval",
+    "rejected",
+  ] as const;
   return (await Promise.all(states.map((state) => harness.store.listByState(state)))).flat();
 }
 

@@ -106,6 +106,23 @@ describe("pnpm start (the local package's entry)", () => {
     expect(output.stdout).not.toContain("local mode");
   });
 
+  it("with APPROVAL_THRESHOLD_NOK holds larger invoices for Ingrid's or Ola's approval, and refuses a threshold that is not kroner", async () => {
+    const { child, output } = startLocal({ PORT: "0", APPROVAL_THRESHOLD_NOK: "10000" });
+    const exited = exitCode(child);
+    await printed(child, "Press Ctrl+C to stop.");
+    expect(output.stdout).toContain(
+      "Invoices of 10000 kr or more wait for approval by Ingrid Berg or Ola Hansen.",
+    );
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+
+    const refused = startLocal({ PORT: "0", APPROVAL_THRESHOLD_NOK: "10 000,50" });
+    expect(await exitCode(refused.child)).toBe(1);
+    expect(refused.output.stderr).toContain(
+      'APPROVAL_THRESHOLD_NOK "10 000,50" is not a total in whole kroner',
+    );
+  });
+
   it("refuses a PORT that cannot hold local mode's four servers", async () => {
     const { child, output } = startLocal({ PORT: "65534" });
     expect(await exitCode(child)).toBe(1);

@@ -35,8 +35,10 @@ import { registerListeners } from "./listeners/index.js";
 import { createBotMetrics } from "./metrics.js";
 import { oncePerDelivery } from "./middleware/once-per-delivery.js";
 import { requestIdMiddleware, requestIdProperty } from "./middleware/request-id.js";
+import type { ApprovalPolicy } from "./orders/approval.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
 import { createOverdueCheck } from "./orders/overdue-check.js";
+import { createApprovalMessages, slackClients } from "./services/approval-messages.js";
 import { configuredLocales } from "./services/locales.js";
 import { DEFAULT_OUTBOX_POLICY } from "./services/slack-outbox.js";
 import { teamServices, workspaceServices } from "./services/team-routing.js";
@@ -103,6 +105,8 @@ export interface BotOptions {
   takeoverMs?: { lease?: number; outboxClaim?: number };
   /** Brønnøysundregistrene: its base URL (the real register when left out) and time limit. */
   brreg?: { baseUrl?: string | undefined; timeoutMs?: number | undefined };
+  /** Approval above a threshold (APPROVAL_THRESHOLD_NOK, APPROVER_USER_IDS); none when left out. */
+  approval?: ApprovalPolicy | null | undefined;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -181,7 +185,15 @@ export function createBot(options: BotOptions) {
   const { messages, outcomes } = installations
     ? teamServices(installations.botToken, pacedOptions, logger, locales)
     : workspaceServices(new WebClient(options.slack.botToken, pacedOptions), logger, locales);
+  const approvals = createApprovalMessages({
+    slackFor: slackClients(options.slack.botToken, installations, clientOptions),
+    locales,
+    logger,
+    form: { taxRates: options.taxRates, defaults: options.formDefaults ?? {}, now },
+  });
   const orders = createOrderLifecycle({
+    approval: options.approval ?? null,
+    approvals,
     store,
     frontPayment,
     messages,

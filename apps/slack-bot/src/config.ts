@@ -69,6 +69,11 @@ export interface Config {
    * names (by team id); each person may choose their own in App Home.
    */
   locales: { defaultLocale: Locale; workspaces: Record<string, Locale> };
+  /**
+   * Invoices whose total is at or above `thresholdKroner` are sent only once one of
+   * `approverUserIds` other than their creator approves them; null: no approval.
+   */
+  approval: { thresholdKroner: number; approverUserIds: string[] } | null;
 }
 
 /** The configuration is unusable; `problems` has one line per problem, every one of them. */
@@ -196,6 +201,27 @@ function boolean(defaultValue: boolean) {
         return z.NEVER;
       })
       .default(String(defaultValue)),
+  );
+}
+
+/** A whole number that may be left unset (then `undefined`). */
+function optionalInteger({ min, max, what }: { min: number; max: number; what: string }) {
+  return variable(
+    z
+      .string()
+      .optional()
+      .transform((text, context) => {
+        if (text === undefined) return undefined;
+        const value = Number(text.trim());
+        if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+          context.addIssue({
+            code: z.ZodIssueCode.custom,
+            message: `must be ${what}, a whole number from ${min} to ${max}, not "${text}"`,
+          });
+          return z.NEVER;
+        }
+        return value;
+      }),
   );
 }
 
@@ -416,6 +442,12 @@ const environmentSchema = z.object({
   }),
   DEFAULT_LOCALE: localeVariable,
   WORKSPACE_LOCALES: workspaceLocales,
+  APPROVAL_THRESHOLD_NOK: optionalInteger({
+    min: 1,
+    max: MAX_CONFIGURABLE_TOTAL_KRONER,
+    what: "the total in whole kroner at or above which an invoice must be approved before it is sent",
+  }),
+  APPROVER_USER_IDS: slackIds(/^[UW][A-Z0-9]{2,}$/, "a Slack member id", HINT.userIds),
 });
 
 type EnvironmentVariable = keyof typeof environmentSchema.shape;
@@ -429,6 +461,7 @@ function crossVariableProblems(env: Record<string, string | undefined>): [Enviro
   if ((env.SLACK_SOCKET_MODE ?? "").trim().toLowerCase() === "true" && !present("SLACK_APP_TOKEN")) {
     problems.push(["SLACK_APP_TOKEN", `is missing, and Socket Mode needs it: ${HINT.appToken}`]);
   }
+  problems.push(...approvalProblems(present, env));
   if ((env.FRONTPAYMENT_ENVIRONMENT ?? "").trim() === "production" && !present("FRONTPAYMENT_BASE_URL")) {
     problems.push([
       "FRONTPAYMENT_BASE_URL",
@@ -436,6 +469,46 @@ function crossVariableProblems(env: Record<string, string | undefined>): [Enviro
     ]);
   }
   return problems;
+}
+
+/** Approval needs both its threshold and its approvers, and a threshold an invoice can reach. */
+function approvalProblems(
+  present: (name: EnvironmentVariable) => boolean,
+  env: Record<string, string | undefined>,
+): [EnvironmentVariable, string][] {
+  if (present("APPROVAL_THRESHOLD_NOK") && !present("APPROVER_USER_IDS")) {
+    return [
+      [
+        "APPROVER_USER_IDS",
+        `is missing, and APPROVAL_THRESHOLD_NOK needs it: list who may approve invoices at or above the threshold (${HINT.userIds}), or unset APPROVAL_THRESHOLD_NOK`,
+      ],
+    ];
+  }
+  if (present("APPROVER_USER_IDS") && !present("APPROVAL_THRESHOLD_NOK")) {
+    return [
+      [
+        "APPROVAL_THRESHOLD_NOK",
+        "is missing, and APPROVER_USER_IDS needs it: set the total in whole kroner at or above which an invoice must be approved (e.g. 50000), or unset APPROVER_USER_IDS",
+      ],
+    ];
+  }
+  const threshold = Number((env.APPROVAL_THRESHOLD_NOK ?? "").trim());
+  const maxText = (env.MAX_INVOICE_TOTAL_NOK ?? "").trim();
+  const max = maxText === "" ? DEFAULT_MAX_INVOICE_TOTAL_KRONER : Number(maxText);
+  if (
+    present("APPROVAL_THRESHOLD_NOK") &&
+    Number.isInteger(threshold) &&
+    Number.isInteger(max) &&
+    threshold > max
+  ) {
+    return [
+      [
+        "APPROVAL_THRESHOLD_NOK",
+        `is ${threshold}, above MAX_INVOICE_TOTAL_NOK (${max}), so no invoice could ever need approval: set it at or below ${max}`,
+      ],
+    ];
+  }
+  return [];
 }
 
 const OAUTH_VARIABLES = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
@@ -546,6 +619,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       quietHours: values.QUIET_HOURS_BEFORE_LOOKUP,
     },
     locales: { defaultLocale: values.DEFAULT_LOCALE, workspaces: values.WORKSPACE_LOCALES },
+    // Both or neither are set: checked above.
+    approval:
+      values.APPROVAL_THRESHOLD_NOK === undefined
+        ? null
+        : { thresholdKroner: values.APPROVAL_THRESHOLD_NOK, approverUserIds: values.APPROVER_USER_IDS },
   };
 }
 
@@ -585,5 +663,12 @@ export function describeConfig(config: Config) {
       default: config.locales.defaultLocale,
       workspaces: Object.keys(config.locales.workspaces).length === 0 ? "none" : config.locales.workspaces,
     },
+    approval:
+      config.approval === null
+        ? "off"
+        : {
+            thresholdKroner: config.approval.thresholdKroner,
+            approvers: config.approval.approverUserIds.length,
+          },
   };
 }

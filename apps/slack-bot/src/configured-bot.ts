@@ -41,6 +41,10 @@ export async function startConfiguredBot(
     maxInvoiceTotalOre: config.invoice.maxTotalKroner * 100,
     keptRequestMs: config.invoice.keptRequestDays * 24 * 60 * 60 * 1000,
     localeSettings: config.locales,
+    approval: config.approval && {
+      thresholdOre: config.approval.thresholdKroner * 100,
+      approverUserIds: config.approval.approverUserIds,
+    },
     followUp: {
       intervalMs: config.followUp.intervalMinutes * 60_000,
       quietAfterMs: config.followUp.quietHours * 3_600_000,

@@ -27,6 +27,8 @@ export { type CustomerType, decodeFormMetadata, MAX_LINES } from "./invoice-form
 export { type InvoiceFormValues, readInvoiceForm, type ViewStateValues } from "./invoice-form/read.js";
 export type { AccessRules } from "./listeners/access.js";
 export { createLogger, type Logger, type LogLevel } from "./logger.js";
+// Approval above a threshold: the rule, the approval message's buttons and the reject modal.
+export type { ApprovalPolicy } from "./orders/approval.js";
 export { runUntilSignal, type Stoppable } from "./run-until-signal.js";
 export {
   openSqliteStore,
@@ -39,6 +41,7 @@ export {
 export type * from "./store/types.js";
 // App Home's language setting: a person's own language, or their workspace's.
 export { FOLLOW_WORKSPACE, HOME_LANGUAGE_ACTION_ID } from "./views/app-home.js";
+export { APPROVAL_ACTION_IDS, APPROVAL_OUTCOME_BLOCK_ID } from "./views/approval-message.js";
 export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
 export {
   customersHomeSection,
@@ -55,3 +58,8 @@ export {
 export { LIST_PAGE_ACTION_ID } from "./views/order-list.js";
 export { ORDER_ACTION_IDS, overflowValue } from "./views/order-message.js";
 export { ORDER_ROW_MENU_ACTION_ID } from "./views/order-row.js";
+export {
+  REJECT_MODAL_CALLBACK_ID,
+  REJECT_REASON_ACTION_ID,
+  REJECT_REASON_BLOCK_ID,
+} from "./views/reject-modal.js";

@@ -63,6 +63,7 @@ describe("loadConfig", () => {
       },
       followUp: { intervalMinutes: 60, quietHours: 24 },
       locales: { defaultLocale: "nb", workspaces: {} },
+      approval: null,
     });
   });
 
@@ -474,5 +475,51 @@ describe("the language settings", () => {
     expect(problem).toBe(
       'WORKSPACE_LOCALES has "T0123ABCD=sv" names "sv", not nb or en; "workspace=en" is not TEAM_ID=nb or TEAM_ID=en; T0456EFGH is named twice; "T0789=en=nb" is not TEAM_ID=nb or TEAM_ID=en: list workspaces as TEAM_ID=nb or TEAM_ID=en separated by commas, like T0123ABCD=en,T0456EFGH=nb (the team id is in the workspace\'s URL, app.slack.com/client/T…)',
     );
+  });
+});
+
+describe("approval above a threshold", () => {
+  it("is off unless both the threshold and the approvers are set", () => {
+    expect(loadConfig(VALID).approval).toBeNull();
+    const config = loadConfig({
+      ...VALID,
+      APPROVAL_THRESHOLD_NOK: " 50000 ",
+      APPROVER_USER_IDS: "U0INGBERG, U0OLAHANS,U0INGBERG",
+    });
+    expect(config.approval).toEqual({ thresholdKroner: 50_000, approverUserIds: ["U0INGBERG", "U0OLAHANS"] });
+    expect(describeConfig(config).approval).toEqual({ thresholdKroner: 50_000, approvers: 2 });
+    expect(describeConfig(loadConfig(VALID)).approval).toBe("off");
+  });
+
+  it("refuses to start with only one of the two, naming what to set", () => {
+    expect(problemsOf({ ...VALID, APPROVAL_THRESHOLD_NOK: "50000" })).toEqual([
+      "APPROVER_USER_IDS is missing, and APPROVAL_THRESHOLD_NOK needs it: list who may approve invoices at or above the threshold (use member ids (like U0123ABCD, from a profile's ⋮ menu → Copy member ID), separated by commas), or unset APPROVAL_THRESHOLD_NOK",
+    ]);
+    expect(problemsOf({ ...VALID, APPROVER_USER_IDS: "U0INGBERG" })).toEqual([
+      "APPROVAL_THRESHOLD_NOK is missing, and APPROVER_USER_IDS needs it: set the total in whole kroner at or above which an invoice must be approved (e.g. 50000), or unset APPROVER_USER_IDS",
+    ]);
+  });
+
+  it("refuses a threshold no invoice can reach, a threshold that is not whole kroner, and ids that are not member ids", () => {
+    expect(
+      problemsOf({
+        ...VALID,
+        MAX_INVOICE_TOTAL_NOK: "100000",
+        APPROVAL_THRESHOLD_NOK: "100001",
+        APPROVER_USER_IDS: "U0INGBERG",
+      }),
+    ).toEqual([
+      "APPROVAL_THRESHOLD_NOK is 100001, above MAX_INVOICE_TOTAL_NOK (100000), so no invoice could ever need approval: set it at or below 100000",
+    ]);
+    const problems = problemsOf({
+      ...VALID,
+      APPROVAL_THRESHOLD_NOK: "50 000,50",
+      APPROVER_USER_IDS: "ingrid",
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(
+      /^APPROVAL_THRESHOLD_NOK must be the total in whole kroner .*, not "50 000,50"$/,
+    );
+    expect(problems[1]).toMatch(/^APPROVER_USER_IDS has "ingrid", which is not a Slack member id/);
   });
 });

@@ -54,7 +54,21 @@ function withFacts(status: string, facts: Partial<InvoiceFacts> = {}): CreatedOr
   return { ...CREATED, message: MESSAGE, status: { status, at: 1_000 }, facts: { ...FACTS, ...facts } };
 }
 
+/** The deployment's approvers: the creator (Kari) is one, Ola is not. */
+const APPROVERS = ["U0INGRID", "U0KARI"];
+const ASKED = { approverId: "U0INGRID", channelId: "D0INGRID", ts: "1712345600.000100" };
+const ASKED_LATE = { approverId: "U0PER", channelId: "D0PER", ts: "1712345601.000100" };
+
 const ORDERS: Record<string, OrderRecord> = {
+  awaiting_approval: { ...BASE, state: "awaiting_approval", request: REQUEST, approvalMessages: [ASKED] },
+  rejected: {
+    ...BASE,
+    state: "rejected",
+    request: REQUEST,
+    rejection: { by: "U0INGRID", reason: "The hours should be 10" },
+  },
+  "sending, approved": { ...BASE, state: "sending", request: REQUEST, approvedBy: "U0INGRID" },
+  "created, approved": { ...CREATED, approvedBy: "U0INGRID" },
   sending: { ...BASE, state: "sending", request: REQUEST },
   failed: { ...BASE, state: "failed", request: REQUEST, failureReason: "Front Payment answered 400." },
   unknown: { ...BASE, state: "unknown", request: REQUEST, failureReason: "No answer within 15 s." },
@@ -167,6 +181,24 @@ function event(name: string, fpOrderUuid: string): OrderEvent {
       return { type: "edited", by: "U0OLA", request: REQUEST };
     case "invoice-number":
       return { type: "invoice-number", invoiceNumber: "99900753" };
+    case "approve":
+      return { type: "approve", by: "U0INGRID", approvers: APPROVERS };
+    case "approve, by creator":
+      return { type: "approve", by: "U0KARI", approvers: APPROVERS };
+    case "approve, by other":
+      return { type: "approve", by: "U0OLA", approvers: APPROVERS };
+    case "approve, none":
+      return { type: "approve", by: "U0INGRID", approvers: [] };
+    case "reject":
+      return { type: "reject", by: "U0INGRID", reason: " The hours should be 10 ", approvers: APPROVERS };
+    case "reject, by creator":
+      return { type: "reject", by: "U0KARI", reason: "Mine", approvers: APPROVERS };
+    case "reject, by other":
+      return { type: "reject", by: "U0OLA", reason: "Not mine to say", approvers: APPROVERS };
+    case "reject, no reason":
+      return { type: "reject", by: "U0INGRID", reason: " \n ", approvers: APPROVERS };
+    case "approval-asked":
+      return { type: "approval-asked", messages: [ASKED_LATE] };
   }
   throw new Error(`no event "${name}" in the table`);
 }
@@ -196,7 +228,7 @@ describe("the order transition table", () => {
 
   it("covers every state with every event", () => {
     expect(rows.length).toBeGreaterThanOrEqual(36);
-    const states = ["sending", "failed", "unknown", "expired", "created"];
+    const states = ["sending", "failed", "unknown", "expired", "created", "awaiting_approval", "rejected"];
     const events = [
       "created",
       "refused",
@@ -636,5 +668,55 @@ describe("what the message's actions store", () => {
     expect(refundProblem(0, paid)).toEqual({ reason: "nothing" });
     expect(refundProblem(200_001, paid)).toEqual({ reason: "too-much", remainingOre: 200_000 });
     expect(refundProblem(200_000, paid)).toBeNull();
+  });
+});
+
+describe("approval above the threshold", () => {
+  const awaiting = ORDERS.awaiting_approval as OrderRecord;
+
+  it("an approval keeps the request to send it, remembers who approved, and updates the messages asked", () => {
+    const { next, effects } = decide(awaiting, event("approve", "ODR1"));
+    expect(next).toEqual({ ...BASE, version: 5, state: "sending", request: REQUEST, approvedBy: "U0INGRID" });
+    expect(effects[0]).toEqual({ type: "show-approval-decision", messages: [ASKED] });
+    // Who approved stays with the order once Front Payment has it.
+    expect(decide(next as OrderRecord, event("created", "ODR7")).next).toMatchObject({
+      state: "created",
+      approvedBy: "U0INGRID",
+    });
+  });
+
+  it("a rejection keeps the request for the creator's form, with who and why (trimmed)", () => {
+    const { next } = decide(awaiting, event("reject", "ODR1"));
+    expect(next).toEqual({
+      ...BASE,
+      version: 5,
+      state: "rejected",
+      request: REQUEST,
+      rejection: { by: "U0INGRID", reason: "The hours should be 10" },
+    });
+  });
+
+  it("the messages asked are added to; expiry erases the request and says nobody approved it", () => {
+    expect(decide(awaiting, event("approval-asked", "ODR1")).next).toMatchObject({
+      approvalMessages: [ASKED, ASKED_LATE],
+    });
+    const expired = decide(awaiting, event("expire", "ODR1")).next;
+    expect(expired).toEqual({
+      ...BASE,
+      version: 5,
+      state: "expired",
+      failureReason: "Nobody approved it before its details were erased.",
+    });
+    expect(decide(ORDERS.rejected as OrderRecord, event("expire", "ODR1")).next).toMatchObject({
+      state: "expired",
+      failureReason: "Rejected by <@U0INGRID>: The hours should be 10",
+    });
+  });
+
+  it("messages posted after the decision are updated with it, and only those", () => {
+    expect(decide(ORDERS["sending, approved"] as OrderRecord, event("approval-asked", "ODR1"))).toEqual({
+      next: null,
+      effects: [{ type: "show-approval-decision", messages: [ASKED_LATE] }],
+    });
   });
 });

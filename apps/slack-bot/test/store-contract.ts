@@ -779,6 +779,74 @@ export function describeStoreContract(name: string, setUp: () => Promise<StoreUn
       });
     });
 
+    describe("approval", () => {
+      const APPROVERS = ["U0INGRID"];
+      const asked = { approverId: "U0INGRID", channelId: "D0INGRID", ts: "1772442000.000100" };
+
+      async function awaiting(store: InvoiceStore): Promise<string> {
+        const fresh = submission({ state: "awaiting_approval" });
+        const begun = await store.beginSubmission(fresh, { owner: "instance-a", expiresAt: new Date(0) });
+        expect(begun.order).toEqual({
+          ...begun.order,
+          state: "awaiting_approval",
+          request: fresh.request,
+          approvalMessages: [],
+          version: 1,
+        });
+        return fresh.id;
+      }
+
+      it("keeps a submission waiting for approval with its request and where its approvers were asked, never as one being sent", async () => {
+        const store = await connect();
+        const id = await awaiting(store);
+        await advance(store, id, { type: "approval-asked", messages: [asked] });
+        // It holds no lease: nobody is sending it, so recovery never takes it for an interrupted one.
+        expect(await store.listExpiredSubmissions(new Date("2030-01-01T00:00:00Z"))).toEqual([]);
+        const again = await restart(store);
+        expect(await again.get(id)).toMatchObject({ state: "awaiting_approval", approvalMessages: [asked] });
+        expect((await again.listByState("awaiting_approval")).map((order) => order.id)).toEqual([id]);
+      });
+
+      it("approved: sent once (one of two racing approvals, across connections), and who approved is kept", async () => {
+        const first = await connect();
+        const second = await connect();
+        const id = await awaiting(first);
+        const approve = { type: "approve", by: "U0INGRID", approvers: APPROVERS } as const;
+        const results = await Promise.all([advance(first, id, approve), advance(second, id, approve)]);
+        expect(results.map((result) => result.outcome).sort()).toEqual(["changed", "unchanged"]);
+        const sends = results.flatMap((result) => result.effects.filter((effect) => effect.type === "send"));
+        expect(sends).toHaveLength(1);
+        expect(await first.get(id)).toMatchObject({ state: "sending", approvedBy: "U0INGRID" });
+        const done = await advance(first, id, created("ODR5550001"));
+        expect(done.order).toMatchObject({ state: "created", approvedBy: "U0INGRID" });
+        expect(await (await restart(second)).get(id)).not.toHaveProperty("request");
+        expect(await first.get(id)).toMatchObject({ approvedBy: "U0INGRID" });
+      });
+
+      it("rejected: keeps the request and who said why, across restarts, until it expires", async () => {
+        const store = await connect();
+        const id = await awaiting(store);
+        const rejection = { by: "U0INGRID", reason: "The hours should be 10" };
+        const rejected = await advance(store, id, { type: "reject", ...rejection, approvers: APPROVERS });
+        expect(rejected.order).toMatchObject({
+          state: "rejected",
+          rejection,
+          request: expect.objectContaining({ referenceNo: id }),
+        });
+        const again = await restart(store);
+        expect(await again.get(id)).toEqual(rejected.order);
+        expect(
+          (await advance(again, id, { type: "approve", by: "U0INGRID", approvers: APPROVERS })).outcome,
+        ).toBe("unchanged");
+        const expired = await advance(again, id, { type: "expire" });
+        expect(expired.order).toMatchObject({
+          state: "expired",
+          failureReason: "Rejected by <@U0INGRID>: The hours should be 10",
+        });
+        expect(await again.get(id)).not.toHaveProperty("request");
+      });
+    });
+
     describe("restarts", () => {
       it("finds every order, its message and its history after a restart; a notification then updates the right one", async () => {
         let store = await connect();

@@ -116,6 +116,60 @@ describe("SQLite store on disk", () => {
     ).rejects.toThrow(/FOREIGN KEY/);
   });
 
+  it("keeps every column of every order when the table is rebuilt for approval", async () => {
+    const approvalMigration = MIGRATIONS.findIndex((sql) => sql.includes("'awaiting_approval'"));
+    mkdirSync(dataDir, { recursive: true });
+    const old = new Database(join(dataDir, DATABASE_FILE));
+    old.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT");
+    MIGRATIONS.slice(0, approvalMigration).forEach((sql, index) => {
+      old.exec(sql);
+      old.prepare("INSERT INTO schema_version VALUES (?, 0)").run(index + 1);
+    });
+    old.exec(`
+      INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid, status, status_at,
+        customer_type, customer_name, customer_identifier, preferred_language, grand_total_ore, message_channel_id,
+        message_ts, created_at, updated_at, version, sent_anyway, customer_stopped_at, due_date, overdue_since,
+        checked_at, customer_search, lines_json, order_date, maturity_days, invoice_number, payment_method,
+        refunded_ore, refunded_lines_json, cancelled_by, cancel_reason)
+      VALUES ('FB1', 'V1', 'T0', 'C0', 'U0', 'created', 'ODR1', 'PAID', 100, 'private', 'Kari', '280387*****', 'no',
+        4000, 'C0', '1.0', 1000, 2000, 3, 1, 90, '2026-03-16', '2026-03-17', 95, 'kari',
+        '[{"name":"Router","quantity":"1","amountOre":4000}]', 80, 10, '99900753', 'Visa', 500, '{"7":500}',
+        'U0OLA', 'Wrong');
+      INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
+        customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at,
+        lease_owner, lease_expires_at)
+      VALUES ('FB2', 'V2', 'T0', 'C0', 'U0', 'sending', 'corporate', 'Equinor', '923609016', 'en', 500, '{"x":1}',
+        1000, 2000, 'instance-a', 5000);
+    `);
+    const before = old.prepare("SELECT * FROM orders ORDER BY id").all();
+    old.close();
+
+    const store = openStore();
+    expect(await store.get("FB1")).toMatchObject({
+      state: "created",
+      customerStoppedAt: 90,
+      overdueSince: "2026-03-17",
+    });
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    const after = db.prepare("SELECT * FROM orders ORDER BY id").all() as Record<string, unknown>[];
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'orders'")
+      .all();
+    db.close();
+    expect(after).toEqual(
+      before.map((row) => ({
+        ...(row as object),
+        approval_messages_json: null,
+        rejected_by: null,
+        rejection_reason: null,
+        approved_by: null,
+      })),
+    );
+    expect(indexes.map((index) => (index as { name: string }).name)).toEqual(
+      expect.arrayContaining(["orders_by_state", "orders_by_team_newest", "orders_created_by_update"]),
+    );
+  });
+
   it("refuses a database written by a newer Fakturabot", async () => {
     openStore();
     await closeAll();

@@ -1,3 +1,4 @@
+import { approval } from "./areas/approval.js";
 import { commands } from "./areas/commands.js";
 import { common } from "./areas/common.js";
 import { formErrors, schemaWords } from "./areas/form-errors.js";
@@ -30,6 +31,7 @@ export const CATALOGUE = {
   submission,
   home,
   orderActions,
+  approval,
 } satisfies Record<string, AreaMessages<Record<string, unknown>>>;
 
 type Catalogue = typeof CATALOGUE;

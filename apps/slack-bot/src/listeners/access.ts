@@ -1,4 +1,5 @@
 import type { Messages } from "../i18n/index.js";
+import { type ApprovalPolicy, type ApproverProblem, approverProblem } from "../orders/approval.js";
 
 /** Who may use the bot where: empty allowlists allow everyone. */
 export interface AccessRules {
@@ -94,4 +95,16 @@ export function whoMay(t: Messages, action: MessageAction, creator: string): str
   return action === "cancel" || action === "refund" || action === "edit"
     ? t.commands.creatorOrAdmin({ creator: `<@${creator}>` })
     : t.commands.channelSenderOrAdmin;
+}
+
+/**
+ * Who may approve or reject an invoice waiting for approval: an approver (APPROVER_USER_IDS), never
+ * its creator, not even an admin on their own. Why not, or null when they may.
+ */
+export function mayApprove(
+  approval: ApprovalPolicy | null,
+  userId: string,
+  order: { userId: string },
+): ApproverProblem | null {
+  return approverProblem(approval?.approverUserIds ?? [], userId, order);
 }

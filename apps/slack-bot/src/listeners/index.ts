@@ -14,6 +14,7 @@ import {
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
 import { HOME_LANGUAGE_ACTION_ID } from "../views/app-home.js";
+import { APPROVAL_ACTION_IDS } from "../views/approval-message.js";
 import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
 import { CUSTOMER_EDIT_CALLBACK_ID } from "../views/home/customer-edit-modal.js";
 import { EDIT_CUSTOMER_ACTION_ID, FORGET_CUSTOMER_ACTION_ID } from "../views/home/customers-section.js";
@@ -25,7 +26,9 @@ import {
 import { LIST_PAGE_ACTION_ID } from "../views/order-list.js";
 import { ORDER_ACTION_IDS } from "../views/order-message.js";
 import { ORDER_ROW_MENU_ACTION_ID } from "../views/order-row.js";
+import { REJECT_MODAL_CALLBACK_ID } from "../views/reject-modal.js";
 import { addLineClicked } from "./actions/add-line.js";
+import { approveClicked } from "./actions/approve-clicked.js";
 import { cancelClicked } from "./actions/cancel-clicked.js";
 import { customerTypeChanged } from "./actions/customer-type.js";
 import { invoiceFormFromOrder } from "./actions/edit-clicked.js";
@@ -40,7 +43,9 @@ import { orderRowMenuChosen } from "./actions/order-row-menu.js";
 import { organisationNumberEntered } from "./actions/organisation-number.js";
 import { lineValueChanged } from "./actions/recalculate.js";
 import { refundClicked } from "./actions/refund-clicked.js";
+import { rejectClicked } from "./actions/reject-clicked.js";
 import { removeLineClicked } from "./actions/remove-line.js";
+import { reopenRejectedClicked } from "./actions/reopen-rejected.js";
 import { resendClicked } from "./actions/resend-clicked.js";
 import { retrySubmissionClicked } from "./actions/retry-submission.js";
 import { savedCustomerPicked } from "./actions/saved-customer.js";
@@ -55,6 +60,7 @@ import { invoiceClosed } from "./views/invoice-closed.js";
 import { invoiceSubmission } from "./views/invoice-submission.js";
 import { refundConfirmed } from "./views/refund-confirmed.js";
 import { refundSubmission } from "./views/refund-submission.js";
+import { rejectSubmission } from "./views/reject-submission.js";
 import { resendSubmission } from "./views/resend-submission.js";
 
 /** Every Slack listener of the bot, one file each. */
@@ -97,4 +103,9 @@ export function registerListeners(app: App, deps: BotDeps): void {
   app.view(RESEND_MODAL_CALLBACK_ID, resendSubmission(deps));
   app.view(REFUND_MODAL_CALLBACK_ID, refundSubmission(deps));
   app.view(REFUND_CONFIRM_CALLBACK_ID, refundConfirmed(deps));
+  // Approval above the threshold: the approvers' messages, and the creator's after a rejection.
+  app.action(APPROVAL_ACTION_IDS.approve, approveClicked(deps));
+  app.action(APPROVAL_ACTION_IDS.reject, rejectClicked(deps));
+  app.view(REJECT_MODAL_CALLBACK_ID, rejectSubmission(deps));
+  app.action(APPROVAL_ACTION_IDS.reopen, reopenRejectedClicked(deps));
 }

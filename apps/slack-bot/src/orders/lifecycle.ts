@@ -15,6 +15,7 @@ import {
   unixSeconds,
 } from "@fakturabot/schema";
 import type { Logger } from "pino";
+import type { ApprovalMessages } from "../services/approval-messages.js";
 import type { OrderMessages } from "../services/order-messages.js";
 import type { OutcomeModal, SubmittedForm } from "../services/outcome-modal.js";
 import { createSlackOutbox, type OutboxPolicy } from "../services/slack-outbox.js";
@@ -30,6 +31,13 @@ import type {
   StatusChange,
   SubmissionLease,
 } from "../store/types.js";
+import {
+  type ApprovalPolicy,
+  approvalDecisionOf,
+  approversFor,
+  creatorViewId,
+  needsApproval,
+} from "./approval.js";
 import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
 import { isSlackWork, shown, slackWork, UPDATE_MESSAGE } from "./outbox.js";
@@ -206,6 +214,8 @@ export function createOrderLifecycle({
   leaseMs = DEFAULT_LEASE_MS,
   outboxPolicy,
   deliverAtOnce = true,
+  approval = null,
+  approvals,
 }: {
   store: InvoiceStore;
   frontPayment: Pick<
@@ -235,6 +245,10 @@ export function createOrderLifecycle({
    * `outbox.deliverDue()` is called (the bot's poll; tests that drive delivery step by step).
    */
   deliverAtOnce?: boolean;
+  /** Approval above a threshold (APPROVAL_THRESHOLD_NOK); none by default. */
+  approval?: ApprovalPolicy | null;
+  /** The approval's Slack side; without it nobody is asked. */
+  approvals?: ApprovalMessages;
 }) {
   const lease = (): SubmissionLease => ({
     owner: instanceId,
@@ -358,6 +372,14 @@ export function createOrderLifecycle({
       case "reply-news":
         if (order.state === "created") await messages.replyNews(order, effect.news);
         return;
+      case "show-approval-decision": {
+        const decision = approvalDecisionOf(order);
+        if (decision) await approvals?.showDecision(order, effect.messages, decision);
+        return;
+      }
+      case "tell-rejected":
+        if (order.state === "rejected") await approvals?.tellRejected(order);
+        return;
       case "fetch-invoice-number": {
         if (order.state !== "created") return;
         const { invoiceNumber } = await frontPayment.getInvoiceNumber(order.fpOrderUuid);
@@ -371,10 +393,18 @@ export function createOrderLifecycle({
     }
   }
 
-  /** Expires every failed or unknown order last changed longer than `keptRequestMs` ago. */
+  /**
+   * Expires every failed or unknown order, and every one waiting for approval or rejected, last
+   * changed longer than `keptRequestMs` ago.
+   */
   async function expireKeptRequests(): Promise<Applied[]> {
     const cutoff = now().getTime() - keptRequestMs;
-    const kept = [...(await store.listByState("failed")), ...(await store.listByState("unknown"))];
+    const kept = [
+      ...(await store.listByState("failed")),
+      ...(await store.listByState("unknown")),
+      ...(await store.listByState("awaiting_approval")),
+      ...(await store.listByState("rejected")),
+    ];
     const due = kept.filter((order) => order.updatedAt.getTime() <= cutoff);
     return Promise.all(due.map((order) => apply(order.id, { type: "expire" })));
   }
@@ -414,6 +444,48 @@ export function createOrderLifecycle({
       if (error instanceof FrontPaymentNotFoundError) return "Front Payment has no such order";
       throw error;
     }
+  }
+
+  /**
+   * Asks the approvers of an order waiting for approval, records where, and shows its creator who
+   * was asked (where they watch). Someone deciding meanwhile finds the messages updated all the same.
+   */
+  async function askApprovers(order: OrderRecord): Promise<void> {
+    if (order.state !== "awaiting_approval" || !approval || !approvals) return;
+    const messages = await approvals.ask(order, approversFor(approval, order), approval.thresholdOre);
+    await (await apply(order.id, { type: "approval-asked", messages })).effects;
+    // In turn with the order's effects, so a decision's outcome is never shown before it.
+    await enqueue(order.id, async () => {
+      const waiting = await store.get(order.id);
+      if (waiting?.state === "awaiting_approval") await approvals.showWaiting(waiting);
+    });
+  }
+
+  /**
+   * Orders waiting for approval whose approvers were never asked (a stop cut the asking off, or
+   * Slack took none of the messages), unchanged for a lease's time: asked now, by one instance
+   * (it claims the order's version), so an ask still under way is never repeated.
+   */
+  async function askUnasked(): Promise<void> {
+    if (!approval || !approvals) return;
+    const quietSince = now().getTime() - leaseMs;
+    for (const order of await store.listByState("awaiting_approval")) {
+      if (order.approvalMessages.length > 0 || order.updatedAt.getTime() > quietSince) continue;
+      const claim = `ask-approvers:${order.id}:${order.version}`;
+      if (!(await store.claimOnce(claim, new Date(now().getTime() + leaseMs)))) continue;
+      logger.warn({ orderId: order.id }, "asking the approvers of an order nobody was asked about");
+      await askApprovers(order);
+    }
+  }
+
+  /** An approver's decision on an order waiting for approval; shown where its creator watches. */
+  async function decideApproval(
+    orderId: string,
+    event: Extract<OrderEvent, { type: "approve" | "reject" }>,
+  ): Promise<Applied> {
+    const order = await store.get(orderId);
+    if (!order) throw new OrderNotFoundError(orderId);
+    return apply(orderId, event, { viewId: creatorViewId(order) }, order);
   }
 
   /** Submits an order in state `sending`; Front Payment's answer is the next event, returned with its effects. */
@@ -517,15 +589,39 @@ export function createOrderLifecycle({
      */
     begin: (submission: NewSubmission) =>
       store.beginSubmission(
-        { ...submission, dueDate: submission.dueDate ?? dueDateOf(submission.request) },
+        {
+          ...submission,
+          dueDate: submission.dueDate ?? dueDateOf(submission.request),
+          ...(needsApproval(submission.grandTotalOre, approval)
+            ? { state: "awaiting_approval" as const }
+            : {}),
+        },
         lease(),
       ),
 
-    /** Sends a just-begun order and shows the outcome to `watcher`. */
+    /**
+     * Sends a just-begun order and shows the outcome to `watcher`; one that must be approved first
+     * is not sent: its approvers are asked.
+     */
     async send(order: OrderRecord, watcher: Watcher): Promise<void> {
+      if (order.state === "awaiting_approval") return work.track(askApprovers(order));
       const answered = await work.track(send(order, watcher));
       await answered?.effects;
     },
+
+    /** The deployment's approval rule, or null when invoices need no approval. */
+    approval,
+
+    /**
+     * `by` approves an order waiting for approval: it is sent, once (a second Approve finds it no
+     * longer waiting: `unchanged`). The approvers' check is the table's too (`approverProblem`).
+     */
+    approve: (orderId: string, by: string) =>
+      decideApproval(orderId, { type: "approve", by, approvers: approval?.approverUserIds ?? [] }),
+
+    /** `by` rejects an order waiting for approval, saying why; its creator is told, with the form. */
+    reject: (orderId: string, by: string, reason: string) =>
+      decideApproval(orderId, { type: "reject", by, reason, approvers: approval?.approverUserIds ?? [] }),
 
     /** "Send again" (a failed order) or, after the creator confirmed, "Send anyway" (an unknown one). */
     async retry(orderId: string, kind: "send-again" | "send-anyway", watcher: Watcher): Promise<void> {
@@ -751,6 +847,9 @@ export function createOrderLifecycle({
         recovered.push({ order: written.value, outcome: "changed", effects: Promise.resolve() });
       }
       if (recovered.length > 0) kick();
+      work.track(
+        askUnasked().catch((error: unknown) => logger.error({ err: error }, "asking approvers again failed")),
+      );
       return recovered;
     },
 

@@ -6,15 +6,19 @@ import {
   unixSeconds,
 } from "@fakturabot/schema";
 import type {
+  ApprovalMessageRef,
+  AwaitingApprovalOrder,
   CreatedOrder,
   HistoryEntry,
   InvoiceFacts,
   MessageRef,
   OrderRecord,
   OtherFpOrder,
+  RejectedOrder,
   StatusChange,
   TimedStatus,
 } from "../store/types.js";
+import { approvalDecisionOf, approverProblem } from "./approval.js";
 import { dayAfter } from "./due-date.js";
 import { canonicalStatus, isFinalStatus, isKnownStatus, shouldApply } from "./status.js";
 
@@ -127,6 +131,48 @@ import { canonicalStatus, isFinalStatus, isKnownStatus, shouldApply } from "./st
  * | expired                  | cancelled          | created   | post-message, reply-status |
  * | expired                  | edited             | —         |                            |
  * | expired                  | invoice-number     | —         |                            |
+ * | awaiting_approval        | approve            | sending   | show-approval-decision, show-outcome, send |
+ * | awaiting_approval        | approve, by creator | —        |                            |
+ * | awaiting_approval        | approve, by other  | —         |                            |
+ * | awaiting_approval        | approve, none      | —         |                            |
+ * | awaiting_approval        | reject             | rejected  | show-approval-decision, tell-rejected |
+ * | awaiting_approval        | reject, by creator | —         |                            |
+ * | awaiting_approval        | reject, by other   | —         |                            |
+ * | awaiting_approval        | reject, no reason  | —         |                            |
+ * | awaiting_approval        | approval-asked     | awaiting_approval |                    |
+ * | sending                  | approve            | —         |                            |
+ * | sending, approved        | approve            | —         |                            |
+ * | created                  | approve            | —         |                            |
+ * | failed                   | approve            | —         |                            |
+ * | unknown                  | approve            | —         |                            |
+ * | expired                  | approve            | —         |                            |
+ * | rejected                 | approve            | —         |                            |
+ * | rejected                 | reject             | —         |                            |
+ * | sending, approved        | reject             | —         |                            |
+ * | created                  | reject             | —         |                            |
+ * | sending, approved        | approval-asked     | —         | show-approval-decision     |
+ * | created, approved        | approval-asked     | —         | show-approval-decision     |
+ * | rejected                 | approval-asked     | —         | show-approval-decision     |
+ * | expired                  | approval-asked     | —         | show-approval-decision     |
+ * | awaiting_approval        | expire             | expired   | show-approval-decision, tell-expired |
+ * | rejected                 | expire             | expired   | tell-expired               |
+ * | awaiting_approval        | created            | —         |                            |
+ * | awaiting_approval        | refused            | —         |                            |
+ * | awaiting_approval        | outcome-unknown    | —         |                            |
+ * | awaiting_approval        | send-again         | —         | show-outcome               |
+ * | awaiting_approval        | send-anyway        | —         | show-outcome               |
+ * | awaiting_approval        | notified, later    | —         |                            |
+ * | awaiting_approval        | interrupted        | —         |                            |
+ * | awaiting_approval        | customer-stopped   | —         |                            |
+ * | awaiting_approval        | message-posted     | awaiting_approval |                    |
+ * | rejected                 | created            | —         |                            |
+ * | rejected                 | refused            | —         |                            |
+ * | rejected                 | outcome-unknown    | —         |                            |
+ * | rejected                 | send-again         | —         | show-outcome               |
+ * | rejected                 | send-anyway        | —         | show-outcome               |
+ * | rejected                 | notified, later    | —         |                            |
+ * | rejected                 | interrupted        | —         |                            |
+ * | rejected                 | customer-stopped   | —         |                            |
  *
  * "created": created with Front Payment's id ODR1 and no channel message yet; "other id": a
  * notification or answer about another Front Payment order (a second one, sent again after an
@@ -151,6 +197,17 @@ import { canonicalStatus, isFinalStatus, isKnownStatus, shouldApply } from "./st
  * coalesced with any still waiting, and a thread reply), and delivered afterwards by any instance,
  * each order's in order; a second order's report is stored with the second order. "interrupted" is
  * decided only for an order whose submission lease expired (its instance stopped renewing it).
+ *
+ * Approval (`approval.ts`): an invoice at or above the deployment's threshold is recorded
+ * `awaiting_approval` instead of `sending` (`begin`), keeping its request, and its approvers are
+ * asked; "approval-asked" records where. "approve" and "reject" name who decides and the
+ * approvers: "by creator" is the order's creator (an approver too), "by other" someone who is no
+ * approver, "none" an empty list of approvers (approval turned off since); "no reason" a reason of
+ * blanks. Approving makes it `sending` and sends it, once: a second Approve finds it no longer
+ * awaiting. A rejected order keeps its request for its creator's form until it expires, as an
+ * unapproved one does. "approved": sent after an approval (`approvedBy`); such an order's late
+ * "approval-asked" only updates the messages it names. show-approval-decision updates every
+ * approval message with how it ended; tell-rejected tells the creator why, with the form.
  */
 
 export type OrderEvent =
@@ -205,7 +262,13 @@ export type OrderEvent =
   /** Front Payment accepted `request` as an update (`fpgoUuid`) of the order, asked for by `by`. */
   | { type: "edited"; by: string; request: InvoiceOrderRequest }
   /** Front Payment's Get Invoice Number gave the order's number. */
-  | { type: "invoice-number"; invoiceNumber: string };
+  | { type: "invoice-number"; invoiceNumber: string }
+  /** `by` approves the order from its approval message; `approvers` are the deployment's. */
+  | { type: "approve"; by: string; approvers: readonly string[] }
+  /** `by` rejects the order, saying why, from its approval message. */
+  | { type: "reject"; by: string; reason: string; approvers: readonly string[] }
+  /** The approvers were asked in these messages. */
+  | { type: "approval-asked"; messages: readonly ApprovalMessageRef[] };
 
 export type Effect =
   /** Submit the order's request to Front Payment; its answer is the next event. */
@@ -235,7 +298,11 @@ export type Effect =
   /** Reply in the message's thread with what someone did to the order. */
   | { type: "reply-news"; news: OrderNews }
   /** Ask Front Payment for the invoice number; the answer is the next event. */
-  | { type: "fetch-invoice-number" };
+  | { type: "fetch-invoice-number" }
+  /** Update these approval messages with how the approval ended, without their buttons. */
+  | { type: "show-approval-decision"; messages: readonly ApprovalMessageRef[] }
+  /** Tell the creator an approver rejected the order, and why, with the form to correct it. */
+  | { type: "tell-rejected" };
 
 /** Where a payment link was sent again: by email, by SMS, or both. */
 export interface ResendTarget {
@@ -283,6 +350,7 @@ function common(order: OrderRecord) {
     createdAt,
     updatedAt,
     dueDate,
+    approvedBy,
   } = order;
   return {
     id,
@@ -301,6 +369,7 @@ function common(order: OrderRecord) {
     createdAt,
     updatedAt,
     ...(dueDate === undefined ? {} : { dueDate }),
+    ...(approvedBy === undefined ? {} : { approvedBy }),
   };
 }
 
@@ -542,7 +611,13 @@ function onInvoiceNumber(order: OrderRecord, invoiceNumber: string): Decision {
 
 /** The transition table above, as code. Pure: the same order and event always give the same decision. */
 export function decide(order: OrderRecord, event: OrderEvent): Decision {
+  if (order.state === "awaiting_approval" || order.state === "rejected") return whileUnsent(order, event);
   switch (event.type) {
+    case "approve":
+    case "reject":
+      return NOTHING;
+    case "approval-asked":
+      return lateApprovalMessages(order, event.messages);
     case "created":
       return onCreatedAnswer(order, event);
     case "refused":
@@ -597,6 +672,85 @@ export function decide(order: OrderRecord, event: OrderEvent): Decision {
     case "invoice-number":
       return onInvoiceNumber(order, event.invoiceNumber);
   }
+}
+
+/** The reason an order that expired unapproved keeps. */
+export const UNAPPROVED_REASON = "Nobody approved it before its details were erased.";
+
+/**
+ * An order waiting for approval, or rejected, has never reached Front Payment: only the approval
+ * events, a posted message and expiry change it; a retry shows it as it is.
+ */
+function whileUnsent(order: AwaitingApprovalOrder | RejectedOrder, event: OrderEvent): Decision {
+  switch (event.type) {
+    case "approve":
+    case "reject":
+      return order.state === "awaiting_approval" ? onDecided(order, event) : NOTHING;
+    case "approval-asked":
+      return order.state === "awaiting_approval"
+        ? {
+            next: { ...bumped(order), approvalMessages: [...order.approvalMessages, ...event.messages] },
+            effects: [],
+          }
+        : lateApprovalMessages(order, event.messages);
+    case "message-posted":
+      return { next: { ...bumped(order), message: event.message }, effects: [] };
+    case "send-again":
+    case "send-anyway":
+      return { next: null, effects: [{ type: "show-outcome" }] };
+    case "expire":
+      return order.state === "awaiting_approval"
+        ? {
+            next: { ...common(order), state: "expired", failureReason: UNAPPROVED_REASON },
+            effects: [
+              { type: "show-approval-decision", messages: order.approvalMessages },
+              { type: "tell-expired" },
+            ],
+          }
+        : {
+            next: {
+              ...common(order),
+              state: "expired",
+              failureReason: `Rejected by <@${order.rejection.by}>: ${order.rejection.reason}`,
+            },
+            effects: [{ type: "tell-expired" }],
+          };
+    default:
+      return NOTHING;
+  }
+}
+
+/** Someone decides on an order waiting for approval: only an approver who is not its creator may. */
+function onDecided(
+  order: AwaitingApprovalOrder,
+  event: Extract<OrderEvent, { type: "approve" | "reject" }>,
+): Decision {
+  if (approverProblem(event.approvers, event.by, order) !== null) return NOTHING;
+  const shown: Effect = { type: "show-approval-decision", messages: order.approvalMessages };
+  if (event.type === "approve") {
+    return {
+      next: { ...common(order), state: "sending", request: order.request, approvedBy: event.by },
+      effects: [shown, { type: "show-outcome" }, { type: "send" }],
+    };
+  }
+  const reason = event.reason.trim();
+  if (reason === "") return NOTHING;
+  return {
+    next: {
+      ...common(order),
+      state: "rejected",
+      request: order.request,
+      rejection: { by: event.by, reason },
+    },
+    effects: [shown, { type: "tell-rejected" }],
+  };
+}
+
+/** Approval messages posted after someone had decided (or it expired): they show how it ended. */
+function lateApprovalMessages(order: OrderRecord, messages: readonly ApprovalMessageRef[]): Decision {
+  return approvalDecisionOf(order) === null
+    ? NOTHING
+    : { next: null, effects: [{ type: "show-approval-decision", messages }] };
 }
 
 /** Why a callback needs Get Order Status to confirm it before it may change anything. */

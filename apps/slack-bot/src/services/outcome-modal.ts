@@ -5,6 +5,12 @@ import type { FormMetadata } from "../invoice-form/metadata.js";
 import type { InvoiceFormValues } from "../invoice-form/read.js";
 import { frontPaymentErrorsToBlocks } from "../invoice-form/validate.js";
 import type { OrderRecord } from "../store/types.js";
+import {
+  approvalOutcomeText,
+  askedApprovers,
+  awaitingApprovalModal,
+  rejectedModal,
+} from "../views/approval-message.js";
 import { escapeMrkdwn, type ModalView } from "../views/block-kit.js";
 import { invoiceModal } from "../views/invoice-modal.js";
 import {
@@ -28,6 +34,10 @@ export interface SubmittedForm {
 /** The modal for an order as it now is (a double submit, a retry that lost a race, "Open"). */
 export function submissionView(t: Messages, order: OrderRecord, notes: readonly string[] = []): ModalView {
   switch (order.state) {
+    case "awaiting_approval":
+      return awaitingApprovalModal(t, order, askedApprovers(order));
+    case "rejected":
+      return rejectedModal(t, order, order.rejection);
     case "sending":
       return sendingModal(t, { customerName: order.customerName, grandTotalOre: order.grandTotalOre });
     case "created":
@@ -60,6 +70,9 @@ function outcomeText(
   const customer = escapeMrkdwn(order.customerName);
   const reason = "failureReason" in order ? escapeMrkdwn(order.failureReason) : "";
   switch (order.state) {
+    case "awaiting_approval":
+    case "rejected":
+      return approvalOutcomeText(t, order);
     case "sending":
       return words.dmSending({ customer });
     case "created":

@@ -1,6 +1,7 @@
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
 import { maskPersonalNumber } from "@fakturabot/schema";
-import type { InvoiceFacts, LineSummary, OrderRecord, SubmissionState } from "./types.js";
+import { approvalColumns, approvalOrder, approvedByOf, keepsRequest } from "./approval-rows.js";
+import type { ApprovalMessageRef, InvoiceFacts, LineSummary, OrderRecord, SubmissionState } from "./types.js";
 
 /**
  * How a store encodes what SQL has no one type for, read back: a time (`Time`), a JSON column
@@ -51,6 +52,10 @@ export interface OrderRow<Time, Json, Flag> {
   refunded_lines_json: Json | null;
   cancelled_by: string | null;
   cancel_reason: string | null;
+  approval_messages_json: Json | null;
+  rejected_by: string | null;
+  rejection_reason: string | null;
+  approved_by: string | null;
 }
 
 /** The order a row holds, by the store's `encoding`. */
@@ -78,6 +83,7 @@ export function orderFromRow<Time, Json, Flag>(
     createdAt: encoding.date(row.created_at),
     updatedAt: encoding.date(row.updated_at),
     ...(row.due_date === null ? {} : { dueDate: row.due_date }),
+    ...approvedByOf(row),
   };
   if (row.state === "created") {
     return {
@@ -97,6 +103,13 @@ export function orderFromRow<Time, Json, Flag>(
   if (row.state === "expired") return { ...base, state: "expired", failureReason: row.failure_reason ?? "" };
   const request = encoding.json(row.request_json as Json) as InvoiceOrderRequest;
   if (row.state === "sending") return { ...base, state: "sending", request };
+  if (row.state === "awaiting_approval" || row.state === "rejected") {
+    const messages =
+      row.approval_messages_json === null
+        ? null
+        : (encoding.json(row.approval_messages_json) as ApprovalMessageRef[]);
+    return approvalOrder({ ...row, state: row.state }, messages, base, request);
+  }
   return { ...base, state: row.state, request, failureReason: row.failure_reason ?? "" };
 }
 
@@ -147,10 +160,7 @@ export function orderColumns(order: OrderRecord) {
     status: created?.status?.status ?? null,
     status_at: created?.status?.at ?? null,
     // By state, not by which properties the object happens to carry: only these keep a request.
-    request_json:
-      order.state === "sending" || order.state === "failed" || order.state === "unknown"
-        ? JSON.stringify(order.request)
-        : null,
+    request_json: keepsRequest(order.state) && "request" in order ? JSON.stringify(order.request) : null,
     failure_reason:
       order.state === "failed" || order.state === "unknown" || order.state === "expired"
         ? order.failureReason
@@ -177,6 +187,7 @@ export function orderColumns(order: OrderRecord) {
     refunded_lines_json: facts ? JSON.stringify(facts.refundedLines) : null,
     cancelled_by: facts?.cancelled?.by ?? null,
     cancel_reason: facts?.cancelled?.reason ?? null,
+    ...approvalColumns(order),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Locale } from "../i18n/locale.js";
+import { awaitsApproval } from "./approval-rows.js";
 import {
   customerFromRow,
   customerMatchKey,
@@ -238,6 +239,25 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (team_id, user_id)
   );
   `,
+  `
+  -- Approval above a threshold: an order 'awaiting_approval' (its request kept: it is what will
+  -- be sent) or 'rejected' (kept for its creator's form until it expires), and who approved one.
+  ALTER TABLE orders DROP CONSTRAINT orders_state_check, DROP CONSTRAINT orders_request_kept_while_unsent;
+  ALTER TABLE orders
+    ADD COLUMN approval_messages_json json,
+    ADD COLUMN rejected_by text,
+    ADD COLUMN rejection_reason text,
+    ADD COLUMN approved_by text;
+  ALTER TABLE orders
+    ADD CONSTRAINT orders_state_check CHECK (state IN ('sending', 'created', 'failed', 'unknown', 'expired',
+      'awaiting_approval', 'rejected')),
+    ADD CONSTRAINT orders_request_kept_while_unsent
+      CHECK ((state IN ('sending', 'failed', 'unknown', 'awaiting_approval', 'rejected')) = (request_json IS NOT NULL)),
+    ADD CONSTRAINT orders_approval_messages_while_awaiting
+      CHECK ((state = 'awaiting_approval') = (approval_messages_json IS NOT NULL)),
+    ADD CONSTRAINT orders_rejection_when_rejected
+      CHECK ((state = 'rejected') = (rejected_by IS NOT NULL) AND (rejected_by IS NULL) = (rejection_reason IS NULL));
+  `,
 ];
 
 /** When erased data is vacuumed once more, for a version a transaction could still see at first. */
@@ -250,7 +270,8 @@ const ORDER_COLUMNS = `id, submission_key, team_id, channel_id, user_id, state, 
   bank_id_url, status, status_at, customer_type, customer_name, customer_identifier, preferred_language,
   grand_total_ore, request_json, failure_reason, message_channel_id, message_ts, sent_anyway, version,
   created_at, updated_at, customer_stopped_at, due_date, overdue_since, checked_at, lines_json, order_date,
-  maturity_days, invoice_number, payment_method, refunded_ore, refunded_lines_json, cancelled_by, cancel_reason`;
+  maturity_days, invoice_number, payment_method, refunded_ore, refunded_lines_json, cancelled_by, cancel_reason,
+  approval_messages_json, rejected_by, rejection_reason, approved_by`;
 const HISTORY_COLUMNS =
   "fp_order_uuid, status, sent_at, payment_method, amount, source, received_at, applied";
 const OTHER_COLUMNS = "fp_order_uuid, order_id, status, status_at, version";
@@ -282,8 +303,8 @@ const SQL = {
     name: "orders.insert",
     text: `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type,
         customer_name, customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at,
-        due_date, customer_search, lease_owner, lease_expires_at)
-      VALUES ($1, $2, $3, $4, $5, 'sending', $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16)
+        due_date, customer_search, lease_owner, lease_expires_at, approval_messages_json)
+      VALUES ($1, $2, $3, $4, $5, $17, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $18)
       ON CONFLICT (submission_key) DO NOTHING
       RETURNING ${ORDER_COLUMNS}`,
   },
@@ -299,6 +320,7 @@ const SQL = {
         customer_identifier = $21, preferred_language = $22, grand_total_ore = $23, lines_json = $24,
         order_date = $25, maturity_days = $26, invoice_number = $27, payment_method = $28, refunded_ore = $29,
         refunded_lines_json = $30, cancelled_by = $31, cancel_reason = $32,
+        approval_messages_json = $35, rejected_by = $36, rejection_reason = $37, approved_by = $38,
         lease_owner = CASE WHEN $2 = 'sending' THEN coalesce($33, lease_owner) END,
         lease_expires_at = CASE WHEN $2 = 'sending' THEN coalesce($34, lease_expires_at) END
       WHERE id = $1 AND version = $13 - 1
@@ -574,6 +596,10 @@ function updateValues(next: OrderRecord, updatedAt: Date, lease: SubmissionLease
     columns.cancel_reason,
     lease?.owner ?? null,
     lease?.expiresAt ?? null,
+    columns.approval_messages_json,
+    columns.rejected_by,
+    columns.rejection_reason,
+    columns.approved_by,
   ];
 }
 
@@ -925,8 +951,10 @@ export async function openPostgresStore({
         clock(),
         submission.dueDate ?? null,
         customerSearch(submission.customerName),
-        lease?.owner ?? null,
-        lease?.expiresAt ?? null,
+        awaitsApproval(submission) ? null : (lease?.owner ?? null),
+        awaitsApproval(submission) ? null : (lease?.expiresAt ?? null),
+        awaitsApproval(submission) ? "awaiting_approval" : "sending",
+        awaitsApproval(submission) ? "[]" : null,
       ]);
       if (inserted) return { order: toOrder(inserted), created: true };
       // Another submission holds the key: the unique constraint made the insert wait for it to

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Locale } from "../i18n/locale.js";
+import { awaitsApproval, keepsRequest } from "./approval-rows.js";
 import {
   customerFromRow,
   customerMatchKey,
@@ -279,6 +280,85 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (team_id, user_id)
   ) STRICT;
   `,
+  `
+  -- Approval above a threshold: an order 'awaiting_approval' (its request kept: it is what will
+  -- be sent) or 'rejected' (kept for its creator's form until it expires), and who
+  -- approved one. SQLite cannot change a CHECK constraint, so the table is rebuilt with every
+  -- column it has (foreign keys are off while migrating, and checked after).
+  CREATE TABLE orders_next (
+    id TEXT PRIMARY KEY,
+    submission_key TEXT NOT NULL UNIQUE,
+    team_id TEXT NOT NULL,
+    channel_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('sending', 'created', 'failed', 'unknown', 'expired',
+      'awaiting_approval', 'rejected')),
+    fp_order_uuid TEXT UNIQUE,
+    fp_customer_uuid TEXT,
+    bank_id_url TEXT,
+    status TEXT,
+    status_at INTEGER,
+    customer_type TEXT NOT NULL CHECK (customer_type IN ('private', 'corporate')),
+    customer_name TEXT NOT NULL,
+    customer_identifier TEXT NOT NULL,
+    preferred_language TEXT NOT NULL,
+    grand_total_ore INTEGER NOT NULL,
+    request_json TEXT,
+    failure_reason TEXT,
+    message_channel_id TEXT,
+    message_ts TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1,
+    sent_anyway INTEGER NOT NULL DEFAULT 0 CHECK (sent_anyway IN (0, 1)),
+    customer_stopped_at INTEGER,
+    due_date TEXT CHECK (due_date IS NULL OR due_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    overdue_since TEXT,
+    checked_at INTEGER,
+    customer_search TEXT,
+    lines_json TEXT,
+    order_date INTEGER,
+    maturity_days INTEGER,
+    invoice_number TEXT,
+    payment_method TEXT,
+    refunded_ore INTEGER CHECK (refunded_ore >= 0),
+    refunded_lines_json TEXT,
+    cancelled_by TEXT,
+    cancel_reason TEXT,
+    lease_owner TEXT,
+    lease_expires_at INTEGER,
+    approval_messages_json TEXT,
+    rejected_by TEXT,
+    rejection_reason TEXT,
+    approved_by TEXT,
+    CHECK ((state IN ('sending', 'failed', 'unknown', 'awaiting_approval', 'rejected')) = (request_json IS NOT NULL)),
+    CHECK ((state = 'created') = (fp_order_uuid IS NOT NULL)),
+    CHECK ((status IS NULL) = (status_at IS NULL)),
+    CHECK ((message_channel_id IS NULL) = (message_ts IS NULL)),
+    CHECK (customer_stopped_at IS NULL OR state = 'created'),
+    CHECK ((state = 'awaiting_approval') = (approval_messages_json IS NOT NULL)),
+    CHECK ((state = 'rejected') = (rejected_by IS NOT NULL)),
+    CHECK ((rejected_by IS NULL) = (rejection_reason IS NULL))
+  ) STRICT;
+  INSERT INTO orders_next (id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid,
+    fp_customer_uuid, bank_id_url, status, status_at, customer_type, customer_name, customer_identifier,
+    preferred_language, grand_total_ore, request_json, failure_reason, message_channel_id, message_ts,
+    created_at, updated_at, version, sent_anyway, customer_stopped_at, due_date, overdue_since, checked_at,
+    customer_search, lines_json, order_date, maturity_days, invoice_number, payment_method, refunded_ore,
+    refunded_lines_json, cancelled_by, cancel_reason, lease_owner, lease_expires_at)
+  SELECT id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid,
+    fp_customer_uuid, bank_id_url, status, status_at, customer_type, customer_name, customer_identifier,
+    preferred_language, grand_total_ore, request_json, failure_reason, message_channel_id, message_ts,
+    created_at, updated_at, version, sent_anyway, customer_stopped_at, due_date, overdue_since, checked_at,
+    customer_search, lines_json, order_date, maturity_days, invoice_number, payment_method, refunded_ore,
+    refunded_lines_json, cancelled_by, cancel_reason, lease_owner, lease_expires_at
+  FROM orders;
+  DROP TABLE orders;
+  ALTER TABLE orders_next RENAME TO orders;
+  CREATE INDEX orders_by_state ON orders (state, created_at, id);
+  CREATE INDEX orders_by_team_newest ON orders (team_id, created_at DESC, id DESC);
+  CREATE INDEX orders_created_by_update ON orders (updated_at) WHERE state = 'created';
+  `,
 ];
 
 type CustomerRow = SharedCustomerRow<number>;
@@ -370,6 +450,17 @@ function toInstallation(row: InstallationRow): WorkspaceInstallation {
 
 function toOrder(row: OrderRow): OrderRecord {
   return orderFromRow(row, ENCODING);
+}
+
+/** A new submission's state: `sending` under its lease, or waiting for approval (no lease). */
+function newSubmissionState(submission: NewSubmission, lease: SubmissionLease | undefined) {
+  const awaiting = awaitsApproval(submission);
+  return {
+    state: awaiting ? "awaiting_approval" : "sending",
+    leaseOwner: awaiting ? null : (lease?.owner ?? null),
+    leaseExpiresAt: awaiting ? null : (lease?.expiresAt.getTime() ?? null),
+    approvalMessagesJson: awaiting ? "[]" : null,
+  };
 }
 
 /** The columns of an order that a write sets (everything but the id and the creation time). */
@@ -544,10 +635,10 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
   const insertOrder = db.prepare(
     `INSERT INTO orders (id, submission_key, team_id, channel_id, user_id, state, customer_type, customer_name,
        customer_identifier, preferred_language, grand_total_ore, request_json, created_at, updated_at,
-       lease_owner, lease_expires_at)
-     VALUES (@id, @submissionKey, @teamId, @channelId, @userId, 'sending', @customerType, @customerName,
+       lease_owner, lease_expires_at, approval_messages_json)
+     VALUES (@id, @submissionKey, @teamId, @channelId, @userId, @state, @customerType, @customerName,
        @customerIdentifier, @preferredLanguage, @grandTotalOre, @requestJson, @now, @now, @leaseOwner,
-       @leaseExpiresAt)
+       @leaseExpiresAt, @approvalMessagesJson)
      ON CONFLICT (submission_key) DO NOTHING`,
   );
   const updateOrder = db.prepare(
@@ -559,6 +650,8 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
        invoice_number = @invoice_number, payment_method = @payment_method, refunded_ore = @refunded_ore,
        refunded_lines_json = @refunded_lines_json,
        cancelled_by = @cancelled_by, cancel_reason = @cancel_reason,
+       approval_messages_json = @approval_messages_json, rejected_by = @rejected_by,
+       rejection_reason = @rejection_reason, approved_by = @approved_by,
        customer_type = @customer_type, customer_name = @customer_name,
        customer_identifier = @customer_identifier, preferred_language = @preferred_language,
        grand_total_ore = @grand_total_ore,
@@ -755,8 +848,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       grandTotalOre: submission.grandTotalOre,
       requestJson: JSON.stringify(submission.request),
       now: clock().getTime(),
-      leaseOwner: lease?.owner ?? null,
-      leaseExpiresAt: lease?.expiresAt.getTime() ?? null,
+      ...newSubmissionState(submission, lease),
     });
     if (inserted.changes === 1) {
       recordNewFields.run({
@@ -771,8 +863,6 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
 
   const saveOrder = immediate((next: OrderRecord, history?: HistoryEntry, extras?: OrderWriteExtras) => {
     // Whether this write erases the request (and the personal data in it): see `erasedFromDisk`.
-    const keepsRequest = (state: SubmissionState | undefined) =>
-      state === "sending" || state === "failed" || state === "unknown";
     const erasing = !keepsRequest(next.state) && keepsRequest(selectState.get(next.id)?.state);
     if (history) {
       const { change, dedupKey } = history;

@@ -47,6 +47,8 @@ interface OrderBase {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** Who approved it (a Slack user id), when it needed approval (`orders/approval.ts`). */
+  approvedBy?: string;
 }
 
 /**
@@ -138,7 +140,40 @@ export interface InvoiceFacts {
   cancelled: { by: string; reason: string } | null;
 }
 
-export type OrderRecord = SendingOrder | FailedOrder | UnknownOrder | ExpiredOrder | CreatedOrder;
+/** Where an approver was asked to approve an order: the direct message the bot sent them. */
+export interface ApprovalMessageRef {
+  approverId: string;
+  channelId: string;
+  ts: string;
+}
+
+/**
+ * At or above the deployment's approval threshold: not sent until an approver other than its
+ * creator approves it. The request is kept (it is what will be sent) and expires as a failed one's.
+ */
+export interface AwaitingApprovalOrder extends OrderBase, Unsent {
+  state: "awaiting_approval";
+  /** The approval messages posted so far, updated once someone decides. */
+  approvalMessages: ApprovalMessageRef[];
+}
+
+/**
+ * An approver rejected it: never sent. The request is kept so its creator can open the form
+ * filled in from it, until it expires.
+ */
+export interface RejectedOrder extends OrderBase, Unsent {
+  state: "rejected";
+  rejection: { by: string; reason: string };
+}
+
+export type OrderRecord =
+  | SendingOrder
+  | FailedOrder
+  | UnknownOrder
+  | ExpiredOrder
+  | CreatedOrder
+  | AwaitingApprovalOrder
+  | RejectedOrder;
 
 /** A status with when Front Payment reported it (its `timestamp`, else when we learnt it), Unix seconds. */
 export interface TimedStatus {
@@ -160,6 +195,8 @@ export interface NewSubmission {
   request: InvoiceOrderRequest;
   /** See `OrderBase.dueDate`. */
   dueDate?: string;
+  /** `awaiting_approval` when it must be approved before it is sent (`orders/approval.ts`); default `sending`. */
+  state?: "sending" | "awaiting_approval";
 }
 
 /** A status notification from Front Payment (a verified callback, or a status lookup). */
@@ -396,7 +433,8 @@ export type CustomerDetails = Omit<SavedCustomer, "id" | "createdAt" | "updatedA
  */
 export interface InvoiceStore {
   /**
-   * Records a new submission in state `sending` (version 1), or returns the order that already has
+   * Records a new submission in state `sending`, or `awaiting_approval` when it says so (version
+   * 1; only a `sending` one takes the lease), or returns the order that already has
    * this `submissionKey` (`created: false`): a double submit finds the first one.
    */
   beginSubmission(

@@ -2,6 +2,7 @@ import type { types } from "@slack/bolt";
 import type { Messages } from "../i18n/index.js";
 import { isOverdue } from "../orders/listing.js";
 import type { OrderRecord } from "../store/types.js";
+import { approvalStatusInWords } from "./approval-message.js";
 import { escapeMrkdwn, type KnownBlock, mrkdwn, option, truncate } from "./block-kit.js";
 import { statusInWords, storyOf } from "./order-words.js";
 
@@ -40,6 +41,9 @@ function whereItIs(t: Messages, order: OrderRecord): string {
       return `:grey_question: ${say.notKnownWhetherCreated}`;
     case "expired":
       return `:wastebasket: ${say.neverSentExpired}`;
+    case "awaiting_approval":
+    case "rejected":
+      return approvalStatusInWords(t, order);
   }
 }
 

@@ -61,10 +61,6 @@ async function details(
   return lines;
 }
 
-/**
- * The answer to `/invoice status <order>`, from Front Payment's Get Order Status: only for orders
- * Fakturabot sent, and only to people who may see them (`mayView`).
- */
 /** The state of an order that never reached Front Payment, in words. */
 function stateInWords(t: Messages, state: OrderRecord["state"]): string {
   switch (state) {
@@ -76,11 +72,19 @@ function stateInWords(t: Messages, state: OrderRecord["state"]): string {
       return t.commands.stateUnknown;
     case "expired":
       return t.commands.stateExpired;
+    case "awaiting_approval":
+      return t.commands.stateAwaitingApproval;
+    case "rejected":
+      return t.commands.stateRejected;
     case "created":
       return state;
   }
 }
 
+/**
+ * The answer to `/invoice status <order>`, from Front Payment's Get Order Status: only for orders
+ * Fakturabot sent, and only to people who may see them (`mayView`).
+ */
 export async function orderStatusText(
   t: Messages,
   deps: BotDeps,

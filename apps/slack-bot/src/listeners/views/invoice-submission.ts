@@ -60,7 +60,8 @@ export function invoiceSubmission(deps: BotDeps) {
       grandTotalOre: validation.grandTotalOre,
       request: validation.order,
     });
-    // A double submit finds the first order and shows it as it is now; a new one shows "Sending…".
+    // A double submit finds the first order and shows it as it is now; a new one shows "Sending…"
+    // (or, at or above the approval threshold, "Waiting for approval").
     await ack({ response_action: "update", view: submissionView(t, order) });
     if (!created) return;
     await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
