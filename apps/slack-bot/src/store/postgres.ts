@@ -10,6 +10,7 @@ import {
   searchNeedles,
 } from "./customers.js";
 import { StoreConnectionError, StoreVersionError } from "./errors.js";
+import { PRODUCTS_MIGRATION, postgresProductMethods } from "./postgres-products.js";
 import type {
   CreatedOrder,
   CustomerDetails,
@@ -223,6 +224,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX customers_by_team ON customers (team_id, name);
   `,
+  PRODUCTS_MIGRATION,
 ];
 
 /** Any constant: the advisory lock every instance takes while it applies migrations. */
@@ -1216,6 +1218,7 @@ export async function openPostgresStore({
       return (await all<OutboxRow>(SQL.selectOutbox, [])).map(toOutboxEntry);
     },
 
+    ...postgresProductMethods(pool, clock),
     async close() {
       await Promise.all([pool.end(), claims.end()]);
     },

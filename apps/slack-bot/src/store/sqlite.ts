@@ -11,6 +11,7 @@ import {
   searchNeedles,
 } from "./customers.js";
 import { StoreVersionError } from "./errors.js";
+import { PRODUCTS_MIGRATION, sqliteProductMethods } from "./sqlite-products.js";
 import type {
   CreatedOrder,
   CustomerDetails,
@@ -263,6 +264,7 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX customers_by_team ON customers (team_id, name);
   `,
+  PRODUCTS_MIGRATION,
 ];
 
 type CustomerRow = SharedCustomerRow<number>;
@@ -1123,6 +1125,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       if (deleted) erasedFromDisk();
       return deleted;
     },
+    ...sqliteProductMethods(db, clock),
     async close() {
       claims.close();
       db.close();
