@@ -1,4 +1,5 @@
 import { common } from "./areas/common.js";
+import { products } from "./areas/products.js";
 import type { AreaMessages } from "./define.js";
 import { type Formats, formatsFor } from "./format.js";
 import type { Locale } from "./locale.js";
@@ -9,6 +10,7 @@ import type { Locale } from "./locale.js";
  */
 export const CATALOGUE = {
   common,
+  products,
 } satisfies Record<string, AreaMessages<Record<string, unknown>>>;
 
 type Catalogue = typeof CATALOGUE;

@@ -1,4 +1,5 @@
 import { DEFAULT_TAX_RATES, formatNok } from "@fakturabot/schema";
+import { DEFAULT_LOCALE, messagesFor } from "../../i18n/index.js";
 import {
   ADD_LINE_ACTION_ID,
   LAYOUT_BLOCK_IDS,
@@ -17,6 +18,7 @@ import { formTotals } from "../../invoice-form/totals.js";
 import { button, context, header, type KnownBlock, option, section } from "../block-kit.js";
 import { cutNote, type FieldBuilder, textElement } from "./field-builder.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
+import { lineProductPicker } from "./product-picker.js";
 import { selected } from "./select-options.js";
 import { totalsBlocks } from "./totals-section.js";
 
@@ -48,6 +50,8 @@ function lineBlocks(
       : undefined;
   return [
     section(title, lineHeaderBlockId(key), remove),
+    // The modal's own words are not in the catalogue yet: the picker speaks the default language until it is.
+    lineProductPicker(messagesFor(DEFAULT_LOCALE), key),
     input({
       blockId: id("name"),
       label: LINE_FIELD_NAMES.name,
