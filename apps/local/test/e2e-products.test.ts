@@ -3,7 +3,16 @@
  * product picker's `block_suggestion`) and Front Payment's stand-in. The bot speaks Norwegian,
  * the product's default.
  */
-import type { ModalHandle } from "@fakturabot/sandbox";
+import {
+  createSlackDriver,
+  DEFAULT_TEAM,
+  installThroughOAuth,
+  type ModalHandle,
+  SECOND_CHANNELS,
+  SECOND_TEAM,
+  SECOND_USERS,
+  type SlackTeamSandbox,
+} from "@fakturabot/sandbox";
 import {
   ADD_PRODUCT_ACTION_ID,
   DELETE_PRODUCT_ACTION_ID,
@@ -16,6 +25,7 @@ import {
   SAVE_EARLIER_LINE_ACTION_ID,
 } from "@fakturabot/slack-bot";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { LOCAL_SECRETS } from "../src/stack.js";
 import {
   blockText,
   fillCustomer,
@@ -34,8 +44,8 @@ import {
 } from "./e2e-harness.js";
 
 let harness: Harness | undefined;
-async function start(): Promise<Harness> {
-  harness = await startHarness();
+async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
+  harness = await startHarness(options);
   return harness;
 }
 afterEach(async () => {
@@ -198,5 +208,49 @@ describe("saved products", () => {
     await stack.driver.homeAction({ userId: KARI, actionId: DELETE_PRODUCT_ACTION_ID, value: saved?.id });
     await homeShowing(stack, "Ingen lagrede produkter ennå.");
     expect(await stack.store.searchProducts(teamOf(stack), "", 10)).toEqual([]);
+  });
+});
+
+describe("saved products in many workspaces", () => {
+  it("keeps a workspace's products and earlier lines to itself", async () => {
+    const stack = await start({ workspaces: "many" });
+    for (const team of [DEFAULT_TEAM, SECOND_TEAM]) {
+      const done = await installThroughOAuth(stack.slack, { installUrl: stack.installUrl, teamId: team.id });
+      expect(done.status, done.body).toBe(200);
+    }
+    const slack = stack.slack.team(SECOND_TEAM.id) as SlackTeamSandbox;
+    const nordlys = {
+      slack,
+      driver: createSlackDriver({
+        slack,
+        botUrl: `${stack.running.url}/slack/events`,
+        signingSecret: LOCAL_SECRETS.signingSecret,
+      }),
+    };
+    const sigrid = SECOND_USERS[0]?.id as string;
+
+    // The first workspace has a product and an earlier invoice's line.
+    await homeShowing(stack, "Ingen lagrede produkter ennå.");
+    await stack.driver.homeAction({ userId: KARI, actionId: ADD_PRODUCT_ACTION_ID });
+    const editor = await stack.driver.waitForModal({ userId: KARI, callbackId: PRODUCT_EDIT_CALLBACK_ID });
+    expect((await submitProduct(editor, { name: "Konsulenttime", price: "1250", tax: "25" })).kind).toBe(
+      "closed",
+    );
+    await sendOrder(stack, PRIVATE_CUSTOMER, { lines: [{ name: "Reisetid", rate: "800" }] });
+    await waitForOrderMessage(stack, PRIVATE_CUSTOMER.name);
+    await vi.waitFor(async () =>
+      expect(await stack.store.searchEarlierLines(DEFAULT_TEAM.id, "", 10)).toHaveLength(1),
+    );
+    const own = await openInvoice(stack);
+    expect(
+      (await suggestProducts(own, lineKeys(own)[0] as string, "")).map((option) => plain(option.text.text)),
+    ).toEqual(["Konsulenttime · 1 250,00 kr", "Reisetid · 800,00 kr"]);
+
+    // The second sees neither: not in its picker, not in the store under its team.
+    const other = await openInvoice(nordlys, { userId: sigrid, channelId: SECOND_CHANNELS.sales });
+    expect(await suggestProducts(other, lineKeys(other)[0] as string, "")).toEqual([]);
+    expect(await suggestProducts(other, lineKeys(other)[0] as string, "konsul")).toEqual([]);
+    expect(await stack.store.searchProducts(SECOND_TEAM.id, "", 10)).toEqual([]);
+    expect(await stack.store.searchEarlierLines(SECOND_TEAM.id, "", 10)).toEqual([]);
   });
 });
