@@ -212,7 +212,7 @@ describe("the invoice form in Slack", () => {
       await fillLine(modal, key, {
         name: long(`Vare ${index + 1}`, 255),
         quantity: "999.5",
-        rate: "1000.50",
+        rate: "1111.60",
       });
       await modal.fill(lineBlockId(key, "productId"), LINE_ACTION_IDS.productId, "P".repeat(25));
       await modal.fill(lineBlockId(key, "discount"), LINE_ACTION_IDS.discount, "0.01");
@@ -222,7 +222,7 @@ describe("the invoice form in Slack", () => {
 
     expect((await modal.submit()).kind).toBe("updated");
     const created = await waitForTitle(modal, "Invoice created");
-    expect(blockText(created.blocks)).toContain("NOK 9,999,997.40");
+    expect(blockText(created.blocks)).toContain("NOK 9,999,397.71");
     const message = await waitForOrderMessage(harness, "Kari Æ");
     const order = harness.frontPayment.orders()[0];
     expect(order?.request.products).toHaveLength(MAX_LINES);

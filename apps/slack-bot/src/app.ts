@@ -236,6 +236,7 @@ export function createBot(options: BotOptions) {
     taxRates: options.taxRates,
     formDefaults: options.formDefaults ?? {},
     customers: store,
+    products: store,
     maxInvoiceTotalOre: options.maxInvoiceTotalOre ?? DEFAULT_MAX_INVOICE_TOTAL_KRONER * 100,
     locales,
     personLocales: store,

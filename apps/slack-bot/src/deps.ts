@@ -14,6 +14,19 @@ export type CustomerDirectory = Pick<
   "saveCustomer" | "searchCustomers" | "getCustomer" | "updateCustomer" | "forgetCustomer"
 >;
 
+/** The store's price-list methods: the workspace's saved products and the lines of its earlier invoices. */
+export type ProductCatalogue = Pick<
+  InvoiceStore,
+  | "saveProduct"
+  | "searchProducts"
+  | "getProduct"
+  | "updateProduct"
+  | "deleteProduct"
+  | "recordLines"
+  | "searchEarlierLines"
+  | "getEarlierLine"
+>;
+
 /** What the bot's listeners and routes work with; built once in `createBot`. */
 export interface BotDeps {
   access: AccessRules;
@@ -24,6 +37,8 @@ export interface BotDeps {
   formDefaults: Partial<FormDefaults>;
   /** Customers remembered per workspace; never a personal number. */
   customers: CustomerDirectory;
+  /** The workspace's price list, and the lines of its earlier invoices. */
+  products: ProductCatalogue;
   /** The largest total an invoice may have, in øre (MAX_INVOICE_TOTAL_NOK). */
   maxInvoiceTotalOre: number;
   /** Which language a workspace and a person read (`messagesFor(locale)` gives the words). */

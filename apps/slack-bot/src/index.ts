@@ -18,7 +18,9 @@ export {
   LINE_ACTION_IDS,
   lineBlockId,
   lineHeaderBlockId,
+  lineProductBlockId,
   OPEN_SUBMISSION_ACTION_ID,
+  PRODUCT_PICKER_ACTION_ID,
   REMOVE_LINE_ACTION_ID,
   RETRY_SUBMISSION_ACTION_ID,
   SAVED_CUSTOMER_ACTION_ID,
@@ -48,6 +50,16 @@ export {
   EDIT_CUSTOMER_ACTION_ID,
   FORGET_CUSTOMER_ACTION_ID,
 } from "./views/home/customers-section.js";
+export {
+  PRODUCT_EDIT_CALLBACK_ID,
+  productEditBlockId,
+} from "./views/home/product-edit-modal.js";
+export {
+  ADD_PRODUCT_ACTION_ID,
+  DELETE_PRODUCT_ACTION_ID,
+  EDIT_PRODUCT_ACTION_ID,
+  SAVE_EARLIER_LINE_ACTION_ID,
+} from "./views/home/products-section.js";
 // The order message's controls and the modals behind them.
 export {
   REFUND_IDS,

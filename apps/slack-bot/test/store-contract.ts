@@ -19,6 +19,7 @@ import type {
   OrderRecord,
 } from "../src/store/types.js";
 import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
+import { describeProductStoreContract } from "./store-contract-products.js";
 
 export interface StoreUnderTest {
   /** A new connection to the same, initially empty, database (another instance, or the same after a restart). */
@@ -28,6 +29,7 @@ export interface StoreUnderTest {
 }
 
 export function describeStoreContract(name: string, setUp: () => Promise<StoreUnderTest>): void {
+  describeProductStoreContract(name, setUp);
   describe(`store contract: ${name}`, () => {
     let database: StoreUnderTest;
     let now: Date;

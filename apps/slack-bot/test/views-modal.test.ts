@@ -31,6 +31,7 @@ import {
   removeLine,
 } from "../src/invoice-form/metadata.js";
 import { prefillFromCommandText } from "../src/invoice-form/prefill.js";
+import { formTotals } from "../src/invoice-form/totals.js";
 import type { ModalView } from "../src/views/block-kit.js";
 import { invoiceModal, MAX_LINES } from "../src/views/invoice-modal.js";
 import { orderMessage, statusChangeText } from "../src/views/order-message.js";
@@ -247,8 +248,12 @@ describe("invoiceModal", () => {
   });
 
   it("shows a total too large for whole øre in words, never throwing", () => {
-    const huge = { lines: Array.from({ length: 10 }, () => ({ quantity: "1000000", rate: "10000000" })) };
-    const view = invoiceModal(t, { metadata: metadataWithLines(10), initial: huge });
+    // MAX_LINES lines at the inputs' bounds stay whole øre: the totals given are beyond them.
+    const huge = {
+      lines: Array.from({ length: MAX_LINES }, () => ({ quantity: "1000000", rate: "10000000", tax: "25" })),
+    };
+    const totals = { ...formTotals(huge), grandTotalOre: 2 ** 54 };
+    const view = invoiceModal(t, { metadata: metadataWithLines(MAX_LINES), initial: huge, totals });
     expect(textOf(view)).toContain("*Total an amount too large to show*");
     expect(slackLimitProblems(view)).toEqual([]);
   });

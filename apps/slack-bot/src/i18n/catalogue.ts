@@ -8,6 +8,7 @@ import { invoiceModal } from "./areas/invoice-modal.js";
 import { notices } from "./areas/notices.js";
 import { orderActions } from "./areas/order-actions.js";
 import { orderMessage } from "./areas/order-message.js";
+import { products } from "./areas/products.js";
 import { statusWords } from "./areas/status-words.js";
 import { submission } from "./areas/submission.js";
 import type { AreaMessages } from "./define.js";
@@ -32,6 +33,7 @@ export const CATALOGUE = {
   home,
   orderActions,
   approval,
+  products,
 } satisfies Record<string, AreaMessages<Record<string, unknown>>>;
 
 type Catalogue = typeof CATALOGUE;

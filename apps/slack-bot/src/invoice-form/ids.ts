@@ -220,3 +220,34 @@ export const OPEN_SUBMISSION_ACTION_ID = "invoice_submission.open";
  * (`formFromOrder`). The button's `value` is our order id.
  */
 export const EDIT_SUBMISSION_ACTION_ID = "invoice_submission.edit";
+
+/**
+ * A line's product picker (an `external_select`, search as you type): its options come from a
+ * `block_suggestion`, its choice fills the line's name, product id, unit price and VAT rate. The
+ * option value is {@link productOptionValue}'s.
+ */
+export const PRODUCT_PICKER_ACTION_ID = "invoice_form.line_product";
+
+/** `block_id` of a line's product picker, e.g. `line.l3.product`: which line a choice fills. */
+export function lineProductBlockId(lineKey: string): string {
+  return `line.${lineKey}.product`;
+}
+
+/** The line key in a product picker's block id, or undefined for any other block. */
+export function lineKeyOfProductBlock(blockId: string): string | undefined {
+  return /^line\.([0-9a-z]{1,4})\.product$/.exec(blockId)?.[1];
+}
+
+/** What a product picker's option stands for: a product of the price list, or an earlier line. */
+export type ProductChoice = { kind: "product" | "earlier"; id: string };
+
+export function productOptionValue({ kind, id }: ProductChoice): string {
+  return `${kind === "product" ? "p" : "l"}:${id}`;
+}
+
+/** The choice behind a product picker's option value, or undefined for anything else. */
+export function productChoiceOf(value: string | undefined): ProductChoice | undefined {
+  const match = /^([pl]):([A-Z0-9]{1,40})$/.exec(value ?? "");
+  if (!match?.[2]) return undefined;
+  return { kind: match[1] === "p" ? "product" : "earlier", id: match[2] };
+}

@@ -3,13 +3,13 @@ import { z } from "@fakturabot/schema";
 export type CustomerType = "private" | "corporate";
 
 /**
- * The most product lines a modal holds. Each line takes 7 blocks (a heading with its remove
- * button, then name, product id, quantity, unit price, VAT rate and discount) and the rest of the
- * form 26 at most (notice, saved-customer picker, customer with the register's note, totals, terms,
- * references): 10 lines make 96 blocks, within Slack's 100 per view; 11 would not fit
- * (`test/views-modal.test.ts` checks every size).
+ * The most product lines a modal holds. Each line takes 8 blocks (a heading with its remove
+ * button, its product picker, then name, product id, quantity, unit price, VAT rate and discount)
+ * and the rest of the form 26 at most (notice, saved-customer picker, customer with the register's
+ * note, totals, terms, references): 9 lines make 98 blocks, within Slack's 100 per view; 10 would
+ * not fit (`test/views-modal.test.ts` checks every size).
  */
-export const MAX_LINES = 10;
+export const MAX_LINES = 9;
 
 /**
  * What the modal carries in `private_metadata` between interactions: where the invoice goes and

@@ -58,6 +58,9 @@ export function mayManageCustomers(rules: AccessRules, userId: string): boolean 
   );
 }
 
+/** Who may add, edit and delete the workspace's products: the same people as its saved customers. */
+export const mayManageProducts = mayManageCustomers;
+
 /**
  * What a listing may show someone, as the store's filter: everything for an admin, else what
  * `mayView` allows (their own orders, and those of the channels they are in).

@@ -19,6 +19,7 @@ import {
   storedIdentifier,
   timedStatus,
 } from "./order-row.js";
+import { PRODUCTS_MIGRATION, postgresProductMethods } from "./postgres-products.js";
 import type {
   CreatedOrder,
   CustomerDetails,
@@ -258,6 +259,7 @@ export const MIGRATIONS: readonly string[] = [
     ADD CONSTRAINT orders_rejection_when_rejected
       CHECK ((state = 'rejected') = (rejected_by IS NOT NULL) AND (rejected_by IS NULL) = (rejection_reason IS NULL));
   `,
+  PRODUCTS_MIGRATION,
 ];
 
 /** When erased data is vacuumed once more, for a version a transaction could still see at first. */
@@ -1206,6 +1208,7 @@ export async function openPostgresStore({
       return (await all<OutboxRow>(SQL.selectOutbox, [])).map(toOutboxEntry);
     },
 
+    ...postgresProductMethods(pool, clock),
     async close() {
       clearTimeout(vacuumLater);
       await Promise.all([pool.end(), claims.end()]);

@@ -20,6 +20,7 @@ import {
   storedIdentifier,
   timedStatus,
 } from "./order-row.js";
+import { PRODUCTS_MIGRATION, sqliteProductMethods } from "./sqlite-products.js";
 import type {
   CreatedOrder,
   CustomerDetails,
@@ -359,6 +360,7 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX orders_by_team_newest ON orders (team_id, created_at DESC, id DESC);
   CREATE INDEX orders_created_by_update ON orders (updated_at) WHERE state = 'created';
   `,
+  PRODUCTS_MIGRATION,
 ];
 
 type CustomerRow = SharedCustomerRow<number>;
@@ -1097,6 +1099,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       if (locale === null) deletePersonLocale.run(teamId, userId);
       else upsertPersonLocale.run(teamId, userId, locale, clock().getTime());
     },
+    ...sqliteProductMethods(db, clock),
     async close() {
       claims.close();
       db.close();

@@ -426,6 +426,50 @@ export interface SavedCustomer {
 export type CustomerDetails = Omit<SavedCustomer, "id" | "createdAt" | "updatedAt">;
 
 /**
+ * A product in a workspace's price list, to fill an invoice line from. Its name is unique in the
+ * team (ignoring case), and so is its product id when it has one.
+ */
+export interface SavedProduct {
+  /** Ours (`PR…`), unique within the team. */
+  id: string;
+  teamId: string;
+  name: string;
+  /** The seller's own product number (at most 25 characters, Front Payment's limit); null when none. */
+  productId: string | null;
+  /** The unit price, VAT included, in øre. */
+  unitPriceOre: number;
+  /** The VAT rate in percent, one of the deployment's TAX_RATES when saved. */
+  taxRate: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ProductDetails = Omit<SavedProduct, "id" | "createdAt" | "updatedAt">;
+
+/**
+ * How a save or an edit of a product ended: stored, or refused because another product of the
+ * team already has its name or its product id (ignoring case).
+ */
+export type ProductWrite = { ok: true; product: SavedProduct } | { ok: false; taken: "name" | "productId" };
+
+/** What an invoice line is, for offering it again: nothing about the invoice's customer. */
+export type LineDetails = Pick<SavedProduct, "name" | "productId" | "unitPriceOre" | "taxRate">;
+
+/**
+ * A distinct line of the team's created invoices (the same name, product id, unit price and VAT
+ * rate are one), offered in the product picker beside the price list.
+ */
+export interface EarlierLine extends LineDetails {
+  /** Ours (`LN…`), unique within the team. */
+  id: string;
+  teamId: string;
+  /** When an invoice with this line was last created. */
+  lastUsedAt: Date;
+  /** On how many created invoices it was. */
+  timesUsed: number;
+}
+
+/**
  * The bot's durable state: persistence only. Each method is one atomic operation; which change is
  * allowed is decided by the order lifecycle, which reads an order, decides, and writes it back
  * naming the version it read. Implementations: SQLite (embedded), and any other that passes the
@@ -572,5 +616,39 @@ export interface InvoiceStore {
   getPersonLocale(teamId: string, userId: string): Promise<Locale | null>;
   /** Sets a person's language in their team; null forgets the choice (they follow their workspace's again). */
   setPersonLocale(teamId: string, userId: string, locale: Locale | null): Promise<void>;
+  /**
+   * Adds a product to `details.teamId`'s price list with `newId`; refused when the team already has
+   * a product of that name or product id (ignoring case).
+   */
+  saveProduct(details: ProductDetails, newId: string): Promise<ProductWrite>;
+  /**
+   * The team's products whose name or product id contains `query` (ignoring case), by name; every
+   * product for an empty query. At most `limit`.
+   */
+  searchProducts(teamId: string, query: string, limit: number): Promise<SavedProduct[]>;
+  getProduct(teamId: string, id: string): Promise<SavedProduct | null>;
+  /**
+   * Replaces the details of a product of `teamId` (its id and team stay); null when there is no
+   * such product, refused as `saveProduct` is.
+   */
+  updateProduct(
+    teamId: string,
+    id: string,
+    details: Omit<ProductDetails, "teamId">,
+  ): Promise<ProductWrite | null>;
+  /** Removes a product from the price list; false when there was no such product. */
+  deleteProduct(teamId: string, id: string): Promise<boolean>;
+  /**
+   * Records the lines of an invoice the team created, all at once: a line already known (same
+   * name ignoring case, product id, unit price and VAT rate) is used once more, now, and keeps its
+   * id; a new one gets the id `newId(index)` gives for its place in `lines`.
+   */
+  recordLines(teamId: string, lines: readonly LineDetails[], newId: (index: number) => string): Promise<void>;
+  /**
+   * The team's earlier lines whose name or product id contains `query` (ignoring case), most
+   * recently used first; every line for an empty query. At most `limit`.
+   */
+  searchEarlierLines(teamId: string, query: string, limit: number): Promise<EarlierLine[]>;
+  getEarlierLine(teamId: string, id: string): Promise<EarlierLine | null>;
   close(): Promise<void>;
 }

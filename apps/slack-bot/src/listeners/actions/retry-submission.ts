@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "
 import type { BotDeps } from "../../deps.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
+import { rememberLinesIfCreated } from "../../services/saved-products.js";
 
 type Args = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
@@ -21,7 +22,9 @@ export function retrySubmissionClicked(deps: BotDeps, kind: "send-again" | "send
     await deps.orders.retry(orderId, kind, { viewId });
     // The request (and so the customer) is erased once created: read it from the order as it was.
     // An expired order has none left, and is not sent again.
-    if (order.state !== "created" && order.state !== "expired")
+    if (order.state !== "created" && order.state !== "expired") {
       await rememberCustomerIfCreated(deps, order, order.request.customerDetails);
+      await rememberLinesIfCreated(deps, order, order.request.products);
+    }
   };
 }

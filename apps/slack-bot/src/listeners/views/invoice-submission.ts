@@ -10,6 +10,7 @@ import { newOrderId } from "../../orders/order-id.js";
 import { personMessages } from "../../services/locales.js";
 import { submissionView } from "../../services/outcome-modal.js";
 import { rememberCustomerIfCreated } from "../../services/saved-customers.js";
+import { rememberLinesIfCreated } from "../../services/saved-products.js";
 import { correctionSubmitted } from "./correction-submission.js";
 
 /**
@@ -66,5 +67,6 @@ export function invoiceSubmission(deps: BotDeps) {
     if (!created) return;
     await deps.orders.send(order, { viewId: view.id, form: { values: form, metadata } });
     await rememberCustomerIfCreated(deps, order, customer);
+    await rememberLinesIfCreated(deps, order, validation.order.products);
   };
 }

@@ -17,6 +17,7 @@ import { formTotals } from "../../invoice-form/totals.js";
 import { button, context, header, type KnownBlock, option, section } from "../block-kit.js";
 import { cutNote, type FieldBuilder, textElement } from "./field-builder.js";
 import type { InvoiceModalOptions } from "./modal-options.js";
+import { lineProductPicker } from "./product-picker.js";
 import { selected } from "./select-options.js";
 import { totalsBlocks } from "./totals-section.js";
 
@@ -52,6 +53,7 @@ function lineBlocks(
       : undefined;
   return [
     section(title, lineHeaderBlockId(key), remove),
+    lineProductPicker(t, key),
     input({
       blockId: id("name"),
       label: names.name,
