@@ -3,10 +3,15 @@ import { describe, expect, it } from "vitest";
 import { messagesFor } from "../src/i18n/index.js";
 import { REGISTER_WARNINGS } from "../src/invoice-form/metadata.js";
 import type { SavedCustomer } from "../src/store/types.js";
-import { appHomeView, homeHelpSection, homeSumsSection } from "../src/views/app-home.js";
+import { appHomeView, homeHelpSection, homeLanguageSection, homeSumsSection } from "../src/views/app-home.js";
 import { context } from "../src/views/block-kit.js";
 import { customerEditModal } from "../src/views/home/customer-edit-modal.js";
 import { customersHomeSection, HOME_CUSTOMERS_SHOWN } from "../src/views/home/customers-section.js";
+import {
+  HOME_EARLIER_LINES_SHOWN,
+  HOME_PRODUCTS_SHOWN,
+  productsHomeSection,
+} from "../src/views/home/products-section.js";
 import { registerText } from "../src/views/invoice-modal/register-note.js";
 import { savedCustomerOptions } from "../src/views/invoice-modal/saved-customer-picker.js";
 import { dueDateHint } from "../src/views/invoice-modal/terms-section.js";
@@ -47,7 +52,7 @@ describe("the saved-customer views", () => {
     expect(blocks.length).toBeLessThanOrEqual(2 + 2 * HOME_CUSTOMERS_SHOWN + 1);
     // Names are text, never mentions or markup.
     expect(JSON.stringify(blocks)).not.toContain("<@U123>");
-    expect(JSON.stringify(blocks)).toContain("Showing the first 20 by name");
+    expect(JSON.stringify(blocks)).toContain(`Showing the first ${HOME_CUSTOMERS_SHOWN} by name`);
   });
 
   it("fit in App Home beside its other sections at their largest, none of them cut", () => {
@@ -56,16 +61,41 @@ describe("the saved-customer views", () => {
     const orders = (id: string) =>
       Array.from({ length: 11 }, (_, index) => context(`row ${index}`, `${id}.${index}`));
     const many = Array.from({ length: HOME_CUSTOMERS_SHOWN + 5 }, (_, index) => customer(index));
-    const view = appHomeView([
+    const products = Array.from({ length: HOME_PRODUCTS_SHOWN + 5 }, (_, index) => ({
+      id: `PR${index}`,
+      teamId: "T0TEAM",
+      name: `Konsulenttime ${index}`,
+      productId: `KT-${index}`,
+      unitPriceOre: 125_050,
+      taxRate: 25,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    }));
+    const earlier = Array.from({ length: HOME_EARLIER_LINES_SHOWN + 5 }, (_, index) => ({
+      id: `LN${index}`,
+      teamId: "T0TEAM",
+      name: `Reisetid ${index}`,
+      productId: null,
+      unitPriceOre: 80_000,
+      taxRate: 25,
+      lastUsedAt: new Date(0),
+      timesUsed: 1,
+    }));
+    const sections = [
       homeSumsSection(t, { open: zero, overdue: zero, paidThisMonth: zero }),
+      homeLanguageSection(t, { chosen: "en", workspaceLocale: "nb" }),
       orders("mine"),
       orders("team"),
       customersHomeSection(t, many, { mayManage: true, more: true }),
+      productsHomeSection(t, products, earlier, { mayManage: true }),
       homeHelpSection(t),
-    ]);
+    ];
+    const view = appHomeView(sections);
     expect(validateView(view, "home").map(formatProblem)).toEqual([]);
+    // Every block of every section, and a divider between each two: nothing was cut.
+    expect(view.blocks).toHaveLength(sections.flat().length + sections.length - 1);
     expect(JSON.stringify(view.blocks.at(-1))).toContain("/invoice help");
-    expect(JSON.stringify(view.blocks)).toContain("Showing the first 20 by name");
+    expect(JSON.stringify(view.blocks)).toContain(`Showing the first ${HOME_CUSTOMERS_SHOWN} by name`);
   });
 
   it("show no buttons to someone who may not manage customers, and say when there are none", () => {
