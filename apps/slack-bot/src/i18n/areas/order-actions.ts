@@ -106,6 +106,8 @@ export const orderActions = defineMessages({
       "The customer has confirmed it meanwhile, so it is an invoice now: it can't be edited. Make a refund or credit note instead.",
     nothingChanged: (p: { message: string }) => `Nothing changed: ${p.message}`,
     nothingChangedPlain: "Nothing changed.",
+    answeredWithAnotherOrder: (p: { fpOrderUuid: string }) =>
+      `Nothing changed here: Front Payment answered with another order, \`${p.fpOrderUuid}\`.`,
     correcting: "Correcting…",
     sendingCorrection: (p: { fpOrderUuid: string }) =>
       `Sending the corrected invoice to Front Payment as an update of \`${p.fpOrderUuid}\`…`,
@@ -215,6 +217,8 @@ export const orderActions = defineMessages({
       "Kunden har bekreftet den i mellomtiden, så den er en faktura nå: den kan ikke endres. Lag en refusjon eller kreditnota i stedet.",
     nothingChanged: (p: { message: string }) => `Ingenting ble endret: ${p.message}`,
     nothingChangedPlain: "Ingenting ble endret.",
+    answeredWithAnotherOrder: (p: { fpOrderUuid: string }) =>
+      `Ingenting ble endret her: Front Payment svarte med en annen ordre, \`${p.fpOrderUuid}\`.`,
     correcting: "Retter …",
     sendingCorrection: (p: { fpOrderUuid: string }) =>
       `Sender den rettede fakturaen til Front Payment som en oppdatering av \`${p.fpOrderUuid}\` …`,

@@ -4,6 +4,9 @@ import { defineMessages } from "../define.js";
 export const submission = defineMessages({
   en: {
     noReason: "No reason was given.",
+    reasonInterrupted:
+      "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.",
+    reasonInternal: "Something went wrong on our side before the order was sent.",
     ourReference: (p: { orderId: string }) => `Our reference \`${p.orderId}\``,
     frontPaymentOrder: (p: { fpOrderUuid: string }) => `Front Payment order \`${p.fpOrderUuid}\``,
     sendingTitle: "Sending invoice",
@@ -58,6 +61,9 @@ export const submission = defineMessages({
   },
   nb: {
     noReason: "Ingen grunn ble oppgitt.",
+    reasonInterrupted:
+      "Fakturabot ble startet på nytt mens fakturaen ble sendt, så vi vet ikke om Front Payment opprettet den.",
+    reasonInternal: "Noe gikk galt hos oss før ordren ble sendt.",
     ourReference: (p: { orderId: string }) => `Vår referanse \`${p.orderId}\``,
     frontPaymentOrder: (p: { fpOrderUuid: string }) => `Front Payment-ordre \`${p.fpOrderUuid}\``,
     sendingTitle: "Sender faktura",

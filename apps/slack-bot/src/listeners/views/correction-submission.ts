@@ -30,9 +30,11 @@ function outcomeText(t: Messages, order: CreatedOrder, outcome: ActionOutcome, g
       return {
         title: words.notCorrected,
         text:
-          outcome.messageKey === "orderStatusAlreadyInvoiced"
-            ? words.invoicedMeanwhile
-            : words.nothingChanged({ message: outcome.message }),
+          outcome.otherFpOrderUuid !== undefined
+            ? words.answeredWithAnotherOrder({ fpOrderUuid: outcome.otherFpOrderUuid })
+            : outcome.messageKey === "orderStatusAlreadyInvoiced"
+              ? words.invoicedMeanwhile
+              : words.nothingChanged({ message: outcome.message }),
       };
     case "too-much":
       return { title: words.notCorrected, text: words.nothingChangedPlain };
