@@ -27,7 +27,6 @@ export const submission = defineMessages({
     failedText: (p: { reason: string }) => `:x: *Front Payment did not create the invoice.*\n${p.reason}`,
     failedNext: "Nothing reached the customer. What you filled in is kept: send it again, or edit it first.",
     sendAgain: "Send again",
-    edit: "Edit",
     unknownTitle: "Invoice status unknown",
     unknownText: (p: { reason: string }) =>
       `:warning: *We don't know whether Front Payment created the invoice.*\n${p.reason}`,
@@ -84,7 +83,6 @@ export const submission = defineMessages({
     failedNext:
       "Ingenting nådde kunden. Det du fylte inn, er tatt vare på: send den på nytt, eller endre den først.",
     sendAgain: "Send på nytt",
-    edit: "Endre",
     unknownTitle: "Ukjent fakturastatus",
     unknownText: (p: { reason: string }) =>
       `:warning: *Vi vet ikke om Front Payment opprettet fakturaen.*\n${p.reason}`,

@@ -11,6 +11,7 @@ import { getInTeam } from "../../orders/team-scope.js";
 import { personMessages } from "../../services/locales.js";
 import type { CreatedOrder } from "../../store/types.js";
 import { noticeModal } from "../../views/order-action-modals.js";
+import { actionName } from "../../views/order-message.js";
 import { mayAct, whoMay } from "../access.js";
 import { refusalText } from "../actions/order-action.js";
 
@@ -56,7 +57,7 @@ export async function correctionSubmitted(
   const words = t.orderActions;
   if (order?.state !== "created" || !mayAct(deps.access, who, order, "edit")) {
     const text = order
-      ? words.notYours({ action: words.actionEdit, who: whoMay(t, "edit", order.userId) })
+      ? t.commands.onlySomeMay({ action: actionName(t, "edit"), who: whoMay(t, "edit", order.userId) })
       : words.iDontKnowIt;
     await ack({ response_action: "update", view: noticeModal(t, words.notCorrected, text) });
     return;
