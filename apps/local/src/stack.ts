@@ -18,9 +18,7 @@ import type { AccessRules, Locale } from "@fakturabot/slack-bot";
 import {
   type Bot,
   createBot,
-  fixedLocale,
   type InvoiceStore,
-  type LocaleChoice,
   type Logger,
   openSqliteStore,
   type RunningBot,

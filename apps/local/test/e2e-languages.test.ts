@@ -13,7 +13,7 @@ import {
   type SlackDriver,
   type SlackTeamSandbox,
 } from "@fakturabot/sandbox";
-import { FOLLOW_WORKSPACE, HOME_LANGUAGE_ACTION_ID } from "@fakturabot/slack-bot";
+import { FOLLOW_WORKSPACE } from "@fakturabot/slack-bot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_SECRETS } from "../src/stack.js";
 import {

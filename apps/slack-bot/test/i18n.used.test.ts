@@ -16,7 +16,7 @@ const SOURCES = sourceFiles(join(import.meta.dirname, "../src"))
   .filter((path) => !path.includes(join("src", "i18n", "areas")))
   .map((path) => readFileSync(path, "utf8"));
 
-const escape = (name: string) => name.replace(/[$]/gu, "\\$&");
+const escapeRegExp = (name: string) => name.replace(/[$]/gu, "\\$&");
 
 /**
  * A key counts as used when a file that reads its area (`t.<area>`, `words = t.<area>`) names the
@@ -25,8 +25,11 @@ const escape = (name: string) => name.replace(/[$]/gu, "\\$&");
  * the check can miss an unused key, never flag a used one.
  */
 function isUsed(area: string, key: string): boolean {
-  const readsArea = new RegExp(`\\.${escape(area)}\\b`, "u");
-  const namesKey = new RegExp(`\\.${escape(key)}\\b|[{,]\\s*${escape(key)}\\b|"${escape(key)}"`, "u");
+  const readsArea = new RegExp(`\\.${escapeRegExp(area)}\\b`, "u");
+  const namesKey = new RegExp(
+    `\\.${escapeRegExp(key)}\\b|[{,]\\s*${escapeRegExp(key)}\\b|"${escapeRegExp(key)}"`,
+    "u",
+  );
   return SOURCES.some((source) => readsArea.test(source) && namesKey.test(source));
 }
 

@@ -1,6 +1,5 @@
 import { FrontPaymentError } from "@fakturabot/client";
 import type { BotDeps } from "../../deps.js";
-import { personMessages } from "../../services/locales.js";
 import { readOverflowValue } from "../../views/order-message.js";
 import { statusInWords } from "../../views/order-words.js";
 import { invoiceFormFromOrder } from "./edit-clicked.js";

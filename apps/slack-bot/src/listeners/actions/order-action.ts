@@ -3,7 +3,6 @@ import type { BotDeps } from "../../deps.js";
 import { type Messages, messagesFor } from "../../i18n/index.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import type { ActionRefusal, OrderAction } from "../../orders/transitions.js";
-import { personMessages } from "../../services/locales.js";
 import type { CreatedOrder, OrderRecord } from "../../store/types.js";
 import { notAllowedText } from "../../views/help.js";
 import { actionName, readOverflowValue } from "../../views/order-message.js";
@@ -63,10 +62,7 @@ export async function orderForAction(
   const refuse = async (words: (t: Messages) => string) =>
     tellClicker(args, words(await clickerWords(deps, args)));
   const orderId = orderIdOf(args);
-  const [t, order] = await Promise.all([
-    personMessages(deps.locales, { teamId: args.body.team?.id, userId: args.body.user.id }),
-    orderId ? getInTeam(deps.orders, args.body.team?.id, orderId) : null,
-  ]);
+  const order = orderId ? await getInTeam(deps.orders, args.body.team?.id, orderId) : null;
   if (!order) {
     await refuse((t) => t.commands.unknownInvoice);
     return null;
