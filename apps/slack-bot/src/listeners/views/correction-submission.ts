@@ -17,7 +17,8 @@ import { refusalText } from "../actions/order-action.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-function outcomeText(t: Messages, order: CreatedOrder, outcome: ActionOutcome, grandTotalOre: number) {
+/** What an Edit… submission came to, for the modal (exported for its tests). */
+export function outcomeText(t: Messages, order: CreatedOrder, outcome: ActionOutcome, grandTotalOre: number) {
   const words = t.orderActions;
   switch (outcome.kind) {
     case "done":
