@@ -1,8 +1,10 @@
+import { FOLLOW_WORKSPACE } from "@fakturabot/slack-bot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   blockText,
   chooseLanguage,
   type Harness,
+  homeShowing,
   KARI,
   onlyOrder,
   PRIVATE_CUSTOMER,
@@ -86,5 +88,19 @@ describe("a workspace that reads Norwegian", () => {
     expect(thread.map((reply) => plain(reply.text))).toEqual([
       ":no_entry: Kunden stoppet ved BankID: de forlot bekreftelsen uten å bekrefte (eller den feilet), så fakturaen er ikke bekreftet ennå. Front Payments status følger her hvis den endres.",
     ]);
+  });
+
+  it("lists a person's invoices in App Home in their language, money as Norwegian writes it", async () => {
+    await sendOrder(harness, PRIVATE_CUSTOMER, {
+      lines: [{ name: "Konsulenttime", quantity: "2", rate: "1250" }],
+    });
+    await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
+    // Kari goes back to the workspace's Norwegian: her Home's rows follow, not only its headings.
+    await chooseLanguage(harness, KARI, FOLLOW_WORKSPACE);
+    const home = plain(blockText((await homeShowing(harness.slack, KARI, "Dine fakturaer")).blocks));
+    expect(home).toContain("*Kari Nordmann* · 2 500,00 kr\n:hourglass_flowing_sand: Venter på BankID");
+    expect(home).toContain("Vis status");
+    expect(home).not.toContain("NOK");
+    expect(home).not.toContain("Waiting for BankID");
   });
 });

@@ -57,6 +57,9 @@ describe("formats for the language", () => {
     expect(spaced(formatsFor("nb").day("2026-12-15"))).toBe("15. des. 2026");
     expect(formatsFor("en").day("2026-12-15")).toBe("15 Dec 2026");
     expect(formatsFor("en").day("soon")).toBe("soon");
+    expect(spaced(formatsFor("nb").longDay("2026-12-15"))).toBe("tirsdag 15. desember 2026");
+    expect(formatsFor("en").longDay("2026-12-15")).toBe("Tuesday, 15 December 2026");
+    expect(formatsFor("nb").longDay("snart")).toBe("snart");
     expect(formatsFor("nb").number(1.5)).toBe("1,5");
     expect(formatsFor("en").number(1.5)).toBe("1.5");
     expect(formatsFor("en").dayAndMonth(Number.NaN)).toBe("");

@@ -116,9 +116,9 @@ describe("finding views", () => {
     const zero = { count: 0, totalOre: 0 };
     const view = appHomeView([
       homeSumsSection(EN, { open: zero, overdue: zero, paidThisMonth: { count: 1, totalOre: 30_000 } }),
-      homeOrdersSection("home.mine", "Yours", rows, "none"),
+      homeOrdersSection(EN, "home.mine", "Yours", rows, "none"),
       [],
-      homeOrdersSection("home.team", "Team", rows, "none"),
+      homeOrdersSection(EN, "home.team", "Team", rows, "none"),
     ]);
     expect(view.blocks).toHaveLength(100);
     expect(view.blocks[2]).toEqual({ type: "divider" });
@@ -157,6 +157,16 @@ describe("finding views in Norwegian", () => {
       const order = { ...ORDER, state, failureReason: null, request: null } as never;
       expect(JSON.stringify(orderRow(NB, { order, today: "2026-03-01", actions: [] }))).toContain(words);
     }
+  });
+
+  it("App Home's lists of orders write their rows in the viewer's language", () => {
+    const rows = [{ order: ORDER, today: "2026-03-20", actions: ["status"] as const }];
+    const norwegian = spaced(JSON.stringify(homeOrdersSection(NB, "home.mine", "Dine", rows, "ingen")));
+    expect(norwegian).toContain("1 250,00 kr");
+    expect(norwegian).toContain("forfaller 16. mars 2026 *(forfalt)*");
+    expect(norwegian).not.toContain("NOK");
+    const english = spaced(JSON.stringify(homeOrdersSection(EN, "home.mine", "Yours", rows, "none")));
+    expect(english).toContain("NOK 1,250.00");
   });
 
   it("/invoice list: its title, filters, search and pages in Norwegian", () => {

@@ -11,6 +11,8 @@ export interface Formats {
   dayAndMonth(unixSeconds: number): string;
   /** A calendar day `YYYY-MM-DD`: "15. des. 2026" / "15 Dec 2026"; anything else as it is. */
   day(isoDay: string): string;
+  /** A calendar day `YYYY-MM-DD` in full: "Tuesday, 15 December 2026" / "tirsdag 15. desember 2026". */
+  longDay(isoDay: string): string;
 }
 
 const TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
@@ -32,6 +34,13 @@ function build(locale: Locale): Formats {
   const day = new Intl.DateTimeFormat(tag, {
     day: "numeric",
     month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const longDay = new Intl.DateTimeFormat(tag, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
     year: "numeric",
     timeZone: "UTC",
   });
@@ -58,6 +67,12 @@ function build(locale: Locale): Formats {
     day(isoDay) {
       const date = new Date(`${isoDay}T00:00:00Z`);
       return /^\d{4}-\d{2}-\d{2}$/.test(isoDay) && !Number.isNaN(date.getTime()) ? day.format(date) : isoDay;
+    },
+    longDay(isoDay) {
+      const date = new Date(`${isoDay}T00:00:00Z`);
+      return /^\d{4}-\d{2}-\d{2}$/.test(isoDay) && !Number.isNaN(date.getTime())
+        ? longDay.format(date)
+        : isoDay;
     },
   };
 }

@@ -40,6 +40,7 @@ import {
 } from "./approval.js";
 import { dueDateOf } from "./due-date.js";
 import { OrderNotFoundError } from "./errors.js";
+import { OUR_FAILURE_REASONS } from "./failure-reasons.js";
 import { isSlackWork, shown, slackWork, UPDATE_MESSAGE } from "./outbox.js";
 import {
   type ActionRefusal,
@@ -98,8 +99,11 @@ export type ActionOutcome =
   | { kind: "refused"; refusal: ActionRefusal }
   /** A refund of more than is left of what was paid. */
   | { kind: "too-much"; remainingOre: number }
-  /** Front Payment refused (`messageKey` when it gave one) or could not be reached. */
-  | { kind: "failed"; message: string; messageKey?: string | undefined };
+  /**
+   * Front Payment refused (`messageKey` when it gave one) or could not be reached; or, for an edit,
+   * answered with another order than the one edited (`otherFpOrderUuid`, worded by who shows it).
+   */
+  | { kind: "failed"; message: string; messageKey?: string | undefined; otherFpOrderUuid?: string };
 
 /** What Front Payment says was paid and refunded, in øre; our total when it gives none. */
 function paidSoFar(
@@ -114,8 +118,8 @@ function paidSoFar(
   };
 }
 
-const INTERRUPTED_REASON =
-  "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.";
+/** Stored as a code, worded in each reader's language when shown (`views/failure-reason.ts`). */
+const INTERRUPTED_REASON = OUR_FAILURE_REASONS.interrupted;
 
 /** How `commitEvent` writes a decision, beyond the table. */
 export interface CommitOptions {
@@ -190,10 +194,10 @@ async function readDecideWrite(
   throw new Error(`Order ${orderId} kept changing under ${event.type}`);
 }
 
-/** Why Front Payment did not create the order, in words for the person who sent it. */
+/** Why Front Payment did not create the order: its own words, or our code for our own error. */
 function failureReason(error: unknown): string {
   if (error instanceof FrontPaymentError) return error.message;
-  return "Something went wrong on our side before the order was sent.";
+  return OUR_FAILURE_REASONS.internal;
 }
 
 /**
@@ -819,10 +823,7 @@ export function createOrderLifecycle({
           { orderId: order.id, answered: answered?.orderUuid },
           "an edit answered with another order",
         );
-        return {
-          kind: "failed",
-          message: `Front Payment answered with another order, \`${answered?.orderUuid}\`.`,
-        };
+        return { kind: "failed", message: "", otherFpOrderUuid: answered?.orderUuid ?? "" };
       }
       const { effects } = await apply(order.id, { type: "edited", by, request });
       await effects;

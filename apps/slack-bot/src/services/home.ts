@@ -51,8 +51,8 @@ export async function publishHome(deps: BotDeps, client: WebClient, who: { teamI
   const view = appHomeView([
     homeSumsSection(t, { open, overdue, paidThisMonth }),
     homeLanguageSection(t, { chosen, workspaceLocale: deps.locales.forWorkspace(who.teamId) }),
-    homeOrdersSection("home.mine", t.home.yourInvoices, rows(mine.orders), t.home.noInvoicesYet),
-    homeOrdersSection("home.team", t.home.teamInvoices, rows(team.orders), t.home.noTeamInvoices),
+    homeOrdersSection(t, "home.mine", t.home.yourInvoices, rows(mine.orders), t.home.noInvoicesYet),
+    homeOrdersSection(t, "home.team", t.home.teamInvoices, rows(team.orders), t.home.noTeamInvoices),
     customersHomeSection(t, customers, {
       mayManage: mayManageCustomers(deps.access, who.userId),
       more: customers.length > HOME_CUSTOMERS_SHOWN,

@@ -12,6 +12,7 @@ import {
   rejectedModal,
 } from "../views/approval-message.js";
 import { escapeMrkdwn, type ModalView } from "../views/block-kit.js";
+import { failureReasonInWords } from "../views/failure-reason.js";
 import { invoiceModal } from "../views/invoice-modal.js";
 import {
   createdModal,
@@ -51,11 +52,11 @@ export function submissionView(t: Messages, order: OrderRecord, notes: readonly 
         ...(notes.length ? { channelNote: notes.join(" ") } : {}),
       });
     case "failed":
-      return failedModal(t, { orderId: order.id, reason: order.failureReason });
+      return failedModal(t, { orderId: order.id, reason: failureReasonInWords(t, order.failureReason) });
     case "unknown":
-      return unknownModal(t, { orderId: order.id, reason: order.failureReason });
+      return unknownModal(t, { orderId: order.id, reason: failureReasonInWords(t, order.failureReason) });
     case "expired":
-      return expiredModal(t, { orderId: order.id, reason: order.failureReason });
+      return expiredModal(t, { orderId: order.id, reason: failureReasonInWords(t, order.failureReason) });
   }
 }
 
@@ -68,7 +69,7 @@ function outcomeText(
 ): string {
   const words = t.submission;
   const customer = escapeMrkdwn(order.customerName);
-  const reason = "failureReason" in order ? escapeMrkdwn(order.failureReason) : "";
+  const reason = "failureReason" in order ? escapeMrkdwn(failureReasonInWords(t, order.failureReason)) : "";
   switch (order.state) {
     case "awaiting_approval":
     case "rejected":

@@ -43,6 +43,7 @@ export function homeSumsSection(t: Messages, sums: HomeSums): HomeSection {
 
 /** A titled list of orders, each with its menu; `empty` when there are none. `id` keeps its block ids apart. */
 export function homeOrdersSection(
+  t: Messages,
   id: string,
   title: string,
   rows: readonly OrderRowInput[],
@@ -50,9 +51,7 @@ export function homeOrdersSection(
 ): HomeSection {
   return [
     section(`*${title}*`, `${id}.title`),
-    ...(rows.length === 0
-      ? [context(empty, `${id}.empty`)]
-      : rows.map((row) => orderRow(messagesFor("en"), row, id))),
+    ...(rows.length === 0 ? [context(empty, `${id}.empty`)] : rows.map((row) => orderRow(t, row, id))),
   ];
 }
 

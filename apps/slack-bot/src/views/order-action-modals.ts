@@ -1,6 +1,7 @@
 import type { Messages } from "../i18n/index.js";
 import type { KnownBlock, ModalView } from "./block-kit.js";
 import { escapeMrkdwn, option, plainText, section, truncate } from "./block-kit.js";
+import { actionLabel } from "./order-message.js";
 
 /*
  * The modals behind the order message's buttons: Send link again, Refund… and its confirmation,
@@ -87,13 +88,13 @@ export function resendModal(
     type: "modal",
     callback_id: RESEND_MODAL_CALLBACK_ID,
     private_metadata: order.orderId,
-    title: plainText(words.resendTitle),
+    title: plainText(actionLabel(t, "resend")),
     submit: plainText(words.resendSubmit),
     close: plainText(t.common.cancel),
     blocks: [
       section(words.resendText({ customer: escapeMrkdwn(order.customerName) })),
-      textInput(RESEND_IDS.email, words.email, order.email, { email: true }),
-      textInput(RESEND_IDS.countryCode, words.countryCode, order.countryCode ?? "+47", {
+      textInput(RESEND_IDS.email, t.common.email, order.email, { email: true }),
+      textInput(RESEND_IDS.countryCode, t.common.countryCode, order.countryCode ?? "+47", {
         hint: words.countryCodeHint,
       }),
       textInput(RESEND_IDS.mobile, words.mobile, order.mobile, { hint: words.mobileHint }),

@@ -125,7 +125,7 @@ export function orderMessage(t: Messages, order: OrderMessageInput): { text: str
     {
       type: "mrkdwn" as const,
       // Digits and the mask's stars (checked and masked before it was stored), never typed text.
-      text: truncate(`*${say.customer}*\n${customer} (${order.customerIdentifier})`, 2000),
+      text: truncate(`*${t.common.customer}*\n${customer} (${order.customerIdentifier})`, 2000),
     },
     { type: "mrkdwn" as const, text: `*${say.frontPaymentOrder}*\n\`${order.fpOrderUuid ?? say.pending}\`` },
     ...(facts?.invoiceNumber

@@ -1,4 +1,3 @@
-import { formatNok } from "@fakturabot/schema";
 import type { Messages } from "../i18n/index.js";
 import type { OrderNews } from "../orders/transitions.js";
 import type { CreatedOrder, InvoiceFacts } from "../store/types.js";
@@ -39,14 +38,6 @@ export function statusEmoji(status: string): string {
 }
 
 const DAY_SECONDS = 24 * 60 * 60;
-
-/**
- * Money for text, or nothing when it is not whole øre (never thrown from a view). Norwegian; the
- * words of a language use `t.format.money`.
- */
-export function money(ore: number): string {
-  return Number.isSafeInteger(ore) ? formatNok(ore) : "";
-}
 
 /** The due date, Unix seconds: the order date plus the maturity days; null without a maturity. */
 export function dueDate(facts: InvoiceFacts | undefined): number | null {

@@ -145,7 +145,7 @@ export function failedModal(
             value: orderId,
             style: "primary",
           }),
-          button({ text: words.edit, actionId: EDIT_SUBMISSION_ACTION_ID, value: orderId }),
+          button({ text: t.common.edit, actionId: EDIT_SUBMISSION_ACTION_ID, value: orderId }),
         ],
       },
       orderLine(t, orderId),

@@ -45,13 +45,10 @@ export const commands = defineMessages({
     theInvoicesMessage: "the invoice's message",
     noSuchOrder: (p: { order: string }) => `Front Payment has no order ${p.order}.`,
     noStatus: (p: { message: string }) => `I couldn't get the status from Front Payment: ${p.message}`,
-    statusTitle: "Invoice status",
-    askingFrontPayment: "Asking Front Payment…",
     // Refresh status on the message.
     frontPaymentSays: (p: { words: string }) => `Front Payment says: ${p.words}`,
     noChange: (p: { words: string }) => `No change: ${p.words}`,
     // `/invoice cancel`.
-    cancelTitle: "Cancel invoice",
     cancelOnlyOurs: (p: { reference: string }) =>
       `I can only cancel invoices sent with Fakturabot, and ${p.reference} isn't one of them.`,
     cancelOnlyCreator: (p: { creator: string; reference: string }) =>
@@ -116,11 +113,8 @@ export const commands = defineMessages({
     theInvoicesMessage: "fakturameldingen",
     noSuchOrder: (p) => `Front Payment har ingen ordre ${p.order}.`,
     noStatus: (p) => `Jeg fikk ikke statusen fra Front Payment: ${p.message}`,
-    statusTitle: "Fakturastatus",
-    askingFrontPayment: "Spør Front Payment…",
     frontPaymentSays: (p) => `Front Payment sier: ${p.words}`,
     noChange: (p) => `Ingen endring: ${p.words}`,
-    cancelTitle: "Kanseller faktura",
     cancelOnlyOurs: (p) =>
       `Jeg kan bare kansellere fakturaer sendt med Fakturabot, og ${p.reference} er ikke en av dem.`,
     cancelOnlyCreator: (p) =>

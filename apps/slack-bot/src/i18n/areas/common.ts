@@ -8,6 +8,11 @@ export const common = defineMessages({
     save: "Save",
     language: "Language",
     languageName: "English",
+    edit: "Edit",
+    and: "and",
+    customer: "Customer",
+    email: "Email",
+    countryCode: "Country code",
   },
   nb: {
     cancel: "Avbryt",
@@ -15,5 +20,10 @@ export const common = defineMessages({
     save: "Lagre",
     language: "Språk",
     languageName: "Norsk bokmål",
+    edit: "Endre",
+    and: "og",
+    customer: "Kunde",
+    email: "E-post",
+    countryCode: "Landskode",
   },
 });

@@ -22,7 +22,6 @@ export const home = defineMessages({
     noCustomers: "No saved customers yet.",
     person: "Person",
     company: (p: { number: string }) => `Org. ${p.number}`,
-    edit: "Edit",
     forget: "Forget",
     forgetTitle: "Forget this customer?",
     forgetText: (p: { name: string }) =>
@@ -37,7 +36,6 @@ export const home = defineMessages({
     name: "Name",
     statusTitle: "Invoice status",
     askingFrontPayment: "Asking Front Payment…",
-    cancelTitle: "Cancel invoice",
   },
   nb: {
     open: "Åpne",
@@ -59,7 +57,6 @@ export const home = defineMessages({
     noCustomers: "Ingen lagrede kunder ennå.",
     person: "Privatperson",
     company: (p: { number: string }) => `Org.nr. ${p.number}`,
-    edit: "Endre",
     forget: "Glem",
     forgetTitle: "Glemme denne kunden?",
     forgetText: (p: { name: string }) =>
@@ -74,6 +71,5 @@ export const home = defineMessages({
     name: "Navn",
     statusTitle: "Fakturastatus",
     askingFrontPayment: "Spør Front Payment …",
-    cancelTitle: "Kanseller faktura",
   },
 });

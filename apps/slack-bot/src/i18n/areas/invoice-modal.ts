@@ -8,7 +8,6 @@ export const invoiceModal = defineMessages({
     submitNew: "Send invoice",
     submitEdit: "Send correction",
     savedCustomerPlaceholder: "Saved customer: name, org. number, e-mail or phone",
-    customerHeader: "Customer",
     aPerson: "A person",
     aCompany: "A company",
     atMostCharacters: (p: { max: number }) => `At most ${p.max} characters.`,
@@ -84,7 +83,6 @@ export const invoiceModal = defineMessages({
     warningDissolving: "being dissolved (under avvikling)",
     warningForcedDissolution: "under forced dissolution (tvangsavvikling eller tvangsoppløsning)",
     warningDeleted: "deleted from the register (slettet)",
-    and: "and",
     savedPerson: "person",
     savedCompany: (p: { number: string }) => `org. ${p.number}`,
     editNotice: (p: { fpOrderUuid: string }) =>
@@ -96,7 +94,6 @@ export const invoiceModal = defineMessages({
     submitNew: "Send faktura",
     submitEdit: "Send rettelse",
     savedCustomerPlaceholder: "Lagret kunde: navn, org.nr., e-post eller telefon",
-    customerHeader: "Kunde",
     aPerson: "Privatperson",
     aCompany: "Bedrift",
     atMostCharacters: (p: { max: number }) => `Høyst ${p.max} tegn.`,
@@ -171,7 +168,6 @@ export const invoiceModal = defineMessages({
     warningDissolving: "under avvikling",
     warningForcedDissolution: "under tvangsavvikling eller tvangsoppløsning",
     warningDeleted: "slettet fra registeret",
-    and: "og",
     savedPerson: "privatperson",
     savedCompany: (p: { number: string }) => `org.nr. ${p.number}`,
     editNotice: (p: { fpOrderUuid: string }) =>

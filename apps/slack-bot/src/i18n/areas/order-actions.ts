@@ -3,23 +3,7 @@ import { defineMessages } from "../define.js";
 /** The modals behind an order message's buttons (cancel, send link again, refund, edit) and what clicking says. */
 export const orderActions = defineMessages({
   en: {
-    actionResend: "Send link again",
-    actionRefresh: "Refresh status",
-    actionCancel: "Cancel",
-    actionRefund: "Refund",
-    actionCopy: "Copy as new invoice",
-    actionEdit: "Edit",
-    neverCreated: "This invoice was never created at Front Payment.",
-    invoicedNoEdit: (p: { status: string }) =>
-      `The customer has confirmed it, so it is an invoice now (${p.status}): it can't be edited. Make a refund or credit note instead.`,
-    doesNotFit: (p: { action: string; status: string }) =>
-      `${p.action} doesn't fit this invoice any more: ${p.status}.`,
-    unknownInvoice: "I don't know this invoice any more.",
-    notYours: (p: { action: string; who: string }) => `${p.action}: ${p.who} can do that.`,
     iDontKnowIt: "I don't know this invoice.",
-    frontPaymentSays: (p: { words: string }) => `Front Payment says: ${p.words}`,
-    noChange: (p: { words: string }) => `No change: ${p.words}`,
-    noStatus: (p: { message: string }) => `I couldn't get the status from Front Payment: ${p.message}`,
     noDetails: (p: { message: string }) =>
       `I couldn't get the invoice from Front Payment: ${p.message} Try again in a moment.`,
     gettingInvoice: ":hourglass_flowing_sand: Getting the invoice from Front Payment…",
@@ -42,14 +26,10 @@ export const orderActions = defineMessages({
     alreadyCancelled: "It was already cancelled.",
     frontPaymentRefused: (p: { message: string }) => `Front Payment refused: ${p.message}`,
     notCancelledText: (p: { order: string; why: string }) => `${p.order} was not cancelled. ${p.why}`,
-    noSuchOrder: (p: { order: string }) => `Front Payment has no order ${p.order}.`,
     nothingChangedRetry: (p: { message: string }) => `Nothing changed: ${p.message} Try again in a moment.`,
-    resendTitle: "Send link again",
     resendSubmit: "Send link",
     resendText: (p: { customer: string }) =>
       `Send the payment link for the invoice to *${p.customer}* again, by email, SMS or both. Leave a field empty to skip it.`,
-    email: "Email",
-    countryCode: "Country code",
     countryCodeHint: "For SMS, e.g. +47",
     mobile: "Mobile",
     mobileHint: "Without the country code",
@@ -64,7 +44,6 @@ export const orderActions = defineMessages({
       `:outbox_tray: Front Payment sent the payment link again ${p.where}.`,
     byEmail: (p: { to: string }) => `by email to ${p.to}`,
     bySms: (p: { to: string }) => `by SMS to ${p.to}`,
-    and: "and",
     linkNotSent: "The link was not sent.",
     paidNoLink: "It is paid already, so there is no link to send.",
     cancelledNoLink: "It is cancelled, so there is no link to send.",
@@ -106,28 +85,14 @@ export const orderActions = defineMessages({
       "The customer has confirmed it meanwhile, so it is an invoice now: it can't be edited. Make a refund or credit note instead.",
     nothingChanged: (p: { message: string }) => `Nothing changed: ${p.message}`,
     nothingChangedPlain: "Nothing changed.",
+    answeredWithAnotherOrder: (p: { fpOrderUuid: string }) =>
+      `Nothing changed here: Front Payment answered with another order, \`${p.fpOrderUuid}\`.`,
     correcting: "Correcting…",
     sendingCorrection: (p: { fpOrderUuid: string }) =>
       `Sending the corrected invoice to Front Payment as an update of \`${p.fpOrderUuid}\`…`,
   },
   nb: {
-    actionResend: "Send lenken på nytt",
-    actionRefresh: "Oppdater status",
-    actionCancel: "Kanseller",
-    actionRefund: "Refunder",
-    actionCopy: "Kopier som ny faktura",
-    actionEdit: "Endre",
-    neverCreated: "Denne fakturaen ble aldri opprettet hos Front Payment.",
-    invoicedNoEdit: (p: { status: string }) =>
-      `Kunden har bekreftet den, så den er en faktura nå (${p.status}): den kan ikke endres. Lag en refusjon eller kreditnota i stedet.`,
-    doesNotFit: (p: { action: string; status: string }) =>
-      `${p.action} passer ikke for denne fakturaen lenger: ${p.status}.`,
-    unknownInvoice: "Jeg kjenner ikke denne fakturaen lenger.",
-    notYours: (p: { action: string; who: string }) => `${p.action}: ${p.who} kan gjøre det.`,
     iDontKnowIt: "Jeg kjenner ikke denne fakturaen.",
-    frontPaymentSays: (p: { words: string }) => `Front Payment sier: ${p.words}`,
-    noChange: (p: { words: string }) => `Ingen endring: ${p.words}`,
-    noStatus: (p: { message: string }) => `Jeg fikk ikke status fra Front Payment: ${p.message}`,
     noDetails: (p: { message: string }) =>
       `Jeg fikk ikke hentet fakturaen fra Front Payment: ${p.message} Prøv igjen om litt.`,
     gettingInvoice: ":hourglass_flowing_sand: Henter fakturaen fra Front Payment …",
@@ -151,14 +116,10 @@ export const orderActions = defineMessages({
     alreadyCancelled: "Den var allerede kansellert.",
     frontPaymentRefused: (p: { message: string }) => `Front Payment avviste: ${p.message}`,
     notCancelledText: (p: { order: string; why: string }) => `${p.order} ble ikke kansellert. ${p.why}`,
-    noSuchOrder: (p: { order: string }) => `Front Payment har ingen ordre ${p.order}.`,
     nothingChangedRetry: (p: { message: string }) => `Ingenting ble endret: ${p.message} Prøv igjen om litt.`,
-    resendTitle: "Send lenken på nytt",
     resendSubmit: "Send lenke",
     resendText: (p: { customer: string }) =>
       `Send betalingslenken for fakturaen til *${p.customer}* på nytt, på e-post, SMS eller begge. La et felt stå tomt for å hoppe over det.`,
-    email: "E-post",
-    countryCode: "Landskode",
     countryCodeHint: "For SMS, f.eks. +47",
     mobile: "Mobil",
     mobileHint: "Uten landskoden",
@@ -173,7 +134,6 @@ export const orderActions = defineMessages({
       `:outbox_tray: Front Payment sendte betalingslenken på nytt ${p.where}.`,
     byEmail: (p: { to: string }) => `på e-post til ${p.to}`,
     bySms: (p: { to: string }) => `på SMS til ${p.to}`,
-    and: "og",
     linkNotSent: "Lenken ble ikke sendt.",
     paidNoLink: "Den er allerede betalt, så det er ingen lenke å sende.",
     cancelledNoLink: "Den er kansellert, så det er ingen lenke å sende.",
@@ -215,6 +175,8 @@ export const orderActions = defineMessages({
       "Kunden har bekreftet den i mellomtiden, så den er en faktura nå: den kan ikke endres. Lag en refusjon eller kreditnota i stedet.",
     nothingChanged: (p: { message: string }) => `Ingenting ble endret: ${p.message}`,
     nothingChangedPlain: "Ingenting ble endret.",
+    answeredWithAnotherOrder: (p: { fpOrderUuid: string }) =>
+      `Ingenting ble endret her: Front Payment svarte med en annen ordre, \`${p.fpOrderUuid}\`.`,
     correcting: "Retter …",
     sendingCorrection: (p: { fpOrderUuid: string }) =>
       `Sender den rettede fakturaen til Front Payment som en oppdatering av \`${p.fpOrderUuid}\` …`,

@@ -4,6 +4,9 @@ import { defineMessages } from "../define.js";
 export const submission = defineMessages({
   en: {
     noReason: "No reason was given.",
+    reasonInterrupted:
+      "Fakturabot restarted while the invoice was being sent, so we don't know whether Front Payment created it.",
+    reasonInternal: "Something went wrong on our side before the order was sent.",
     ourReference: (p: { orderId: string }) => `Our reference \`${p.orderId}\``,
     frontPaymentOrder: (p: { fpOrderUuid: string }) => `Front Payment order \`${p.fpOrderUuid}\``,
     sendingTitle: "Sending invoice",
@@ -24,7 +27,6 @@ export const submission = defineMessages({
     failedText: (p: { reason: string }) => `:x: *Front Payment did not create the invoice.*\n${p.reason}`,
     failedNext: "Nothing reached the customer. What you filled in is kept: send it again, or edit it first.",
     sendAgain: "Send again",
-    edit: "Edit",
     unknownTitle: "Invoice status unknown",
     unknownText: (p: { reason: string }) =>
       `:warning: *We don't know whether Front Payment created the invoice.*\n${p.reason}`,
@@ -58,6 +60,9 @@ export const submission = defineMessages({
   },
   nb: {
     noReason: "Ingen grunn ble oppgitt.",
+    reasonInterrupted:
+      "Fakturabot ble startet på nytt mens fakturaen ble sendt, så vi vet ikke om Front Payment opprettet den.",
+    reasonInternal: "Noe gikk galt hos oss før ordren ble sendt.",
     ourReference: (p: { orderId: string }) => `Vår referanse \`${p.orderId}\``,
     frontPaymentOrder: (p: { fpOrderUuid: string }) => `Front Payment-ordre \`${p.fpOrderUuid}\``,
     sendingTitle: "Sender faktura",
@@ -78,7 +83,6 @@ export const submission = defineMessages({
     failedNext:
       "Ingenting nådde kunden. Det du fylte inn, er tatt vare på: send den på nytt, eller endre den først.",
     sendAgain: "Send på nytt",
-    edit: "Endre",
     unknownTitle: "Ukjent fakturastatus",
     unknownText: (p: { reason: string }) =>
       `:warning: *Vi vet ikke om Front Payment opprettet fakturaen.*\n${p.reason}`,

@@ -39,7 +39,7 @@ export function orderRowMenuChosen(deps: BotDeps) {
       if (inHome)
         await client.views.open({
           trigger_id: body.trigger_id,
-          view: infoModal(t, t.home.cancelTitle, refusal),
+          view: infoModal(t, t.orderActions.cancelTitle, refusal),
         });
       else await respond({ response_type: "ephemeral", replace_original: false, text: refusal });
       return;

@@ -1,6 +1,7 @@
 import type { BotDeps } from "../../deps.js";
 import { personMessages } from "../../services/locales.js";
 import { resendModal } from "../../views/order-action-modals.js";
+import { actionLabel } from "../../views/order-message.js";
 import { openWithDetails } from "./open-for-order.js";
 import { type MessageActionArgs, orderForAction } from "./order-action.js";
 
@@ -11,7 +12,7 @@ export function resendClicked(deps: BotDeps) {
     const order = await orderForAction(deps, args, "resend");
     if (!order) return;
     const t = await personMessages(deps.locales, { teamId: order.teamId, userId: args.body.user.id });
-    await openWithDetails(deps, t, args, order, t.orderActions.resendTitle, (details) =>
+    await openWithDetails(deps, t, args, order, actionLabel(t, "resend"), (details) =>
       resendModal(t, {
         orderId: order.id,
         customerName: order.customerName,

@@ -9,6 +9,7 @@ import { canonicalStatus } from "../../orders/status.js";
 import { findInTeam } from "../../orders/team-scope.js";
 import type { CreatedOrder, OrderRecord } from "../../store/types.js";
 import { escapeMrkdwn, mrkdwnLink } from "../../views/block-kit.js";
+import { failureReasonInWords } from "../../views/failure-reason.js";
 import { type StoryContext, statusInWords, storyOf } from "../../views/order-words.js";
 import { mayView } from "../access.js";
 
@@ -102,7 +103,9 @@ export async function orderStatusText(
   const isOrdersOwn = order?.state === "created" && fpOrderUuid === order.fpOrderUuid;
   if (!fpOrderUuid) {
     const reason =
-      "failureReason" in order && order.failureReason ? `: ${escapeMrkdwn(order.failureReason)}` : "";
+      "failureReason" in order && order.failureReason
+        ? `: ${escapeMrkdwn(failureReasonInWords(t, order.failureReason))}`
+        : "";
     return say.neverCreated({
       reference: `\`${reference}\``,
       state: `${stateInWords(t, order.state)}${reason}`,

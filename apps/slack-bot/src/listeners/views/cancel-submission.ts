@@ -90,7 +90,7 @@ function cancelOutcomeText(t: Messages, outcome: CancelOutcome): { title: string
       return { title: words.notCancelled, text: words.notCancelledText({ order, why }) };
     }
     case "not-found":
-      return { title: words.notCancelled, text: words.noSuchOrder({ order }) };
+      return { title: words.notCancelled, text: t.commands.noSuchOrder({ order }) };
     case "failed":
       return { title: words.notCancelled, text: words.nothingChangedRetry({ message: outcome.message }) };
   }

@@ -11,12 +11,14 @@ import { getInTeam } from "../../orders/team-scope.js";
 import { personMessages } from "../../services/locales.js";
 import type { CreatedOrder } from "../../store/types.js";
 import { noticeModal } from "../../views/order-action-modals.js";
+import { actionName } from "../../views/order-message.js";
 import { mayAct, whoMay } from "../access.js";
 import { refusalText } from "../actions/order-action.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-function outcomeText(t: Messages, order: CreatedOrder, outcome: ActionOutcome, grandTotalOre: number) {
+/** What an Edit… submission came to, for the modal (exported for its tests). */
+export function outcomeText(t: Messages, order: CreatedOrder, outcome: ActionOutcome, grandTotalOre: number) {
   const words = t.orderActions;
   switch (outcome.kind) {
     case "done":
@@ -30,9 +32,11 @@ function outcomeText(t: Messages, order: CreatedOrder, outcome: ActionOutcome, g
       return {
         title: words.notCorrected,
         text:
-          outcome.messageKey === "orderStatusAlreadyInvoiced"
-            ? words.invoicedMeanwhile
-            : words.nothingChanged({ message: outcome.message }),
+          outcome.otherFpOrderUuid !== undefined
+            ? words.answeredWithAnotherOrder({ fpOrderUuid: outcome.otherFpOrderUuid })
+            : outcome.messageKey === "orderStatusAlreadyInvoiced"
+              ? words.invoicedMeanwhile
+              : words.nothingChanged({ message: outcome.message }),
       };
     case "too-much":
       return { title: words.notCorrected, text: words.nothingChangedPlain };
@@ -54,7 +58,7 @@ export async function correctionSubmitted(
   const words = t.orderActions;
   if (order?.state !== "created" || !mayAct(deps.access, who, order, "edit")) {
     const text = order
-      ? words.notYours({ action: words.actionEdit, who: whoMay(t, "edit", order.userId) })
+      ? t.commands.onlySomeMay({ action: actionName(t, "edit"), who: whoMay(t, "edit", order.userId) })
       : words.iDontKnowIt;
     await ack({ response_action: "update", view: noticeModal(t, words.notCorrected, text) });
     return;

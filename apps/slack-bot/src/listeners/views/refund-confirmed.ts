@@ -6,6 +6,7 @@ import { getInTeam } from "../../orders/team-scope.js";
 import { personMessages } from "../../services/locales.js";
 import type { OrderRecord } from "../../store/types.js";
 import { noticeModal, readRefundPlan } from "../../views/order-action-modals.js";
+import { actionName } from "../../views/order-message.js";
 import { mayAct, whoMay } from "../access.js";
 import { refusalText } from "../actions/order-action.js";
 
@@ -61,7 +62,7 @@ export function refundConfirmed(deps: BotDeps) {
     const words = t.orderActions;
     if (!plan || !order || order.state !== "created" || !mayAct(deps.access, who, order, "refund")) {
       const text = order
-        ? words.notYours({ action: words.actionRefund, who: whoMay(t, "refund", order.userId) })
+        ? t.commands.onlySomeMay({ action: actionName(t, "refund"), who: whoMay(t, "refund", order.userId) })
         : words.iDontKnowIt;
       await ack({ response_action: "update", view: noticeModal(t, words.notRefunded, text) });
       return;

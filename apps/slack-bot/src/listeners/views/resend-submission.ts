@@ -51,7 +51,7 @@ export function readResendForm(
             ? RESEND_IDS.countryCode
             : RESEND_IDS.mobile;
       const name =
-        field === "email" ? words.email : field === "countryCode" ? words.countryCode : words.mobile;
+        field === "email" ? t.common.email : field === "countryCode" ? t.common.countryCode : words.mobile;
       errors[block.block] ??= `${name} ${schemaPredicate(t, issue.message) ?? issue.message}`;
     }
   }
@@ -68,7 +68,7 @@ function whereItWent(t: Messages, to: ResendOrderRequest): string {
     to.msisdn ? words.bySms({ to: escapeMrkdwn(`${to.countryCode} ${to.msisdn}`) }) : null,
   ]
     .filter(Boolean)
-    .join(` ${words.and} `);
+    .join(` ${t.common.and} `);
 }
 
 function outcomeText(t: Messages, outcome: ActionOutcome, to: ResendOrderRequest): string {

@@ -61,7 +61,7 @@ export function customersHomeSection(
       type: "actions",
       block_id: `home.customer.${customer.id}.actions`,
       elements: [
-        button({ text: words.edit, actionId: EDIT_CUSTOMER_ACTION_ID, value: customer.id }),
+        button({ text: t.common.edit, actionId: EDIT_CUSTOMER_ACTION_ID, value: customer.id }),
         button({
           text: words.forget,
           actionId: FORGET_CUSTOMER_ACTION_ID,

@@ -32,7 +32,7 @@ export function customerBlocks({
   const language =
     selected(languages, initial.preferredLanguage) ?? selected(languages, defaults.preferredLanguage);
   return [
-    header(words.customerHeader, LAYOUT_BLOCK_IDS.customerHeader),
+    header(t.common.customer, LAYOUT_BLOCK_IDS.customerHeader),
     input({
       blockId: BLOCK_IDS.customerType,
       label: names.customerType,

@@ -22,7 +22,7 @@ function grouped(organisationNumber: string): string {
 function joined(t: Messages, words: readonly string[]): string {
   return words.length <= 1
     ? (words[0] ?? "")
-    : `${words.slice(0, -1).join(", ")} ${t.invoiceModal.and} ${words.at(-1)}`;
+    : `${words.slice(0, -1).join(", ")} ${t.common.and} ${words.at(-1)}`;
 }
 
 /** What Brønnøysundregistrene said, under the organisation number. */

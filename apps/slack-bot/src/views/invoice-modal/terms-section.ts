@@ -58,24 +58,6 @@ export function termsBlocks(
   ];
 }
 
-/** A calendar day (`YYYY-MM-DD`) in words: "Tuesday, 15 December 2026" / "tirsdag 15. desember 2026". */
-const CALENDAR_DAYS = {
-  en: new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }),
-  nb: new Intl.DateTimeFormat("nb-NO", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }),
-} as const;
-
 /**
  * "Due Tuesday, 15 December 2026 (14 days after today).": the maturity days counted from today in
  * Norway, as the bot reckons an order's due date (`orders/due-date.ts`; docs/front-payment.md §17:
@@ -84,6 +66,6 @@ const CALENDAR_DAYS = {
 export function dueDateHint(t: Messages, maturity: string | undefined, now: Date | undefined): string {
   const days = maturity !== undefined && /^\d{1,4}$/.test(maturity.trim()) ? Number(maturity) : undefined;
   if (now === undefined || days === undefined) return t.invoiceModal.maturityHint;
-  const date = CALENDAR_DAYS[t.locale].format(new Date(`${addDays(osloDay(now), days)}T12:00:00Z`));
+  const date = t.format.longDay(addDays(osloDay(now), days));
   return t.invoiceModal.dueOn({ date, days });
 }
