@@ -197,7 +197,7 @@ describe("approval above the threshold", () => {
 
     await click(INGRID, forIngrid, "approve", INGRID);
     const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
-    expect(plain(message.text)).toContain("12 500,00");
+    expect(plain(message.text)).toContain("NOK 12,500.00");
     for (const [approver, sent] of [
       [INGRID, forIngrid],
       [OLA, forOla],
@@ -301,7 +301,7 @@ describe("approval above the threshold", () => {
     expect(formOf(reopened.view).personalNumber).toBe(PRIVATE_CUSTOMER.personalNumber);
     await reopened.submit();
     const message = await waitForOrderMessage(harness, PRIVATE_CUSTOMER.name);
-    expect(plain(message.text)).toContain("10 000,00");
+    expect(plain(message.text)).toContain("NOK 10,000.00");
     expect(submitRequests(harness)).toHaveLength(1);
   });
 

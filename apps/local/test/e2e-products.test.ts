@@ -44,8 +44,9 @@ import {
 } from "./e2e-harness.js";
 
 let harness: Harness | undefined;
+/** These tests read the bot in Norwegian, as the product ships. */
 async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  harness = await startHarness(options);
+  harness = await startHarness({ locales: { defaultLocale: "nb" }, ...options });
   return harness;
 }
 afterEach(async () => {
@@ -141,10 +142,10 @@ describe("saved products", () => {
     expect(lineValue(modal, key, "tax")).toBe("25");
     // The line stays editable, and the totals count it.
     await modal.fill(lineBlockId(key, "quantity"), LINE_ACTION_IDS.quantity, "2");
-    expect(blockText(modal.view.blocks)).toContain("Total 2 501,00 kr");
+    expect(blockText(modal.view.blocks)).toContain("Sum 2 501,00 kr");
 
     expect((await modal.submit()).kind).toBe("updated");
-    await waitForTitle(modal, "Invoice created");
+    await waitForTitle(modal, "Faktura opprettet");
     expect(submitRequests(stack)).toHaveLength(1);
     expect(onlyOrder(stack).request.products).toEqual([
       expect.objectContaining({

@@ -28,8 +28,7 @@ let chromiumMissing: unknown;
 
 beforeAll(async () => {
   await mkdir(ARTIFACTS, { recursive: true });
-  // Invoices of 10 000 kr and more wait for Ingrid or Ola to approve them.
-  harness = await startHarness({ approval: { thresholdOre: 1_000_000, approverUserIds: [INGRID, OLA] } });
+  harness = await startHarness();
   userDataDir = await mkdtemp(join(tmpdir(), "fakturabot-chromium-"));
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -419,87 +418,99 @@ describe("the local workspace in Chromium", () => {
     await page.screenshot({ path: join(ARTIFACTS, "return-page-failure-de-phone.png"), fullPage: true });
     await page.close();
   }, 60_000);
-  it("holds an invoice above the approval threshold until a second person approves it", async () => {
+  it("in Norwegian: holds an invoice above the approval threshold until a second person approves it", async () => {
+    // A workspace that reads Norwegian, where invoices of 10 000 kr and more wait for Ingrid or Ola.
+    const norwegian = await startHarness({
+      locales: { defaultLocale: "nb" },
+      approval: { thresholdOre: 1_000_000, approverUserIds: [INGRID, OLA] },
+    });
     const page = await browser().newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    const submits = () =>
-      harness.frontPayment.requests.filter((r) => r.endpoint === "submitInvoiceOrder").length;
-    const submitsBefore = submits();
-    // Selected by Block Kit ids and the bot's own words in both languages, so this walk holds
-    // whichever language the workspace reads.
-    await page.goto(`${harness.workspacePage.url}?as=${KARI}`);
-    await page.getByRole("heading", { name: "#sales" }).waitFor();
-    await typeInComposer(page, "/invoice");
-    const modal = page.locator("dialog[open]");
-    await modal.locator(`[data-block="${BLOCK_IDS.name}"]`).waitFor();
-    const customer: [string, string][] = [
-      [BLOCK_IDS.name, PRIVATE_CUSTOMER.name],
-      [BLOCK_IDS.personalNumber, PRIVATE_CUSTOMER.personalNumber],
-      [BLOCK_IDS.email, PRIVATE_CUSTOMER.email],
-      [BLOCK_IDS.mobile, PRIVATE_CUSTOMER.mobile],
-      [BLOCK_IDS.street, PRIVATE_CUSTOMER.street],
-      [BLOCK_IDS.zip, PRIVATE_CUSTOMER.zip],
-      [BLOCK_IDS.city, PRIVATE_CUSTOMER.city],
-    ];
-    for (const [block, value] of customer) await modal.locator(`[data-block="${block}"]`).fill(value);
-    const line = (field: string) => modal.locator(`[data-block^="line."][data-block$=".${field}"]`).first();
-    await line("name").fill("Konsulenttime");
-    await line("quantity").fill("10");
-    await line("rate").fill("1 250");
-    await modal.locator(".modal-footer .button.primary").click();
+    try {
+      const pageErrors: string[] = [];
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      const submits = () =>
+        norwegian.frontPayment.requests.filter((r) => r.endpoint === "submitInvoiceOrder").length;
+      await page.goto(`${norwegian.workspacePage.url}?as=${KARI}`);
+      await page.getByRole("heading", { name: "#sales" }).waitFor();
+      await typeInComposer(page, "/invoice");
+      const modal = page.getByRole("dialog", { name: "Ny faktura" });
+      await modal.locator(`[data-block="${BLOCK_IDS.name}"]`).waitFor();
+      const customer: [string, string][] = [
+        [BLOCK_IDS.name, PRIVATE_CUSTOMER.name],
+        [BLOCK_IDS.personalNumber, PRIVATE_CUSTOMER.personalNumber],
+        [BLOCK_IDS.email, PRIVATE_CUSTOMER.email],
+        [BLOCK_IDS.mobile, PRIVATE_CUSTOMER.mobile],
+        [BLOCK_IDS.street, PRIVATE_CUSTOMER.street],
+        [BLOCK_IDS.zip, PRIVATE_CUSTOMER.zip],
+        [BLOCK_IDS.city, PRIVATE_CUSTOMER.city],
+      ];
+      for (const [block, value] of customer) await modal.locator(`[data-block="${block}"]`).fill(value);
+      const line = (field: string) => modal.locator(`[data-block^="line."][data-block$=".${field}"]`).first();
+      await line("name").fill("Konsulenttime");
+      await line("quantity").fill("10");
+      await line("rate").fill("1 250,00");
+      await modal.locator(".modal-footer .button.primary").click();
 
-    // The creator waits: nothing goes to Front Payment yet.
-    const waiting = page.getByRole("dialog", { name: /Waiting for approval|Venter på godkjenning/ });
-    await waiting
-      .getByText(new RegExp(`<@${INGRID}>|Ingrid`))
-      .first()
-      .waitFor();
-    await waiting.screenshot({ path: join(ARTIFACTS, "approval-waiting-modal.png") });
-    expect(submits()).toBe(submitsBefore);
-    await waiting.locator(".modal-footer .button").first().click();
-    await waiting.waitFor({ state: "hidden" });
+      // The creator waits: nothing goes to Front Payment yet.
+      const waiting = page.getByRole("dialog", { name: "Venter på godkjenning" });
+      await waiting
+        .getByText(/Ingrid/)
+        .first()
+        .waitFor();
+      await waiting.screenshot({ path: join(ARTIFACTS, "approval-waiting-modal.png") });
+      expect(submits()).toBe(0);
+      await waiting.locator(".modal-footer .button").first().click();
+      await waiting.waitFor({ state: "hidden" });
 
-    // Ingrid, a second person, finds the approval message in her direct messages with the bot.
-    await page.locator("#person").selectOption(INGRID);
-    await page.locator("#dm-list").getByRole("button").first().click();
-    const approve = page.locator(`[data-action="${APPROVAL_ACTION_IDS.approve}"]`);
-    const request = page.locator(".message").filter({ has: approve }).last();
-    await request.waitFor();
-    const ts = (await request.getAttribute("data-ts")) ?? "";
-    await request
-      .getByText(/12\s500,00\skr|NOK 12,500\.00/)
-      .first()
-      .waitFor();
-    await request
-      .getByText(/280387/)
-      .first()
-      .waitFor();
-    await request.screenshot({ path: join(ARTIFACTS, "approval-message.png") });
-    expect(await request.textContent()).not.toContain(PRIVATE_CUSTOMER.personalNumber);
-    await request.locator(`[data-action="${APPROVAL_ACTION_IDS.approve}"]`).click();
+      // Ingrid, a second person, finds the approval message in her direct messages with the bot.
+      await page.locator("#person").selectOption(INGRID);
+      await page.locator("#dm-list").getByRole("button").first().click();
+      const approve = page.locator(`[data-action="${APPROVAL_ACTION_IDS.approve}"]`);
+      const request = page.locator(".message").filter({ has: approve }).last();
+      await request.waitFor();
+      const ts = (await request.getAttribute("data-ts")) ?? "";
+      await request.getByText("Faktura venter på din godkjenning").first().waitFor();
+      await request
+        .getByText(/12\s500,00\skr/)
+        .first()
+        .waitFor();
+      await request
+        .getByText(/280387/)
+        .first()
+        .waitFor();
+      await request.screenshot({ path: join(ARTIFACTS, "approval-message.png") });
+      expect(await request.textContent()).not.toContain(PRIVATE_CUSTOMER.personalNumber);
+      await approve.last().click();
 
-    // Approved: the message says by whom, its buttons gone; the invoice goes out once.
-    const decided = page.locator(`.message[data-ts="${ts}"]`);
-    await decided.getByText(/Approved by|Godkjent av/).waitFor();
-    expect(await decided.locator("[data-action]").count()).toBe(0);
-    await decided.screenshot({ path: join(ARTIFACTS, "approval-message-approved.png") });
-    await expect.poll(submits, { timeout: 10_000 }).toBe(submitsBefore + 1);
+      // Approved: the message says by whom, its buttons gone; the invoice goes out once.
+      const decided = page.locator(`.message[data-ts="${ts}"]`);
+      await decided.getByText(/Godkjent av/).waitFor();
+      expect(await decided.locator("[data-action]").count()).toBe(0);
+      await decided.screenshot({ path: join(ARTIFACTS, "approval-message-approved.png") });
+      await expect.poll(submits, { timeout: 10_000 }).toBe(1);
 
-    // Back as Kari: the channel message follows, as for any invoice.
-    await page.locator("#person").selectOption(KARI);
-    await showSales(page);
-    const order = harness.frontPayment.orders().at(-1);
-    const message = page
-      .getByRole("log", { name: "#sales" })
-      .locator("article")
-      .filter({ hasText: order?.uuid ?? "" })
-      .first();
-    await message
-      .getByText(/12\s500,00\skr|NOK 12,500\.00/)
-      .first()
-      .waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, "approval-channel-sent.png") });
-    expect(pageErrors).toEqual([]);
-  });
+      // Back as Kari: the channel message follows in Norwegian, as for any invoice.
+      await page.locator("#person").selectOption(KARI);
+      await showSales(page);
+      const order = norwegian.frontPayment.orders().at(-1);
+      const message = page
+        .getByRole("log", { name: "#sales" })
+        .locator("article")
+        .filter({ hasText: order?.uuid ?? "" })
+        .first();
+      await message
+        .getByText(/Venter på BankID/)
+        .first()
+        .waitFor();
+      await message
+        .getByText(/12\s500,00\skr/)
+        .first()
+        .waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, "approval-channel-sent.png") });
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+      await norwegian.dispose();
+    }
+  }, 60_000);
 });
