@@ -199,6 +199,7 @@ describe("in Norwegian", () => {
     ["INVOICED", {}, null, ":page_facing_up: Fakturert, forfaller 15. des."],
     ["INVOICED", { maturityDays: null }, null, ":page_facing_up: Fakturert"],
     ["PAID", { paymentMethod: "Visa" }, null, ":white_check_mark: Betalt med Visa"],
+    ["PAID", { paymentMethod: "invoice" }, null, ":white_check_mark: Betalt med faktura"],
     ["PAID", {}, null, ":white_check_mark: Betalt"],
     ["Purring", {}, null, ":bell: Purring sendt, forfalt 15. des."],
     ["Purring", { maturityDays: null }, null, ":bell: Purring sendt"],

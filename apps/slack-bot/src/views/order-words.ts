@@ -70,7 +70,9 @@ export function statusInWords(t: Messages, status: string | null, context: Story
         return day ? say.invoicedDue({ day }) : say.invoiced;
       }
       case "PAID":
-        return facts?.paymentMethod ? say.paidBy({ method: escapeMrkdwn(facts.paymentMethod) }) : say.paid;
+        return facts?.paymentMethod
+          ? say.paidBy({ method: methodInWords(t, facts.paymentMethod) })
+          : say.paid;
       case "Purring": {
         const day = dueDay(t, facts);
         return day ? say.reminderSentWasDue({ day }) : say.reminderSent;
@@ -129,4 +131,9 @@ export function newsInWords(t: Messages, news: OrderNews, context: StoryContext)
     case "edited":
       return `:pencil2: ${say.edited({ who, total: money(news.grandTotalOre) })}`;
   }
+}
+
+/** How a payment method reads: Front Payment's `invoice` in the reader's words, brand names (Visa) as they are. */
+function methodInWords(t: Messages, method: string): string {
+  return method.toLowerCase() === "invoice" ? t.statusWords.methodInvoice : escapeMrkdwn(method);
 }

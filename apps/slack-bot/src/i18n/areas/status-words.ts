@@ -13,6 +13,8 @@ export const statusWords = defineMessages({
     invoicedDue: (p: { day: string }) => `Invoiced, due ${p.day}`,
     paid: "Paid",
     paidBy: (p: { method: string }) => `Paid by ${p.method}`,
+    /** Front Payment's method `invoice` (the customer paid the invoice itself); card brands are names. */
+    methodInvoice: "invoice",
     reminderSent: "Reminder sent (purring)",
     reminderSentWasDue: (p: { day: string }) => `Reminder sent (purring), was due ${p.day}`,
     debtCollection: "With debt collection (inkasso)",
@@ -46,6 +48,7 @@ export const statusWords = defineMessages({
     invoicedDue: (p) => `Fakturert, forfaller ${p.day}`,
     paid: "Betalt",
     paidBy: (p) => `Betalt med ${p.method}`,
+    methodInvoice: "faktura",
     reminderSent: "Purring sendt",
     reminderSentWasDue: (p) => `Purring sendt, forfalt ${p.day}`,
     debtCollection: "Sendt til inkasso",
