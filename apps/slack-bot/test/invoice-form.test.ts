@@ -699,6 +699,20 @@ describe("formFromOrder", () => {
       invoiceInterval: "0",
     });
   });
+
+  it("says how many lines of a longer order the form cannot hold, instead of dropping them silently", () => {
+    const order = structuredClone(SEED_INVOICE_ORDER_EXAMPLE);
+    const line = order.products[0] as InvoiceOrderRequest["products"][number];
+    order.products = Array.from({ length: MAX_LINES + 1 }, (_, index) => ({
+      ...line,
+      name: `Line ${index}`,
+    }));
+    const long = formFromOrder(order, newFormMetadata({ channelId: "C0SALES" }));
+    expect(long.linesLeftOut).toBe(1);
+    expect(long.values.lines).toHaveLength(MAX_LINES);
+    order.products = order.products.slice(0, MAX_LINES);
+    expect(formFromOrder(order, newFormMetadata({ channelId: "C0SALES" })).linesLeftOut).toBe(0);
+  });
 });
 
 describe("numbers as Norwegians type them", () => {

@@ -24,14 +24,17 @@ export type FormSource = Pick<
  * The form that produces `order`, to put a person back into it ("Edit" after a failed
  * submission, or Front Payment's 417): the customer type and line count follow the order, and
  * the metadata's line keys are reused where they can be. A `referenceNo` equal to `orderId` was
- * filled in by the bot, not typed, so the "Our reference" field stays empty.
+ * filled in by the bot, not typed, so the "Our reference" field stays empty. The form holds
+ * {@link MAX_LINES} lines: `linesLeftOut` says how many an older, longer order has beyond them, so
+ * the caller can say so (or refuse) instead of losing them silently.
  */
 export function formFromOrder(
   order: FormSource,
   metadata: FormMetadata,
   { orderId }: { orderId?: string } = {},
-): { metadata: FormMetadata; values: InvoiceFormValues } {
+): { metadata: FormMetadata; values: InvoiceFormValues; linesLeftOut: number } {
   const products = order.products.slice(0, MAX_LINES);
+  const linesLeftOut = order.products.length - products.length;
   let shaped: FormMetadata = { ...metadata, customerType: order.customerDetails.type };
   while (shaped.lineKeys.length < products.length) shaped = addLine(shaped);
   shaped = { ...shaped, lineKeys: shaped.lineKeys.slice(0, Math.max(products.length, 1)) };
@@ -71,5 +74,5 @@ export function formFromOrder(
     ...(order.referenceNo && order.referenceNo !== orderId ? { referenceNo: order.referenceNo } : {}),
     ...(order.customerReference ? { customerReference: order.customerReference } : {}),
   };
-  return { metadata: shaped, values };
+  return { metadata: shaped, values, linesLeftOut };
 }

@@ -87,6 +87,10 @@ export const invoiceModal = defineMessages({
     savedCompany: (p: { number: string }) => `org. ${p.number}`,
     editNotice: (p: { fpOrderUuid: string }) =>
       `This corrects Front Payment order ${p.fpOrderUuid} before the customer confirms it: Front Payment updates the same order.`,
+    tooManyLinesToEdit: (p: { lines: number; max: number }) =>
+      `This invoice has ${p.lines} lines and the form holds ${p.max}, so editing it here would drop lines. Correct it in Front Payment instead, or cancel it and send a new one.`,
+    linesLeftOut: (p: { count: number; max: number }) =>
+      `The form holds ${p.max} lines: the last ${p.count === 1 ? "line" : `${p.count} lines`} of the invoice this comes from ${p.count === 1 ? "is" : "are"} not in it.`,
   },
   nb: {
     titleNew: "Ny faktura",
@@ -172,5 +176,9 @@ export const invoiceModal = defineMessages({
     savedCompany: (p: { number: string }) => `org.nr. ${p.number}`,
     editNotice: (p: { fpOrderUuid: string }) =>
       `Dette retter Front Payment-ordre ${p.fpOrderUuid} før kunden bekrefter den: Front Payment oppdaterer den samme ordren.`,
+    tooManyLinesToEdit: (p: { lines: number; max: number }) =>
+      `Denne fakturaen har ${p.lines} linjer, og skjemaet har plass til ${p.max}, så å endre den her ville fjerne linjer. Rett den hos Front Payment i stedet, eller kanseller den og send en ny.`,
+    linesLeftOut: (p: { count: number; max: number }) =>
+      `Skjemaet har plass til ${p.max} linjer: ${p.count === 1 ? "den siste linjen" : `de siste ${p.count} linjene`} fra fakturaen dette kommer fra er ikke med.`,
   },
 });

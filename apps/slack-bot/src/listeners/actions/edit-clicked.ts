@@ -1,9 +1,10 @@
 import type { BotDeps } from "../../deps.js";
 import { sourceFromDetails } from "../../invoice-form/from-details.js";
 import { formFromOrder } from "../../invoice-form/from-order.js";
-import { newFormMetadata } from "../../invoice-form/metadata.js";
+import { MAX_LINES, newFormMetadata } from "../../invoice-form/metadata.js";
 import { personMessages } from "../../services/locales.js";
 import { invoiceModal } from "../../views/invoice-modal.js";
+import { noticeModal } from "../../views/order-action-modals.js";
 import { openWithDetails } from "./open-for-order.js";
 import { type MessageActionArgs, orderForAction } from "./order-action.js";
 
@@ -29,10 +30,14 @@ export function invoiceFormFromOrder(deps: BotDeps, action: "edit" | "copy") {
           channelId: order.channelId,
           customerType: source.customerDetails.type,
         });
-        const { metadata, values } = formFromOrder(
+        const { metadata, values, linesLeftOut } = formFromOrder(
           source,
           action === "edit" ? { ...base, editOf: order.id } : base,
         );
+        const lines = { lines: source.products.length, count: linesLeftOut, max: MAX_LINES };
+        // An edit replaces the order's lines with the form's: one left out would be dropped.
+        if (action === "edit" && linesLeftOut > 0)
+          return noticeModal(t, t.invoiceModal.titleEdit, t.invoiceModal.tooManyLinesToEdit(lines));
         return invoiceModal(t, {
           metadata,
           initial: values,
@@ -43,7 +48,9 @@ export function invoiceFormFromOrder(deps: BotDeps, action: "edit" | "copy") {
                 // The notice is plain text (escaped whole), so the order id is not put in a code span.
                 notice: t.invoiceModal.editNotice({ fpOrderUuid: order.fpOrderUuid }),
               }
-            : {}),
+            : linesLeftOut > 0
+              ? { notice: t.invoiceModal.linesLeftOut(lines) }
+              : {}),
         });
       },
     );

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { BotDeps } from "../../deps.js";
 import { formFromOrder } from "../../invoice-form/from-order.js";
-import { decodeFormMetadata, newFormMetadata } from "../../invoice-form/metadata.js";
+import { decodeFormMetadata, MAX_LINES, newFormMetadata } from "../../invoice-form/metadata.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import { personMessages } from "../../services/locales.js";
 import { updateView } from "../../services/slack-views.js";
@@ -22,13 +22,16 @@ export function editSubmissionClicked(deps: BotDeps) {
     const base = view.private_metadata
       ? decodeFormMetadata(view.private_metadata)
       : newFormMetadata({ channelId: order.channelId });
-    const { metadata, values } = formFromOrder(order.request, base, { orderId: order.id });
+    const { metadata, values, linesLeftOut } = formFromOrder(order.request, base, { orderId: order.id });
     const t = await personMessages(deps.locales, { teamId: order.teamId, userId: body.user.id });
     await updateView(client, {
       view_id: view.id,
       view: invoiceModal(t, {
         metadata,
         initial: values,
+        ...(linesLeftOut > 0
+          ? { notice: t.invoiceModal.linesLeftOut({ count: linesLeftOut, max: MAX_LINES }) }
+          : {}),
         taxRates: deps.taxRates,
         defaults: deps.formDefaults,
         now: deps.now(),
