@@ -1,5 +1,6 @@
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
+import { WebClient } from "../slack-web-api.js";
 import { createOrderMessages } from "./order-messages.js";
 import { createOutcomeModal } from "./outcome-modal.js";
 

@@ -1,4 +1,6 @@
-const DAY = new Intl.DateTimeFormat("en-GB", {
+import { lazyDateFormat } from "../lazy-date-format.js";
+
+const DAY = lazyDateFormat("en-GB", {
   day: "numeric",
   month: "short",
   year: "numeric",

@@ -1,4 +1,5 @@
 import { formatNok } from "@fakturabot/schema";
+import { lazyDateFormat } from "../lazy-date-format.js";
 import type { OrderNews } from "../orders/transitions.js";
 import type { CreatedOrder, InvoiceFacts } from "../store/types.js";
 import { escapeMrkdwn } from "./block-kit.js";
@@ -39,7 +40,7 @@ export function statusEmoji(status: string): string {
 const DAY_SECONDS = 24 * 60 * 60;
 
 /** Norwegian invoices are dated in Norwegian time. */
-const DAY_MONTH = new Intl.DateTimeFormat("en-GB", {
+const DAY_MONTH = lazyDateFormat("en-GB", {
   day: "numeric",
   month: "short",
   timeZone: "Europe/Oslo",

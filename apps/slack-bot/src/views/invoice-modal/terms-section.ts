@@ -1,6 +1,7 @@
 import { ACTION_IDS, BLOCK_IDS, INVOICE_OPTION_VALUES, LAYOUT_BLOCK_IDS } from "../../invoice-form/ids.js";
 import { FIELD_NAMES } from "../../invoice-form/labels.js";
 import { NUMBER_MAX_VALUES } from "../../invoice-form/limits.js";
+import { lazyDateFormat } from "../../lazy-date-format.js";
 import { addDays, osloDay } from "../../orders/due-date.js";
 import { header, type KnownBlock, plainText } from "../block-kit.js";
 import type { FieldBuilder } from "./field-builder.js";
@@ -56,7 +57,7 @@ export function termsBlocks(
 }
 
 /** A calendar day (`YYYY-MM-DD`) in words: "Tuesday, 15 December 2026". */
-const CALENDAR_DAY = new Intl.DateTimeFormat("en-GB", {
+const CALENDAR_DAY = lazyDateFormat("en-GB", {
   weekday: "long",
   day: "numeric",
   month: "long",
