@@ -114,7 +114,9 @@ export async function callbackMemoryRows(context: BenchContext): Promise<RowResu
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     })();
-    const checkpoints = [`before: RSS ${megabytes(before.rssBytes)} MB, heap ${megabytes(before.heapUsedBytes)} MB`];
+    const checkpoints = [
+      `before: RSS ${megabytes(before.rssBytes)} MB, heap ${megabytes(before.heapUsedBytes)} MB`,
+    ];
     let sent = 0;
     let nextCheckpoint = 0;
     const onProgress = () => {
