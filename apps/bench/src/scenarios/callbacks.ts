@@ -12,6 +12,7 @@ const IN_FLIGHT = 50;
 /**
  * Each order's callbacks say PAID (as Front Payment's order does) with distinct timestamps within
  * the bot's accepted window (one hour): repeats, recorded as such. Past 3000 per order they recur.
+ * Counted back from the moment each is sent, so a long run's last ones are not stale.
  */
 const TIMESTAMPS_PER_ORDER = 3000;
 
@@ -20,7 +21,6 @@ const TIMESTAMPS_PER_ORDER = 3000;
  * Front Payment would send them.
  */
 export function callbackPaths(orders: BenchContext["orders"]) {
-  const baseSeconds = Math.floor(Date.now() / 1000) - 100;
   let sent = 0;
   return () => {
     const index = sent++;
@@ -34,7 +34,7 @@ export function callbackPaths(orders: BenchContext["orders"]) {
         ["paymentMethod", "Visa"],
         ["amount", order.amount],
         ["createdAt", String(order.createdAt)],
-        ["timestamp", String(baseSeconds - (repeat % TIMESTAMPS_PER_ORDER))],
+        ["timestamp", String(Math.floor(Date.now() / 1000) - 100 - (repeat % TIMESTAMPS_PER_ORDER))],
       ],
       SECRETS.callbackSecret,
     );
