@@ -2,14 +2,14 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { type BenchOptions, parseOptions, USAGE } from "./options.js";
+import { type BenchOptions, parseOptions, type ScenarioName, USAGE } from "./options.js";
 import { type RunningTarget, startTarget } from "./processes.js";
 import type { RowResult } from "./rounds.js";
 import { callbackMemoryRows, callbackRows } from "./scenarios/callbacks.js";
 import { clientRows } from "./scenarios/client.js";
 import type { BenchContext } from "./scenarios/context.js";
 import { invoiceRows, submitRows } from "./scenarios/slack.js";
-import { startupRows } from "./scenarios/startup.js";
+import { IDLE_AFTER_MS, startupRows } from "./scenarios/startup.js";
 import { openFilledModal, SECRETS, type StandIns, startStandIns, timeSubmission } from "./stand-ins.js";
 import { STORES } from "./stores.js";
 import { formatTable } from "./table.js";
@@ -52,6 +52,8 @@ async function main(options: BenchOptions): Promise<void> {
     progress(`starting the bot (store ${options.store}) and creating ${ORDER_POOL} orders through the modal`);
     const profile = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(outDir, "profiles")}`] : [];
     const bot = await started(startTarget("fakturabot", await botConfig(), profile));
+    await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_MS));
+    const botIdleRssMb = (await bot.usage()).rssBytes / 2 ** 20;
     const botDriver = standIns.driverFor(bot.url);
     for (let index = 0; index < ORDER_POOL; index++) {
       await timeSubmission(standIns, await openFilledModal(botDriver, { redraws: true }));
@@ -85,6 +87,7 @@ async function main(options: BenchOptions): Promise<void> {
       standIns,
       drivers: { candidate: botDriver, baseline: standIns.driverFor(bareBolt.url) },
       bot,
+      botIdleRssMb,
       bareBolt,
       callbackBaseline,
       orders: capture.orders,
@@ -94,17 +97,17 @@ async function main(options: BenchOptions): Promise<void> {
           : startTarget("bare-bolt", bareBoltConfig),
     };
     const results: RowResult[] = [];
-    const scenarios = [
-      ["/invoice", invoiceRows],
-      ["submit", submitRows],
-      ["callbacks", callbackRows],
-      ["client", clientRows],
-      ["start-up", startupRows],
-      ["memory under callbacks", callbackMemoryRows],
-    ] as const;
-    for (const [name, scenario] of scenarios) {
+    const scenarios: Record<ScenarioName, (context: BenchContext) => Promise<RowResult[]>> = {
+      invoice: invoiceRows,
+      submit: submitRows,
+      callbacks: callbackRows,
+      client: clientRows,
+      "start-up": startupRows,
+      memory: callbackMemoryRows,
+    };
+    for (const name of options.only) {
       progress(name);
-      results.push(...(await scenario(context)));
+      results.push(...(await scenarios[name](context)));
     }
     const table = formatTable(results);
     process.stdout.write(`\n${table}\n\nTotal ${((Date.now() - startedAt) / 1000).toFixed(0)} s.\n`);

@@ -1,6 +1,12 @@
 import { type ChildProcess, fork } from "node:child_process";
 import type { FromTarget, ToTarget } from "./targets/protocol.js";
 
+export interface TargetUsage {
+  cpuMs: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+}
+
 export type TargetName = "fakturabot" | "bare-bolt" | "callback-baseline" | "frontpayment";
 
 /** A target running in its own process, so its start-up time, CPU and memory are its own. */
@@ -9,8 +15,8 @@ export interface RunningTarget {
   url: string;
   /** From spawning the process to the target listening, ms. */
   startupMs: number;
-  /** The process's CPU time so far (ms) and its resident set size (bytes). */
-  usage(): Promise<{ cpuMs: number; rssBytes: number }>;
+  /** The process's CPU time so far (ms), its resident set size and its V8 heap in use (bytes). */
+  usage(): Promise<TargetUsage>;
   stop(): Promise<void>;
 }
 
@@ -49,12 +55,16 @@ export async function startTarget(
   };
 }
 
-function ask(child: ChildProcess): Promise<{ cpuMs: number; rssBytes: number }> {
+function ask(child: ChildProcess): Promise<TargetUsage> {
   return new Promise((resolve) => {
     const answer = (message: FromTarget) => {
       if (message.type !== "usage") return;
       child.off("message", answer);
-      resolve({ cpuMs: message.cpuMicros / 1000, rssBytes: message.rssBytes });
+      resolve({
+        cpuMs: message.cpuMicros / 1000,
+        rssBytes: message.rssBytes,
+        heapUsedBytes: message.heapUsedBytes,
+      });
     };
     child.on("message", answer);
     child.send({ type: "usage" } satisfies ToTarget);

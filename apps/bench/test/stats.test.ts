@@ -62,6 +62,8 @@ describe("the bench's options", () => {
 
   it("refuses what it does not know, with the reason", () => {
     expect(parseOptions(["--store=postgres"]).store).toBe("postgres");
+    expect(parseOptions(["--only=memory,callbacks"]).only).toEqual(["callbacks", "memory"]);
+    expect(() => parseOptions(["--only=speed"])).toThrow("--only=speed: name scenarios the bench has");
     expect(() => parseOptions(["--store=mysql"])).toThrow(
       "--store=mysql: not a store the bench knows (sqlite, postgres)",
     );

@@ -11,7 +11,7 @@ import {
   type HTTPReceiverOptions,
   SocketModeReceiver,
 } from "@slack/bolt";
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { boltLogger } from "./bolt-logger.js";
 import type { BotDeps } from "./deps.js";
@@ -43,6 +43,7 @@ import { configuredLocales } from "./services/locales.js";
 import { DEFAULT_OUTBOX_POLICY } from "./services/slack-outbox.js";
 import { teamServices, workspaceServices } from "./services/team-routing.js";
 import { createWorkTracker } from "./services/work-tracker.js";
+import { WebClient } from "./slack-web-api.js";
 import type { InvoiceStore } from "./store/types.js";
 
 /** Installing in many workspaces through Slack's OAuth flow (instead of one workspace's bot token). */

@@ -27,7 +27,7 @@ import {
 } from "./errors.js";
 import { type FrontPaymentLogger, SILENT_LOGGER } from "./logger.js";
 import { type RetryOptions, retryAfterMs, retrySettings } from "./retry.js";
-import { createTransport, type FetchLike } from "./transport.js";
+import { createTransport, type FetchLike, OutgoingRequest } from "./transport.js";
 import { VERSION } from "./version.js";
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -125,6 +125,7 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
   // a frozen options object and an await per call), and raw calls get them too.
   const api = createClient<paths>({
     baseUrl,
+    Request: OutgoingRequest as unknown as typeof Request,
     fetch: transport.forRawCalls,
     headers: { Authorization: `Bearer ${token.trim()}`, "User-Agent": USER_AGENT },
   });

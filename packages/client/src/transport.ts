@@ -11,6 +11,39 @@ import { backoffMs, type RetrySettings, retryAfterMs } from "./retry.js";
 /** The transport the client sends through: `globalThis.fetch` or anything shaped like it. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
+/**
+ * What openapi-fetch builds for each call in place of a `Request` (its `Request` option): the
+ * parts as it gives them. A `Request` would copy the headers, wrap the body in a stream and follow
+ * a signal of its own on every call, only for the transport to take it apart again; a JSON body
+ * kept as its string is also sent again on a retry as it is, without a clone.
+ */
+export class OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: RequestInit["body"];
+  readonly redirect: RequestInit["redirect"];
+  /** The caller's signal (raw calls may pass one), if any. */
+  readonly signal: AbortSignal | null;
+
+  constructor(url: string | URL, init: RequestInit = {}) {
+    this.url = String(url);
+    this.method = init.method ?? "GET";
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    this.body = init.body ?? null;
+    this.redirect = init.redirect ?? "follow";
+    this.signal = init.signal ?? null;
+  }
+}
+
+/** What the transport answers openapi-fetch with: a whole `Response` (raw calls), or only the parts it reads. */
+type Answer = (response: Response, body: ArrayBuffer | null) => Response;
+
+/** openapi-fetch builds its requests with `OutgoingRequest` (the client gives it as `Request`), whatever its types say. */
+function outgoing(request: Request): OutgoingRequest {
+  return request as unknown as OutgoingRequest;
+}
+
 export interface TransportOptions {
   /** Left out: `globalThis.fetch`, given the attempt's signal as `init` (no extra copy of the request). */
   fetch?: FetchLike | undefined;
@@ -55,23 +88,30 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
  * read, so the timeout covers the whole exchange.
  */
 export function createTransport(options: TransportOptions) {
+  /** For the client's methods, which read only the answer's status, headers and text. */
   function forOperation(operation: Operation): FetchLike {
-    return (request) => sendWithRetries(request, operation, options);
+    return (request) => sendWithRetries(outgoing(request), operation, options, answerParts);
   }
-  /** For raw calls (`client.GET(…)`), named after the request. */
+  /** For raw calls (`client.GET(…)`), named after the request: their caller gets the `Response`. */
   const forRawCalls: FetchLike = (request) => {
     const path = new URL(request.url).pathname;
     const name = `${request.method} ${path}`;
     return sendWithRetries(
-      request,
+      outgoing(request),
       { name, method: request.method, subject: `the request ${name}` },
       options,
+      readResponse,
     );
   };
   return { forOperation, forRawCalls };
 }
 
-async function sendWithRetries(request: Request, operation: Operation, options: TransportOptions) {
+async function sendWithRetries(
+  request: OutgoingRequest,
+  operation: Operation,
+  options: TransportOptions,
+  answer: Answer,
+) {
   const { retry, logger } = options;
   const isRead = request.method === "GET" || request.method === "HEAD";
   const logFields = {
@@ -83,7 +123,7 @@ async function sendWithRetries(request: Request, operation: Operation, options: 
     const startedAt = performance.now();
     let outcome: { response: Response } | { error: FrontPaymentTransitError };
     try {
-      outcome = { response: await sendOnce(request, operation, options) };
+      outcome = { response: await sendOnce(request, operation, options, answer) };
     } catch (error) {
       if (!(error instanceof FrontPaymentTransitError)) throw error; // the caller's own abort
       outcome = { error };
@@ -127,24 +167,33 @@ async function sendWithRetries(request: Request, operation: Operation, options: 
  * caller's abort reason. One timer and one signal per attempt: the caller's signal, if it ever
  * aborts, aborts ours (cheaper than `AbortSignal.any`, which this path would pay on every call).
  */
-async function sendOnce(request: Request, operation: Operation, { fetch, timeoutMs }: TransportOptions) {
+async function sendOnce(
+  request: OutgoingRequest,
+  operation: Operation,
+  { fetch, timeoutMs }: TransportOptions,
+  answer: Answer,
+) {
   const callerSignal = request.signal;
-  if (callerSignal.aborted) throw callerSignal.reason;
+  if (callerSignal?.aborted) throw callerSignal.reason;
   const attempt = new AbortController();
   const { signal } = attempt;
   const handle = setTimeout(() => attempt.abort(), timeoutMs);
-  const onCallerAbort = () => attempt.abort(callerSignal.reason);
-  callerSignal.addEventListener("abort", onCallerAbort, { once: true });
+  const onCallerAbort = () => attempt.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   try {
+    const { url, method, headers, body, redirect } = request;
+    const init: RequestInit = { method, headers, body, redirect, signal };
+    // Undici honours the signal for the answer and its body; an injected `fetch` is given a
+    // `Request` of its own, and may ignore its signal.
     const response = fetch
-      ? await settledBy(signal, fetch(new Request(outgoing(request), { signal })))
-      : await ownFetch(request, signal);
-    const body = NULL_BODY_STATUSES.has(response.status)
+      ? await settledBy(signal, fetch(new Request(url, init)))
+      : await globalThis.fetch(url, init);
+    const read = NULL_BODY_STATUSES.has(response.status)
       ? null
       : await (fetch ? settledBy(signal, response.arrayBuffer()) : response.arrayBuffer());
-    return readResponse(response, body);
+    return answer(response, read);
   } catch (error) {
-    if (callerSignal.aborted) throw callerSignal.reason;
+    if (callerSignal?.aborted) throw callerSignal.reason;
     if (signal.aborted)
       throw new FrontPaymentTimeoutError(
         `Front Payment did not answer ${operation.subject} within ${formatSeconds(timeoutMs)}: whether it received it is unknown.`,
@@ -154,23 +203,8 @@ async function sendOnce(request: Request, operation: Operation, { fetch, timeout
     throw transportError(error, operation);
   } finally {
     clearTimeout(handle);
-    callerSignal.removeEventListener("abort", onCallerAbort);
+    callerSignal?.removeEventListener("abort", onCallerAbort);
   }
-}
-
-/** A body can be read only once: a copy goes out, so a retry still has the original. */
-function outgoing(request: Request): Request {
-  return request.body === null ? request : request.clone();
-}
-
-/**
- * `globalThis.fetch`, given a bodyless request's parts rather than the request, which it would copy
- * into a new `Request` on every call. Undici honours the signal for the answer and its body.
- */
-function ownFetch(request: Request, signal: AbortSignal): Promise<Response> {
-  if (request.body !== null) return globalThis.fetch(outgoing(request), { signal });
-  const { url, method, headers, redirect } = request;
-  return globalThis.fetch(url, { method, headers, redirect, signal });
 }
 
 /** `promise`, or the signal's reason once it aborts: an injected `fetch` may ignore its signal. */
@@ -199,6 +233,23 @@ function readResponse(response: Response, body: ArrayBuffer | null): Response {
     json: { value: async () => JSON.parse(await text()) },
     clone: { value: () => readResponse(response, body) },
   });
+}
+
+/**
+ * Only what openapi-fetch and the client's methods read of an answer (its status, headers and
+ * text), without building a second `Response` for every call.
+ */
+function answerParts(response: Response, body: ArrayBuffer | null): Response {
+  const { status, statusText, ok, headers } = response;
+  const text = async () => (body === null ? "" : DECODER.decode(body));
+  const parts: Pick<Response, "status" | "statusText" | "ok" | "headers" | "text"> = {
+    status,
+    statusText,
+    ok,
+    headers,
+    text,
+  };
+  return parts as Response;
 }
 
 /** Classifies a thrown `fetch` error (undici puts the system error in `cause`) by whether anything was sent. */

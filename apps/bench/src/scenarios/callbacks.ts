@@ -6,11 +6,13 @@ import { interleaved, type RowResult } from "../rounds.js";
 import { SECRETS } from "../stand-ins.js";
 import { STORES } from "../stores.js";
 import type { BenchContext } from "./context.js";
+import { IDLE_AFTER_MS } from "./startup.js";
 
 const IN_FLIGHT = 50;
 /**
  * Each order's callbacks say PAID (as Front Payment's order does) with distinct timestamps within
  * the bot's accepted window (one hour): repeats, recorded as such. Past 3000 per order they recur.
+ * Counted back from the moment each is sent, so a long run's last ones are not stale.
  */
 const TIMESTAMPS_PER_ORDER = 3000;
 
@@ -19,7 +21,6 @@ const TIMESTAMPS_PER_ORDER = 3000;
  * Front Payment would send them.
  */
 export function callbackPaths(orders: BenchContext["orders"]) {
-  const baseSeconds = Math.floor(Date.now() / 1000) - 100;
   let sent = 0;
   return () => {
     const index = sent++;
@@ -33,7 +34,7 @@ export function callbackPaths(orders: BenchContext["orders"]) {
         ["paymentMethod", "Visa"],
         ["amount", order.amount],
         ["createdAt", String(order.createdAt)],
-        ["timestamp", String(baseSeconds - (repeat % TIMESTAMPS_PER_ORDER))],
+        ["timestamp", String(Math.floor(Date.now() / 1000) - 100 - (repeat % TIMESTAMPS_PER_ORDER))],
       ],
       SECRETS.callbackSecret,
     );
@@ -92,12 +93,20 @@ export async function callbackRows(context: BenchContext): Promise<RowResult[]> 
   ];
 }
 
-/** The highest RSS sampled (every 250 ms) while `count` callbacks are sent, per target. */
+/** Where the long run reports the bot's memory: after this share of its callbacks. */
+const MEMORY_CHECKPOINTS = [0.1, 0.5, 1] as const;
+
+/**
+ * The highest RSS sampled (every 250 ms) while `count` callbacks are sent, per target, and the
+ * bot's peak against its own idle RSS after start (the issue's "flat memory" goal), with its RSS
+ * and heap in use at checkpoints through the run, so growth shows as growth.
+ */
 export async function callbackMemoryRows(context: BenchContext): Promise<RowResult[]> {
   const count = context.options.longCallbacks;
   const nextPath = callbackPaths(context.orders);
   const peak = async (target: RunningTarget) => {
-    let highest = (await target.usage()).rssBytes;
+    const before = await target.usage();
+    let highest = before.rssBytes;
     let running = true;
     const sampling = (async () => {
       while (running) {
@@ -105,24 +114,54 @@ export async function callbackMemoryRows(context: BenchContext): Promise<RowResu
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
     })();
+    const checkpoints = [
+      `before: RSS ${megabytes(before.rssBytes)} MB, heap ${megabytes(before.heapUsedBytes)} MB`,
+    ];
+    let sent = 0;
+    let nextCheckpoint = 0;
+    const onProgress = () => {
+      sent++;
+      const share = MEMORY_CHECKPOINTS[nextCheckpoint];
+      if (share === undefined || sent < Math.round(count * share)) return;
+      nextCheckpoint++;
+      void target.usage().then((usage) => {
+        checkpoints.push(
+          `after ${sent.toLocaleString("en-US")}: RSS ${megabytes(usage.rssBytes)} MB, heap ${megabytes(usage.heapUsedBytes)} MB`,
+        );
+      });
+    };
     try {
-      await sendCallbacks(target, nextPath, count);
+      await sendCallbacks(target, nextPath, count, onProgress);
     } finally {
       running = false;
       await sampling;
     }
-    return highest / 2 ** 20;
+    return { peakMb: highest / 2 ** 20, checkpoints };
   };
   const candidate = await peak(context.bot);
   const baseline = await peak(context.callbackBaseline);
+  const detail = `one long run per side (${count} callbacks, ${IN_FLIGHT} in flight; \`--callbacks=N\`), RSS sampled every 250 ms`;
   return [
     {
       row: `RSS during ${count.toLocaleString("en-US")} callbacks, peak`,
       unit: "MB",
       higherIsBetter: false,
-      candidate: [candidate],
-      baseline: [baseline],
-      detail: `one long run per side (${count} callbacks, ${IN_FLIGHT} in flight; \`--callbacks=N\`), RSS sampled every 250 ms`,
+      candidate: [candidate.peakMb],
+      baseline: [baseline.peakMb],
+      detail,
+    },
+    {
+      row: "the bot's peak RSS in that run ÷ its idle RSS",
+      unit: "MB",
+      higherIsBetter: false,
+      candidate: [candidate.peakMb],
+      baseline: [context.botIdleRssMb],
+      goal: { ratio: 1.5, kind: "at most" },
+      detail: `the same run; idle: the bot's RSS ${IDLE_AFTER_MS} ms after it first listened, before any request; the bot's memory ${candidate.checkpoints.join("; ")}`,
     },
   ];
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(1);
 }

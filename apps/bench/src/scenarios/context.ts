@@ -10,6 +10,8 @@ export interface BenchContext {
   /** Slack drivers towards the bot (candidate) and bare Bolt (baseline). */
   drivers: { candidate: SlackDriver; baseline: SlackDriver };
   bot: RunningTarget;
+  /** The bot's RSS once idle after it first started, before any request (MB). */
+  botIdleRssMb: number;
   bareBolt: RunningTarget;
   callbackBaseline: RunningTarget;
   /** Orders the bot created through the modal, to send callbacks about. */

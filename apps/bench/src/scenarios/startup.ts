@@ -4,7 +4,7 @@ import { interleaved, type RowResult } from "../rounds.js";
 import type { BenchContext } from "./context.js";
 
 /** Settling time before idle memory is read: start-up's own garbage is collected or not by then. */
-const IDLE_AFTER_MS = 1000;
+export const IDLE_AFTER_MS = 1000;
 
 /** Process start → listening, and RSS once idle, of a fresh bot and a fresh bare Bolt app. */
 export async function startupRows(context: BenchContext): Promise<RowResult[]> {

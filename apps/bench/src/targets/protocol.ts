@@ -3,7 +3,7 @@ export type ToTarget = { type: "usage" } | { type: "stop" };
 
 export type FromTarget =
   | { type: "ready"; url: string }
-  | { type: "usage"; cpuMicros: number; rssBytes: number }
+  | { type: "usage"; cpuMicros: number; rssBytes: number; heapUsedBytes: number }
   | { type: "failed"; message: string };
 
 export interface StartedTarget {
@@ -13,7 +13,7 @@ export interface StartedTarget {
 
 /**
  * The child's side: starts the target with the JSON config in `argv[2]`, reports `ready` with its
- * URL, answers usage questions (CPU time and RSS of this process) and stops when told to.
+ * URL, answers usage questions (CPU time, RSS and heap in use of this process) and stops when told to.
  */
 export function runTarget<Config>(start: (config: Config) => Promise<StartedTarget>): void {
   const send = (message: FromTarget) => process.send?.(message);
@@ -23,7 +23,8 @@ export function runTarget<Config>(start: (config: Config) => Promise<StartedTarg
       process.on("message", async (message: ToTarget) => {
         if (message.type === "usage") {
           const { user, system } = process.cpuUsage();
-          send({ type: "usage", cpuMicros: user + system, rssBytes: process.memoryUsage.rss() });
+          const { rss, heapUsed } = process.memoryUsage();
+          send({ type: "usage", cpuMicros: user + system, rssBytes: rss, heapUsedBytes: heapUsed });
         } else if (message.type === "stop") {
           await target.stop();
           process.disconnect();

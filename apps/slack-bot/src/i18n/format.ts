@@ -17,15 +17,15 @@ export interface Formats {
 
 const TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
 
-const ENGLISH_MONEY = new Intl.NumberFormat("en-GB", {
-  style: "currency",
-  currency: "NOK",
-  currencyDisplay: "code",
-  minimumFractionDigits: 2,
-});
-
+/** Built on a language's first use, not at import: each Intl format costs start-up memory and time. */
 function build(locale: Locale): Formats {
   const tag = TAGS[locale];
+  const englishMoney = new Intl.NumberFormat("en-GB", {
+    style: "currency",
+    currency: "NOK",
+    currencyDisplay: "code",
+    minimumFractionDigits: 2,
+  });
   const dayAndMonth = new Intl.DateTimeFormat(tag, {
     day: "numeric",
     month: "short",
@@ -49,7 +49,7 @@ function build(locale: Locale): Formats {
     money(ore) {
       if (!Number.isSafeInteger(ore)) return "";
       // Norwegian is the schema's own formatting, so invoices and Slack agree to the character.
-      return locale === "nb" ? formatNok(ore) : ENGLISH_MONEY.format(ore / 100);
+      return locale === "nb" ? formatNok(ore) : englishMoney.format(ore / 100);
     },
     number(value, maxDecimals = 2) {
       if (!Number.isFinite(value)) return "";

@@ -1,7 +1,8 @@
 import type { InvoiceOrderRequest } from "@fakturabot/schema";
+import { lazyDateFormat } from "../lazy-date-format.js";
 
 /** Norway's calendar: due dates and "today" are Oslo days, whatever the server's zone. */
-const OSLO_DAY = new Intl.DateTimeFormat("en-CA", {
+const OSLO_DAY = lazyDateFormat("en-CA", {
   timeZone: "Europe/Oslo",
   year: "numeric",
   month: "2-digit",

@@ -1,4 +1,4 @@
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { type LocaleChoice, type Messages, messagesFor } from "../i18n/index.js";
 import type { Installations } from "../installations/installation-store.js";
@@ -6,6 +6,7 @@ import type { FormDefaults } from "../invoice-form/defaults.js";
 import { formFromOrder } from "../invoice-form/from-order.js";
 import { newFormMetadata } from "../invoice-form/metadata.js";
 import { type ApprovalDecision, creatorViewId } from "../orders/approval.js";
+import { WebClient } from "../slack-web-api.js";
 import type {
   ApprovalMessageRef,
   AwaitingApprovalOrder,

@@ -1,5 +1,6 @@
-import { ErrorCode, type WebAPIRateLimitedError } from "@slack/web-api";
+import type { WebAPIRateLimitedError } from "@slack/web-api";
 import type { Logger } from "pino";
+import { ErrorCode } from "../slack-web-api.js";
 import type { InvoiceStore, MessageRef, OrderRecord, OutboxEntry, SlackWork } from "../store/types.js";
 import { type OrderMessages, slackErrorCode } from "./order-messages.js";
 

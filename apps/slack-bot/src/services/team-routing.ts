@@ -1,6 +1,7 @@
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { LocaleChoice } from "../i18n/index.js";
+import { WebClient } from "../slack-web-api.js";
 import { createOrderMessages } from "./order-messages.js";
 import { createOutcomeModal } from "./outcome-modal.js";
 
