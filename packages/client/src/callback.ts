@@ -194,7 +194,6 @@ function parseQuery(query: string): ParsedQuery {
 function decodeComponent(text: string): string | undefined {
   try {
     return decodeURIComponent(text.replaceAll("+", " "));
-    // Stryker disable next-line BlockStatement: an empty catch falls off the end, which returns undefined too
   } catch {
     return undefined;
   }
