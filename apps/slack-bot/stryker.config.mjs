@@ -5,5 +5,5 @@ import { strykerConfig } from "../../stryker.shared.mjs";
 // lifecycle.ts carries effects out towards Slack and Front Payment; apps/local's end-to-end tests
 // cover it, which Stryker cannot run from this package.
 export default strykerConfig(import.meta.url, {
-  mutate: ["src/orders/transitions.ts", "src/orders/status.ts", "src/orders/lifecycle.ts:133-188"],
+  mutate: ["src/orders/transitions.ts", "src/orders/status.ts", "src/orders/lifecycle.ts:133-190"],
 });

@@ -75,4 +75,58 @@ describe("commitEvent", () => {
     expect(await sqlite.history(fresh.id)).toHaveLength(30);
     expect((await sqlite.get(fresh.id))?.version).toBe(32);
   });
+
+  it("asks for this instance's lease only for a decision that begins an attempt", async () => {
+    store = openSqliteStore({ dataDir });
+    const fresh = submission();
+    await store.beginSubmission(fresh);
+    let asked = 0;
+    const lease = () => {
+      asked += 1;
+      return { owner: "B", expiresAt: new Date(Date.now() + 60_000) };
+    };
+    await commitEvent(store, fresh.id, { type: "refused", reason: "rejected" }, { lease });
+    expect(asked).toBe(0);
+    expect(await commitEvent(store, fresh.id, { type: "send-again" }, { lease })).toMatchObject({
+      order: { state: "sending" },
+    });
+    expect(asked).toBe(1);
+  });
+
+  it("keeps the turns after an early commit ends: a later one still waits for those queued before it", async () => {
+    store = openSqliteStore({ dataDir });
+    const fresh = submission();
+    await store.beginSubmission(fresh);
+    await commitEvent(store, fresh.id, created("ODR1"));
+    const sqlite = store;
+    let inside = 0;
+    let mostInside = 0;
+    const roundTrip = () => new Promise((resolve) => setImmediate(resolve));
+    // Counts the commits between their read and their write: taking turns, never more than one.
+    const counting: InvoiceStore = {
+      ...sqlite,
+      async get(id) {
+        inside += 1;
+        mostInside = Math.max(mostInside, inside);
+        await roundTrip();
+        return sqlite.get(id);
+      },
+      async saveOrder(next, history) {
+        await roundTrip();
+        const written = await sqlite.saveOrder(next, history);
+        inside -= 1;
+        return written;
+      },
+    };
+    const notify = (at: number) =>
+      commitEvent(counting, fresh.id, { type: "notified", change: callback("ODR1", "PAID", at) });
+    const first = notify(1_000);
+    const queued = [notify(1_001), notify(1_002), notify(1_003)];
+    await first;
+    // The first commit's end must not drop the queue the others are waiting in.
+    const late = notify(1_004);
+    await Promise.all([...queued, late]);
+    expect(mostInside).toBe(1);
+    expect(await sqlite.history(fresh.id)).toHaveLength(5);
+  });
 });

@@ -493,6 +493,11 @@ describe("which callbacks Front Payment's own answer must confirm", () => {
     const paid = callback("ODR1", "PAID");
     const truth = { status: "Paid", orderAmountOre: 125_000, customerName: " kari NORDMANN" };
     expect(confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", truth)).toBeNull();
+    // Space around our own copy of the name does not make it another customer either.
+    const spaced = { ...ORDERS.unknown, customerName: " Kari Nordmann " } as OrderRecord;
+    expect(
+      confirmationProblem(spaced, paid, "identity", { ...truth, customerName: "Kari Nordmann" }),
+    ).toBeNull();
     expect(
       confirmationProblem(ORDERS.unknown as OrderRecord, paid, "identity", {
         ...truth,
@@ -661,6 +666,27 @@ describe("what the message's actions store", () => {
     expect(actionRefusal(withFacts("INVOICED"), "edit")).toEqual({ reason: "invoiced", status: "INVOICED" });
     expect(actionRefusal(withFacts("PAID"), "cancel")).toEqual({ reason: "status", status: "PAID" });
     expect(actionRefusal(ORDERS.sending as OrderRecord, "copy")).toEqual({ reason: "never-created" });
+    // Created without a BankID link, its status not yet asked: it can be cancelled, not resent.
+    const unasked: OrderRecord = { ...withFacts("SENT"), status: null };
+    expect(actionRefusal(unasked, "cancel")).toBeNull();
+    expect(actionRefusal(unasked, "resend")).toEqual({ reason: "status", status: null });
+    // An order that ended unpaid has no invoice to correct: refused for its status, not "invoiced".
+    expect(actionRefusal(withFacts("CANCELLED"), "edit")).toEqual({ reason: "status", status: "CANCELLED" });
+    expect(actionRefusal(withFacts("EXPIRED"), "edit")).toEqual({ reason: "status", status: "EXPIRED" });
+  });
+
+  it("a refund of everything that was paid says so", () => {
+    const { effects } = decide(withFacts("PAID"), event("refunded, all", "ODR1"));
+    expect(effects[1]).toEqual({
+      type: "reply-news",
+      news: { kind: "refunded", by: "U0OLA", amountOre: 125_000, refundedOre: 125_000, everything: true },
+    });
+  });
+
+  it("an edit keeps the invoice number Front Payment already gave", () => {
+    const numbered = withFacts("SENT", { invoiceNumber: "99900753" });
+    const { next } = decide(numbered, { type: "edited", by: "U0KARI", request: REQUEST });
+    expect(next).toMatchObject({ facts: { invoiceNumber: "99900753" } });
   });
 
   it("never refunds nothing, or more than is left of what was paid", () => {

@@ -15,6 +15,14 @@ const PARAMS: [string, string][] = [
 // computed outside this code with `printf '%s' … | sha256sum`.
 const KNOWN_CHECKSUM = "9c19ee593f1d47af31edc2637134b77c4817a3914c76dd11926c5b6dfb655850";
 const SENT_AT_MS = 1755150600 * 1000;
+/**
+ * `PARAMS` signed with `SECRET`, written out rather than computed: suites build their cases from it
+ * while the file loads, and a broken `signCallback` there would stop the whole file from loading,
+ * which mutation testing counts as a surviving mutant (stryker-js issue 6150). Tests check it.
+ */
+const SIGNED_PARAMS =
+  "orderUuid=ODR4286244937&status=PAID&createdAt=1755150000&paymentMethod=Visa&amount=1250.00" +
+  `&timestamp=1755150600&checksum=${KNOWN_CHECKSUM}`;
 
 function rejectionOf(result: ReturnType<typeof verifyCallback>): string {
   if (result.ok) throw new Error("expected the callback to be rejected");
@@ -34,10 +42,7 @@ describe("callbackChecksum", () => {
 
 describe("signCallback", () => {
   it("keeps the given order and appends the checksum", () => {
-    expect(signCallback(PARAMS, SECRET)).toBe(
-      "orderUuid=ODR4286244937&status=PAID&createdAt=1755150000&paymentMethod=Visa&amount=1250.00" +
-        `&timestamp=1755150600&checksum=${KNOWN_CHECKSUM}`,
-    );
+    expect(signCallback(PARAMS, SECRET)).toBe(SIGNED_PARAMS);
   });
 
   it("signs an object in its insertion order, like the same pairs", () => {
@@ -73,7 +78,7 @@ describe("signCallback", () => {
 });
 
 describe("verifyCallback accepts genuine callbacks", () => {
-  const query = signCallback(PARAMS, SECRET);
+  const query = SIGNED_PARAMS;
 
   it.each([
     ["a path with its query", `/frontpayment/callback/FB-01J9Z5K3?${query}`],
@@ -144,7 +149,7 @@ describe("verifyCallback accepts genuine callbacks", () => {
 });
 
 describe("verifyCallback rejects every tampered variant", () => {
-  const genuine = signCallback(PARAMS, SECRET);
+  const genuine = SIGNED_PARAMS;
 
   it.each(PARAMS.map(([key]) => key))("a changed %s", (key) => {
     const tampered = PARAMS.map(([name, value]): [string, string] => [
@@ -261,7 +266,7 @@ describe("verifyCallback rejects every tampered variant", () => {
 });
 
 describe("what Front Payment's checksum cannot see (docs/front-payment.md §9: values only)", () => {
-  const genuine = signCallback(PARAMS, SECRET);
+  const genuine = SIGNED_PARAMS;
 
   it("keys swapped over two values of the same shape pass the checksum and the shapes", () => {
     const query = genuine.replace(
@@ -615,7 +620,7 @@ describe("verifyCallback refuses values that split two ways under one checksum",
 });
 
 describe("verifyCallback reads the query as PHP's $_GET does", () => {
-  const genuine = signCallback(PARAMS, SECRET);
+  const genuine = SIGNED_PARAMS;
 
   it("a key without = is an empty value", () => {
     const withEmpty: [string, string][] = [...PARAMS.slice(0, 3), ["paymentMethod", ""], ...PARAMS.slice(4)];
@@ -669,7 +674,7 @@ describe("verifyCallback reads the query as PHP's $_GET does", () => {
 });
 
 describe("verifyCallback's freshness bound", () => {
-  const url = `/cb?${signCallback(PARAMS, SECRET)}`;
+  const url = `/cb?${SIGNED_PARAMS}`;
   const at = (ms: number) => () => ms;
 
   it("is off unless maxAgeSeconds is set", () => {

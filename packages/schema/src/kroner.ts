@@ -40,6 +40,7 @@ const NBSP = "\u00a0";
  */
 export function formatNok(ore: number): string {
   if (!Number.isSafeInteger(ore)) {
+    // Stryker disable next-line EqualityOperator: an unsafe number is never exactly MAX_SAFE_INTEGER
     return Math.abs(ore) > Number.MAX_SAFE_INTEGER
       ? "an amount too large to show"
       : "an amount that is not whole øre";
