@@ -47,52 +47,43 @@ export function distinctLines(
   return [...seen.values()];
 }
 
-/** A product's row, as both stores keep it: only how a time is encoded differs (`Time`). */
-export interface ProductRow<Time> {
+/** The columns a product and an earlier line share: the line as an invoice has it. */
+interface LineDetailsRow {
   id: string;
   team_id: string;
   name: string;
   product_id: string | null;
   unit_price_ore: number;
   tax_rate: number;
+}
+
+function lineDetailsFromRow(row: LineDetailsRow) {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    name: row.name,
+    productId: row.product_id,
+    unitPriceOre: row.unit_price_ore,
+    taxRate: row.tax_rate,
+  };
+}
+
+/** A product's row, as both stores keep it: only how a time is encoded differs (`Time`). */
+export interface ProductRow<Time> extends LineDetailsRow {
   created_at: Time;
   updated_at: Time;
 }
 
 export function productFromRow<Time>(row: ProductRow<Time>, date: (time: Time) => Date): SavedProduct {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    name: row.name,
-    productId: row.product_id,
-    unitPriceOre: row.unit_price_ore,
-    taxRate: row.tax_rate,
-    createdAt: date(row.created_at),
-    updatedAt: date(row.updated_at),
-  };
+  return { ...lineDetailsFromRow(row), createdAt: date(row.created_at), updatedAt: date(row.updated_at) };
 }
 
 /** An earlier line's row, as both stores keep it. */
-export interface EarlierLineRow<Time> {
-  id: string;
-  team_id: string;
-  name: string;
-  product_id: string | null;
-  unit_price_ore: number;
-  tax_rate: number;
+export interface EarlierLineRow<Time> extends LineDetailsRow {
   last_used_at: Time;
   times_used: number;
 }
 
 export function earlierLineFromRow<Time>(row: EarlierLineRow<Time>, date: (time: Time) => Date): EarlierLine {
-  return {
-    id: row.id,
-    teamId: row.team_id,
-    name: row.name,
-    productId: row.product_id,
-    unitPriceOre: row.unit_price_ore,
-    taxRate: row.tax_rate,
-    lastUsedAt: date(row.last_used_at),
-    timesUsed: row.times_used,
-  };
+  return { ...lineDetailsFromRow(row), lastUsedAt: date(row.last_used_at), timesUsed: row.times_used };
 }
