@@ -5,7 +5,7 @@ import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { commitEvent } from "../src/orders/lifecycle.js";
 import { newOrderId } from "../src/orders/order-id.js";
 import type { OrderEvent } from "../src/orders/transitions.js";
-import type { InvoiceStore, NewSubmission, StatusChange } from "../src/store/types.js";
+import type { CustomerDetails, InvoiceStore, NewSubmission, StatusChange } from "../src/store/types.js";
 
 export const PERSONAL_NUMBER = "28038712383";
 
@@ -73,3 +73,19 @@ export function callback(
     ...extra,
   };
 }
+
+/** A private customer whose address the erasure tests look for on disk after forgetting them. */
+export const FORGOTTEN_CUSTOMER: CustomerDetails = {
+  teamId: "T0TEAM",
+  type: "private",
+  name: "Ingrid Forgetme",
+  organizationId: null,
+  email: "ingrid.forgetme@example.no",
+  countryCode: "+47",
+  msisdn: "98765432",
+  street: "Glemselsveien 7",
+  zip: "0150",
+  city: "Oslo",
+  country: "NO",
+  preferredLanguage: "no",
+};

@@ -8,7 +8,15 @@ import {
   StoreVersionError,
 } from "../src/store/index.js";
 import { MIGRATIONS, openPostgresStore } from "../src/store/postgres.js";
-import { advance, callback, created, notify, PERSONAL_NUMBER, submission } from "./store.fixtures.js";
+import {
+  advance,
+  callback,
+  created,
+  FORGOTTEN_CUSTOMER,
+  notify,
+  PERSONAL_NUMBER,
+  submission,
+} from "./store.fixtures.js";
 import { describeStoreContract } from "./store-contract.js";
 import { freshPostgresDatabase } from "./support/postgres.js";
 
@@ -278,23 +286,7 @@ describe("PostgreSQL store", () => {
     await advance(store, refused.id, { type: "expire" });
     expect(await versionsHolding("orders", PERSONAL_NUMBER)).toBe(0);
 
-    const customer = await store.saveCustomer(
-      {
-        teamId: "T0TEAM",
-        type: "private",
-        name: "Ingrid Forgetme",
-        organizationId: null,
-        email: "ingrid.forgetme@example.no",
-        countryCode: "+47",
-        msisdn: "98765432",
-        street: "Glemselsveien 7",
-        zip: "0150",
-        city: "Oslo",
-        country: "NO",
-        preferredLanguage: "no",
-      },
-      "CU1",
-    );
+    const customer = await store.saveCustomer(FORGOTTEN_CUSTOMER, "CU1");
     expect(await versionsHolding("customers", "Glemselsveien")).toBe(1);
     expect(await store.forgetCustomer("T0TEAM", customer.id)).toBe(true);
     expect(await versionsHolding("customers", "Glemselsveien")).toBe(0);

@@ -8,6 +8,7 @@ import {
   advance,
   callback,
   created,
+  FORGOTTEN_CUSTOMER,
   notify,
   PERSONAL_NUMBER,
   submission,
@@ -237,23 +238,7 @@ describe("SQLite store on disk", () => {
 
   it("leaves a forgotten customer in neither the database file nor the write-ahead log", async () => {
     const store = openStore();
-    await store.saveCustomer(
-      {
-        teamId: "T0TEAM",
-        type: "private",
-        name: "Ingrid Forgetme",
-        organizationId: null,
-        email: "ingrid.forgetme@example.no",
-        countryCode: "+47",
-        msisdn: "98765432",
-        street: "Glemselsveien 7",
-        zip: "0150",
-        city: "Oslo",
-        country: "NO",
-        preferredLanguage: "no",
-      },
-      "CU1",
-    );
+    await store.saveCustomer(FORGOTTEN_CUSTOMER, "CU1");
     const files = () =>
       [DATABASE_FILE, `${DATABASE_FILE}-wal`]
         .map((file) => readFileSync(join(dataDir, file)).toString("latin1"))

@@ -5,11 +5,12 @@ import {
   earlierLineFromRow,
   lineSearchNeedle,
   lineSearchText,
+  type ProductMethods,
   type ProductRow,
   productFromRow,
   productKeys,
 } from "./products.js";
-import type { InvoiceStore, ProductDetails, ProductWrite } from "./types.js";
+import type { ProductDetails, ProductWrite } from "./types.js";
 
 /** The PostgreSQL migration of the price list and the earlier lines (appended to `MIGRATIONS`). */
 export const PRODUCTS_MIGRATION = `
@@ -114,18 +115,6 @@ const TAKEN_BY_CONSTRAINT: Readonly<Record<string, "name" | "productId">> = {
   products_name_once: "name",
   products_product_id_once: "productId",
 };
-
-type ProductMethods = Pick<
-  InvoiceStore,
-  | "saveProduct"
-  | "searchProducts"
-  | "getProduct"
-  | "updateProduct"
-  | "deleteProduct"
-  | "recordLines"
-  | "searchEarlierLines"
-  | "getEarlierLine"
->;
 
 type Row = ProductRow<Date>;
 type LineRow = EarlierLineRow<Date>;

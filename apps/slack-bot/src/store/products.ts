@@ -1,4 +1,4 @@
-import type { EarlierLine, LineDetails, ProductDetails, SavedProduct } from "./types.js";
+import type { EarlierLine, InvoiceStore, LineDetails, ProductDetails, SavedProduct } from "./types.js";
 
 /** Text as the price list compares it: ignoring case (æøå too) and surrounding spaces. */
 function folded(text: string): string {
@@ -87,3 +87,16 @@ export interface EarlierLineRow<Time> extends LineDetailsRow {
 export function earlierLineFromRow<Time>(row: EarlierLineRow<Time>, date: (time: Time) => Date): EarlierLine {
   return { ...lineDetailsFromRow(row), lastUsedAt: date(row.last_used_at), timesUsed: row.times_used };
 }
+
+/** The store methods of the price list and the earlier lines, which each store builds in its own file. */
+export type ProductMethods = Pick<
+  InvoiceStore,
+  | "saveProduct"
+  | "searchProducts"
+  | "getProduct"
+  | "updateProduct"
+  | "deleteProduct"
+  | "recordLines"
+  | "searchEarlierLines"
+  | "getEarlierLine"
+>;

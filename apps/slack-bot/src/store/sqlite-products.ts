@@ -5,11 +5,12 @@ import {
   earlierLineFromRow,
   lineSearchNeedle,
   lineSearchText,
+  type ProductMethods,
   type ProductRow,
   productFromRow,
   productKeys,
 } from "./products.js";
-import type { InvoiceStore, ProductDetails, ProductWrite } from "./types.js";
+import type { ProductDetails, ProductWrite } from "./types.js";
 
 /** The SQLite migration of the price list and the earlier lines (appended to `MIGRATIONS`). */
 export const PRODUCTS_MIGRATION = `
@@ -48,18 +49,6 @@ export const PRODUCTS_MIGRATION = `
   ) STRICT;
   CREATE INDEX earlier_lines_by_use ON earlier_lines (team_id, last_used_at DESC, id);
   `;
-
-type ProductMethods = Pick<
-  InvoiceStore,
-  | "saveProduct"
-  | "searchProducts"
-  | "getProduct"
-  | "updateProduct"
-  | "deleteProduct"
-  | "recordLines"
-  | "searchEarlierLines"
-  | "getEarlierLine"
->;
 
 type Row = ProductRow<number>;
 type LineRow = EarlierLineRow<number>;
