@@ -746,3 +746,94 @@ describe("approval above the threshold", () => {
     });
   });
 });
+
+describe("what each of Front Payment's statuses leads to", () => {
+  /** An order with facts and a message whose status is not known yet, so any notification applies. */
+  const unasked: CreatedOrder = { ...withFacts("SENT"), status: null };
+
+  // docs/front-payment.md §13.4: an order has an invoice number from INVOICED on, and none if it
+  // ended unpaid. `kept` is the status as the order keeps it: in another case it is the same one.
+  it.each([
+    { status: "INVOICED", kept: "INVOICED", numbered: true },
+    { status: "Purring", kept: "Purring", numbered: true },
+    { status: "Inkasso", kept: "Inkasso", numbered: true },
+    { status: "PAID", kept: "PAID", numbered: true },
+    { status: "PARTIAL REFUNDED", kept: "PARTIAL REFUNDED", numbered: true },
+    { status: "REFUNDED", kept: "REFUNDED", numbered: true },
+    { status: "PURRING", kept: "Purring", numbered: true },
+    { status: "inkasso", kept: "Inkasso", numbered: true },
+    { status: "Partial Refunded", kept: "PARTIAL REFUNDED", numbered: true },
+    { status: "SENT", kept: "SENT", numbered: false },
+    { status: "CANCELLED", kept: "CANCELLED", numbered: false },
+    { status: "EXPIRED", kept: "EXPIRED", numbered: false },
+    { status: "RESERVED", kept: "RESERVED", numbered: false },
+  ])("a notification of $status asks for the invoice number: $numbered", ({ status, kept, numbered }) => {
+    const { next, effects } = decide(unasked, { type: "notified", change: change("ODR1", status, 2_000) });
+    expect(next).toMatchObject({ status: { status: kept, at: 2_000 } });
+    expect(effects.map((effect) => effect.type)).toEqual(
+      numbered ? ["show-status", "fetch-invoice-number"] : ["show-status"],
+    );
+  });
+
+  // §13.3: Resend Payment Link is for an order not yet paid; once paid, a refund is what fits.
+  it.each([
+    { status: "SENT", resend: true },
+    { status: "INVOICED", resend: true },
+    { status: "Purring", resend: true },
+    { status: "Inkasso", resend: true },
+    { status: "PURRING", resend: true },
+    { status: "inkasso", resend: true },
+    { status: "PAID", resend: false },
+    { status: "PARTIAL REFUNDED", resend: false },
+    { status: "REFUNDED", resend: false },
+    { status: "CANCELLED", resend: false },
+    { status: "EXPIRED", resend: false },
+    { status: "RESERVED", resend: false },
+  ])("the payment link of a $status order can be sent again: $resend", ({ status, resend }) => {
+    const order = withFacts(status);
+    expect(actionRefusal(order, "resend")).toEqual(resend ? null : { reason: "status", status });
+    expect(orderActions(order).includes("resend")).toBe(resend);
+  });
+
+  it("a reminder or debt collection can still be sent again, cancelled or refreshed, not edited", () => {
+    for (const status of ["Purring", "Inkasso"]) {
+      expect(orderActions(withFacts(status))).toEqual(["resend", "cancel", "refresh", "copy"]);
+      expect(actionRefusal(withFacts(status), "edit")).toEqual({ reason: "invoiced", status });
+    }
+  });
+});
+
+describe("approval messages posted before or after the decision", () => {
+  const awaiting = ORDERS.awaiting_approval as OrderRecord;
+  const asked = event("approval-asked", "ODR1");
+  const shownLate = { next: null, effects: [{ type: "show-approval-decision", messages: [ASKED_LATE] }] };
+
+  it("one posted before is kept, and the decision updates it with the others", () => {
+    const { next, effects } = decide(awaiting, asked);
+    expect(effects).toEqual([]);
+    const approved = decide(next as OrderRecord, event("approve", "ODR1"));
+    expect(approved.effects[0]).toEqual({ type: "show-approval-decision", messages: [ASKED, ASKED_LATE] });
+    const rejected = decide(next as OrderRecord, event("reject", "ODR1"));
+    expect(rejected.effects[0]).toEqual({ type: "show-approval-decision", messages: [ASKED, ASKED_LATE] });
+  });
+
+  it("one posted after an approval is updated with it, while sending and once created", () => {
+    const sending = decide(awaiting, event("approve", "ODR1")).next as OrderRecord;
+    expect(decide(sending, asked)).toEqual(shownLate);
+    const created = decide(sending, event("created", "ODR7")).next as OrderRecord;
+    expect(decide(created, asked)).toEqual(shownLate);
+  });
+
+  it("one posted after a rejection, or after nobody approved in time, is updated with that", () => {
+    const rejected = decide(awaiting, event("reject", "ODR1")).next as OrderRecord;
+    expect(decide(rejected, asked)).toEqual(shownLate);
+    const expired = decide(awaiting, event("expire", "ODR1")).next as OrderRecord;
+    expect(decide(expired, asked)).toEqual(shownLate);
+  });
+
+  it("an order that never waited for approval has no decision to show", () => {
+    for (const state of ["sending", "failed", "unknown", "created", "created, with message"]) {
+      expect(decide(ORDERS[state] as OrderRecord, asked), state).toEqual({ next: null, effects: [] });
+    }
+  });
+});
