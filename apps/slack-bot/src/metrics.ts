@@ -168,8 +168,9 @@ export function createBotMetrics() {
           recordSlackAttempt(method, seconds(), isTimeout(error) ? "timeout" : "network");
           throw error;
         }
-        recordSlackAttempt(method, seconds(), await slackError(response));
-        return response;
+        const answer = await classified(response);
+        recordSlackAttempt(method, seconds(), answer.error);
+        return answer.response;
       };
     },
 
@@ -219,16 +220,44 @@ function isTimeout(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
 
-/** The class of a failed answer, or null: Slack answers most errors with 200 and `ok: false`. */
-async function slackError(response: Response): Promise<string | null> {
-  if (response.status === 429) return "rate_limited";
-  if (response.status >= 500) return "http_5xx";
-  if (response.status !== 200) return "http_4xx";
+/** Where a top-level `ok: false` can be; a body without it is not parsed. */
+const NOT_OK = /"ok"\s*:\s*false/;
+const UTF8 = new TextDecoder();
+
+/**
+ * The class of a failed answer, or null (Slack answers most errors with 200 and `ok: false`),
+ * and the answer to hand on to the client. A 200's body is read once and handed on as a copy:
+ * `views.open` answers echo the whole modal (~35 kB), and cloning and parsing it here as well as
+ * in the client cost more CPU per `/invoice` than building the modal.
+ */
+async function classified(response: Response): Promise<{ error: string | null; response: Response }> {
+  if (response.status === 429) return { error: "rate_limited", response };
+  if (response.status >= 500) return { error: "http_5xx", response };
+  if (response.status !== 200) return { error: "http_4xx", response };
+  let bytes: ArrayBuffer;
   try {
-    const body = (await response.clone().json()) as { ok?: unknown; error?: unknown };
-    if (body.ok !== false) return null;
+    bytes = await response.arrayBuffer();
+  } catch {
+    // The client's own read of the body then fails too, as it would have.
+    return { error: "unreadable", response };
+  }
+  const copy = new Response(bytes, response);
+  // web-api tells some answers by their URL, which a copy would not have.
+  Object.defineProperty(copy, "url", { value: response.url });
+  return { error: slackError(UTF8.decode(bytes)), response: copy };
+}
+
+function slackError(text: string): string | null {
+  const body = text.trim();
+  if (!body.startsWith("{") || !body.endsWith("}")) return "unreadable";
+  if (!NOT_OK.test(body)) return null;
+  try {
+    const parsed = JSON.parse(body) as { ok?: unknown; error?: unknown };
+    if (parsed.ok !== false) return null;
     // Slack's codes are a fixed vocabulary (not_in_channel, invalid_blocks…): safe as a label.
-    return typeof body.error === "string" && /^[a-z0-9_]{1,64}$/.test(body.error) ? body.error : "platform";
+    return typeof parsed.error === "string" && /^[a-z0-9_]{1,64}$/.test(parsed.error)
+      ? parsed.error
+      : "platform";
   } catch {
     return "unreadable";
   }

@@ -43,6 +43,13 @@ describe("bot metrics", () => {
     const answers: (() => Promise<Response>)[] = [
       async () => Response.json({ ok: true }),
       async () => Response.json({ ok: false, error: "not_in_channel" }),
+      // Only the top-level `ok` counts; an answer that is not JSON is unreadable.
+      async () => Response.json({ ok: true, view: { state: { ok: false } } }),
+      async () => {
+        const answer = new Response("<html>Bad gateway</html>", { headers: { "x-slack-req-id": "r1" } });
+        // As fetch's answers have it: the client reads some answers by their URL.
+        return Object.defineProperty(answer, "url", { value: "http://127.0.0.1:1/api/chat.postMessage" });
+      },
       async () => new Response("", { status: 429, headers: { "retry-after": "1" } }),
       async () => new Response("", { status: 503 }),
       async () => {
@@ -54,18 +61,27 @@ describe("bot metrics", () => {
     expect(await (await fetch(url)).json()).toEqual({ ok: true });
     // The client still reads the body the metrics looked at.
     expect(await (await fetch(url)).json()).toEqual({ ok: false, error: "not_in_channel" });
+    expect(await (await fetch(url)).json()).toEqual({ ok: true, view: { state: { ok: false } } });
+    const unreadable = await fetch(url);
+    expect([unreadable.status, unreadable.headers.get("x-slack-req-id"), unreadable.url]).toEqual([
+      200,
+      "r1",
+      url,
+    ]);
+    expect(await unreadable.text()).toBe("<html>Bad gateway</html>");
     await fetch(url);
     await fetch(url);
     await expect(fetch(url)).rejects.toThrow("timeout");
     const errors = (error: string) =>
       sample(metrics, `fakturabot_slack_api_errors_total{method="chat.postMessage",error="${error}"}`);
     expect(await errors("not_in_channel")).toBe(1);
+    expect(await errors("unreadable")).toBe(1);
     expect(await errors("rate_limited")).toBe(1);
     expect(await errors("http_5xx")).toBe(1);
     expect(await errors("timeout")).toBe(1);
     expect(
       await sample(metrics, 'fakturabot_slack_api_duration_seconds_count{method="chat.postMessage"}'),
-    ).toBe(5);
+    ).toBe(7);
   });
 
   it("count submissions by outcome and time every Front Payment call, through the client it wraps", async () => {
