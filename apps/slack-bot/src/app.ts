@@ -38,8 +38,10 @@ import { requestIdMiddleware, requestIdProperty } from "./middleware/request-id.
 import type { ApprovalPolicy } from "./orders/approval.js";
 import { createOrderLifecycle } from "./orders/lifecycle.js";
 import { createOverdueCheck } from "./orders/overdue-check.js";
-import { createApprovalMessages, slackClients } from "./services/approval-messages.js";
+import type { ApprovalMessages } from "./services/approval-messages.js";
 import { configuredLocales } from "./services/locales.js";
+import { onFirstCall } from "./services/on-first-call.js";
+import { slackClients } from "./services/slack-clients.js";
 import { DEFAULT_OUTBOX_POLICY } from "./services/slack-outbox.js";
 import { teamServices, workspaceServices } from "./services/team-routing.js";
 import { createWorkTracker } from "./services/work-tracker.js";
@@ -186,12 +188,17 @@ export function createBot(options: BotOptions) {
   const { messages, outcomes } = installations
     ? teamServices(installations.botToken, pacedOptions, logger, locales)
     : workspaceServices(new WebClient(options.slack.botToken, pacedOptions), logger, locales);
-  const approvals = createApprovalMessages({
-    slackFor: slackClients(options.slack.botToken, installations, clientOptions),
-    locales,
-    logger,
-    form: { taxRates: options.taxRates, defaults: options.formDefaults ?? {}, now },
-  });
+  // Only orders above an approval threshold use these, so their views load on first use.
+  const approvals = onFirstCall<ApprovalMessages>(
+    { ask: true, showWaiting: true, showDecision: true, tellRejected: true },
+    async () =>
+      (await import("./services/approval-messages.js")).createApprovalMessages({
+        slackFor: slackClients(options.slack.botToken, installations, clientOptions),
+        locales,
+        logger,
+        form: { taxRates: options.taxRates, defaults: options.formDefaults ?? {}, now },
+      }),
+  );
   const orders = createOrderLifecycle({
     approval: options.approval ?? null,
     approvals,

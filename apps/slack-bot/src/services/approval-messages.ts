@@ -1,12 +1,10 @@
-import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { type LocaleChoice, type Messages, messagesFor } from "../i18n/index.js";
-import type { Installations } from "../installations/installation-store.js";
 import type { FormDefaults } from "../invoice-form/defaults.js";
 import { formFromOrder } from "../invoice-form/from-order.js";
 import { newFormMetadata } from "../invoice-form/metadata.js";
 import { type ApprovalDecision, creatorViewId } from "../orders/approval.js";
-import { WebClient } from "../slack-web-api.js";
+import type { WebClient } from "../slack-web-api.js";
 import type {
   ApprovalMessageRef,
   AwaitingApprovalOrder,
@@ -46,28 +44,6 @@ export function formAfterRejection(t: Messages, order: RejectedOrder, form: Form
     defaults: form.defaults,
     now: form.now(),
   });
-}
-
-/**
- * A team's Web API client: one workspace's bot token, or (OAuth) the team's own, one client per
- * token (a reinstall with a new token gets a new one).
- */
-export function slackClients(
-  botToken: string | undefined,
-  installations: Pick<Installations, "botToken"> | undefined,
-  options: WebClientOptions,
-): (teamId: string) => Promise<WebClient> {
-  const byToken = new Map<string, WebClient>();
-  const clientOf = (token: string | undefined) => {
-    const key = token ?? "";
-    let client = byToken.get(key);
-    if (!client) {
-      client = new WebClient(token, options);
-      byToken.set(key, client);
-    }
-    return client;
-  };
-  return async (teamId) => clientOf(installations ? await installations.botToken(teamId) : botToken);
 }
 
 /**

@@ -2,13 +2,18 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { LocaleChoice } from "../i18n/index.js";
 import { WebClient } from "../slack-web-api.js";
+import { onFirstCall } from "./on-first-call.js";
 import { createOrderMessages } from "./order-messages.js";
-import { createOutcomeModal } from "./outcome-modal.js";
+import type { OutcomeModal } from "./outcome-modal.js";
 
 /** The Slack services that act outside Slack requests (callbacks, background work), for one workspace. */
 export function workspaceServices(slack: WebClient, logger: Logger, locales: LocaleChoice) {
   const messages = createOrderMessages({ slack, logger, locales });
-  return { messages, outcomes: createOutcomeModal({ slack, messages, logger, locales }) };
+  // The outcome modal (with the invoice form's views) loads with the first submission's outcome.
+  const outcomes = onFirstCall<OutcomeModal>({ show: true }, async () =>
+    (await import("./outcome-modal.js")).createOutcomeModal({ slack, messages, logger, locales }),
+  );
+  return { messages, outcomes };
 }
 
 export type WorkspaceServices = ReturnType<typeof workspaceServices>;
