@@ -113,51 +113,50 @@ async function sendWithRetries(
   answer: Answer,
 ) {
   const { retry, logger } = options;
-  const isRead = request.method === "GET" || request.method === "HEAD";
-  const logFields = {
-    operation: operation.name,
-    method: request.method,
-    path: new URL(request.url).pathname,
-  };
+  const { method } = request;
+  const isRead = method === "GET" || method === "HEAD";
+  const path = new URL(request.url).pathname;
   for (let attempt = 1; ; attempt++) {
     const startedAt = performance.now();
-    let outcome: { response: Response } | { error: FrontPaymentTransitError };
+    let response: Response;
     try {
-      outcome = { response: await sendOnce(request, operation, options, answer) };
+      response = await sendOnce(request, operation, options, answer);
     } catch (error) {
       if (!(error instanceof FrontPaymentTransitError)) throw error; // the caller's own abort
-      outcome = { error };
-    }
-    const durationMs = Math.round(performance.now() - startedAt);
-    const canRetry = attempt <= retry.maxRetries;
-
-    if ("response" in outcome) {
-      const { status, headers } = outcome.response;
-      const fields = { ...logFields, attempt, status, durationMs };
-      if (!(status === 429 || status >= 500)) {
-        logger.debug(fields, "Front Payment answered");
-        return outcome.response;
+      const durationMs = Math.round(performance.now() - startedAt);
+      const { delivery } = error;
+      const fields = {
+        operation: operation.name,
+        method,
+        path,
+        attempt,
+        durationMs,
+        error: error.name,
+        delivery,
+      };
+      if (!(attempt <= retry.maxRetries && (isRead || delivery === "not_sent"))) {
+        logger.warn({ ...fields, willRetry: false }, "Front Payment request failed");
+        throw error;
       }
-      const askedMs = retryAfterMs(headers, retry.now());
-      const delayMs = askedMs ?? backoffMs(attempt, retry);
-      if (!(isRead && canRetry && delayMs <= retry.maxRetryAfterMs)) {
-        logger.warn({ ...fields, willRetry: false }, "Front Payment answered with an error");
-        return outcome.response;
-      }
-      logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment answered with an error; retrying");
+      const delayMs = backoffMs(attempt, retry);
+      logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment request failed; retrying");
       await retry.sleep(delayMs);
       continue;
     }
-
-    const { error } = outcome;
-    const { delivery } = error;
-    const fields = { ...logFields, attempt, durationMs, error: error.name, delivery };
-    if (!(canRetry && (isRead || delivery === "not_sent"))) {
-      logger.warn({ ...fields, willRetry: false }, "Front Payment request failed");
-      throw error;
+    const durationMs = Math.round(performance.now() - startedAt);
+    const { status } = response;
+    const fields = { operation: operation.name, method, path, attempt, status, durationMs };
+    if (!(status === 429 || status >= 500)) {
+      logger.debug(fields, "Front Payment answered");
+      return response;
     }
-    const delayMs = backoffMs(attempt, retry);
-    logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment request failed; retrying");
+    const askedMs = retryAfterMs(response.headers, retry.now());
+    const delayMs = askedMs ?? backoffMs(attempt, retry);
+    if (!(isRead && attempt <= retry.maxRetries && delayMs <= retry.maxRetryAfterMs)) {
+      logger.warn({ ...fields, willRetry: false }, "Front Payment answered with an error");
+      return response;
+    }
+    logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment answered with an error; retrying");
     await retry.sleep(delayMs);
   }
 }
@@ -239,17 +238,28 @@ function readResponse(response: Response, body: ArrayBuffer | null): Response {
  * Only what openapi-fetch and the client's methods read of an answer (its status, headers and
  * text), without building a second `Response` for every call.
  */
+class AnswerParts implements Pick<Response, "status" | "statusText" | "ok" | "headers" | "text"> {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly #body: ArrayBuffer | null;
+
+  constructor(response: Response, body: ArrayBuffer | null) {
+    this.status = response.status;
+    this.statusText = response.statusText;
+    this.ok = response.ok;
+    this.headers = response.headers;
+    this.#body = body;
+  }
+
+  async text(): Promise<string> {
+    return this.#body === null ? "" : DECODER.decode(this.#body);
+  }
+}
+
 function answerParts(response: Response, body: ArrayBuffer | null): Response {
-  const { status, statusText, ok, headers } = response;
-  const text = async () => (body === null ? "" : DECODER.decode(body));
-  const parts: Pick<Response, "status" | "statusText" | "ok" | "headers" | "text"> = {
-    status,
-    statusText,
-    ok,
-    headers,
-    text,
-  };
-  return parts as Response;
+  return new AnswerParts(response, body) as unknown as Response;
 }
 
 /** Classifies a thrown `fetch` error (undici puts the system error in `cause`) by whether anything was sent. */
