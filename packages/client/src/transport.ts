@@ -10,7 +10,7 @@ import {
 import type { FrontPaymentLogger } from "./logger.js";
 import { backoffMs, type RetrySettings, retryAfterMs } from "./retry.js";
 
-/** The transport the client sends through: `globalThis.fetch` or anything shaped like it. */
+/** A transport given in place of the default: `globalThis.fetch` or anything shaped like it. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
 /**
@@ -173,6 +173,8 @@ async function sendWithRetries(
  * One attempt, body included, within the timeout. Throws timeout and network errors, or the
  * caller's abort reason. One timer and one signal per attempt: the caller's signal, if it ever
  * aborts, aborts ours (cheaper than `AbortSignal.any`, which this path would pay on every call).
+ * undici's own `headersTimeout`/`bodyTimeout` would cost less still, but neither counts the wait
+ * for a connection, and the body's restarts with every chunk.
  */
 async function sendOnce(
   request: OutgoingRequest,
