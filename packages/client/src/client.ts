@@ -43,7 +43,7 @@ export interface FrontPaymentClientOptions {
   environment?: "demo" | "production";
   /** Where the API is; overrides the environment's address (e.g. the sandbox's URL). */
   baseUrl?: string;
-  /** The transport. Default `globalThis.fetch`. */
+  /** The transport, e.g. a fake in tests. Default: undici's `request` (no redirects followed; see the README). */
   fetch?: FetchLike;
   /** How long one attempt may take, the answer's body included. Default 15 000 ms. */
   timeoutMs?: number;

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { type Dispatcher, request as undiciRequest } from "undici";
 import {
   type Delivery,
   FrontPaymentNetworkError,
@@ -8,7 +10,7 @@ import {
 import type { FrontPaymentLogger } from "./logger.js";
 import { backoffMs, type RetrySettings, retryAfterMs } from "./retry.js";
 
-/** The transport the client sends through: `globalThis.fetch` or anything shaped like it. */
+/** A transport given in place of the default: `globalThis.fetch` or anything shaped like it. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
 /**
@@ -36,8 +38,11 @@ export class OutgoingRequest {
   }
 }
 
+/** What an answer's status line and headers are, from `fetch`'s `Response` or from undici's `request`. */
+type AnswerHead = Pick<Response, "status" | "statusText" | "headers">;
+
 /** What the transport answers openapi-fetch with: a whole `Response` (raw calls), or only the parts it reads. */
-type Answer = (response: Response, body: ArrayBuffer | null) => Response;
+type Answer = (head: AnswerHead, body: ArrayBuffer | null) => Response;
 
 /** openapi-fetch builds its requests with `OutgoingRequest` (the client gives it as `Request`), whatever its types say. */
 function outgoing(request: Request): OutgoingRequest {
@@ -45,7 +50,10 @@ function outgoing(request: Request): OutgoingRequest {
 }
 
 export interface TransportOptions {
-  /** Left out: `globalThis.fetch`, given the attempt's signal as `init` (no extra copy of the request). */
+  /**
+   * Left out: undici's `request` on the global dispatcher (the one `fetch` uses too), without
+   * `fetch`'s Request/Response machinery, which costs more than the rest of a call.
+   */
   fetch?: FetchLike | undefined;
   timeoutMs: number;
   retry: RetrySettings;
@@ -113,51 +121,50 @@ async function sendWithRetries(
   answer: Answer,
 ) {
   const { retry, logger } = options;
-  const isRead = request.method === "GET" || request.method === "HEAD";
-  const logFields = {
-    operation: operation.name,
-    method: request.method,
-    path: new URL(request.url).pathname,
-  };
+  const { method } = request;
+  const isRead = method === "GET" || method === "HEAD";
+  const path = new URL(request.url).pathname;
   for (let attempt = 1; ; attempt++) {
     const startedAt = performance.now();
-    let outcome: { response: Response } | { error: FrontPaymentTransitError };
+    let response: Response;
     try {
-      outcome = { response: await sendOnce(request, operation, options, answer) };
+      response = await sendOnce(request, operation, options, answer);
     } catch (error) {
       if (!(error instanceof FrontPaymentTransitError)) throw error; // the caller's own abort
-      outcome = { error };
-    }
-    const durationMs = Math.round(performance.now() - startedAt);
-    const canRetry = attempt <= retry.maxRetries;
-
-    if ("response" in outcome) {
-      const { status, headers } = outcome.response;
-      const fields = { ...logFields, attempt, status, durationMs };
-      if (!(status === 429 || status >= 500)) {
-        logger.debug(fields, "Front Payment answered");
-        return outcome.response;
+      const durationMs = Math.round(performance.now() - startedAt);
+      const { delivery } = error;
+      const fields = {
+        operation: operation.name,
+        method,
+        path,
+        attempt,
+        durationMs,
+        error: error.name,
+        delivery,
+      };
+      if (!(attempt <= retry.maxRetries && (isRead || delivery === "not_sent"))) {
+        logger.warn({ ...fields, willRetry: false }, "Front Payment request failed");
+        throw error;
       }
-      const askedMs = retryAfterMs(headers, retry.now());
-      const delayMs = askedMs ?? backoffMs(attempt, retry);
-      if (!(isRead && canRetry && delayMs <= retry.maxRetryAfterMs)) {
-        logger.warn({ ...fields, willRetry: false }, "Front Payment answered with an error");
-        return outcome.response;
-      }
-      logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment answered with an error; retrying");
+      const delayMs = backoffMs(attempt, retry);
+      logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment request failed; retrying");
       await retry.sleep(delayMs);
       continue;
     }
-
-    const { error } = outcome;
-    const { delivery } = error;
-    const fields = { ...logFields, attempt, durationMs, error: error.name, delivery };
-    if (!(canRetry && (isRead || delivery === "not_sent"))) {
-      logger.warn({ ...fields, willRetry: false }, "Front Payment request failed");
-      throw error;
+    const durationMs = Math.round(performance.now() - startedAt);
+    const { status } = response;
+    const fields = { operation: operation.name, method, path, attempt, status, durationMs };
+    if (!(status === 429 || status >= 500)) {
+      logger.debug(fields, "Front Payment answered");
+      return response;
     }
-    const delayMs = backoffMs(attempt, retry);
-    logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment request failed; retrying");
+    const askedMs = retryAfterMs(response.headers, retry.now());
+    const delayMs = askedMs ?? backoffMs(attempt, retry);
+    if (!(isRead && attempt <= retry.maxRetries && delayMs <= retry.maxRetryAfterMs)) {
+      logger.warn({ ...fields, willRetry: false }, "Front Payment answered with an error");
+      return response;
+    }
+    logger.warn({ ...fields, willRetry: true, delayMs }, "Front Payment answered with an error; retrying");
     await retry.sleep(delayMs);
   }
 }
@@ -166,6 +173,8 @@ async function sendWithRetries(
  * One attempt, body included, within the timeout. Throws timeout and network errors, or the
  * caller's abort reason. One timer and one signal per attempt: the caller's signal, if it ever
  * aborts, aborts ours (cheaper than `AbortSignal.any`, which this path would pay on every call).
+ * undici's own `headersTimeout`/`bodyTimeout` would cost less still, but neither counts the wait
+ * for a connection, and the body's restarts with every chunk.
  */
 async function sendOnce(
   request: OutgoingRequest,
@@ -181,17 +190,7 @@ async function sendOnce(
   const onCallerAbort = () => attempt.abort(callerSignal?.reason);
   callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   try {
-    const { url, method, headers, body, redirect } = request;
-    const init: RequestInit = { method, headers, body, redirect, signal };
-    // Undici honours the signal for the answer and its body; an injected `fetch` is given a
-    // `Request` of its own, and may ignore its signal.
-    const response = fetch
-      ? await settledBy(signal, fetch(new Request(url, init)))
-      : await globalThis.fetch(url, init);
-    const read = NULL_BODY_STATUSES.has(response.status)
-      ? null
-      : await (fetch ? settledBy(signal, response.arrayBuffer()) : response.arrayBuffer());
-    return answer(response, read);
+    return await (fetch ? viaFetch(fetch, request, signal, answer) : viaUndici(request, signal, answer));
   } catch (error) {
     if (callerSignal?.aborted) throw callerSignal.reason;
     if (signal.aborted)
@@ -205,6 +204,53 @@ async function sendOnce(
     clearTimeout(handle);
     callerSignal?.removeEventListener("abort", onCallerAbort);
   }
+}
+
+/** Through an injected `fetch`, given a `Request` of its own; it may ignore the signal. */
+async function viaFetch(fetch: FetchLike, request: OutgoingRequest, signal: AbortSignal, answer: Answer) {
+  const { url, method, headers, body, redirect } = request;
+  const response = await settledBy(
+    signal,
+    fetch(new Request(url, { method, headers, body, redirect, signal })),
+  );
+  const read = NULL_BODY_STATUSES.has(response.status)
+    ? null
+    : await settledBy(signal, response.arrayBuffer());
+  return answer(response, read);
+}
+
+/**
+ * Through undici's `request`, which honours the signal for the answer and its body. It follows no
+ * redirects: Front Payment's API answers without them, and a 3xx is then an answer like any other
+ * rather than the token sent on to another address. Bodies are openapi-fetch's: JSON as a string.
+ */
+async function viaUndici(request: OutgoingRequest, signal: AbortSignal, answer: Answer) {
+  const { url, method, headers } = request;
+  const body = request.body as Dispatcher.RequestOptions["body"];
+  const {
+    statusCode,
+    statusText,
+    headers: received,
+    body: stream,
+  } = await undiciRequest(url, {
+    method: method as Dispatcher.HttpMethod,
+    headers,
+    body,
+    signal,
+  });
+  const read = await stream.arrayBuffer(); // read even when empty, so the connection is reused
+  const head = { status: statusCode, statusText, headers: headersOf(received) };
+  return answer(head, NULL_BODY_STATUSES.has(statusCode) ? null : read);
+}
+
+/** undici's header object (repeated headers as arrays) as `Headers`. */
+function headersOf(received: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(received)) {
+    if (Array.isArray(value)) for (const each of value) headers.append(name, each);
+    else if (value !== undefined) headers.append(name, value);
+  }
+  return headers;
 }
 
 /** `promise`, or the signal's reason once it aborts: an injected `fetch` may ignore its signal. */
@@ -222,8 +268,8 @@ const DECODER = new TextDecoder();
  * The answer with its body already read, served from memory: a `new Response(body)` would build a
  * stream only for openapi-fetch to read it back.
  */
-function readResponse(response: Response, body: ArrayBuffer | null): Response {
-  const { status, statusText, headers } = response;
+function readResponse(head: AnswerHead, body: ArrayBuffer | null): Response {
+  const { status, statusText, headers } = head;
   const bytes = body ?? new ArrayBuffer(0);
   const text = async () => DECODER.decode(bytes);
   return Object.defineProperties(new Response(null, { status, statusText, headers }), {
@@ -231,7 +277,7 @@ function readResponse(response: Response, body: ArrayBuffer | null): Response {
     arrayBuffer: { value: async () => bytes.slice(0) },
     text: { value: text },
     json: { value: async () => JSON.parse(await text()) },
-    clone: { value: () => readResponse(response, body) },
+    clone: { value: () => readResponse(head, body) },
   });
 }
 
@@ -239,20 +285,34 @@ function readResponse(response: Response, body: ArrayBuffer | null): Response {
  * Only what openapi-fetch and the client's methods read of an answer (its status, headers and
  * text), without building a second `Response` for every call.
  */
-function answerParts(response: Response, body: ArrayBuffer | null): Response {
-  const { status, statusText, ok, headers } = response;
-  const text = async () => (body === null ? "" : DECODER.decode(body));
-  const parts: Pick<Response, "status" | "statusText" | "ok" | "headers" | "text"> = {
-    status,
-    statusText,
-    ok,
-    headers,
-    text,
-  };
-  return parts as Response;
+class AnswerParts implements Pick<Response, "status" | "statusText" | "ok" | "headers" | "text"> {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: Headers;
+  readonly #body: ArrayBuffer | null;
+
+  constructor({ status, statusText, headers }: AnswerHead, body: ArrayBuffer | null) {
+    this.status = status;
+    this.statusText = statusText;
+    this.ok = status >= 200 && status <= 299;
+    this.headers = headers;
+    this.#body = body;
+  }
+
+  async text(): Promise<string> {
+    return this.#body === null ? "" : DECODER.decode(this.#body);
+  }
 }
 
-/** Classifies a thrown `fetch` error (undici puts the system error in `cause`) by whether anything was sent. */
+function answerParts(head: AnswerHead, body: ArrayBuffer | null): Response {
+  return new AnswerParts(head, body) as unknown as Response;
+}
+
+/**
+ * Classifies a thrown transport error by whether anything was sent: undici's `request` throws the
+ * system or undici error itself, `fetch` puts it in `cause`.
+ */
 function transportError(
   error: unknown,
   operation: Operation,

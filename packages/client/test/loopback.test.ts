@@ -3,16 +3,19 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createFrontPaymentClient,
+  FrontPaymentError,
   FrontPaymentNetworkError,
+  FrontPaymentRateLimitError,
   FrontPaymentTimeoutError,
   isOutcomeUnknown,
   USER_AGENT,
 } from "../src/index.js";
-import { CREATED, ORDER, rejectionOf, STATUS, TOKEN } from "./helpers.js";
+import { CREATED, instantRetry, ORDER, rejectionOf, STATUS, TOKEN } from "./helpers.js";
 
 /**
- * The same faults as the fake-transport tests, through Node's real fetch (undici) on loopback:
- * proves that the client reads undici's real errors the way the fakes assume.
+ * The same faults as the fake-transport tests, through the default transport (undici's
+ * `request`) on loopback: proves that the client reads undici's real errors the way the fakes
+ * assume, and that the timeout covers the whole exchange.
  */
 interface Received {
   method: string;
@@ -133,5 +136,76 @@ describe("over real HTTP on loopback", () => {
       STATUS.data,
     );
     expect(received).toHaveLength(2);
+  });
+
+  it("an answer whose body stops coming is a timeout too: the timeout covers the body", async () => {
+    const { baseUrl, received } = await serve((_request, response) => {
+      response.writeHead(201, { "content-type": "application/json", "content-length": "500" });
+      response.write('{"status_code":201,');
+    });
+    const error = await rejectionOf(client(baseUrl, WAITED_OUT_MS).submitInvoiceOrder(ORDER));
+    expect(error).toBeInstanceOf(FrontPaymentTimeoutError);
+    expect(error).toMatchObject({ delivery: "unknown", timeoutMs: WAITED_OUT_MS });
+    expect(received).toHaveLength(1);
+  });
+
+  it("the caller's abort while the answer is coming ends a raw call with its reason, not retried", async () => {
+    const controller = new AbortController();
+    const reason = new Error("the user gave up");
+    const { baseUrl, received } = await serve((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json", "content-length": "500" });
+      response.write('{"status_code":200,', () => controller.abort(reason));
+    });
+    const pending = client(baseUrl).GET("/api/v1/connect/orders/status/{orderUuid}", {
+      params: { path: { orderUuid: "ODR4286244937" } },
+      signal: controller.signal,
+    });
+    await expect(pending).rejects.toBe(reason);
+    expect(received).toHaveLength(1);
+  });
+
+  it("raw calls get a real Response, with the answer's headers", async () => {
+    const { baseUrl } = await serve((_request, response) => {
+      response.setHeader("set-cookie", ["a=1", "b=2"]);
+      response.setHeader("x-request-id", "req-17");
+      answer(response, 200, STATUS);
+    });
+    const { data, response } = await client(baseUrl).GET("/api/v1/connect/orders/status/{orderUuid}", {
+      params: { path: { orderUuid: "ODR4286244937" } },
+    });
+    expect(data).toEqual(STATUS);
+    expect(response).toBeInstanceOf(Response);
+    expect(response.headers.get("x-request-id")).toBe("req-17");
+    expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    expect(await response.json()).toEqual(STATUS);
+  });
+
+  it("a 429's Retry-After is read from the answer's headers", async () => {
+    const { baseUrl, received } = await serve((_request, response) => {
+      response.setHeader("retry-after", "7");
+      answer(response, 429, { status_code: 429, message: "tooManyRequests" });
+    });
+    const { delays, retry } = instantRetry();
+    const limited = createFrontPaymentClient({ token: TOKEN, baseUrl, retry: { ...retry, maxRetries: 1 } });
+    const error = await rejectionOf(limited.getOrderStatus("ODR4286244937"));
+    expect(error).toBeInstanceOf(FrontPaymentRateLimitError);
+    expect(error).toMatchObject({ retryAfterSeconds: 7 });
+    expect(delays).toEqual([7_000]);
+    expect(received).toHaveLength(2);
+  });
+
+  it("a redirect is not followed: the token stays with the address it was meant for", async () => {
+    const elsewhere = await serve((_request, response) => answer(response, 200, STATUS));
+    const { baseUrl, received } = await serve((_request, response) => {
+      response.writeHead(302, {
+        location: `${elsewhere.baseUrl}/api/v1/connect/orders/status/ODR4286244937`,
+      });
+      response.end();
+    });
+    const error = await rejectionOf(client(baseUrl).getOrderStatus("ODR4286244937"));
+    expect(error).toBeInstanceOf(FrontPaymentError);
+    expect(error).toMatchObject({ status: 302 });
+    expect(received).toHaveLength(1);
+    expect(elsewhere.received).toHaveLength(0);
   });
 });
