@@ -122,12 +122,18 @@ export function createFrontPaymentClient(options: FrontPaymentClientOptions): Fr
     logger,
   });
   // Plain headers rather than a middleware: openapi-fetch then skips its middleware round (an id,
-  // a frozen options object and an await per call), and raw calls get them too.
+  // a frozen options object and an await per call), and raw calls get them too. `Accept` is said
+  // outright: the default transport (undici's `request`) adds none, and a JSON API may answer a
+  // request that does not ask for JSON with an HTML page or a redirect.
   const api = createClient<paths>({
     baseUrl,
     Request: OutgoingRequest as unknown as typeof Request,
     fetch: transport.forRawCalls,
-    headers: { Authorization: `Bearer ${token.trim()}`, "User-Agent": USER_AGENT },
+    headers: {
+      Accept: "application/json",
+      Authorization: `Bearer ${token.trim()}`,
+      "User-Agent": USER_AGENT,
+    },
   });
 
   /** The answer's envelope if it is a 2xx that matches `schema`, else the fitting error. */

@@ -123,13 +123,14 @@ describe("the methods", () => {
 });
 
 describe("every request", () => {
-  it("carries the bearer token and a User-Agent naming the package and version", async () => {
+  it("carries the bearer token, asks for JSON, and has a User-Agent naming the package and version", async () => {
     const { client, calls } = clientWith([json(200, STATUS), json(201, CREATED)]);
     await client.getOrderStatus("ODR1");
     await client.submitInvoiceOrder(ORDER);
     for (const call of calls) {
       expect(call.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
       expect(call.headers.get("user-agent")).toBe(USER_AGENT);
+      expect(call.headers.get("accept")).toBe("application/json");
     }
     expect(USER_AGENT).toContain(`fakturabot-client/${VERSION}`);
     expect(USER_AGENT).toContain("@fakturabot/client");

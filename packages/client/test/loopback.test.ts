@@ -79,13 +79,14 @@ function answer(response: ServerResponse, status: number, body: unknown) {
 }
 
 describe("over real HTTP on loopback", () => {
-  it("submits with the token, the User-Agent and the JSON body", async () => {
+  it("submits with the token, the User-Agent, asking for JSON, and the JSON body", async () => {
     const { baseUrl, received } = await serve((_request, response) => answer(response, 201, CREATED));
     await expect(client(baseUrl).submitInvoiceOrder(ORDER)).resolves.toEqual(CREATED.data);
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ method: "POST", url: "/api/v1/connect/orders/invoice/submit" });
     expect(received[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(received[0]?.headers["user-agent"]).toBe(USER_AGENT);
+    expect(received[0]?.headers.accept).toBe("application/json");
     expect(JSON.parse(received[0]?.body ?? "")).toEqual(ORDER);
   });
 
