@@ -49,14 +49,14 @@ export function orderPoolSize(options: BenchOptions): number {
  * Front Payment would send them: each order's timestamps only ever go forward, so none recurs as
  * long as the sequence lives (the whole run, for the bot); running out of them fails the run.
  */
-export function callbackPaths(orders: BenchContext["orders"]) {
+export function callbackPaths(orders: BenchContext["orders"], now: () => number = Date.now) {
   let sent = 0;
   const latest = orders.map(() => Number.NEGATIVE_INFINITY);
   return () => {
     const index = sent++ % orders.length;
     const order = orders[index];
     if (!order) throw new Error("No orders to send callbacks about");
-    const nowS = Math.floor(Date.now() / 1000);
+    const nowS = Math.floor(now() / 1000);
     const timestamp = Math.max(
       (latest[index] ?? Number.NEGATIVE_INFINITY) + 1,
       nowS - OLDEST_TIMESTAMP_AGE_S,
