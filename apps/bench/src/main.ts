@@ -5,19 +5,16 @@ import { join, resolve } from "node:path";
 import { type BenchOptions, parseOptions, type ScenarioName, USAGE } from "./options.js";
 import { type RunningTarget, startTarget } from "./processes.js";
 import type { RowResult } from "./rounds.js";
-import { callbackMemoryRows, callbackRows } from "./scenarios/callbacks.js";
+import { callbackMemoryRows, callbackPaths, callbackRows, orderPoolSize } from "./scenarios/callbacks.js";
 import { clientRows } from "./scenarios/client.js";
 import type { BenchContext } from "./scenarios/context.js";
 import { invoiceRows, submitRows } from "./scenarios/slack.js";
-import { IDLE_AFTER_MS, startupRows } from "./scenarios/startup.js";
+import { startupRows } from "./scenarios/startup.js";
 import { openFilledModal, SECRETS, type StandIns, startStandIns, timeSubmission } from "./stand-ins.js";
 import { STORES } from "./stores.js";
 import { formatTable } from "./table.js";
 import type { BareBoltConfig } from "./targets/bare-bolt.js";
 import type { FakturabotConfig } from "./targets/fakturabot.js";
-
-/** Orders created through the modal before the rounds, for callbacks to be about. */
-const ORDER_POOL = 20;
 
 function progress(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -49,20 +46,21 @@ async function main(options: BenchOptions): Promise<void> {
     return running;
   };
   try {
-    progress(`starting the bot (store ${options.store}) and creating ${ORDER_POOL} orders through the modal`);
+    // Orders created through the modal before the rounds, for callbacks to be about.
+    const orderPool = orderPoolSize(options);
+    progress(`starting the bot (store ${options.store}) and creating ${orderPool} orders through the modal`);
     const profile = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${join(outDir, "profiles")}`] : [];
-    const bot = await started(startTarget("fakturabot", await botConfig(), profile));
-    await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_MS));
-    const botIdleRssMb = (await bot.usage()).rssBytes / 2 ** 20;
+    const firstBotConfig = await botConfig();
+    const bot = await started(startTarget("fakturabot", firstBotConfig, profile));
     const botDriver = standIns.driverFor(bot.url);
-    for (let index = 0; index < ORDER_POOL; index++) {
+    for (let index = 0; index < orderPool; index++) {
       await timeSubmission(standIns, await openFilledModal(botDriver, { redraws: true }));
     }
     // Front Payment's truth for the pool is PAID (its own callback tells the bot), so the bench's
     // callbacks, all PAID, agree with what the bot may look up.
     for (const order of standIns.frontPayment.orders()) standIns.frontPayment.setStatus(order.uuid, "PAID");
     await standIns.frontPayment.callbacksIdle();
-    const capture = captured(standIns);
+    const capture = captured(standIns, orderPool);
     const bareBoltConfig: BareBoltConfig = {
       slackApiUrl: standIns.slack.apiUrl,
       signingSecret: SECRETS.signingSecret,
@@ -75,26 +73,31 @@ async function main(options: BenchOptions): Promise<void> {
       },
     };
     const bareBolt = await started(startTarget("bare-bolt", bareBoltConfig));
-    const callbackBaseline = await started(
-      startTarget("callback-baseline", {
-        store: options.store,
-        storePlace: await storeHost.place("baseline"),
-        callbackSecret: SECRETS.callbackSecret,
-      }),
-    );
+    const callbackBaselineConfig = {
+      store: options.store,
+      storePlace: await storeHost.place("baseline"),
+      callbackSecret: SECRETS.callbackSecret,
+    };
+    const callbackBaseline = await started(startTarget("callback-baseline", callbackBaselineConfig));
     const context: BenchContext = {
       options,
       standIns,
       drivers: { candidate: botDriver, baseline: standIns.driverFor(bareBolt.url) },
       bot,
-      botIdleRssMb,
       bareBolt,
       callbackBaseline,
       orders: capture.orders,
+      botCallbacks: callbackPaths(capture.orders),
       startTarget: (side) =>
         side === "candidate"
           ? botConfig().then((config) => startTarget("fakturabot", config))
           : startTarget("bare-bolt", bareBoltConfig),
+      startAgain: (target) =>
+        started(
+          target === "bot"
+            ? startTarget("fakturabot", firstBotConfig, profile)
+            : startTarget("callback-baseline", callbackBaselineConfig),
+        ),
     };
     const results: RowResult[] = [];
     const scenarios: Record<ScenarioName, (context: BenchContext) => Promise<RowResult[]>> = {
@@ -126,7 +129,7 @@ async function main(options: BenchOptions): Promise<void> {
 }
 
 /** What the bot sent while creating the pool, for the baselines to send the same. */
-function captured(standIns: StandIns) {
+function captured(standIns: StandIns, orderPool: number) {
   const { calls } = standIns.slack.workspace.state;
   const sent = calls.find((call) => call.method === "views.open")?.args.view;
   // Decoded arguments: JSON-encoded fields arrive parsed, other fields as the form sent them.
@@ -135,9 +138,9 @@ function captured(standIns: StandIns) {
     (call) => call.method === "chat.postMessage" && call.args.thread_ts === undefined,
   )?.args;
   const created = standIns.frontPayment.orders();
-  if (typeof view !== "object" || !message || created.length < ORDER_POOL)
+  if (typeof view !== "object" || !message || created.length < orderPool)
     throw new Error(
-      `The bot did not open the modal, post the order or create every order (${created.length} of ${ORDER_POOL})`,
+      `The bot did not open the modal, post the order or create every order (${created.length} of ${orderPool})`,
     );
   const orders = created.map((order) => {
     const id = new URL(order.request.callback.callbackUrl ?? "").pathname.split("/").at(-1) ?? "";

@@ -5,6 +5,10 @@ export interface TargetUsage {
   cpuMs: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** V8's heap as reserved (in use and free). */
+  heapTotalBytes: number;
+  /** Memory outside V8's heap held by JavaScript objects (Buffers, ArrayBuffers). */
+  externalBytes: number;
 }
 
 export type TargetName = "fakturabot" | "bare-bolt" | "callback-baseline" | "frontpayment";
@@ -15,7 +19,7 @@ export interface RunningTarget {
   url: string;
   /** From spawning the process to the target listening, ms. */
   startupMs: number;
-  /** The process's CPU time so far (ms), its resident set size and its V8 heap in use (bytes). */
+  /** The process's CPU time so far (ms), its resident set size, its V8 heap and external memory (bytes). */
   usage(): Promise<TargetUsage>;
   stop(): Promise<void>;
 }
@@ -64,6 +68,8 @@ function ask(child: ChildProcess): Promise<TargetUsage> {
         cpuMs: message.cpuMicros / 1000,
         rssBytes: message.rssBytes,
         heapUsedBytes: message.heapUsedBytes,
+        heapTotalBytes: message.heapTotalBytes,
+        externalBytes: message.externalBytes,
       });
     };
     child.on("message", answer);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DATABASE_FILE, type InvoiceStore, openSqliteStore, StoreVersionError } from "../src/store/index.js";
-import { MIGRATIONS } from "../src/store/sqlite.js";
+import { boundPageCache, MIGRATIONS, PAGE_CACHE_KIB } from "../src/store/sqlite.js";
 import {
   advance,
   callback,
@@ -71,6 +71,18 @@ describe("SQLite store on disk", () => {
     db.close();
     // Opening again applies nothing twice.
     expect(await openStore().get("FB0000000000000")).toBeNull();
+  });
+
+  it("bounds each connection's page cache to SQLite's own 2 MB, not better-sqlite3's 16 MB, so memory does not grow with the file", () => {
+    const connection = new Database(":memory:");
+    try {
+      expect(connection.pragma("cache_size", { simple: true })).toBe(-16000);
+      boundPageCache(connection);
+      expect(connection.pragma("cache_size", { simple: true })).toBe(-PAGE_CACHE_KIB);
+      expect(PAGE_CACHE_KIB).toBe(2000);
+    } finally {
+      connection.close();
+    }
   });
 
   it("keeps every order, its history and its second orders when a version-3 database is rebuilt for expiry", async () => {

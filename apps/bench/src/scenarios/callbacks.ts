@@ -1,7 +1,7 @@
 import { signCallback } from "@fakturabot/client";
 import { closedLoop } from "../load.js";
-import { scaled } from "../options.js";
-import type { RunningTarget } from "../processes.js";
+import { type BenchOptions, scaled } from "../options.js";
+import type { RunningTarget, TargetUsage } from "../processes.js";
 import { interleaved, type RowResult } from "../rounds.js";
 import { SECRETS } from "../stand-ins.js";
 import { STORES } from "../stores.js";
@@ -10,23 +10,62 @@ import { IDLE_AFTER_MS } from "./startup.js";
 
 const IN_FLIGHT = 50;
 /**
- * Each order's callbacks say PAID (as Front Payment's order does) with distinct timestamps within
- * the bot's accepted window (one hour): repeats, recorded as such. Past 3000 per order they recur.
- * Counted back from the moment each is sent, so a long run's last ones are not stale.
+ * Each order's callbacks say PAID (as Front Payment's order does), each with a timestamp of its own
+ * within the bot's accepted window (an hour, `CALLBACK_MAX_AGE_SECONDS`): repeats, recorded as
+ * such. An order's timestamps count up, one second apart, from this long before it is sent, and
+ * may not come closer to the moment it is sent than `NEWEST_TIMESTAMP_AGE_S`.
  */
-const TIMESTAMPS_PER_ORDER = 3000;
+const OLDEST_TIMESTAMP_AGE_S = 3500;
+const NEWEST_TIMESTAMP_AGE_S = 100;
+/** Callbacks planned per order: below what the window holds, so a slow run keeps them distinct. */
+const CALLBACKS_PER_ORDER = 3000;
+/** The orders created through the modal at least, whatever the run's callbacks. */
+const MINIMUM_ORDER_POOL = 20;
+
+const WARM_UP_CALLBACKS = 500;
+
+function callbacksPerRound(options: BenchOptions): number {
+  return scaled(options, 1000, 200);
+}
+
+/** Callbacks the bot is sent in a run with these options: the throughput rounds and the long run. */
+function callbacksToTheBot(options: BenchOptions): number {
+  const rounds = options.only.includes("callbacks")
+    ? WARM_UP_CALLBACKS + options.rounds * callbacksPerRound(options)
+    : 0;
+  return rounds + (options.only.includes("memory") ? options.longCallbacks : 0);
+}
+
+/**
+ * How many orders to create through the modal so that no callback the run sends repeats one the
+ * bot already has (a repeat takes another path, `duplicate`, than a callback Front Payment sends).
+ */
+export function orderPoolSize(options: BenchOptions): number {
+  return Math.max(MINIMUM_ORDER_POOL, Math.ceil(callbacksToTheBot(options) / CALLBACKS_PER_ORDER));
+}
 
 /**
  * Signed callback paths (`/frontpayment/callback/<id>?…`) about the bot's orders, round-robin, as
- * Front Payment would send them.
+ * Front Payment would send them: each order's timestamps only ever go forward, so none recurs as
+ * long as the sequence lives (the whole run, for the bot); running out of them fails the run.
  */
-export function callbackPaths(orders: BenchContext["orders"]) {
+export function callbackPaths(orders: BenchContext["orders"], now: () => number = Date.now) {
   let sent = 0;
+  const latest = orders.map(() => Number.NEGATIVE_INFINITY);
   return () => {
-    const index = sent++;
-    const order = orders[index % orders.length];
+    const index = sent++ % orders.length;
+    const order = orders[index];
     if (!order) throw new Error("No orders to send callbacks about");
-    const repeat = Math.floor(index / orders.length);
+    const nowS = Math.floor(now() / 1000);
+    const timestamp = Math.max(
+      (latest[index] ?? Number.NEGATIVE_INFINITY) + 1,
+      nowS - OLDEST_TIMESTAMP_AGE_S,
+    );
+    if (timestamp > nowS - NEWEST_TIMESTAMP_AGE_S)
+      throw new Error(
+        `Order ${order.id} has used every timestamp the bot accepts: the pool needs more orders`,
+      );
+    latest[index] = timestamp;
     const query = signCallback(
       [
         ["orderUuid", order.fpOrderUuid],
@@ -34,7 +73,7 @@ export function callbackPaths(orders: BenchContext["orders"]) {
         ["paymentMethod", "Visa"],
         ["amount", order.amount],
         ["createdAt", String(order.createdAt)],
-        ["timestamp", String(Math.floor(Date.now() / 1000) - 100 - (repeat % TIMESTAMPS_PER_ORDER))],
+        ["timestamp", String(timestamp)],
       ],
       SECRETS.callbackSecret,
     );
@@ -61,14 +100,15 @@ async function sendCallbacks(
 /** Verified callbacks answered per second with 50 in flight, and CPU time per callback. */
 export async function callbackRows(context: BenchContext): Promise<RowResult[]> {
   const { options } = context;
-  const count = scaled(options, 1000, 200);
-  const nextPath = callbackPaths(context.orders);
+  const count = callbacksPerRound(options);
   const targets = { candidate: context.bot, baseline: context.callbackBaseline };
-  for (const target of Object.values(targets)) await sendCallbacks(target, nextPath, 500);
+  const paths = { candidate: context.botCallbacks, baseline: callbackPaths(context.orders) };
+  for (const side of ["candidate", "baseline"] as const)
+    await sendCallbacks(targets[side], paths[side], WARM_UP_CALLBACKS);
   const rounds = await interleaved(options.rounds, async (side) => {
     const target = targets[side];
     const before = await target.usage();
-    const { elapsedMs } = await sendCallbacks(target, nextPath, count);
+    const { elapsedMs } = await sendCallbacks(target, paths[side], count);
     const after = await target.usage();
     return { perSecond: (count / elapsedMs) * 1000, cpuMsPerCallback: (after.cpuMs - before.cpuMs) / count };
   });
@@ -93,54 +133,30 @@ export async function callbackRows(context: BenchContext): Promise<RowResult[]> 
   ];
 }
 
-/** Where the long run reports the bot's memory: after this share of its callbacks. */
+/** Where the long run reports the process's memory: after this share of its callbacks. */
 const MEMORY_CHECKPOINTS = [0.1, 0.5, 1] as const;
 
 /**
- * The highest RSS sampled (every 250 ms) while `count` callbacks are sent, per target, and the
- * bot's peak against its own idle RSS after start (the issue's "flat memory" goal), with its RSS
- * and heap in use at checkpoints through the run, so growth shows as growth.
+ * The long run, each side in a fresh process of its own (on the store the earlier scenarios used,
+ * so the bot knows the pool's orders) that has served nothing else: its idle RSS 1 s after it
+ * listened, the highest RSS sampled (every 250 ms) while `count` callbacks are sent, and its RSS
+ * and heap in use at checkpoints through the run, so growth shows as growth. The bot's peak against
+ * its own idle RSS is the issue's "flat memory" goal.
  */
 export async function callbackMemoryRows(context: BenchContext): Promise<RowResult[]> {
   const count = context.options.longCallbacks;
-  const nextPath = callbackPaths(context.orders);
-  const peak = async (target: RunningTarget) => {
-    const before = await target.usage();
-    let highest = before.rssBytes;
-    let running = true;
-    const sampling = (async () => {
-      while (running) {
-        highest = Math.max(highest, (await target.usage()).rssBytes);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    })();
-    const checkpoints = [
-      `before: RSS ${megabytes(before.rssBytes)} MB, heap ${megabytes(before.heapUsedBytes)} MB`,
-    ];
-    let sent = 0;
-    let nextCheckpoint = 0;
-    const onProgress = () => {
-      sent++;
-      const share = MEMORY_CHECKPOINTS[nextCheckpoint];
-      if (share === undefined || sent < Math.round(count * share)) return;
-      nextCheckpoint++;
-      void target.usage().then((usage) => {
-        checkpoints.push(
-          `after ${sent.toLocaleString("en-US")}: RSS ${megabytes(usage.rssBytes)} MB, heap ${megabytes(usage.heapUsedBytes)} MB`,
-        );
-      });
-    };
+  const longRun = async (name: "bot" | "callbackBaseline", nextPath: () => string) => {
+    const target = await context.startAgain(name);
     try {
-      await sendCallbacks(target, nextPath, count, onProgress);
+      await new Promise((resolve) => setTimeout(resolve, IDLE_AFTER_MS));
+      return await peak(target, nextPath, count);
     } finally {
-      running = false;
-      await sampling;
+      await target.stop();
     }
-    return { peakMb: highest / 2 ** 20, checkpoints };
   };
-  const candidate = await peak(context.bot);
-  const baseline = await peak(context.callbackBaseline);
-  const detail = `one long run per side (${count} callbacks, ${IN_FLIGHT} in flight; \`--callbacks=N\`), RSS sampled every 250 ms`;
+  const candidate = await longRun("bot", context.botCallbacks);
+  const baseline = await longRun("callbackBaseline", callbackPaths(context.orders));
+  const detail = `one long run per side, each in a fresh process (${count} callbacks, ${IN_FLIGHT} in flight; \`--callbacks=N\`), RSS sampled every 250 ms`;
   return [
     {
       row: `RSS during ${count.toLocaleString("en-US")} callbacks, peak`,
@@ -155,11 +171,53 @@ export async function callbackMemoryRows(context: BenchContext): Promise<RowResu
       unit: "MB",
       higherIsBetter: false,
       candidate: [candidate.peakMb],
-      baseline: [context.botIdleRssMb],
+      baseline: [candidate.idleMb],
       goal: { ratio: 1.5, kind: "at most" },
-      detail: `the same run; idle: the bot's RSS ${IDLE_AFTER_MS} ms after it first listened, before any request; the bot's memory ${candidate.checkpoints.join("; ")}`,
+      detail: `the same run; idle: that process's RSS ${IDLE_AFTER_MS} ms after it listened, before any request; the bot's memory ${candidate.checkpoints.join("; ")}`,
     },
   ];
+}
+
+/** Sends `count` callbacks to `target` (idle until now), sampling its memory. */
+async function peak(target: RunningTarget, nextPath: () => string, count: number) {
+  const idle = await target.usage();
+  let highest = idle;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const usage = await target.usage();
+      if (usage.rssBytes > highest.rssBytes) highest = usage;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  const checkpoints: Promise<string>[] = [];
+  let sent = 0;
+  const onProgress = () => {
+    sent++;
+    const share = MEMORY_CHECKPOINTS[checkpoints.length];
+    if (share === undefined || sent < Math.round(count * share)) return;
+    const at = sent.toLocaleString("en-US");
+    checkpoints.push(target.usage().then((usage) => `after ${at}: ${memory(usage)}`));
+  };
+  try {
+    await sendCallbacks(target, nextPath, count, onProgress);
+  } finally {
+    running = false;
+    await sampling;
+  }
+  return {
+    idleMb: idle.rssBytes / 2 ** 20,
+    peakMb: highest.rssBytes / 2 ** 20,
+    checkpoints: [
+      `idle: ${memory(idle)}`,
+      ...(await Promise.all(checkpoints)),
+      `at the peak: ${memory(highest)}`,
+    ],
+  };
+}
+
+function memory(usage: TargetUsage): string {
+  return `RSS ${megabytes(usage.rssBytes)} MB, heap ${megabytes(usage.heapUsedBytes)} of ${megabytes(usage.heapTotalBytes)} MB, external ${megabytes(usage.externalBytes)} MB`;
 }
 
 function megabytes(bytes: number): string {

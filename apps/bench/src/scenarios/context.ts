@@ -10,12 +10,17 @@ export interface BenchContext {
   /** Slack drivers towards the bot (candidate) and bare Bolt (baseline). */
   drivers: { candidate: SlackDriver; baseline: SlackDriver };
   bot: RunningTarget;
-  /** The bot's RSS once idle after it first started, before any request (MB). */
-  botIdleRssMb: number;
   bareBolt: RunningTarget;
   callbackBaseline: RunningTarget;
   /** Orders the bot created through the modal, to send callbacks about. */
   orders: readonly { id: string; fpOrderUuid: string; amount: string; createdAt: number }[];
-  /** Starts another bot or bare Bolt process (start-up rows). */
+  /**
+   * The bot's callbacks: one sequence for the whole run, so no callback repeats one the bot (in
+   * any of its processes: they share its store) already has.
+   */
+  botCallbacks: () => string;
+  /** Starts another bot or bare Bolt process, each on a fresh store (start-up rows). */
   startTarget(side: "candidate" | "baseline"): Promise<RunningTarget>;
+  /** Starts a fresh process of the bot or of the callback baseline, on the same store as the first. */
+  startAgain(target: "bot" | "callbackBaseline"): Promise<RunningTarget>;
 }

@@ -3,7 +3,14 @@ export type ToTarget = { type: "usage" } | { type: "stop" };
 
 export type FromTarget =
   | { type: "ready"; url: string }
-  | { type: "usage"; cpuMicros: number; rssBytes: number; heapUsedBytes: number }
+  | {
+      type: "usage";
+      cpuMicros: number;
+      rssBytes: number;
+      heapUsedBytes: number;
+      heapTotalBytes: number;
+      externalBytes: number;
+    }
   | { type: "failed"; message: string };
 
 export interface StartedTarget {
@@ -13,7 +20,8 @@ export interface StartedTarget {
 
 /**
  * The child's side: starts the target with the JSON config in `argv[2]`, reports `ready` with its
- * URL, answers usage questions (CPU time, RSS and heap in use of this process) and stops when told to.
+ * URL, answers usage questions (CPU time, RSS, V8's heap and the memory outside it of this process)
+ * and stops when told to.
  */
 export function runTarget<Config>(start: (config: Config) => Promise<StartedTarget>): void {
   const send = (message: FromTarget) => process.send?.(message);
@@ -23,8 +31,15 @@ export function runTarget<Config>(start: (config: Config) => Promise<StartedTarg
       process.on("message", async (message: ToTarget) => {
         if (message.type === "usage") {
           const { user, system } = process.cpuUsage();
-          const { rss, heapUsed } = process.memoryUsage();
-          send({ type: "usage", cpuMicros: user + system, rssBytes: rss, heapUsedBytes: heapUsed });
+          const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+          send({
+            type: "usage",
+            cpuMicros: user + system,
+            rssBytes: rss,
+            heapUsedBytes: heapUsed,
+            heapTotalBytes: heapTotal,
+            externalBytes: external,
+          });
         } else if (message.type === "stop") {
           await target.stop();
           process.disconnect();

@@ -594,6 +594,20 @@ class NotWritten {
 }
 
 /**
+ * Each connection's page cache, in KiB: SQLite's own default. better-sqlite3 builds SQLite with
+ * 16 MB per connection (`SQLITE_DEFAULT_CACHE_SIZE=-16000`), which fills as the file grows, so the
+ * bot's memory rose with its orders and callbacks (two connections: up to 32 MB). The pages a
+ * callback or a click touches (the order, the history's last pages and their index) fit in this;
+ * the rest of the file is in the operating system's cache.
+ */
+export const PAGE_CACHE_KIB = 2000;
+
+/** Bounds `connection`'s page cache to `PAGE_CACHE_KIB` (a negative `cache_size` is in KiB). */
+export function boundPageCache(connection: Database.Database): void {
+  connection.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+}
+
+/**
  * The embedded store: SQLite (better-sqlite3) in `dataDir`, in WAL mode with `synchronous = FULL`,
  * so a write is on disk before its promise resolves and survives `kill -9` and power loss. Every
  * change is one `BEGIN IMMEDIATE` transaction, so several connections to the file stay consistent.
@@ -610,6 +624,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     // Erased requests are overwritten with zeros, not left in free space for anyone reading the file.
     db.pragma("secure_delete = ON");
     db.pragma("busy_timeout = 5000");
+    boundPageCache(db);
     // Off while migrating (better-sqlite3 turns them on by default): a migration that rebuilds a
     // table drops the old one, which must not count as deleting the rows its children refer to.
     db.pragma("foreign_keys = OFF");
@@ -755,6 +770,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
   const claims = new Database(file);
   claims.pragma("synchronous = NORMAL");
   claims.pragma("busy_timeout = 5000");
+  boundPageCache(claims);
   const deleteExpiredClaims = claims.prepare<[number]>("DELETE FROM delivery_claims WHERE expires_at <= ?");
   const insertClaim = claims.prepare<[string, number]>(
     "INSERT INTO delivery_claims (key, expires_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
