@@ -108,6 +108,8 @@ describe("/metrics", () => {
     ).toBeGreaterThanOrEqual(1);
     expect(await metric("fakturabot_recovered_submissions_total")).toBe(0);
     expect(await metric("fakturabot_outbox_depth")).toBe(0);
+    // Node's runtime metrics, begun once the bot had started, beside the bot's own.
+    expect(await metric("fakturabot_process_cpu_seconds_total")).toBeGreaterThan(0);
 
     const forged = signed(callbackUrl, order.uuid, "PAID", "not-the-secret");
     expect((await fetch(forged)).status).toBe(403);

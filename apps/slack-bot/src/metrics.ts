@@ -4,7 +4,7 @@ import {
   type FrontPaymentMethods,
   isOutcomeUnknown,
 } from "@fakturabot/client";
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "./prom-client.js";
 
 /** What became of one invoice submission to Front Payment (docs/front-payment.md §12). */
 export type InvoiceOutcome = "created" | "failed" | "unknown";
@@ -54,10 +54,13 @@ const FRONT_PAYMENT_METHODS = new Set<string>([
  * tests, each count only their own work). Calls to Slack and Front Payment are measured by
  * wrapping what the bot is given (the Web API client's `fetch`, the Front Payment client), so the
  * business code only reports what it alone knows: callbacks' results and recovered orders.
+ * Node's process and runtime metrics have a registry of their own, filled when the bot has started
+ * (`collectProcessMetrics`) and served first, as they always were.
  */
 export function createBotMetrics() {
+  const processRegistry = new Registry();
+  let collectingProcess = false;
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "fakturabot_" });
   const registers = [registry];
 
   const invoices = new Counter({
@@ -140,7 +143,12 @@ export function createBotMetrics() {
   }
 
   return {
-    registry,
+    /** Starts Node's process and runtime metrics (`fakturabot_process_*`, `fakturabot_nodejs_*`); once is enough. */
+    collectProcessMetrics() {
+      if (collectingProcess) return;
+      collectingProcess = true;
+      collectDefaultMetrics({ register: processRegistry, prefix: "fakturabot_" });
+    },
     callback(result: CallbackResult, reason: CallbackRejection | "" = "") {
       callbacks.inc({ result, reason });
     },
@@ -203,7 +211,8 @@ export function createBotMetrics() {
 
     /** The text exposition (`/metrics`). */
     async exposition(): Promise<{ contentType: string; body: string }> {
-      return { contentType: registry.contentType, body: await registry.metrics() };
+      const served = Registry.merge([processRegistry, registry]);
+      return { contentType: served.contentType, body: await served.metrics() };
     },
   };
 }

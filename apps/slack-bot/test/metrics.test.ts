@@ -24,6 +24,32 @@ describe("bot metrics", () => {
     expect(await sample(two, 'fakturabot_callbacks_total{result="rejected",reason="stale"}')).toBe(1);
   });
 
+  it("serve Node's process and runtime metrics once started, before the bot's own, one set however often started", async () => {
+    const metrics = createBotMetrics();
+    const families = async () =>
+      (await metrics.exposition()).body
+        .split("\n")
+        .filter((line) => line.startsWith("# TYPE "))
+        .map((line) => line.split(" ")[2] as string);
+    const runtime = (name: string) => /^fakturabot_(process|nodejs)_/.test(name);
+    expect((await families()).filter(runtime)).toEqual([]);
+    metrics.collectProcessMetrics();
+    metrics.collectProcessMetrics();
+    const served = await families();
+    expect(served).toEqual(
+      expect.arrayContaining([
+        "fakturabot_process_cpu_seconds_total",
+        "fakturabot_nodejs_gc_duration_seconds",
+        "fakturabot_nodejs_eventloop_lag_seconds",
+        "fakturabot_process_resident_memory_bytes",
+      ]),
+    );
+    expect(new Set(served).size).toBe(served.length);
+    const firstOwn = served.findIndex((name) => !runtime(name));
+    expect(served.slice(firstOwn).filter(runtime)).toEqual([]);
+    expect(served[firstOwn]).toBe("fakturabot_invoices_total");
+  });
+
   it("show the outbox as its probe reports it, asked once per scrape", async () => {
     const metrics = createBotMetrics();
     expect(await sample(metrics, "fakturabot_outbox_depth")).toBe(0);

@@ -1,6 +1,6 @@
 // Writes the committed OpenAPI document and the TypeScript types generated from it.
 import { writeFile } from "node:fs/promises";
-import { serializeOpenApiDocument } from "../src/index.js";
+import { serializeOpenApiDocument } from "../src/openapi/document.js";
 import { renderOpenApiTypes } from "./openapi-types.js";
 
 const document = serializeOpenApiDocument();

@@ -54,7 +54,6 @@ export {
   parseNorwegianNumber,
 } from "./norwegian-number.js";
 export { Numeric, numericValue } from "./numeric.js";
-export { buildOpenApiDocument, DEMO_BASE_URL, serializeOpenApiDocument } from "./openapi/document.js";
 export {
   CALLBACK_PARAMETER_SHAPES,
   CallbackNotification,
@@ -89,6 +88,7 @@ export { KNOWN_ORDER_STATUSES, type KnownOrderStatus, OrderStatus } from "./orde
 export { OrderUuid, OrderUuidParameter } from "./order-uuid.js";
 export { maskPersonalNumber, maskPersonalNumbers } from "./privacy.js";
 export { RefundOrderRequest, RefundProduct } from "./refund.js";
+export { DEMO_BASE_URL } from "./servers.js";
 export { unixSeconds } from "./time.js";
 /** zod itself, with `.openapi()`: the one instance every package builds its schemas with. */
 export { z } from "./zod.js";

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  buildOpenApiDocument,
   OrderDetailsResponse,
   OrderStatusListQuery,
   OrderStatusListResponse,
@@ -8,6 +7,7 @@ import {
   RefundOrderRequest,
   ResendOrderRequest,
 } from "../src/index.js";
+import { buildOpenApiDocument } from "../src/openapi/document.js";
 
 function problems(
   schema: { safeParse(value: unknown): { success: boolean; error?: unknown } },

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { renderOpenApiTypes } from "../scripts/openapi-types.js";
-import { buildOpenApiDocument, serializeOpenApiDocument } from "../src/index.js";
+import { buildOpenApiDocument, serializeOpenApiDocument } from "../src/openapi/document.js";
 
 const committed = (name: string) => readFile(new URL(`../generated/${name}`, import.meta.url), "utf8");
 

@@ -1,8 +1,8 @@
 import { chmodSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import type { Locale } from "../i18n/locale.js";
 import { awaitsApproval, keepsRequest } from "./approval-rows.js";
+import { Database } from "./better-sqlite3.js";
 import {
   customerFromRow,
   customerMatchKey,

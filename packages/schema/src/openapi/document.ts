@@ -11,10 +11,9 @@ import { SEED_INVOICE_ORDER_EXAMPLE } from "../examples.js";
 import { CancelOrderRequest, OrderStatusListQuery, ResendOrderRequest } from "../operations.js";
 import { OrderUuidParameter } from "../order-uuid.js";
 import { RefundOrderRequest } from "../refund.js";
+import { DEMO_BASE_URL } from "../servers.js";
 import { NAMED_SCHEMAS } from "./components.js";
 import { createSchemaRefs } from "./refs.js";
-
-export const DEMO_BASE_URL = "https://demo-api.frontpayment.no";
 
 /**
  * Converted on first use, not at import: converting every named schema costs tens of ms, which
