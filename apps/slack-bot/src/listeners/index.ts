@@ -36,9 +36,9 @@ import { ORDER_ACTION_IDS } from "../views/order-message.js";
 import { ORDER_ROW_MENU_ACTION_ID } from "../views/order-row.js";
 import { REJECT_MODAL_CALLBACK_ID } from "../views/reject-modal.js";
 
-/** Every Slack listener of the bot, one file each, each imported on its first request. */
 import { onFirstUse } from "./on-first-use.js";
 
+/** Every Slack listener of the bot, one file each, each imported on its first request. */
 export function registerListeners(app: App, deps: BotDeps): void {
   app.command(
     "/invoice",
