@@ -179,6 +179,25 @@ describe("over real HTTP on loopback", () => {
     expect(response.headers.get("x-request-id")).toBe("req-17");
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
     expect(await response.json()).toEqual(STATUS);
+    // Read as often and in whichever form the caller likes; a copy handed out is the caller's own.
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    bytes.fill(0);
+    expect(JSON.parse(await response.text())).toEqual(STATUS);
+    expect(await new Response(response.body).json()).toEqual(STATUS);
+    expect(await response.clone().json()).toEqual(STATUS);
+  });
+
+  it("a raw call answered 204 has no body", async () => {
+    const { baseUrl } = await serve((_request, response) => {
+      response.writeHead(204);
+      response.end();
+    });
+    const { response } = await client(baseUrl).GET("/api/v1/connect/orders/status/{orderUuid}", {
+      params: { path: { orderUuid: "ODR4286244937" } },
+    });
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+    expect(await response.text()).toBe("");
   });
 
   it("a 429's Retry-After is read from the answer's headers", async () => {
@@ -195,18 +214,21 @@ describe("over real HTTP on loopback", () => {
     expect(received).toHaveLength(2);
   });
 
-  it("a redirect is not followed: the token stays with the address it was meant for", async () => {
-    const elsewhere = await serve((_request, response) => answer(response, 200, STATUS));
-    const { baseUrl, received } = await serve((_request, response) => {
-      response.writeHead(302, {
-        location: `${elsewhere.baseUrl}/api/v1/connect/orders/status/ODR4286244937`,
+  it.each([300, 302])(
+    "a redirect (%i) is not followed: the token stays with the address it was meant for",
+    async (status) => {
+      const elsewhere = await serve((_request, response) => answer(response, 200, STATUS));
+      const { baseUrl, received } = await serve((_request, response) => {
+        response.writeHead(status, {
+          location: `${elsewhere.baseUrl}/api/v1/connect/orders/status/ODR4286244937`,
+        });
+        response.end();
       });
-      response.end();
-    });
-    const error = await rejectionOf(client(baseUrl).getOrderStatus("ODR4286244937"));
-    expect(error).toBeInstanceOf(FrontPaymentError);
-    expect(error).toMatchObject({ status: 302 });
-    expect(received).toHaveLength(1);
-    expect(elsewhere.received).toHaveLength(0);
-  });
+      const error = await rejectionOf(client(baseUrl).getOrderStatus("ODR4286244937"));
+      expect(error).toBeInstanceOf(FrontPaymentError);
+      expect(error).toMatchObject({ status });
+      expect(received).toHaveLength(1);
+      expect(elsewhere.received).toHaveLength(0);
+    },
+  );
 });

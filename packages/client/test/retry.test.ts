@@ -288,7 +288,9 @@ describe("every attempt is logged", () => {
     const before = performance.now();
     await client.getOrderStatus("ODR1");
     const elapsed = performance.now() - before;
+    const beforeSubmit = performance.now();
     await rejectionOf(client.submitInvoiceOrder(ORDER));
+    const submitElapsed = performance.now() - beforeSubmit;
     expect(lines[0]).toMatchObject({
       level: "warn",
       message: "Front Payment request failed; retrying",
@@ -302,7 +304,22 @@ describe("every attempt is logged", () => {
       message: "Front Payment answered with an error",
       fields: { status: 503, willRetry: false },
     });
+    const answeredMs = (lines[2]?.fields as { durationMs?: number } | undefined)?.durationMs;
+    expect(answeredMs).toBeLessThanOrEqual(Math.ceil(submitElapsed));
   });
+
+  it.each([
+    [5, "not_sent"],
+    [6, "unknown"],
+  ] as const)(
+    "a system error %i causes deep decides the delivery as %s (deeper is not looked at)",
+    async (depth, delivery) => {
+      let error: Error = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+      for (let level = 0; level < depth; level++) error = new TypeError("fetch failed", { cause: error });
+      const { client } = clientWith([{ throws: error }], { retry: { maxRetries: 0 } });
+      await expect(client.submitInvoiceOrder(ORDER)).rejects.toMatchObject({ delivery });
+    },
+  );
 
   it("a transport failure names the error and its delivery", async () => {
     const { client, lines } = clientWith([{ throws: socketClosed() }]);
