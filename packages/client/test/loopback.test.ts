@@ -227,8 +227,8 @@ describe("over real HTTP on loopback", () => {
       const error = await rejectionOf(client(baseUrl).getOrderStatus("ODR4286244937"));
       expect(error).toBeInstanceOf(FrontPaymentError);
       // An error answer as such (not taken for a 2xx whose body does not fit).
-    expect(error?.constructor).toBe(FrontPaymentError);
-    expect(error).toMatchObject({ status, message: expect.stringContaining(`with HTTP ${status}`) });
+      expect(error?.constructor).toBe(FrontPaymentError);
+      expect(error).toMatchObject({ status, message: expect.stringContaining(`with HTTP ${status}`) });
       expect(received).toHaveLength(1);
       expect(elsewhere.received).toHaveLength(0);
     },
