@@ -6,25 +6,13 @@ import type { FormDefaults } from "./invoice-form/defaults.js";
 import type { AccessRules } from "./listeners/access.js";
 import type { BotMetrics } from "./metrics.js";
 import type { OrderLifecycle } from "./orders/lifecycle.js";
+import type { ProductMethods } from "./store/products.js";
 import type { InvoiceStore } from "./store/types.js";
 
 /** The store's customer methods: the workspace's saved customers. */
 export type CustomerDirectory = Pick<
   InvoiceStore,
   "saveCustomer" | "searchCustomers" | "getCustomer" | "updateCustomer" | "forgetCustomer"
->;
-
-/** The store's price-list methods: the workspace's saved products and the lines of its earlier invoices. */
-export type ProductCatalogue = Pick<
-  InvoiceStore,
-  | "saveProduct"
-  | "searchProducts"
-  | "getProduct"
-  | "updateProduct"
-  | "deleteProduct"
-  | "recordLines"
-  | "searchEarlierLines"
-  | "getEarlierLine"
 >;
 
 /** What the bot's listeners and routes work with; built once in `createBot`. */
@@ -38,7 +26,7 @@ export interface BotDeps {
   /** Customers remembered per workspace; never a personal number. */
   customers: CustomerDirectory;
   /** The workspace's price list, and the lines of its earlier invoices. */
-  products: ProductCatalogue;
+  products: ProductMethods;
   /** The largest total an invoice may have, in øre (MAX_INVOICE_TOTAL_NOK). */
   maxInvoiceTotalOre: number;
   /** Which language a workspace and a person read (`messagesFor(locale)` gives the words). */
