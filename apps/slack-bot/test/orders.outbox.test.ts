@@ -240,6 +240,35 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])("on %s", (kind) =>
       expect(messageText(adopted)).toContain("Paid");
     });
 
+    it("brings an adopted channel message up to date: the order changed after that post reached Slack", async () => {
+      const first = await instance("first");
+      const { order } = await first.orders.begin(fresh());
+      await first.orders.send(order, { viewId: "V0CLOSED" });
+      const [post] = await first.store.claimOutbox({
+        owner: "first",
+        now: now(),
+        claimUntil: new Date(at + 60_000),
+        limit: 1,
+      });
+      expect(post?.work.kind).toBe("post-message");
+      // Slack takes the message as the order is now (sent); the instance dies before it records where.
+      const posted = await first.messages.postOrder((await first.store.get(order.id)) as CreatedOrder);
+      await first.store.close();
+      // Meanwhile another instance hears the order was paid: its reply waits for the message.
+      const second = await instance("second");
+      const created = (await second.store.get(order.id)) as CreatedOrder;
+      await second.orders.notify(order.id, change(created, "PAID", 1_755_150_100));
+      expect(messageText({ ...created, message: { channelId: SALES, ts: posted.ts } })).not.toContain("Paid");
+
+      at += 61_000;
+      await drain(second);
+      const adopted = (await second.store.get(order.id)) as CreatedOrder;
+      expect(adopted.message).toEqual({ channelId: SALES, ts: posted.ts });
+      expect(slack.workspace.messages(SALES)).toHaveLength(1);
+      expect(messageText(adopted)).toContain("Paid");
+      expect(thread(adopted)).toEqual(replies(adopted, "PAID"));
+    });
+
     it("posts the channel message on a redelivery when no earlier post reached Slack", async () => {
       const one = await instance("one");
       const { order } = await one.orders.begin(fresh());

@@ -90,6 +90,8 @@ export function createSlackOutbox({
         const found = redelivery ? await messages.findPostedOrder(order) : null;
         if (found) {
           await onPosted(order.id, found);
+          // It shows the order as it was then; changes since were left to this post to show.
+          await messages.updateMessage({ ...order, message: found });
           return [];
         }
         const posted = await messages.postOrder(order);
