@@ -137,6 +137,15 @@ describe("many workspaces (OAuth)", () => {
           request.endpoint !== "getInvoiceNumber" &&
           asked.includes(request.orderUuid ?? ""),
       );
+    // The corporate order came back without a link: the bot asks its status once, in the background.
+    // Counted from after that ask, the window holds only what the commands below cause.
+    await vi.waitFor(() =>
+      expect(
+        harness.frontPayment.requests.filter(
+          (request) => request.endpoint === "getOrderStatus" && request.orderUuid === sent.nordlys.order.uuid,
+        ),
+      ).toHaveLength(1),
+    );
     const before = lookups().length;
     for (const reference of [sent.sandbox.order.uuid, sent.sandbox.ours]) {
       await invoiceCommand(`status ${reference}`, "nordlys");
