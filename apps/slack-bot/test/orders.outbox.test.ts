@@ -260,8 +260,11 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])("on %s", (kind) =>
       await second.orders.notify(order.id, change(created, "PAID", 1_755_150_100));
       expect(messageText({ ...created, message: { channelId: SALES, ts: posted.ts } })).not.toContain("Paid");
 
+      // Slack holds the first update back (429): the adoption is retried with it, not left stale.
+      slack.controls.rateLimitNext("chat.update", { retryAfterSeconds: 5 });
       at += 61_000;
       await drain(second);
+      expect(calls("chat.update", 429)).toHaveLength(1);
       const adopted = (await second.store.get(order.id)) as CreatedOrder;
       expect(adopted.message).toEqual({ channelId: SALES, ts: posted.ts });
       expect(slack.workspace.messages(SALES)).toHaveLength(1);

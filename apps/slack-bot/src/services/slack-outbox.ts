@@ -89,9 +89,10 @@ export function createSlackOutbox({
         // Posted by that delivery, but where was never recorded: that message is the order's.
         const found = redelivery ? await messages.findPostedOrder(order) : null;
         if (found) {
-          await onPosted(order.id, found);
-          // It shows the order as it was then; changes since were left to this post to show.
+          // It shows the order as it was then; changes since were left to this post to show. Brought
+          // up to date before it is recorded, so a failed update is retried with the adoption.
           await messages.updateMessage({ ...order, message: found });
+          await onPosted(order.id, found);
           return [];
         }
         const posted = await messages.postOrder(order);
