@@ -3,16 +3,10 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { type FrontPaymentClient, lookupOrganisation } from "@fakturabot/client";
-import {
-  App,
-  type CustomRoute,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  type HTTPReceiverOptions,
-  SocketModeReceiver,
-} from "@slack/bolt";
+import type { CustomRoute, HTTPReceiverOptions } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
+import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver } from "./bolt.js";
 import { boltLogger } from "./bolt-logger.js";
 import { BotTokenError } from "./bot-token-error.js";
 import type { BotDeps } from "./deps.js";
