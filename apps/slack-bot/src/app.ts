@@ -348,6 +348,8 @@ export function createBot(options: BotOptions) {
               const failure = BotTokenError.from(error);
               unverified =
                 failure instanceof BotTokenError ? "Slack refused the bot token" : "Slack did not answer";
+              // Logged here too: a caller that never looks at `verified` still leaves a trace.
+              logger.error({ err: failure }, `not ready: ${unverified}`);
               throw failure;
             },
           );
