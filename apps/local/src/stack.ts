@@ -153,6 +153,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     ...(options.approval ? { approval: options.approval } : {}),
   });
   const running = await bot.start(botPort);
+  // The stack is up once the Slack stand-in has confirmed the bot token, as `/readyz` says.
+  await running.verified;
   if (many) slack.oauth.setRedirectUri(`${running.url}/slack/oauth_redirect`);
   const driver = createSlackDriver(
     socketMode

@@ -3,17 +3,12 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { type FrontPaymentClient, lookupOrganisation } from "@fakturabot/client";
-import {
-  App,
-  type CustomRoute,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  type HTTPReceiverOptions,
-  SocketModeReceiver,
-} from "@slack/bolt";
+import type { CustomRoute, HTTPReceiverOptions } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "pino";
+import { App, HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver } from "./bolt.js";
 import { boltLogger } from "./bolt-logger.js";
+import { BotTokenError } from "./bot-token-error.js";
 import type { BotDeps } from "./deps.js";
 import { frontPaymentCallbackRoute } from "./http/frontpayment-callback.js";
 import { healthRoute } from "./http/health-route.js";
@@ -117,6 +112,12 @@ const HOUR_MS = 60 * 60 * 1000;
 export interface RunningBot {
   /** Where this server listens, e.g. `http://127.0.0.1:3000`. */
   url: string;
+  /**
+   * Slack's confirmation of the bot token, which comes just after listening: until then `/readyz`
+   * says not ready and Slack's requests wait for it. A refused token rejects it with a
+   * `BotTokenError` (Slack's own answer); the bot then serves no Slack request and should be stopped.
+   */
+  verified: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -178,6 +179,8 @@ export function createBot(options: BotOptions) {
   const installations = oauth
     ? createInstallations({ store, sealer: createSealer(oauth.tokenEncryptionKey) })
     : undefined;
+  // Why /readyz says not ready while Slack has not confirmed the bot token (one workspace), or refused it.
+  let unverified: string | null = installations ? null : "Slack has not confirmed the bot token yet";
   // Asks Slack who the bot is (one workspace: its token in the environment).
   const slack = new WebClient(options.slack.botToken, clientOptions);
   // The order services' own (the outbox delivers with them): a 429 puts the entry back with
@@ -274,7 +277,7 @@ export function createBot(options: BotOptions) {
       }),
     ),
     healthRoute(),
-    readinessRoute({ store, stopping: () => stopping, logger }),
+    readinessRoute({ store, notReady: () => (stopping ? "stopping" : unverified), logger }),
     metricsRoute(metrics),
     withRequestId(returnPagesRoute({ orders, logger })),
   ];
@@ -333,8 +336,25 @@ export function createBot(options: BotOptions) {
     checkOverdue: followUp.checkOverdue,
     /** Starts listening on `port` (0: any free port) on `host`; in Socket Mode the routes use `socketMode.port`. */
     async start(port: number, host = "127.0.0.1"): Promise<RunningBot> {
-      // A wrong bot token stops the start with Slack's own answer, before anything is served.
-      if (!installations) await identity.get();
+      // Asked now and not waited for, as bare Bolt does with a token: listening would otherwise wait
+      // for Slack's answer. Slack's requests wait for it (authorize); a wrong token fails `verified`.
+      const verified = installations
+        ? Promise.resolve()
+        : identity.get().then(
+            () => {
+              unverified = null;
+            },
+            (error: unknown) => {
+              const failure = BotTokenError.from(error);
+              unverified =
+                failure instanceof BotTokenError ? "Slack refused the bot token" : "Slack did not answer";
+              // Logged here too: a caller that never looks at `verified` still leaves a trace.
+              logger.error({ err: failure }, `not ready: ${unverified}`);
+              throw failure;
+            },
+          );
+      // Until the caller looks at it (just after the start resolves), a refusal is not unhandled.
+      verified.catch(() => {});
       const recovered = await orders.recover();
       metrics.recovered(recovered.length);
       const expired = await orders.expireKeptRequests();
@@ -360,6 +380,7 @@ export function createBot(options: BotOptions) {
       let stopped: Promise<void> | undefined;
       return {
         url,
+        verified,
         /**
          * Reports not ready (`/readyz` 503, so load balancers send no more), lets work already
          * under way (a submission) finish while still answering, then stops taking requests, waits

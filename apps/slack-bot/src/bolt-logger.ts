@@ -1,5 +1,6 @@
-import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import type { Logger as BoltLogger } from "@slack/bolt";
 import type { Level, Logger } from "pino";
+import { LogLevel } from "./bolt.js";
 
 /** Bolt's levels by pino's; pino's `trace` is below Bolt's `debug`, `fatal` above its `error`. */
 const BOLT_LEVELS: Readonly<Record<Level, LogLevel>> = {

@@ -57,6 +57,7 @@ export async function startConfiguredBot(
   const running = await bot.start(config.port, "0.0.0.0");
   return {
     url: running.url,
+    verified: running.verified,
     async stop() {
       await running.stop();
       await store.close();

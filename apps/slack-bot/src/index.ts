@@ -41,37 +41,32 @@ export {
   StoreConnectionError,
 } from "./store/index.js";
 export type * from "./store/types.js";
-// App Home's language setting: a person's own language, or their workspace's.
-export { FOLLOW_WORKSPACE, HOME_LANGUAGE_ACTION_ID } from "./views/app-home.js";
-export { APPROVAL_ACTION_IDS, APPROVAL_OUTCOME_BLOCK_ID } from "./views/approval-message.js";
-export { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./views/cancel-modal.js";
-export {
-  customersHomeSection,
-  EDIT_CUSTOMER_ACTION_ID,
-  FORGET_CUSTOMER_ACTION_ID,
-} from "./views/home/customers-section.js";
-export {
-  PRODUCT_EDIT_CALLBACK_ID,
-  productEditBlockId,
-} from "./views/home/product-edit-modal.js";
+// The views' ids: App Home's language setting (a person's own language, or their workspace's) and
+// customers and price list, approval's buttons and reject modal, the order message's modals,
+// `/invoice list`'s page button and a row's menu.
 export {
   ADD_PRODUCT_ACTION_ID,
+  APPROVAL_ACTION_IDS,
+  APPROVAL_OUTCOME_BLOCK_ID,
+  CANCEL_NOTE_ACTION_ID,
+  CANCEL_NOTE_BLOCK_ID,
   DELETE_PRODUCT_ACTION_ID,
+  EDIT_CUSTOMER_ACTION_ID,
   EDIT_PRODUCT_ACTION_ID,
-  SAVE_EARLIER_LINE_ACTION_ID,
-} from "./views/home/products-section.js";
-// The order message's controls and the modals behind them.
-export {
+  FOLLOW_WORKSPACE,
+  FORGET_CUSTOMER_ACTION_ID,
+  HOME_LANGUAGE_ACTION_ID,
+  LIST_PAGE_ACTION_ID,
+  ORDER_ROW_MENU_ACTION_ID,
+  PRODUCT_EDIT_CALLBACK_ID,
+  productEditBlockId,
   REFUND_IDS,
-  RESEND_IDS,
-  refundLineBlockId,
-} from "./views/order-action-modals.js";
-// What `/invoice list` and App Home send back: a page button, a row's menu.
-export { LIST_PAGE_ACTION_ID } from "./views/order-list.js";
-export { ORDER_ACTION_IDS, overflowValue } from "./views/order-message.js";
-export { ORDER_ROW_MENU_ACTION_ID } from "./views/order-row.js";
-export {
   REJECT_MODAL_CALLBACK_ID,
   REJECT_REASON_ACTION_ID,
   REJECT_REASON_BLOCK_ID,
-} from "./views/reject-modal.js";
+  RESEND_IDS,
+  refundLineBlockId,
+  SAVE_EARLIER_LINE_ACTION_ID,
+} from "./views/ids.js";
+// The order message's controls.
+export { ORDER_ACTION_IDS, overflowValue } from "./views/order-message.js";

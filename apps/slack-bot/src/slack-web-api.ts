@@ -1,4 +1,5 @@
-import { webApi } from "@slack/bolt";
+import type * as Bolt from "@slack/bolt";
+import { webApi } from "./bolt.js";
 
 /**
  * @slack/web-api's values as Bolt has already loaded them. Importing the package itself from an ES
@@ -6,4 +7,4 @@ import { webApi } from "@slack/bolt";
  * and a tenth of Bolt's own load time, at every start. Types still come from the package.
  */
 export const { WebClient, ErrorCode } = webApi;
-export type WebClient = webApi.WebClient;
+export type WebClient = Bolt.webApi.WebClient;

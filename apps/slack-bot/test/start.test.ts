@@ -83,15 +83,75 @@ describe("the production entry (node dist/start.js)", () => {
   }, 30_000);
 });
 
-describe("the production entry on PostgreSQL (DATABASE_URL)", () => {
-  const CONFIGURED = {
-    SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
-    SLACK_BOT_TOKEN: "xoxb-1111-2222-secretbottoken",
-    FRONTPAYMENT_TOKEN: "fp-api-token-value-123",
-    FRONTPAYMENT_CALLBACK_SECRET: "fp-callback-secret-value",
-    PUBLIC_BASE_URL: "https://fakturabot.example.com",
-  };
+const CONFIGURED = {
+  SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5",
+  SLACK_BOT_TOKEN: "xoxb-1111-2222-secretbottoken",
+  FRONTPAYMENT_TOKEN: "fp-api-token-value-123",
+  FRONTPAYMENT_CALLBACK_SECRET: "fp-callback-secret-value",
+  PUBLIC_BASE_URL: "https://fakturabot.example.com",
+};
 
+describe("the bot token, confirmed by Slack just after listening", () => {
+  it("with a token Slack refuses, the entry stops with Slack's answer, having asked Slack nothing else", async () => {
+    const slack = await startSlackSandbox({ botToken: "xoxb-9999-8888-anothertoken" });
+    try {
+      const { code, stderr } = await runEntry({
+        ...CONFIGURED,
+        SLACK_API_URL: slack.apiUrl,
+        DATA_DIR: cwd,
+        PORT: String(await freePort()),
+        LOG_LEVEL: "silent",
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain(
+        "Fakturabot cannot start: Slack refused the bot token (SLACK_BOT_TOKEN): invalid_auth",
+      );
+      expect(stderr).not.toContain(CONFIGURED.SLACK_BOT_TOKEN);
+      expect(stderr).not.toContain("    at ");
+      expect(slack.workspace.state.calls.map((call) => call.method)).toEqual(["auth.test"]);
+    } finally {
+      await slack.close();
+    }
+  }, 30_000);
+
+  it("is not ready until Slack has confirmed the token, and not ready once Slack refused it", async () => {
+    const slack = await startSlackSandbox({ botToken: CONFIGURED.SLACK_BOT_TOKEN });
+    // Slack asks the first auth.test to wait: the bot listens meanwhile.
+    slack.controls.rateLimitNext("auth.test", { retryAfterSeconds: 3 });
+    const env = { ...CONFIGURED, SLACK_API_URL: slack.apiUrl, DATA_DIR: cwd, LOG_LEVEL: "silent" as const };
+    try {
+      const bot = await startConfiguredBot({ ...env, PORT: String(await freePort()) });
+      try {
+        const waiting = await fetch(`${bot.url}/readyz`);
+        expect([waiting.status, await waiting.text()]).toEqual([
+          503,
+          "not ready: Slack has not confirmed the bot token yet",
+        ]);
+        expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+        await bot.verified;
+        const ready = await fetch(`${bot.url}/readyz`);
+        expect([ready.status, await ready.text()]).toEqual([200, "ready"]);
+      } finally {
+        await bot.stop();
+      }
+      slack.controls.failNext("auth.test", { error: "invalid_auth" });
+      const refused = await startConfiguredBot({ ...env, PORT: String(await freePort()) });
+      try {
+        await expect(refused.verified).rejects.toThrow(
+          "Fakturabot cannot start: Slack refused the bot token (SLACK_BOT_TOKEN): invalid_auth",
+        );
+        const answer = await fetch(`${refused.url}/readyz`);
+        expect([answer.status, await answer.text()]).toEqual([503, "not ready: Slack refused the bot token"]);
+      } finally {
+        await refused.stop();
+      }
+    } finally {
+      await slack.close();
+    }
+  }, 30_000);
+});
+
+describe("the production entry on PostgreSQL (DATABASE_URL)", () => {
   it("stops before listening, saying why, when the database cannot be reached", async () => {
     const { code, stderr } = await runEntry({
       ...CONFIGURED,
@@ -120,7 +180,8 @@ describe("the production entry on PostgreSQL (DATABASE_URL)", () => {
       });
       try {
         expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-        // Ready: the database answers and holds every migration.
+        await bot.verified;
+        // Ready: Slack confirmed the token, the database answers and holds every migration.
         expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
         const client = new pg.Client({ connectionString: database.url });
         await client.connect();

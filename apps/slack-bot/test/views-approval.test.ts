@@ -2,12 +2,12 @@ import { SEED_INVOICE_ORDER_EXAMPLE } from "@fakturabot/schema";
 import { describe, expect, it } from "vitest";
 import { messagesFor } from "../src/i18n/index.js";
 import {
-  APPROVAL_ACTION_IDS,
   approvalDecidedMessage,
   approvalRequestMessage,
   awaitingApprovalModal,
   rejectedCreatorMessage,
 } from "../src/views/approval-message.js";
+import { APPROVAL_ACTION_IDS } from "../src/views/ids.js";
 import { rejectModal } from "../src/views/reject-modal.js";
 
 const ORDER = {

@@ -21,12 +21,13 @@ import {
 } from "../src/services/saved-products.js";
 import type { EarlierLine, SavedProduct } from "../src/store/types.js";
 import { appHomeView } from "../src/views/app-home.js";
-import { productEditBlockId, productEditModal } from "../src/views/home/product-edit-modal.js";
+import { productEditModal } from "../src/views/home/product-edit-modal.js";
 import {
   HOME_EARLIER_LINES_SHOWN,
   HOME_PRODUCTS_SHOWN,
   productsHomeSection,
 } from "../src/views/home/products-section.js";
+import { productEditBlockId } from "../src/views/ids.js";
 import { productPickerOptions } from "../src/views/invoice-modal/product-picker.js";
 import { invoiceModal } from "../src/views/invoice-modal.js";
 

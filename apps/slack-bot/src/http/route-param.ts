@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
-import { HTTPModuleFunctions, type ReceiverDispatchErrorHandlerArgs } from "@slack/bolt";
+import type { ReceiverDispatchErrorHandlerArgs } from "@slack/bolt";
+import { HTTPModuleFunctions } from "../bolt.js";
 
 /** A path parameter of a Bolt custom route (typed `string | string[]` for repeated segments). */
 export function routeParam(value: string | string[] | undefined): string {

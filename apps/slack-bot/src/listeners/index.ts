@@ -14,28 +14,26 @@ import {
   SAVED_CUSTOMER_ACTION_ID,
   SUBMISSION_CALLBACK_ID,
 } from "../invoice-form/ids.js";
-import { HOME_LANGUAGE_ACTION_ID } from "../views/app-home.js";
-import { APPROVAL_ACTION_IDS } from "../views/approval-message.js";
-import { CANCEL_MODAL_CALLBACK_ID } from "../views/cancel-modal.js";
-import { CUSTOMER_EDIT_CALLBACK_ID } from "../views/home/customer-edit-modal.js";
-import { EDIT_CUSTOMER_ACTION_ID, FORGET_CUSTOMER_ACTION_ID } from "../views/home/customers-section.js";
-import { PRODUCT_EDIT_CALLBACK_ID } from "../views/home/product-edit-modal.js";
 import {
   ADD_PRODUCT_ACTION_ID,
+  APPROVAL_ACTION_IDS,
+  CANCEL_MODAL_CALLBACK_ID,
+  CUSTOMER_EDIT_CALLBACK_ID,
   DELETE_PRODUCT_ACTION_ID,
+  EDIT_CUSTOMER_ACTION_ID,
   EDIT_PRODUCT_ACTION_ID,
-  SAVE_EARLIER_LINE_ACTION_ID,
-} from "../views/home/products-section.js";
-import {
+  FORGET_CUSTOMER_ACTION_ID,
+  HOME_LANGUAGE_ACTION_ID,
+  LIST_PAGE_ACTION_ID,
+  ORDER_ROW_MENU_ACTION_ID,
+  PRODUCT_EDIT_CALLBACK_ID,
   REFUND_CONFIRM_CALLBACK_ID,
   REFUND_MODAL_CALLBACK_ID,
+  REJECT_MODAL_CALLBACK_ID,
   RESEND_MODAL_CALLBACK_ID,
-} from "../views/order-action-modals.js";
-import { LIST_PAGE_ACTION_ID } from "../views/order-list.js";
+  SAVE_EARLIER_LINE_ACTION_ID,
+} from "../views/ids.js";
 import { ORDER_ACTION_IDS } from "../views/order-message.js";
-import { ORDER_ROW_MENU_ACTION_ID } from "../views/order-row.js";
-import { REJECT_MODAL_CALLBACK_ID } from "../views/reject-modal.js";
-
 import { onFirstUse } from "./on-first-use.js";
 
 /** Every Slack listener of the bot, one file each, each imported on its first request. */

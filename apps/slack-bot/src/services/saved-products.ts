@@ -13,12 +13,8 @@ import { addLine, type FormMetadata } from "../invoice-form/metadata.js";
 import { normaliseText } from "../invoice-form/normalise.js";
 import type { InvoiceLineValues, ViewStateValues } from "../invoice-form/read.js";
 import type { EarlierLine, LineDetails, ProductDetails, SavedProduct } from "../store/types.js";
-import {
-  PRODUCT_ID_MAX_LENGTH,
-  PRODUCT_NAME_MAX_LENGTH,
-  type ProductEditField,
-  productEditBlockId,
-} from "../views/home/product-edit-modal.js";
+import { PRODUCT_ID_MAX_LENGTH, PRODUCT_NAME_MAX_LENGTH } from "../views/home/product-edit-modal.js";
+import { type ProductEditField, productEditBlockId } from "../views/ids.js";
 
 function hexId(prefix: string): string {
   return `${prefix}${randomBytes(8).toString("hex").toUpperCase()}`;

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import { LOCALES, type Locale, type Messages, messagesFor } from "../i18n/index.js";
 import { context, header, type KnownBlock, option, plainText, section } from "./block-kit.js";
+import { FOLLOW_WORKSPACE, HOME_LANGUAGE_ACTION_ID } from "./ids.js";
 import { type OrderRowInput, orderRow } from "./order-row.js";
 
 /**
@@ -58,11 +59,6 @@ export function homeOrdersSection(
 export function homeHelpSection(t: Messages): HomeSection {
   return [context(t.home.help)];
 }
-
-/** The language select in App Home; its value is a locale, or {@link FOLLOW_WORKSPACE}. */
-export const HOME_LANGUAGE_ACTION_ID = "home.language";
-/** The language select's value for "read the workspace's language". */
-export const FOLLOW_WORKSPACE = "workspace";
 
 /**
  * The person's own language: the workspace's (until they choose), Norsk bokmål or English, each

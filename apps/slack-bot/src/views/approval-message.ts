@@ -20,17 +20,7 @@ import {
   section,
   truncate,
 } from "./block-kit.js";
-
-/** The approval message's buttons; each carries the order's id as its value. */
-export const APPROVAL_ACTION_IDS = {
-  approve: "approval.approve",
-  reject: "approval.reject",
-  /** In the creator's direct message after a rejection: the form again, filled in. */
-  reopen: "approval.reopen",
-} as const;
-
-/** The block that says how the approval ended, once it has. */
-export const APPROVAL_OUTCOME_BLOCK_ID = "approval.outcome";
+import { APPROVAL_ACTION_IDS, APPROVAL_OUTCOME_BLOCK_ID } from "./ids.js";
 
 /** What the approval message is about: the order and the request its approvers approve. */
 export interface ApprovalRequestInput {

@@ -1,9 +1,7 @@
 import type { Messages } from "../i18n/index.js";
 import { escapeMrkdwn, type ModalView, truncate } from "./block-kit.js";
+import { CANCEL_MODAL_CALLBACK_ID, CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "./ids.js";
 
-export const CANCEL_MODAL_CALLBACK_ID = "cancel_order";
-export const CANCEL_NOTE_BLOCK_ID = "cancellation_note";
-export const CANCEL_NOTE_ACTION_ID = "note";
 /** The longest cancellation note the input takes (its `max_length`); the submission checks it too. */
 export const CANCEL_NOTE_MAX_LENGTH = 500;
 

@@ -1,33 +1,20 @@
 import type { Messages } from "../i18n/index.js";
 import type { KnownBlock, ModalView } from "./block-kit.js";
 import { escapeMrkdwn, option, plainText, section, truncate } from "./block-kit.js";
+import {
+  REFUND_CONFIRM_CALLBACK_ID,
+  REFUND_IDS,
+  REFUND_MODAL_CALLBACK_ID,
+  RESEND_IDS,
+  RESEND_MODAL_CALLBACK_ID,
+  refundLineBlockId,
+} from "./ids.js";
 import { actionLabel } from "./order-message.js";
 
 /*
  * The modals behind the order message's buttons: Send link again, Refund… and its confirmation,
  * and the "one moment" view shown while Front Payment is asked (a trigger lasts 3 s only).
  */
-
-export const RESEND_MODAL_CALLBACK_ID = "resend_link";
-export const REFUND_MODAL_CALLBACK_ID = "refund_order";
-export const REFUND_CONFIRM_CALLBACK_ID = "refund_confirm";
-
-export const RESEND_IDS = {
-  email: { block: "resend.email", action: "email" },
-  countryCode: { block: "resend.country_code", action: "country_code" },
-  mobile: { block: "resend.mobile", action: "mobile" },
-} as const;
-
-export const REFUND_IDS = {
-  scope: { block: "refund.scope", action: "scope" },
-  /** Each line's amount: block `refund.line.<line id>`. */
-  lineAction: "amount",
-} as const;
-
-/** The block of a line's refund amount. */
-export function refundLineBlockId(lineId: number): string {
-  return `refund.line.${lineId}`;
-}
 
 /** The most lines the refund form lists (each is one input block; Slack allows 100 blocks). */
 export const MAX_REFUND_LINES = 40;

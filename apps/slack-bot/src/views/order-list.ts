@@ -2,9 +2,9 @@ import type { Messages } from "../i18n/index.js";
 import type { ListFilter } from "../orders/listing.js";
 import type { OrderCursor, OrderPage } from "../store/types.js";
 import { button, escapeMrkdwn, type KnownBlock, section } from "./block-kit.js";
+import { LIST_PAGE_ACTION_ID } from "./ids.js";
 import { type OrderRowInput, orderRow } from "./order-row.js";
 
-export const LIST_PAGE_ACTION_ID = "order_list.page";
 /** Invoices per page of `/invoice list`. */
 export const LIST_PAGE_SIZE = 10;
 

@@ -4,9 +4,8 @@ import { isOverdue } from "../orders/listing.js";
 import type { OrderRecord } from "../store/types.js";
 import { approvalStatusInWords } from "./approval-message.js";
 import { escapeMrkdwn, type KnownBlock, mrkdwn, option, truncate } from "./block-kit.js";
+import { ORDER_ROW_MENU_ACTION_ID } from "./ids.js";
 import { statusInWords, storyOf } from "./order-words.js";
-
-export const ORDER_ROW_MENU_ACTION_ID = "order_row.menu";
 
 /** What a row's menu offers, each reusing a command's flow (`/invoice status`, `/invoice cancel`). */
 export type RowAction = "status" | "cancel";

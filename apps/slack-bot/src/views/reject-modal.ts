@@ -1,10 +1,8 @@
 import type { Messages } from "../i18n/index.js";
 import type { OrderRecord } from "../store/types.js";
 import { context, escapeMrkdwn, type ModalView, plainText } from "./block-kit.js";
+import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from "./ids.js";
 
-export const REJECT_MODAL_CALLBACK_ID = "approval.reject_modal";
-export const REJECT_REASON_BLOCK_ID = "approval.reason";
-export const REJECT_REASON_ACTION_ID = "approval.reason_input";
 /** Long enough for a real explanation, short enough for the creator's message. */
 export const MAX_REJECT_REASON = 500;
 

@@ -1,7 +1,7 @@
 import type { BotDeps } from "../../deps.js";
 import { isLocale } from "../../i18n/index.js";
 import { publishHome } from "../../services/home.js";
-import { FOLLOW_WORKSPACE } from "../../views/app-home.js";
+import { FOLLOW_WORKSPACE } from "../../views/ids.js";
 import type { ModalActionArgs } from "./refresh-invoice-modal.js";
 
 /**

@@ -4,13 +4,8 @@ import type { Messages } from "../../i18n/index.js";
 import type { CancelOutcome } from "../../orders/lifecycle.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import { personMessages } from "../../services/locales.js";
-import {
-  CANCEL_NOTE_ACTION_ID,
-  CANCEL_NOTE_BLOCK_ID,
-  CANCEL_NOTE_MAX_LENGTH,
-  cancelOutcomeModal,
-  decodeCancelTarget,
-} from "../../views/cancel-modal.js";
+import { CANCEL_NOTE_MAX_LENGTH, cancelOutcomeModal, decodeCancelTarget } from "../../views/cancel-modal.js";
+import { CANCEL_NOTE_ACTION_ID, CANCEL_NOTE_BLOCK_ID } from "../../views/ids.js";
 import { mayCancel } from "../access.js";
 
 /** Front Payment's 400 message keys for Cancel Order, said plainly. */

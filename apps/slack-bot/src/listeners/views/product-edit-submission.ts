@@ -4,7 +4,7 @@ import { messagesFor } from "../../i18n/index.js";
 import type { ViewStateValues } from "../../invoice-form/read.js";
 import { publishHome } from "../../services/home.js";
 import { newProductId, readProductEdit } from "../../services/saved-products.js";
-import { productEditBlockId } from "../../views/home/product-edit-modal.js";
+import { productEditBlockId } from "../../views/ids.js";
 import { mayManageProducts } from "../access.js";
 
 /**

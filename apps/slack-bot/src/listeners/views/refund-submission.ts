@@ -5,13 +5,12 @@ import type { Messages } from "../../i18n/index.js";
 import { numberProblemText } from "../../invoice-form/phrases.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import { personMessages } from "../../services/locales.js";
+import { REFUND_IDS, refundLineBlockId } from "../../views/ids.js";
 import {
   noticeModal,
-  REFUND_IDS,
   type RefundPlan,
   readRefundPlan,
   refundConfirmModal,
-  refundLineBlockId,
 } from "../../views/order-action-modals.js";
 
 type Args = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import type { BotDeps } from "../../deps.js";
 import { messagesFor } from "../../i18n/index.js";
 import { getInTeam } from "../../orders/team-scope.js";
-import { REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from "../../views/reject-modal.js";
+import { REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from "../../views/ids.js";
 import { mayApprove } from "../access.js";
 import { alreadyDecidedText, approverRefusalText } from "../actions/approval-order.js";
 

@@ -8,7 +8,8 @@ import type { ActionOutcome } from "../../orders/lifecycle.js";
 import { getInTeam } from "../../orders/team-scope.js";
 import { personMessages } from "../../services/locales.js";
 import { escapeMrkdwn } from "../../views/block-kit.js";
-import { noticeModal, RESEND_IDS } from "../../views/order-action-modals.js";
+import { RESEND_IDS } from "../../views/ids.js";
+import { noticeModal } from "../../views/order-action-modals.js";
 import { mayAct } from "../access.js";
 import { refusalText } from "../actions/order-action.js";
 

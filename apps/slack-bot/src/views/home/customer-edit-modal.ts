@@ -2,11 +2,9 @@ import type { Messages } from "../../i18n/index.js";
 import { fieldNames } from "../../invoice-form/labels.js";
 import type { SavedCustomer } from "../../store/types.js";
 import { context, escapeMrkdwn, type InputBlock, type ModalView, plainText } from "../block-kit.js";
+import { CUSTOMER_EDIT_CALLBACK_ID } from "../ids.js";
 import { groupedNumber } from "../invoice-modal/saved-customer-picker.js";
 import { countryChoices, languageOptions, selected } from "../invoice-modal/select-options.js";
-
-/** `callback_id` of the saved-customer edit modal; its `private_metadata` is the customer's id. */
-export const CUSTOMER_EDIT_CALLBACK_ID = "customer_edit";
 
 /** The edit modal's text fields, each with its Slack limit (said in the hint). */
 export const CUSTOMER_EDIT_FIELDS = {

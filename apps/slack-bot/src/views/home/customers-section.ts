@@ -1,12 +1,8 @@
 import type { Messages } from "../../i18n/index.js";
 import type { SavedCustomer } from "../../store/types.js";
 import { button, context, escapeMrkdwn, header, type KnownBlock, plainText, section } from "../block-kit.js";
+import { EDIT_CUSTOMER_ACTION_ID, FORGET_CUSTOMER_ACTION_ID } from "../ids.js";
 import { groupedNumber } from "../invoice-modal/saved-customer-picker.js";
-
-/** "Edit" beside a saved customer in App Home; its `value` is the customer's id. */
-export const EDIT_CUSTOMER_ACTION_ID = "home.customers.edit";
-/** "Forget" beside a saved customer in App Home (behind a confirmation); its `value` is the customer's id. */
-export const FORGET_CUSTOMER_ACTION_ID = "home.customers.forget";
 
 /**
  * Customers shown at most: two blocks each, so that every section of the Home tab fits in its 100

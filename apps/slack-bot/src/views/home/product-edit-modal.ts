@@ -2,20 +2,8 @@ import type { Messages } from "../../i18n/index.js";
 import { LINE_TEXT_MAX_LENGTHS } from "../../invoice-form/limits.js";
 import type { LineDetails } from "../../store/types.js";
 import { type InputBlock, type ModalView, option, plainText, truncate } from "../block-kit.js";
+import { PRODUCT_EDIT_CALLBACK_ID, type ProductEditField, productEditBlockId } from "../ids.js";
 import { vatText } from "../invoice-modal/product-picker.js";
-
-/**
- * `callback_id` of the product editor (App Home); its `private_metadata` is the product's id, or
- * empty for a new product.
- */
-export const PRODUCT_EDIT_CALLBACK_ID = "product_edit";
-
-export type ProductEditField = "name" | "productId" | "price" | "tax";
-
-/** Every input's block id is its action id: one element per block. */
-export function productEditBlockId(field: ProductEditField): string {
-  return `product_edit.${field}`;
-}
 
 /** The editor's limits: a line's, as the invoice form has them. */
 export const PRODUCT_NAME_MAX_LENGTH = LINE_TEXT_MAX_LENGTHS.name;

@@ -1,16 +1,13 @@
 import type { Messages } from "../../i18n/index.js";
 import type { EarlierLine, SavedProduct } from "../../store/types.js";
 import { button, context, escapeMrkdwn, header, type KnownBlock, plainText, section } from "../block-kit.js";
+import {
+  ADD_PRODUCT_ACTION_ID,
+  DELETE_PRODUCT_ACTION_ID,
+  EDIT_PRODUCT_ACTION_ID,
+  SAVE_EARLIER_LINE_ACTION_ID,
+} from "../ids.js";
 import { vatText } from "../invoice-modal/product-picker.js";
-
-/** "Add product" above the price list in App Home. */
-export const ADD_PRODUCT_ACTION_ID = "home.products.add";
-/** "Edit" beside a product in App Home; its `value` is the product's id. */
-export const EDIT_PRODUCT_ACTION_ID = "home.products.edit";
-/** "Delete" beside a product (behind a confirmation); its `value` is the product's id. */
-export const DELETE_PRODUCT_ACTION_ID = "home.products.delete";
-/** "Save as product" beside a line of an earlier invoice; its `value` is the earlier line's id. */
-export const SAVE_EARLIER_LINE_ACTION_ID = "home.products.save_earlier";
 
 /**
  * Products shown at most (two blocks each), and earlier lines (one each): with the other sections
