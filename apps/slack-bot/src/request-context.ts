@@ -27,7 +27,12 @@ export function withRequestContext<T>(context: RequestContext, work: () => T): T
   return current.run(context, work);
 }
 
-/** For pino's `mixin`: the current request's fields, or none outside a request. */
+/**
+ * For pino's `mixin`: the current request's fields, or none outside a request. A copy: pino
+ * assigns each line's own fields into what `mixin` returns, which would add them to the context
+ * (and to every later line of the request).
+ */
 export function requestLogFields(): Partial<RequestContext> {
-  return current.getStore() ?? {};
+  const context = current.getStore();
+  return context ? { ...context } : {};
 }
