@@ -13,6 +13,7 @@ import {
 import { StoreVersionError } from "./errors.js";
 import {
   customerSearch,
+  ORDER_ROW_COLUMNS,
   orderColumns,
   orderFromRow,
   type RowEncoding,
@@ -647,13 +648,15 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     throw error;
   }
 
-  const selectById = db.prepare<[string], OrderRow>("SELECT * FROM orders WHERE id = ?");
-  const selectByFpOrderUuid = db.prepare<[string], OrderRow>("SELECT * FROM orders WHERE fp_order_uuid = ?");
+  const selectById = db.prepare<[string], OrderRow>(`SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE id = ?`);
+  const selectByFpOrderUuid = db.prepare<[string], OrderRow>(
+    `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE fp_order_uuid = ?`,
+  );
   const selectBySubmissionKey = db.prepare<[string], OrderRow>(
-    "SELECT * FROM orders WHERE submission_key = ?",
+    `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE submission_key = ?`,
   );
   const selectByState = db.prepare<[string], OrderRow>(
-    "SELECT * FROM orders WHERE state = ? ORDER BY created_at, id",
+    `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE state = ? ORDER BY created_at, id`,
   );
   const selectHistory = db.prepare<[string], HistoryRow>(
     "SELECT * FROM status_history WHERE order_id = ? ORDER BY seq",
@@ -691,7 +694,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
      WHERE id = ? AND state = 'sending' AND lease_owner = ?`,
   );
   const selectExpiredSending = db.prepare<[number], OrderRow>(
-    `SELECT * FROM orders WHERE state = 'sending' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)
+    `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE state = 'sending' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)
      ORDER BY created_at, id`,
   );
   const insertOutbox = db.prepare<[string, string, string | null, number, number]>(
@@ -754,7 +757,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
     "UPDATE orders SET overdue_since = @overdueSince, checked_at = @checkedAt, customer_search = @customerSearch WHERE id = @id",
   );
   const selectToCheck = db.prepare<[Record<string, unknown>], OrderRow>(
-    `SELECT * FROM orders WHERE state = 'created'
+    `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE state = 'created'
        AND (status IS NULL OR status NOT IN (SELECT value FROM json_each(@settled)))
        AND ((due_date < @dueBefore AND overdue_since IS NULL) OR updated_at < @quietBefore)
      ORDER BY updated_at, id LIMIT @limit`,
@@ -1051,7 +1054,7 @@ export function openSqliteStore({ dataDir, clock = () => new Date() }: SqliteSto
       }
       const direction = before ? "ASC" : "DESC";
       const rows = prepared(
-        `SELECT * FROM orders WHERE ${where.join(" AND ")} ORDER BY created_at ${direction}, id ${direction} LIMIT @limit`,
+        `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE ${where.join(" AND ")} ORDER BY created_at ${direction}, id ${direction} LIMIT @limit`,
       ).all({ ...params, limit: limit + 1 }) as OrderRow[];
       const more = rows.length > limit;
       const orders = rows.slice(0, limit).map(toOrder);
