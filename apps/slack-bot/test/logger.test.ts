@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createLogger, type LogLevel } from "../src/logger.js";
+import { withRequestContext } from "../src/request-context.js";
 
 const PERSONAL_NUMBER = "28038712383";
 const MASKED = "280387*****";
@@ -176,5 +177,25 @@ describe("createLogger", () => {
       ts: "1712345678.123456",
       time2: 1712345678123,
     });
+  });
+
+  it("gives each line of a request its id, and no line the fields of the lines before it", () => {
+    const { logger, records } = captureLogger("info");
+    withRequestContext({ requestId: "req-12345678" }, () => {
+      logger.info({ orderId: "FB1", outcome: "changed" }, "first");
+      logger.info("second");
+    });
+    logger.info("outside");
+    expect(records()).toEqual([
+      expect.objectContaining({
+        requestId: "req-12345678",
+        orderId: "FB1",
+        outcome: "changed",
+        msg: "first",
+      }),
+      expect.not.objectContaining({ orderId: "FB1" }),
+      expect.not.objectContaining({ requestId: "req-12345678" }),
+    ]);
+    expect(records()[1]).toMatchObject({ requestId: "req-12345678", msg: "second" });
   });
 });

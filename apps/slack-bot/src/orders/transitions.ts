@@ -454,7 +454,9 @@ function onNotified(order: OrderRecord, change: StatusChange): Decision {
   const current = order.state === "created" ? order.status : null;
   const applied = shouldApply(current, incoming);
   const history: HistoryEntry = {
-    change: { ...change, status: incoming.status, applied },
+    // Not `{ ...change, status, applied }`: on Node 20's V8 an object spread and then given a new
+    // property outlives young collections, so every callback's entry was promoted (issue 14).
+    change: Object.assign({}, change, { status: incoming.status, applied }),
     dedupKey: notificationKey(change),
   };
   if (order.state === "created") {
