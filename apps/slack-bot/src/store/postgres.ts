@@ -12,6 +12,7 @@ import {
 import { StoreConnectionError, StoreVersionError } from "./errors.js";
 import {
   customerSearch,
+  ORDER_ROW_COLUMNS,
   orderColumns,
   orderFromRow,
   type RowEncoding,
@@ -268,12 +269,6 @@ const VACUUM_AGAIN_MS = 60_000;
 /** Any constant: the advisory lock every instance takes while it applies migrations. */
 const MIGRATION_LOCK = 0x46414b54; // "FAKT"
 
-const ORDER_COLUMNS = `id, submission_key, team_id, channel_id, user_id, state, fp_order_uuid, fp_customer_uuid,
-  bank_id_url, status, status_at, customer_type, customer_name, customer_identifier, preferred_language,
-  grand_total_ore, request_json, failure_reason, message_channel_id, message_ts, sent_anyway, version,
-  created_at, updated_at, customer_stopped_at, due_date, overdue_since, checked_at, lines_json, order_date,
-  maturity_days, invoice_number, payment_method, refunded_ore, refunded_lines_json, cancelled_by, cancel_reason,
-  approval_messages_json, rejected_by, rejection_reason, approved_by`;
 const HISTORY_COLUMNS =
   "fp_order_uuid, status, sent_at, payment_method, amount, source, received_at, applied";
 const OTHER_COLUMNS = "fp_order_uuid, order_id, status, status_at, version";
@@ -288,18 +283,18 @@ const CUSTOMER_COLUMNS = `id, team_id, type, name, organization_id, email, count
  * `*`): a prepared `*` fails once a later migration adds a column under a running instance.
  */
 const SQL = {
-  selectOrderById: { name: "orders.by-id", text: `SELECT ${ORDER_COLUMNS} FROM orders WHERE id = $1` },
+  selectOrderById: { name: "orders.by-id", text: `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE id = $1` },
   selectOrderByFpOrderUuid: {
     name: "orders.by-fp-order-uuid",
-    text: `SELECT ${ORDER_COLUMNS} FROM orders WHERE fp_order_uuid = $1`,
+    text: `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE fp_order_uuid = $1`,
   },
   selectOrderBySubmissionKey: {
     name: "orders.by-submission-key",
-    text: `SELECT ${ORDER_COLUMNS} FROM orders WHERE submission_key = $1`,
+    text: `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE submission_key = $1`,
   },
   selectOrdersByState: {
     name: "orders.by-state",
-    text: `SELECT ${ORDER_COLUMNS} FROM orders WHERE state = $1 ORDER BY created_at, id`,
+    text: `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE state = $1 ORDER BY created_at, id`,
   },
   insertOrder: {
     name: "orders.insert",
@@ -308,7 +303,7 @@ const SQL = {
         due_date, customer_search, lease_owner, lease_expires_at, approval_messages_json)
       VALUES ($1, $2, $3, $4, $5, $17, $6, $7, $8, $9, $10, $11, $12, $12, $13, $14, $15, $16, $18)
       ON CONFLICT (submission_key) DO NOTHING
-      RETURNING ${ORDER_COLUMNS}`,
+      RETURNING ${ORDER_ROW_COLUMNS}`,
   },
   // A sending order written without a lease keeps the one it has; any other state holds none.
   // `erased_request`: whether this write erased the request it had (the CTE reads the row as it was).
@@ -326,7 +321,7 @@ const SQL = {
         lease_owner = CASE WHEN $2 = 'sending' THEN coalesce($33, lease_owner) END,
         lease_expires_at = CASE WHEN $2 = 'sending' THEN coalesce($34, lease_expires_at) END
       WHERE id = $1 AND version = $13 - 1
-      RETURNING ${ORDER_COLUMNS}, (SELECT kept_request FROM before) AND request_json IS NULL AS erased_request`,
+      RETURNING ${ORDER_ROW_COLUMNS}, (SELECT kept_request FROM before) AND request_json IS NULL AS erased_request`,
   },
   // Taken before recording outbox work without writing the order: its entries are numbered in turn.
   lockOrder: { name: "orders.lock", text: "SELECT 1 FROM orders WHERE id = $1 FOR NO KEY UPDATE" },
@@ -337,13 +332,13 @@ const SQL = {
   },
   selectExpiredSending: {
     name: "orders.expired-sending",
-    text: `SELECT ${ORDER_COLUMNS} FROM orders
+    text: `SELECT ${ORDER_ROW_COLUMNS} FROM orders
       WHERE state = 'sending' AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
       ORDER BY created_at, id`,
   },
   selectToCheck: {
     name: "orders.to-check",
-    text: `SELECT ${ORDER_COLUMNS} FROM orders WHERE state = 'created'
+    text: `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE state = 'created'
         AND (status IS NULL OR status <> ALL ($1::text[]))
         AND ((due_date < $2 AND overdue_since IS NULL) OR updated_at < $3)
       ORDER BY updated_at, id LIMIT $4`,
@@ -1073,7 +1068,7 @@ export async function openPostgresStore({
       values.push(limit + 1);
       const rows = await all<OrderRow>(
         built(
-          `SELECT ${ORDER_COLUMNS} FROM orders WHERE ${where.join(" AND ")}
+          `SELECT ${ORDER_ROW_COLUMNS} FROM orders WHERE ${where.join(" AND ")}
            ORDER BY created_at ${direction}, id ${direction} LIMIT $${values.length}`,
         ),
         values,
