@@ -1,6 +1,6 @@
 import { maskPersonalNumber, maskPersonalNumbers } from "@fakturabot/schema";
 import pino, { type DestinationStream, type Level, type Logger } from "pino";
-import { requestLogFields } from "./request-context.js";
+import { requestLogFields, withRequestLogFields } from "./request-context.js";
 
 export type { Logger };
 export type LogLevel = Level | "silent";
@@ -125,7 +125,12 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
   // Synchronous writes to standard output: the lines before a crash are not lost in a buffer.
   return pino(
     // Each line written while handling a Slack request or a callback carries its `requestId`.
-    { level, hooks: { streamWrite: sanitizeLine }, mixin: requestLogFields },
+    {
+      level,
+      hooks: { streamWrite: sanitizeLine },
+      mixin: requestLogFields,
+      mixinMergeStrategy: withRequestLogFields,
+    },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
