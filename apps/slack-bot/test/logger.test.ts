@@ -198,4 +198,16 @@ describe("createLogger", () => {
     ]);
     expect(records()[1]).toMatchObject({ requestId: "req-12345678", msg: "second" });
   });
+
+  it("lets a line's own requestId win over its request's, and leaves the request's context as it was", () => {
+    const { logger, records } = captureLogger("info");
+    const context = { requestId: "req-12345678" };
+    withRequestContext(context, () => {
+      logger.info({ requestId: "req-own-one", orderId: "FB1" }, "own id");
+      logger.info({ orderId: "FB2" }, "request's id");
+    });
+    expect(records()[0]).toMatchObject({ requestId: "req-own-one", orderId: "FB1" });
+    expect(records()[1]).toMatchObject({ requestId: "req-12345678", orderId: "FB2" });
+    expect(context).toEqual({ requestId: "req-12345678" });
+  });
 });
