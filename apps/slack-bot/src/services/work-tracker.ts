@@ -3,8 +3,8 @@
  * Slack): tracked so a stop can wait for it instead of closing the store under it.
  *
  * Counted rather than kept in a Set: the tracker lives as long as the bot, so a Set's table sits in
- * the old generation and every rehash as work comes and goes left a dead table there holding the
- * work's promises, which young collections then had to keep (and promote) with all they reference
+ * the old generation, and V8 allocates each rehash's new table there too (every callback added and
+ * deleted one entry), leaving the old tables as garbage that young collections never reclaim
  * (issue 14's memory goal).
  */
 export function createWorkTracker() {
