@@ -1,6 +1,6 @@
 import { maskPersonalNumber, maskPersonalNumbers } from "@fakturabot/schema";
 import pino, { type DestinationStream, type Level, type Logger } from "pino";
-import { requestLogFields } from "./request-context.js";
+import { requestLogFields, withRequestLogFields } from "./request-context.js";
 
 export type { Logger };
 export type LogLevel = Level | "silent";
@@ -110,6 +110,15 @@ function sanitizeLine(line: string): string {
   }
 }
 
+/**
+ * Each line's `time`, milliseconds since the epoch as pino writes it by default, but worded with
+ * `toFixed`: pino's own `${Date.now()}` goes through V8's number-to-string cache, which on Node 20
+ * allocates every new time's text in the old generation, where it stayed as garbage (issue 14).
+ */
+function epochMillis(): string {
+  return `,"time":${Date.now().toFixed(0)}`;
+}
+
 export interface LoggerOptions {
   level: LogLevel;
   /** Where lines go; standard output unless given (tests pass an in-memory stream). */
@@ -125,7 +134,13 @@ export function createLogger({ level, destination }: LoggerOptions): Logger {
   // Synchronous writes to standard output: the lines before a crash are not lost in a buffer.
   return pino(
     // Each line written while handling a Slack request or a callback carries its `requestId`.
-    { level, hooks: { streamWrite: sanitizeLine }, mixin: requestLogFields },
+    {
+      level,
+      timestamp: epochMillis,
+      hooks: { streamWrite: sanitizeLine },
+      mixin: requestLogFields,
+      mixinMergeStrategy: withRequestLogFields,
+    },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }

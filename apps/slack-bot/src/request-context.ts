@@ -27,13 +27,19 @@ export function withRequestContext<T>(context: RequestContext, work: () => T): T
   return current.run(context, work);
 }
 
-/**
- * For pino's `mixin`: the current request's fields, or none outside a request. A new object: pino
- * assigns each line's own fields into what `mixin` returns, which would add them to the context
- * (and to every later line of the request). Not a spread copy: on Node 20's V8 an object made by
- * a spread and then given more properties outlives young-generation collections (issue 14).
- */
+/** For pino's `mixin`: the current request's context, or none outside a request; never written to. */
 export function requestLogFields(): Partial<RequestContext> {
-  const context = current.getStore();
-  return context ? { requestId: context.requestId } : {};
+  return current.getStore() ?? OUTSIDE_A_REQUEST;
+}
+
+const OUTSIDE_A_REQUEST: Partial<RequestContext> = Object.freeze({});
+
+/**
+ * For pino's `mixinMergeStrategy`: a line's own fields after its request's id (the line's win). A new
+ * object: pino's default assigns the line's fields into what `mixin` returned, the context itself
+ * here. The id first and the line spread after it: on Node 20's V8 an object made by a spread and
+ * then given more properties outlives young-generation collections (issue 14).
+ */
+export function withRequestLogFields(line: object, request: Partial<RequestContext>): object {
+  return request.requestId === undefined ? line : { requestId: request.requestId, ...line };
 }

@@ -169,7 +169,9 @@ describe("createLogger", () => {
   it("writes one valid JSON line per entry and honours the level", () => {
     const { logger, lines } = captureLogger("info");
     logger.debug("not written");
+    const before = Date.now();
     logger.info({ amount: 12345678901.5, ts: "1712345678.123456", time2: 1712345678123 }, "written");
+    const after = Date.now();
     expect(lines).toHaveLength(1);
     expect(lines[0]?.endsWith("\n")).toBe(true);
     expect(JSON.parse(lines[0] ?? "")).toMatchObject({
@@ -177,6 +179,9 @@ describe("createLogger", () => {
       ts: "1712345678.123456",
       time2: 1712345678123,
     });
+    // `time`: whole milliseconds since the epoch, as pino writes it by default.
+    const { time } = JSON.parse(lines[0] ?? "") as { time: number };
+    expect(Number.isInteger(time) && time >= before && time <= after).toBe(true);
   });
 
   it("gives each line of a request its id, and no line the fields of the lines before it", () => {
@@ -197,5 +202,17 @@ describe("createLogger", () => {
       expect.not.objectContaining({ requestId: "req-12345678" }),
     ]);
     expect(records()[1]).toMatchObject({ requestId: "req-12345678", msg: "second" });
+  });
+
+  it("lets a line's own requestId win over its request's, and leaves the request's context as it was", () => {
+    const { logger, records } = captureLogger("info");
+    const context = { requestId: "req-12345678" };
+    withRequestContext(context, () => {
+      logger.info({ requestId: "req-own-one", orderId: "FB1" }, "own id");
+      logger.info({ orderId: "FB2" }, "request's id");
+    });
+    expect(records()[0]).toMatchObject({ requestId: "req-own-one", orderId: "FB1" });
+    expect(records()[1]).toMatchObject({ requestId: "req-12345678", orderId: "FB2" });
+    expect(context).toEqual({ requestId: "req-12345678" });
   });
 });
