@@ -120,6 +120,7 @@ export async function callbackRows(context: BenchContext): Promise<RowResult[]> 
       higherIsBetter: true,
       candidate: rounds.candidate.map((round) => round.perSecond),
       baseline: rounds.baseline.map((round) => round.perSecond),
+      goal: { ratio: 0.5, kind: "at least" },
       detail,
     },
     {
