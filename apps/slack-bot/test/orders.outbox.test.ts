@@ -97,6 +97,26 @@ async function postedOrder(by: Instance): Promise<CreatedOrder> {
   return posted;
 }
 
+/**
+ * An order (sent, not yet paid) whose channel message Slack took from an instance that died
+ * before it recorded where: the post is left claimed in the outbox until its claim expires.
+ */
+async function postedByDeadInstance() {
+  const first = await instance("first");
+  const { order } = await first.orders.begin(fresh());
+  await first.orders.send(order, { viewId: "V0CLOSED" });
+  const [post] = await first.store.claimOutbox({
+    owner: "first",
+    now: now(),
+    claimUntil: new Date(at + 60_000),
+    limit: 1,
+  });
+  expect(post?.work.kind).toBe("post-message");
+  const posted = await first.messages.postOrder((await first.store.get(order.id)) as CreatedOrder);
+  await first.store.close();
+  return { order, posted };
+}
+
 function change(order: CreatedOrder, status: string, sentAt: number): StatusChange {
   // A lookup needs no confirmation: the burst's made-up statuses are Front Payment's own word.
   return {
@@ -211,19 +231,7 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])("on %s", (kind) =>
     });
 
     it("posts the channel message once when its instance died after Slack took it: the next delivery adopts it", async () => {
-      const first = await instance("first");
-      const { order } = await first.orders.begin(fresh());
-      await first.orders.send(order, { viewId: "V0CLOSED" });
-      const [post] = await first.store.claimOutbox({
-        owner: "first",
-        now: now(),
-        claimUntil: new Date(at + 60_000),
-        limit: 1,
-      });
-      expect(post?.work.kind).toBe("post-message");
-      // Slack takes the message; the instance dies before it records where.
-      const posted = await first.messages.postOrder((await first.store.get(order.id)) as CreatedOrder);
-      await first.store.close();
+      const { order, posted } = await postedByDeadInstance();
       expect(slack.workspace.messages(SALES)).toHaveLength(1);
 
       at += 61_000;
@@ -241,19 +249,7 @@ describe.each(Object.keys(STORES) as (keyof typeof STORES)[])("on %s", (kind) =>
     });
 
     it("brings an adopted channel message up to date: the order changed after that post reached Slack", async () => {
-      const first = await instance("first");
-      const { order } = await first.orders.begin(fresh());
-      await first.orders.send(order, { viewId: "V0CLOSED" });
-      const [post] = await first.store.claimOutbox({
-        owner: "first",
-        now: now(),
-        claimUntil: new Date(at + 60_000),
-        limit: 1,
-      });
-      expect(post?.work.kind).toBe("post-message");
-      // Slack takes the message as the order is now (sent); the instance dies before it records where.
-      const posted = await first.messages.postOrder((await first.store.get(order.id)) as CreatedOrder);
-      await first.store.close();
+      const { order, posted } = await postedByDeadInstance();
       // Meanwhile another instance hears the order was paid: its reply waits for the message.
       const second = await instance("second");
       const created = (await second.store.get(order.id)) as CreatedOrder;
