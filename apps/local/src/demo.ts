@@ -170,10 +170,20 @@ async function sendInvoice(stack: LocalStack, order: DemoOrder): Promise<string>
   });
   showView("Then", created);
 
-  const message = await stack.slack.waitFor(() =>
-    stack.slack.workspace
-      .messages(SALES)
-      .find((candidate) => candidate.text.includes(order.customer.name ?? "")),
+  // Answered without a BankID link, the bot asks Front Payment for the status at once: the message
+  // is posted with it, or rewritten with it a moment after an earlier post (the outbox's own round
+  // may come first). Shown once it says so, with its ⚡ "invoiced directly" line.
+  const directly = !stack.frontPayment.orders().at(-1)?.bankIdUrl;
+  const message = await stack.slack.waitFor(
+    () =>
+      stack.slack.workspace
+        .messages(SALES)
+        .find(
+          (candidate) =>
+            candidate.text.includes(order.customer.name ?? "") &&
+            (!directly || JSON.stringify(candidate.blocks).includes(":zap:")),
+        ),
+    { what: `the channel message to ${order.customer.name}` },
   );
   heading("In #sales");
   showMessage(stack, message.ts);
