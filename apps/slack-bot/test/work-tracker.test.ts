@@ -26,6 +26,23 @@ describe("createWorkTracker", () => {
     expect(events).toEqual(["first", "second", "idle"]);
   });
 
+  it("idle waits for work that finishing work starts, though nothing was pending for a moment", async () => {
+    const work = createWorkTracker();
+    const first = deferred();
+    const followUp = deferred();
+    const events: string[] = [];
+    // As the lifecycle does: a decision's effects are tracked once the decision is stored.
+    void work.track(first.promise).then(() => {
+      work.track(followUp.promise.then(() => events.push("follow-up")));
+    });
+    const idle = work.idle().then(() => events.push("idle"));
+    first.resolve();
+    await first.promise;
+    followUp.resolve();
+    await idle;
+    expect(events).toEqual(["follow-up", "idle"]);
+  });
+
   it("is idle at once when nothing is pending", async () => {
     await expect(createWorkTracker().idle()).resolves.toBeUndefined();
   });

@@ -23,10 +23,12 @@ export function createWorkTracker() {
       work.then(settled, settled);
       return work;
     },
-    /** Resolves once no tracked work is left, including work started while waiting. */
-    idle(): Promise<void> {
-      if (pending === 0) return Promise.resolve();
-      return new Promise((resolve) => whenIdle.push(resolve));
+    /**
+     * Resolves once no tracked work is left, including work started while waiting: counted again
+     * on waking, as work that finished may have started more just after the count fell to zero.
+     */
+    async idle(): Promise<void> {
+      while (pending > 0) await new Promise<void>((resolve) => whenIdle.push(resolve));
     },
   };
 }
